@@ -1,0 +1,143 @@
+/**
+ * Reads and writes synced records by kind over the workstation's SQLite file: the
+ * store under the mutators (domain/mutations/tx.ts) and, later, under sync. Rows are
+ * mapped with the drizzle column definitions, so booleans and JSON come back typed.
+ */
+import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
+import type { Entities, Kind } from '../domain/entities';
+import type { Tx } from '../domain/mutations/tx';
+import type { Db } from './open';
+import { kindTables } from './schema';
+
+interface ColumnInfo {
+  prop: string;
+  name: string;
+  column: Column;
+}
+
+interface KindInfo {
+  table: string;
+  columns: ColumnInfo[];
+  byProp: Map<string, ColumnInfo>;
+}
+
+const kindInfo = new Map<Kind, KindInfo>(
+  (Object.keys(kindTables) as Kind[]).map((kind) => {
+    const table = kindTables[kind];
+    const columns = Object.entries(getTableColumns(table)).map(([prop, column]) => ({ prop, name: column.name, column: column as Column }));
+    return [kind, { table: getTableName(table), columns, byProp: new Map(columns.map((c) => [c.prop, c])) }];
+  }),
+);
+
+function info(kind: Kind): KindInfo {
+  const k = kindInfo.get(kind);
+  if (!k) throw new Error(`unknown kind ${kind}`);
+  return k;
+}
+
+function column(k: KindInfo, prop: string): ColumnInfo {
+  const c = k.byProp.get(prop);
+  if (!c) throw new Error(`${k.table} has no field ${prop}`);
+  return c;
+}
+
+function toDriver(c: ColumnInfo, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  const v = c.column.mapToDriverValue(value);
+  return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+}
+
+export function rowToRecord<K extends Kind>(kind: K, row: Record<string, unknown>): Entities[K] {
+  const out: Record<string, unknown> = {};
+  for (const c of info(kind).columns) {
+    const v = row[c.name];
+    out[c.prop] = v === null || v === undefined ? null : c.column.mapFromDriverValue(v);
+  }
+  return out as unknown as Entities[K];
+}
+
+/** The store of synced records in one SQLite database, with its statements cached. */
+export class SqliteRecords implements Tx {
+  private readonly statements = new Map<string, Statement>();
+  constructor(private readonly db: Db) {}
+
+  private stmt(key: string, sql: () => string): Statement {
+    let s = this.statements.get(key);
+    if (!s) {
+      s = this.db.$client.prepare(sql());
+      this.statements.set(key, s);
+    }
+    return s;
+  }
+
+  getSync<K extends Kind>(kind: K, id: string): Entities[K] | undefined {
+    const k = info(kind);
+    const row = this.stmt(`get:${kind}`, () => `SELECT * FROM "${k.table}" WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    return row ? rowToRecord(kind, row) : undefined;
+  }
+
+  findSync<K extends Kind>(kind: K, where: Partial<Entities[K]>): Entities[K][] {
+    const k = info(kind);
+    const entries = Object.entries(where).filter(([, v]) => v !== undefined);
+    const conds = entries.map(([prop, v]) => `"${column(k, prop).name}" ${v === null ? 'IS NULL' : '= ?'}`);
+    const key = `find:${kind}:${entries.map(([p, v]) => (v === null ? `${p}!` : p)).join(',')}`;
+    const sql = () => `SELECT * FROM "${k.table}"${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
+    const params = entries.filter(([, v]) => v !== null).map(([prop, v]) => toDriver(column(k, prop), v));
+    return (this.stmt(key, sql).all(...params) as Record<string, unknown>[]).map((r) => rowToRecord(kind, r));
+  }
+
+  insertSync<K extends Kind>(kind: K, row: Entities[K]): void {
+    const k = info(kind);
+    const r = row as unknown as Record<string, unknown>;
+    const cols = k.columns.filter((c) => r[c.prop] !== undefined);
+    const key = `insert:${kind}:${cols.map((c) => c.prop).join(',')}`;
+    this.stmt(key, () => `INSERT INTO "${k.table}" (${cols.map((c) => `"${c.name}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
+      ...cols.map((c) => toDriver(c, r[c.prop])),
+    );
+  }
+
+  /** Insert or replace a whole record (used when the server's version arrives). */
+  putSync<K extends Kind>(kind: K, row: Entities[K]): void {
+    const k = info(kind);
+    const r = row as unknown as Record<string, unknown>;
+    const cols = k.columns.filter((c) => r[c.prop] !== undefined);
+    const key = `put:${kind}:${cols.map((c) => c.prop).join(',')}`;
+    const updates = cols.filter((c) => c.prop !== 'id').map((c) => `"${c.name}" = excluded."${c.name}"`);
+    this.stmt(key, () => `INSERT INTO "${k.table}" (${cols.map((c) => `"${c.name}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`).run(
+      ...cols.map((c) => toDriver(c, r[c.prop])),
+    );
+  }
+
+  updateSync<K extends Kind>(kind: K, id: string, patch: Partial<Entities[K]>): void {
+    const k = info(kind);
+    const entries = Object.entries(patch).filter(([p, v]) => v !== undefined && p !== 'id');
+    if (entries.length === 0) return;
+    const key = `update:${kind}:${entries.map(([p]) => p).join(',')}`;
+    this.stmt(key, () => `UPDATE "${k.table}" SET ${entries.map(([p]) => `"${column(k, p).name}" = ?`).join(', ')} WHERE id = ?`).run(
+      ...entries.map(([p, v]) => toDriver(column(k, p), v)),
+      id,
+    );
+  }
+
+  removeSync(kind: Kind, id: string): void {
+    const k = info(kind);
+    this.stmt(`remove:${kind}`, () => `DELETE FROM "${k.table}" WHERE id = ?`).run(id);
+  }
+
+  async get<K extends Kind>(kind: K, id: string) {
+    return this.getSync(kind, id);
+  }
+  async find<K extends Kind>(kind: K, where: Partial<Entities[K]>) {
+    return this.findSync(kind, where);
+  }
+  async insert<K extends Kind>(kind: K, row: Entities[K]) {
+    this.insertSync(kind, row);
+  }
+  async update<K extends Kind>(kind: K, id: string, patch: Partial<Entities[K]>) {
+    this.updateSync(kind, id, patch);
+  }
+  async remove(kind: Kind, id: string) {
+    this.removeSync(kind, id);
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Dates as the desks write them. Instants are stored as UTC ISO strings; business dates
+ * (a holiday, a due date) as 'YYYY-MM-DD' in Asia/Taipei. zh-TW shows the ROC calendar
+ * (year − 1911): 111年1月31日, or 111/01/31 in tables; English shows Gregorian dates.
+ */
+import { format, isValid } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+
+export const BUSINESS_TZ = 'Asia/Taipei';
+export const ROC_OFFSET = 1911;
+
+/** A calendar date in Asia/Taipei, 'YYYY-MM-DD'. */
+export type BusinessDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isBusinessDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  return isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  if (y < 1912 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+function isoOf(y: number, m: number, d: number): BusinessDate {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function parts(date: BusinessDate): [number, number, number] {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`not a date: ${date}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/**
+ * What a clerk types into a date field: 1110131, 111/1/31, 111.1.31, 111-1-31,
+ * 111年1月31日 (ROC years of 1–3 digits), or a Gregorian 2022-01-31 / 2022/1/31.
+ * Returns the business date, or null when the text is not a real date.
+ */
+export function parseDateInput(text: string): BusinessDate | null {
+  const s = text.trim().replace(/^民國/, '').replace(/\s+/g, '');
+  if (!s) return null;
+  let y: number;
+  let mo: number;
+  let d: number;
+  const compact = /^(\d{2,3})(\d{2})(\d{2})$/.exec(s);
+  const gregorianCompact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  const separated = /^(\d{1,4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/.exec(s);
+  if (gregorianCompact && Number(gregorianCompact[1]) > 1911) {
+    [y, mo, d] = [Number(gregorianCompact[1]), Number(gregorianCompact[2]), Number(gregorianCompact[3])];
+  } else if (compact) {
+    [y, mo, d] = [Number(compact[1]) + ROC_OFFSET, Number(compact[2]), Number(compact[3])];
+  } else if (separated) {
+    const year = Number(separated[1]);
+    y = separated[1].length === 4 ? year : year + ROC_OFFSET;
+    mo = Number(separated[2]);
+    d = Number(separated[3]);
+  } else {
+    return null;
+  }
+  return isRealDate(y, mo, d) ? isoOf(y, mo, d) : null;
+}
+
+/** 111年1月31日 */
+export function formatRocLong(date: BusinessDate): string {
+  const [y, m, d] = parts(date);
+  return `${y - ROC_OFFSET}年${m}月${d}日`;
+}
+
+/** 111/01/31, the form used in tables. */
+export function formatRocShort(date: BusinessDate): string {
+  const [y, m, d] = parts(date);
+  return `${y - ROC_OFFSET}/${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}`;
+}
+
+export type Locale = 'zh-TW' | 'en';
+
+/** A business date in the user's language: ROC in zh-TW, Gregorian in English. */
+export function formatDate(date: BusinessDate, locale: Locale, style: 'short' | 'long' = 'short'): string {
+  if (locale === 'zh-TW') return style === 'long' ? formatRocLong(date) : formatRocShort(date);
+  const [y, m, d] = parts(date);
+  const dt = new Date(y, m - 1, d);
+  return style === 'long' ? format(dt, 'd MMM yyyy') : format(dt, 'yyyy-MM-dd');
+}
+
+/** The Taipei calendar date of an instant. */
+export function taipeiDateOf(instant: string | Date): BusinessDate {
+  const dt = new TZDate(typeof instant === 'string' ? new Date(instant).getTime() : instant.getTime(), BUSINESS_TZ);
+  if (!isValid(dt)) throw new RangeError(`not an instant: ${String(instant)}`);
+  return format(dt, 'yyyy-MM-dd');
+}
+
+/** An instant shown in Taipei time: 111/01/31 14:05 in zh-TW, 2022-01-31 14:05 in English. */
+export function formatInstant(instant: string, locale: Locale): string {
+  const dt = new TZDate(new Date(instant).getTime(), BUSINESS_TZ);
+  const time = format(dt, 'HH:mm');
+  return `${formatDate(format(dt, 'yyyy-MM-dd'), locale)} ${time}`;
+}
+
+/** The UTC instant at which a Taipei calendar date begins. */
+export function startOfTaipeiDay(date: BusinessDate): string {
+  const [y, m, d] = parts(date);
+  return new Date(new TZDate(y, m - 1, d, 0, 0, 0, BUSINESS_TZ).getTime()).toISOString();
+}
+
+/** Day of week of a business date, 0 = Sunday. */
+export function weekdayOf(date: BusinessDate): number {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+export function addDays(date: BusinessDate, days: number): BusinessDate {
+  const [y, m, d] = parts(date);
+  const dt = new Date(Date.UTC(y, m - 1, d + days));
+  return isoOf(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+}
+
+/** Today in Taipei. */
+export function todayInTaipei(now: Date = new Date()): BusinessDate {
+  return taipeiDateOf(now);
+}

@@ -1,0 +1,12 @@
+/** Every named mutation, by name. The workstation and the server run the same ones. */
+import type { MutationDef } from './define';
+import { calendarMutationDefs } from './calendar';
+import { referenceMutationDefs } from './reference';
+
+export const mutationList: MutationDef[] = [...referenceMutationDefs, ...calendarMutationDefs];
+
+export const mutations: ReadonlyMap<string, MutationDef> = new Map(mutationList.map((m) => [m.name, m]));
+
+export type { MutationContext, MutationDef } from './define';
+export type { Tx } from './tx';
+export { problemFromZod } from './validate';

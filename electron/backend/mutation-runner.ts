@@ -1,0 +1,151 @@
+/**
+ * The one way data changes on a workstation. A named mutation is checked against its
+ * schema and the user's roles, applied to the local database, and recorded in the
+ * outbox (to sync) and the audit trail (the record's history), all in one SQLite
+ * transaction: either everything is written or nothing is.
+ */
+import type { Db } from '../../db/open';
+import { clientIdOf, nextMutationId } from '../../db/meta';
+import { SqliteRecords } from '../../db/records';
+import { audit, outbox } from '../../db/schema';
+import type { Locale } from '../../domain/dates';
+import type { Entities, Kind } from '../../domain/entities';
+import { isDomainError, type Problem } from '../../domain/errors';
+import { translate, hasMessage } from '../../domain/i18n';
+import { mutations, problemFromZod, type MutationContext, type Tx } from '../../domain/mutations';
+import { holdsAny, type Role } from '../../domain/roles';
+
+export interface Actor {
+  userId: string;
+  roles: readonly Role[];
+  locale: Locale;
+}
+
+export type MutationResult = { ok: true; mutationId: number; clientId: string } | { ok: false; problem: Problem; message: string };
+
+/** The state of one record before a mutation touched it (null: it did not exist). */
+export interface UndoEntry {
+  kind: Kind;
+  id: string;
+  before: Record<string, unknown> | null;
+}
+
+interface AuditChange {
+  kind: Kind;
+  recordId: string;
+  op: 'create' | 'update' | 'delete';
+  changes: Record<string, [unknown, unknown]>;
+}
+
+const UNAUDITED = new Set(['id', 'createdAt', 'updatedAt']);
+
+/** A Tx that remembers what it changed: before-images for undo, old → new for the audit. */
+class RecordingTx implements Tx {
+  readonly undo: UndoEntry[] = [];
+  readonly changes: AuditChange[] = [];
+  constructor(private readonly store: SqliteRecords) {}
+
+  get<K extends Kind>(kind: K, id: string) {
+    return this.store.get(kind, id);
+  }
+  find<K extends Kind>(kind: K, where: Partial<Entities[K]>) {
+    return this.store.find(kind, where);
+  }
+  async insert<K extends Kind>(kind: K, row: Entities[K]) {
+    this.store.insertSync(kind, row);
+    const r = row as unknown as Record<string, unknown>;
+    this.undo.push({ kind, id: String(r.id), before: null });
+    const changes = Object.fromEntries(Object.entries(r).filter(([f]) => !UNAUDITED.has(f)).map(([f, v]) => [f, [null, v] as [unknown, unknown]]));
+    this.changes.push({ kind, recordId: String(r.id), op: 'create', changes });
+  }
+  async update<K extends Kind>(kind: K, id: string, patch: Partial<Entities[K]>) {
+    const before = this.store.getSync(kind, id) as unknown as Record<string, unknown> | undefined;
+    if (!before) throw new Error(`update of missing ${kind} ${id}`);
+    this.store.updateSync(kind, id, patch);
+    this.undo.push({ kind, id, before });
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const [f, v] of Object.entries(patch)) {
+      if (UNAUDITED.has(f) || v === undefined) continue;
+      if (JSON.stringify(before[f]) !== JSON.stringify(v)) changes[f] = [before[f], v];
+    }
+    if (Object.keys(changes).length > 0) this.changes.push({ kind, recordId: id, op: 'update', changes });
+  }
+  async remove<K extends Kind>(kind: K, id: string) {
+    const before = this.store.getSync(kind, id) as unknown as Record<string, unknown> | undefined;
+    if (!before) return;
+    this.store.removeSync(kind, id);
+    this.undo.push({ kind, id, before });
+    const changes = Object.fromEntries(Object.entries(before).filter(([f]) => !UNAUDITED.has(f)).map(([f, v]) => [f, [v, null] as [unknown, unknown]]));
+    this.changes.push({ kind, recordId: id, op: 'delete', changes });
+  }
+}
+
+export function problemResult(problem: Problem, locale: Locale): MutationResult {
+  return { ok: false, problem, message: renderProblem(problem, locale) };
+}
+
+/** A problem in words, with field names translated where the catalog knows them. */
+export function renderProblem(problem: Problem, locale: Locale): string {
+  const params = { ...problem.params };
+  if (typeof params.field === 'string' && hasMessage(`field.${params.field}`)) params.field = translate(locale, `field.${params.field}` as never);
+  if (typeof params.kind === 'string' && hasMessage(`kind.${params.kind}`)) params.kind = translate(locale, `kind.${params.kind}` as never);
+  return translate(locale, problem.code, params);
+}
+
+export class MutationRunner {
+  readonly records: SqliteRecords;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<(kinds: Kind[]) => void>();
+
+  constructor(private readonly db: Db) {
+    this.records = new SqliteRecords(db);
+  }
+
+  /** Called after each committed mutation with the kinds it touched. */
+  onCommit(listener: (kinds: Kind[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs one named mutation. Writes are serialised: SQLite has one writer. */
+  run(name: string, args: unknown, actor: Actor, at: string = new Date().toISOString()): Promise<MutationResult> {
+    const next = this.queue.then(() => this.runNow(name, args, actor, at));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(name: string, rawArgs: unknown, actor: Actor, at: string): Promise<MutationResult> {
+    const def = mutations.get(name);
+    if (!def) return problemResult({ code: 'error.unknownMutation', params: { name } }, actor.locale);
+    if (!holdsAny(actor.roles, def.roles)) return problemResult({ code: 'error.forbidden', params: { action: name } }, actor.locale);
+    const parsed = def.args.safeParse(rawArgs);
+    if (!parsed.success) return problemResult(problemFromZod(parsed.error), actor.locale);
+
+    const client = this.db.$client;
+    client.exec('BEGIN IMMEDIATE');
+    try {
+      const clientId = clientIdOf(this.db);
+      const mutationId = nextMutationId(this.db);
+      const ctx: MutationContext = { userId: actor.userId, roles: actor.roles, clientId, at };
+      const tx = new RecordingTx(this.records);
+      await def.apply(tx, parsed.data, ctx);
+      this.db.insert(outbox).values({ clientId, mutationId, name, args: parsed.data, userId: actor.userId, at, undo: tx.undo }).run();
+      tx.changes.forEach((c, i) => {
+        this.db.insert(audit).values({ id: `${clientId}:${mutationId}:${i}`, at, userId: actor.userId, clientId, mutationId, mutation: name, ...c }).run();
+      });
+      client.exec('COMMIT');
+      const kinds = [...new Set(tx.undo.map((u) => u.kind))];
+      for (const l of this.listeners) l(kinds);
+      return { ok: true, mutationId, clientId };
+    } catch (e) {
+      if (client.inTransaction) client.exec('ROLLBACK');
+      if (isDomainError(e)) return problemResult(e.problem, actor.locale);
+      throw e;
+    }
+  }
+
+  /** Writes waiting to be confirmed by the server. */
+  pendingCount(): number {
+    return (this.db.$client.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  }
+}
