@@ -21,7 +21,7 @@ export interface Actor {
   locale: Locale;
 }
 
-export type MutationResult = { ok: true; mutationId: number; clientId: string } | { ok: false; problem: Problem; message: string };
+export type MutationResult = { ok: true; mutationId: number; clientId: string } | Refusal;
 
 /** The state of one record before a mutation touched it (null: it did not exist). */
 export interface UndoEntry {
@@ -80,7 +80,9 @@ class RecordingTx implements Tx {
   }
 }
 
-export function problemResult(problem: Problem, locale: Locale): MutationResult {
+export type Refusal = { ok: false; problem: Problem; message: string };
+
+export function problemResult(problem: Problem, locale: Locale): Refusal {
   return { ok: false, problem, message: renderProblem(problem, locale) };
 }
 

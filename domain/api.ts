@@ -1,0 +1,147 @@
+/**
+ * The one API between the screens and the workstation backend. Each call has a name,
+ * a zod schema for its arguments (checked at the boundary: IPC in Electron, HTTP in the
+ * browser shell) and a result type. The renderer's client and the backend's handler map
+ * are both typed from here, so a renamed call fails the type check everywhere.
+ */
+import { z } from 'zod';
+import type { Locale } from './dates';
+import type { Entities, Kind } from './entities';
+import { KINDS } from './entities';
+import type { Problem } from './errors';
+import type { Role } from './roles';
+
+const kind = z.enum(KINDS as [Kind, ...Kind[]]);
+const locale = z.enum(['zh-TW', 'en']);
+const short = z.string().max(200);
+const importWhat = z.enum(['agency', 'person', 'space']);
+
+export const apiArgs = {
+  'app.info': z.object({}).strict(),
+  'app.setLocale': z.object({ locale }).strict(),
+  'app.setAutoLock': z.object({ minutes: z.number().int().min(1).max(240) }).strict(),
+  'auth.status': z.object({}).strict(),
+  'auth.login': z.object({ username: short, password: z.string().max(200) }).strict(),
+  'auth.lock': z.object({}).strict(),
+  'auth.logout': z.object({}).strict(),
+  'auth.createFirstAdmin': z.object({ username: short, displayName: short, password: z.string().max(200) }).strict(),
+  'auth.setPassword': z.object({ userId: short, password: z.string().max(200) }).strict(),
+  mutate: z.object({ name: z.string().max(80), args: z.unknown() }).strict(),
+  'records.list': z.object({ kind, includeArchived: z.boolean().optional() }).strict(),
+  'records.get': z.object({ kind, id: short }).strict(),
+  'records.history': z.object({ kind, id: short }).strict(),
+  'status.get': z.object({}).strict(),
+  'demo.load': z.object({}).strict(),
+  'demo.dismiss': z.object({}).strict(),
+  'backup.list': z.object({}).strict(),
+  'backup.create': z.object({}).strict(),
+  'backup.restore': z.object({ name: z.string().max(200) }).strict(),
+  'import.preview': z.object({ what: importWhat, fileBase64: z.string().max(14_000_000) }).strict(),
+  'import.commit': z.object({ what: importWhat, fileBase64: z.string().max(14_000_000), onlyValid: z.boolean() }).strict(),
+  'import.template': z.object({ what: importWhat }).strict(),
+  'calendar.importCsv': z.object({ year: z.number().int().min(1990).max(2200), csv: z.string().max(2_000_000) }).strict(),
+} as const;
+
+export type ApiName = keyof typeof apiArgs;
+export type ApiArgs<N extends ApiName> = z.input<(typeof apiArgs)[N]>;
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export interface AppInfo {
+  version: string;
+  clientId: string;
+  dataDir: string;
+  locale: Locale;
+  autoLockMinutes: number;
+  /** No user and no reference data yet: offer the demo data. */
+  offerDemo: boolean;
+  serverUrl: string | null;
+  shell: 'electron' | 'browser';
+}
+
+export interface SessionState {
+  user: UserView | null;
+  locked: boolean;
+  hasUsers: boolean;
+}
+
+export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; problem: Problem; message: string };
+
+export interface StatusView {
+  connection: 'standalone' | 'online' | 'offline' | 'syncing';
+  pending: number;
+  needsAttention: number;
+  lastSyncAt: string | null;
+  lastError: string | null;
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  userId: string;
+  userName: string;
+  mutation: string;
+  op: 'create' | 'update' | 'delete';
+  changes: Record<string, [unknown, unknown]>;
+}
+
+export interface BackupView {
+  name: string;
+  at: string;
+  bytes: number;
+}
+
+export interface ImportRowView {
+  row: number;
+  values: Record<string, string>;
+  problems: string[];
+}
+
+export interface ImportPreview {
+  columns: string[];
+  rows: ImportRowView[];
+  ok: number;
+  bad: number;
+}
+
+export interface ApiResults {
+  'app.info': AppInfo;
+  'app.setLocale': AppInfo;
+  'app.setAutoLock': AppInfo;
+  'auth.status': SessionState;
+  'auth.login': Outcome<{ user: UserView }>;
+  'auth.lock': SessionState;
+  'auth.logout': SessionState;
+  'auth.createFirstAdmin': Outcome<{ user: UserView }>;
+  'auth.setPassword': Outcome;
+  mutate: Outcome<{ mutationId: number }>;
+  'records.list': Entities[Kind][];
+  'records.get': Entities[Kind] | null;
+  'records.history': HistoryEntry[];
+  'status.get': StatusView;
+  'demo.load': Outcome<{ records: number }>;
+  'demo.dismiss': AppInfo;
+  'backup.list': BackupView[];
+  'backup.create': Outcome<{ backup: BackupView }>;
+  'backup.restore': Outcome<{ clientId: string }>;
+  'import.preview': Outcome<{ preview: ImportPreview }>;
+  'import.commit': Outcome<{ imported: number }>;
+  'import.template': { fileBase64: string; fileName: string };
+  'calendar.importCsv': Outcome<{ imported: number; problems: string[] }>;
+}
+
+/** Pushed from the backend to the screens. */
+export type ApiEvent = { type: 'status'; status: StatusView } | { type: 'changed'; kinds: Kind[] } | { type: 'session'; session: SessionState };
+
+/** What the renderer sees as window.api (Electron preload) or its HTTP twin (browser shell). */
+export interface WorkstationApi {
+  call<N extends ApiName>(name: N, args: ApiArgs<N>): Promise<ApiResults[N]>;
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+}
+
+export const API_NAMES = Object.keys(apiArgs) as ApiName[];

@@ -1,0 +1,98 @@
+/**
+ * Signing in at a shared desk: local users with scrypt verifiers, lock and switch.
+ * Passwords travel only through these calls, never through a mutation.
+ */
+import { newId } from '../../../domain/ids';
+import type { Outcome, UserView } from '../../../domain/api';
+import type { User } from '../../../domain/entities';
+import { translate } from '../../../domain/i18n';
+import { problemResult } from '../mutation-runner';
+import { MIN_PASSWORD_LENGTH, checkPassword, makeVerifier } from '../passwords';
+import type { HandlerMap, Workstation } from '../workstation';
+
+const MAX_FAILURES = 5;
+const PENALTY_MS = 30_000;
+const failures = new Map<string, { count: number; until: number }>();
+
+function view(u: User): UserView {
+  return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles };
+}
+
+function verifierOf(ws: Workstation, userId: string): string | undefined {
+  const row = ws.db.$client.prepare('SELECT verifier FROM credential WHERE user_id = ?').get(userId) as { verifier: string } | undefined;
+  return row?.verifier;
+}
+
+export function storeVerifier(ws: Workstation, userId: string, verifier: string): void {
+  ws.db.$client
+    .prepare('INSERT INTO credential (user_id, verifier, updated_at) VALUES (?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET verifier = excluded.verifier, updated_at = excluded.updated_at')
+    .run(userId, verifier, new Date().toISOString());
+}
+
+function signedIn(ws: Workstation, user: User) {
+  ws.session = { user, locked: false };
+  ws.emit({ type: 'session', session: ws.sessionState() });
+}
+
+function failed(ws: Workstation, key: string): Outcome<{ user: UserView }> {
+  const f = failures.get(key) ?? { count: 0, until: 0 };
+  f.count += 1;
+  if (f.count >= MAX_FAILURES) f.until = Date.now() + PENALTY_MS;
+  failures.set(key, f);
+  return { ok: false, problem: { code: 'login.failed', params: {} }, message: translate(ws.locale, 'login.failed') };
+}
+
+export const authHandlers: Pick<HandlerMap, 'auth.status' | 'auth.login' | 'auth.lock' | 'auth.logout' | 'auth.createFirstAdmin' | 'auth.setPassword'> = {
+  'auth.status': (ws) => ws.sessionState(),
+
+  'auth.login': async (ws, { username, password }) => {
+    const key = username.trim().toLowerCase();
+    const f = failures.get(key);
+    if (f && f.until > Date.now()) {
+      const seconds = Math.ceil((f.until - Date.now()) / 1000);
+      return { ok: false, problem: { code: 'login.tooMany', params: { seconds } }, message: translate(ws.locale, 'login.tooMany', { seconds }) };
+    }
+    const user = ws.runner.records.findSync('user', { archived: false }).find((u) => u.username.toLowerCase() === key);
+    const verifier = user && verifierOf(ws, user.id);
+    // Check a verifier even for an unknown user so timing does not tell which names exist.
+    const ok = await checkPassword(password, verifier ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    if (!user || !verifier || !ok) return failed(ws, key);
+    failures.delete(key);
+    signedIn(ws, user);
+    return { ok: true, user: view(user) };
+  },
+
+  'auth.lock': (ws) => {
+    if (ws.session.user) ws.session.locked = true;
+    ws.emit({ type: 'session', session: ws.sessionState() });
+    return ws.sessionState();
+  },
+
+  'auth.logout': (ws) => {
+    ws.session = { user: null, locked: false };
+    ws.emit({ type: 'session', session: ws.sessionState() });
+    return ws.sessionState();
+  },
+
+  'auth.createFirstAdmin': async (ws, { username, displayName, password }) => {
+    if (ws.runner.records.findSync('user', {}).length > 0) return problemResult({ code: 'error.forbidden', params: { action: 'auth.createFirstAdmin' } }, ws.locale);
+    if (password.length < MIN_PASSWORD_LENGTH) return problemResult({ code: 'login.passwordTooShort', params: {}, field: 'password' }, ws.locale);
+    const id = newId();
+    const result = await ws.runner.run('user.create', { id, username, displayName, roles: ['admin'] }, { userId: id, roles: ['admin'], locale: ws.locale });
+    if (!result.ok) return result;
+    storeVerifier(ws, id, await makeVerifier(password));
+    const user = ws.runner.records.getSync('user', id)!;
+    signedIn(ws, user);
+    return { ok: true, user: view(user) };
+  },
+
+  'auth.setPassword': async (ws, { userId, password }) => {
+    const me = ws.session.user;
+    if (!me || ws.session.locked) return problemResult({ code: 'error.notLoggedIn', params: {} }, ws.locale);
+    if (me.id !== userId && !me.roles.includes('admin')) return problemResult({ code: 'error.forbidden', params: { action: 'auth.setPassword' } }, ws.locale);
+    if (!ws.runner.records.getSync('user', userId)) return problemResult({ code: 'error.notFound', params: { kind: 'user', id: userId } }, ws.locale);
+    if (password.length < MIN_PASSWORD_LENGTH) return problemResult({ code: 'login.passwordTooShort', params: {}, field: 'password' }, ws.locale);
+    storeVerifier(ws, userId, await makeVerifier(password));
+    return { ok: true };
+  },
+};

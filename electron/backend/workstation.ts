@@ -1,0 +1,141 @@
+/**
+ * The workstation backend: one local database, the mutation runner, the signed-in
+ * user, and the handler map behind the typed API. Electron's IPC and the browser
+ * shell's HTTP both call `call()`; neither knows anything else about it.
+ */
+import path from 'node:path';
+import { openDb, type Db } from '../../db/open';
+import { clientIdOf, getMeta } from '../../db/meta';
+import { apiArgs, type ApiArgs, type ApiEvent, type ApiName, type ApiResults, type AppInfo, type SessionState } from '../../domain/api';
+import type { Locale } from '../../domain/dates';
+import type { User } from '../../domain/entities';
+import { MutationRunner } from './mutation-runner';
+import { problemFromZod } from '../../domain/mutations';
+import { appHandlers } from './handlers/app';
+import { authHandlers } from './handlers/auth';
+import { recordHandlers } from './handlers/records';
+import { backupHandlers } from './handlers/backup';
+import { importHandlers } from './handlers/import';
+import { demoHandlers } from './handlers/demo';
+import { Backups } from './backups';
+
+export interface WorkstationOptions {
+  dataDir: string;
+  serverUrl?: string | null;
+  shell: 'electron' | 'browser';
+  version?: string;
+  /** Minutes between automatic backups; 0 turns them off (tests). */
+  backupEveryMinutes?: number;
+}
+
+export type Handler<N extends ApiName> = (ws: Workstation, args: ApiArgs<N>) => Promise<ApiResults[N]> | ApiResults[N];
+export type HandlerMap = { [N in ApiName]: Handler<N> };
+
+const handlers: HandlerMap = { ...appHandlers, ...authHandlers, ...recordHandlers, ...backupHandlers, ...importHandlers, ...demoHandlers };
+
+/** A call whose arguments fail the API schema: a 400 in the browser shell, a rejected invoke in Electron. */
+export class ApiInputError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = 'ApiInputError';
+  }
+}
+
+export class Workstation {
+  db: Db;
+  runner: MutationRunner;
+  readonly backups: Backups;
+  session: { user: User | null; locked: boolean } = { user: null, locked: false };
+  private readonly listeners = new Set<(e: ApiEvent) => void>();
+  readonly dbFile: string;
+
+  constructor(readonly options: WorkstationOptions) {
+    this.dbFile = path.join(options.dataDir, 'workstation.sqlite');
+    this.db = openDb(this.dbFile);
+    clientIdOf(this.db);
+    this.runner = this.attachRunner();
+    this.backups = new Backups(this, options.backupEveryMinutes ?? 30);
+  }
+
+  private attachRunner(): MutationRunner {
+    const runner = new MutationRunner(this.db);
+    runner.onCommit((kinds) => {
+      this.emit({ type: 'changed', kinds });
+      this.emit({ type: 'status', status: this.status() });
+    });
+    return runner;
+  }
+
+  /** Swaps in a database file (after a restore). */
+  replaceDb(db: Db): void {
+    this.db = db;
+    this.runner = this.attachRunner();
+  }
+
+  get locale(): Locale {
+    return (getMeta(this.db, 'locale') as Locale | undefined) ?? 'zh-TW';
+  }
+
+  info(): AppInfo {
+    const hasUsers = this.runner.records.findSync('user', {}).length > 0;
+    const hasPlaces = this.runner.records.findSync('site', {}).length > 0;
+    return {
+      version: this.options.version ?? '0.0.0',
+      clientId: clientIdOf(this.db),
+      dataDir: this.options.dataDir,
+      locale: this.locale,
+      autoLockMinutes: Number(getMeta(this.db, 'autoLockMinutes') ?? '10'),
+      offerDemo: !hasUsers && !hasPlaces && getMeta(this.db, 'demoDismissed') !== '1',
+      serverUrl: this.options.serverUrl ?? null,
+      shell: this.options.shell,
+    };
+  }
+
+  sessionState(): SessionState {
+    const u = this.session.user;
+    return {
+      user: u ? { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles } : null,
+      locked: this.session.locked,
+      hasUsers: this.runner.records.findSync('user', { archived: false }).length > 0,
+    };
+  }
+
+  status() {
+    return {
+      connection: this.options.serverUrl ? ('offline' as const) : ('standalone' as const),
+      pending: this.runner.pendingCount(),
+      needsAttention: 0,
+      lastSyncAt: null,
+      lastError: null,
+    };
+  }
+
+  /** The one entry point: validates the arguments, then runs the handler. */
+  async call<N extends ApiName>(name: N, rawArgs: unknown): Promise<ApiResults[N]> {
+    if (!Object.prototype.hasOwnProperty.call(apiArgs, name)) throw new ApiInputError(`unknown call: ${String(name).slice(0, 80)}`, 404);
+    const parsed = apiArgs[name].safeParse(rawArgs ?? {});
+    if (!parsed.success) {
+      const problem = problemFromZod(parsed.error);
+      throw new ApiInputError(`${name}: ${problem.field ?? 'args'} is not valid (${problem.code})`);
+    }
+    const handler = handlers[name] as Handler<N>;
+    return handler(this, parsed.data as ApiArgs<N>);
+  }
+
+  onEvent(listener: (e: ApiEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(e: ApiEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  close(): void {
+    this.backups.stop();
+    this.db.$client.close();
+  }
+}
