@@ -23,6 +23,9 @@ export interface Actor {
 
 export type MutationResult = { ok: true; mutationId: number; clientId: string } | Refusal;
 
+/** `records`: how many records the batch created, changed or removed. */
+export type BatchResult = { ok: true; clientId: string; mutationIds: number[]; records: number } | (Refusal & { index: number });
+
 /** The state of one record before a mutation touched it (null: it did not exist). */
 export interface UndoEntry {
   kind: Kind;
@@ -117,33 +120,92 @@ export class MutationRunner {
   }
 
   private async runNow(name: string, rawArgs: unknown, actor: Actor, at: string): Promise<MutationResult> {
-    const def = mutations.get(name);
-    if (!def) return problemResult({ code: 'error.unknownMutation', params: { name } }, actor.locale);
-    if (!holdsAny(actor.roles, def.roles)) return problemResult({ code: 'error.forbidden', params: { action: name } }, actor.locale);
-    const parsed = def.args.safeParse(rawArgs);
-    if (!parsed.success) return problemResult(problemFromZod(parsed.error), actor.locale);
-
+    const checked = this.check(name, rawArgs, actor);
+    if (!checked.ok) return checked;
     const client = this.db.$client;
     client.exec('BEGIN IMMEDIATE');
     try {
-      const clientId = clientIdOf(this.db);
-      const mutationId = nextMutationId(this.db);
-      const ctx: MutationContext = { userId: actor.userId, roles: actor.roles, clientId, at };
-      const tx = new RecordingTx(this.records);
-      await def.apply(tx, parsed.data, ctx);
-      this.db.insert(outbox).values({ clientId, mutationId, name, args: parsed.data, userId: actor.userId, at, undo: tx.undo }).run();
-      tx.changes.forEach((c, i) => {
-        this.db.insert(audit).values({ id: `${clientId}:${mutationId}:${i}`, at, userId: actor.userId, clientId, mutationId, mutation: name, ...c }).run();
-      });
+      const done = await this.applyInTx(name, checked.args, actor, at);
       client.exec('COMMIT');
-      const kinds = [...new Set(tx.undo.map((u) => u.kind))];
-      for (const l of this.listeners) l(kinds);
-      return { ok: true, mutationId, clientId };
+      this.notify(done.kinds);
+      return { ok: true, mutationId: done.mutationId, clientId: done.clientId };
     } catch (e) {
       if (client.inTransaction) client.exec('ROLLBACK');
       if (isDomainError(e)) return problemResult(e.problem, actor.locale);
       throw e;
     }
+  }
+
+  /**
+   * Runs several named mutations in ONE SQLite transaction (an import, the demo data):
+   * each is an ordinary mutation with its own outbox and audit entries, but either all
+   * of them are written or none. A refusal names the index of the mutation refused.
+   */
+  runBatch(items: ReadonlyArray<{ name: string; args: unknown }>, actor: Actor, at: string = new Date().toISOString()): Promise<BatchResult> {
+    const next = this.queue.then(() => this.runBatchNow(items, actor, at));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runBatchNow(items: ReadonlyArray<{ name: string; args: unknown }>, actor: Actor, at: string): Promise<BatchResult> {
+    const checked: unknown[] = [];
+    for (const [index, item] of items.entries()) {
+      const c = this.check(item.name, item.args, actor);
+      if (!c.ok) return { ...c, index };
+      checked.push(c.args);
+    }
+    const client = this.db.$client;
+    client.exec('BEGIN IMMEDIATE');
+    let index = 0;
+    try {
+      const mutationIds: number[] = [];
+      const kinds = new Set<Kind>();
+      let clientId = '';
+      let records = 0;
+      for (; index < items.length; index++) {
+        const done = await this.applyInTx(items[index].name, checked[index], actor, at);
+        mutationIds.push(done.mutationId);
+        done.kinds.forEach((k) => kinds.add(k));
+        records += done.records;
+        clientId = done.clientId;
+      }
+      client.exec('COMMIT');
+      if (items.length > 0) this.notify([...kinds]);
+      return { ok: true, clientId, mutationIds, records };
+    } catch (e) {
+      if (client.inTransaction) client.exec('ROLLBACK');
+      if (isDomainError(e)) return { ...problemResult(e.problem, actor.locale), index };
+      throw e;
+    }
+  }
+
+  /** Name, role and argument checks: everything that needs no database. */
+  private check(name: string, rawArgs: unknown, actor: Actor): { ok: true; args: unknown } | Refusal {
+    const def = mutations.get(name);
+    if (!def) return problemResult({ code: 'error.unknownMutation', params: { name } }, actor.locale);
+    if (!holdsAny(actor.roles, def.roles)) return problemResult({ code: 'error.forbidden', params: { action: name } }, actor.locale);
+    const parsed = def.args.safeParse(rawArgs);
+    if (!parsed.success) return problemResult(problemFromZod(parsed.error), actor.locale);
+    return { ok: true, args: parsed.data };
+  }
+
+  /** Applies one checked mutation with its outbox and audit entries; the caller holds the transaction. */
+  private async applyInTx(name: string, args: unknown, actor: Actor, at: string) {
+    const def = mutations.get(name)!;
+    const clientId = clientIdOf(this.db);
+    const mutationId = nextMutationId(this.db);
+    const ctx: MutationContext = { userId: actor.userId, roles: actor.roles, clientId, at };
+    const tx = new RecordingTx(this.records);
+    await def.apply(tx, args, ctx);
+    this.db.insert(outbox).values({ clientId, mutationId, name, args, userId: actor.userId, at, undo: tx.undo }).run();
+    tx.changes.forEach((c, i) => {
+      this.db.insert(audit).values({ id: `${clientId}:${mutationId}:${i}`, at, userId: actor.userId, clientId, mutationId, mutation: name, ...c }).run();
+    });
+    return { clientId, mutationId, kinds: [...new Set(tx.undo.map((u) => u.kind))], records: tx.undo.length };
+  }
+
+  private notify(kinds: Kind[]): void {
+    for (const l of this.listeners) l(kinds);
   }
 
   /** Writes waiting to be confirmed by the server. */
