@@ -1,0 +1,139 @@
+// Lint for the whole repository, including THE LAYER RULES of the design (which folder may
+// import which). test/integration/layers.test.ts proves each layer rule still fires.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const SOURCE = '{ts,tsx,mts,cts,js,mjs,cjs,jsx}';
+const TESTS = ['**/*.test.*', '**/*.e2e.test.*'];
+
+// Relative imports are the only way to reach another folder (no path aliases). A file
+// N folders deep reaches a folder by going up to a common ancestor and down again, e.g.
+// electron/backend/x.ts reaches electron/main as ../main or ../../electron/main. Spelling
+// out each exact way keeps a renderer sub-folder that happens to be called "db" unflagged.
+const MAX_DEPTH = 8;
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function waysInto(fileDir, target) {
+  const ways = [];
+  for (let up = 1; up <= fileDir.length; up++) {
+    const ancestor = fileDir.slice(0, fileDir.length - up);
+    const targetParts = target.split('/');
+    if (ancestor.every((part, i) => targetParts[i] === part)) ways.push('../'.repeat(up) + targetParts.slice(ancestor.length).join('/'));
+  }
+  return `^(\\./)?(${ways.map(escape).join('|')})(/|$)`;
+}
+
+const NODE_BUILTIN = { regex: '^node:', message: 'Node built-ins are not allowed in this layer.' };
+const pkg = (names, message) => ({ regex: `^(${names.map(escape).join('|')})(/|$)`, message });
+
+/**
+ * The layers. `folder` is the top-level path the rule covers; `folders` the top-level
+ * folders it may not reach; `packages` bare-specifier patterns it may not import (they
+ * apply to production code only — tests beside the code may use vitest and node:*).
+ */
+const LAYERS = [
+  {
+    folder: 'domain',
+    why: 'domain/ is pure: it imports only itself, zod, date-fns and @date-fns/tz.',
+    folders: ['db', 'electron', 'server', 'renderer', 'scripts', 'test', 'bench'],
+    packages: [
+      NODE_BUILTIN,
+      {
+        regex: '^(?!\\.{1,2}(/|$)|node:|zod(/|$)|date-fns(/|$)|@date-fns/tz(/|$))',
+        message: 'domain/ may import only zod, date-fns and @date-fns/tz besides its own files.',
+      },
+    ],
+  },
+  {
+    folder: 'db',
+    why: 'db/ imports domain/ only, never the shells or the screens.',
+    folders: ['electron', 'server', 'renderer'],
+    packages: [],
+  },
+  {
+    folder: 'electron/backend',
+    why: "electron/backend/ is the workstation core: it runs outside Electron too, so never 'electron', the main/preload layer, the screens or the server.",
+    folders: ['electron/main', 'electron/preload', 'renderer', 'server'],
+    packages: [pkg(['electron'], "electron/backend/ must not import 'electron' (it also runs in the browser shell and in tests).")],
+  },
+  {
+    folder: 'renderer',
+    why: 'renderer/ sees domain/ and window.api only: no Node, no database, no backend.',
+    folders: ['db', 'electron', 'server', 'scripts'],
+    packages: [
+      NODE_BUILTIN,
+      pkg(['better-sqlite3', 'drizzle-orm', 'ws', 'exceljs', 'fs', 'path'], 'renderer/ must not import Node or database packages; ask the backend through window.api.'),
+    ],
+  },
+  {
+    folder: 'server',
+    why: 'server/ imports domain/ (and db/), never the workstation shells or the screens.',
+    folders: ['electron', 'renderer'],
+    packages: [],
+  },
+];
+
+/** One config block per depth below the layer's folder, so the ../ count is exact. */
+function layerBlocks({ folder, why, folders, packages }) {
+  const blocks = [];
+  for (let extra = 0; extra < MAX_DEPTH; extra++) {
+    // Sub-folder names do not matter: no target lies inside the layer's own folder.
+    const fileDir = [...folder.split('/'), ...Array(extra).fill('\0')];
+    const dir = `${folder}/${'*/'.repeat(extra)}`;
+    const folderPatterns = folders.map((f) => ({ regex: waysInto(fileDir, f), message: `${why} (it reaches ${f}/)` }));
+    blocks.push({
+      files: [`${dir}*.${SOURCE}`],
+      ignores: TESTS,
+      rules: { 'no-restricted-imports': ['error', { patterns: [...folderPatterns, ...packages] }] },
+    });
+    // Tests beside the code keep the folder rules but may use vitest, node:* and fixtures.
+    blocks.push({
+      files: TESTS.map((t) => `${dir}${t.replace('**/', '')}`),
+      rules: { 'no-restricted-imports': ['error', { patterns: folderPatterns }] },
+    });
+  }
+  return blocks;
+}
+
+export default tseslint.config(
+  {
+    ignores: ['dist/', 'release/', 'node_modules/', 'test/output/', 'bench/output/', 'db/migrations/', '.data/', '**/*.d.ts'],
+  },
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: [`**/*.${SOURCE}`],
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    // Two type-aware rules that catch real bugs (a promise nobody awaits or catches) and
+    // cost a few seconds. Renderer tests are in no tsconfig, so they are left out.
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    ignores: ['renderer/**/*.test.*'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    files: [`**/*.${SOURCE}`],
+    ignores: [`renderer/**`],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: [`renderer/**/*.${SOURCE}`],
+    plugins: reactHooks.configs.flat.recommended.plugins,
+    rules: reactHooks.configs.flat.recommended.rules,
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  ...LAYERS.flatMap(layerBlocks),
+);

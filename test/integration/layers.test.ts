@@ -1,0 +1,105 @@
+/**
+ * The layer rules of eslint.config.js must keep firing: each case lints a one-line file
+ * placed (by name only, nothing is written) in a layer's folder and checks that the
+ * import is refused — or, for the allowed ones, that it is not.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+let eslint: ESLint;
+beforeAll(() => {
+  // The made-up files are in no tsconfig: switch the type-aware rules off for them.
+  eslint = new ESLint({
+    cwd: root,
+    overrideConfig: {
+      languageOptions: { parserOptions: { projectService: false, project: null } },
+      rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off' },
+    },
+  });
+});
+
+async function layerProblems(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
+  expect(result.messages.filter((m) => m.fatal)).toEqual([]);
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+const refused: [file: string, specifier: string][] = [
+  ['domain/x.ts', '../db/open'],
+  ['domain/x.ts', '../electron/backend/workstation'],
+  ['domain/x.ts', '../server/main'],
+  ['domain/x.ts', '../renderer/app/api'],
+  ['domain/x.ts', 'node:fs'],
+  ['domain/x.ts', 'fs'],
+  ['domain/x.ts', 'lodash'],
+  ['domain/mutations/x.ts', '../../db/schema'],
+  ['domain/x.test.ts', '../db/open'],
+  ['db/x.ts', '../electron/backend/workstation'],
+  ['db/x.ts', '../server/main'],
+  ['db/x.ts', '../renderer/app/api'],
+  ['electron/backend/x.ts', 'electron'],
+  ['electron/backend/x.ts', '../main/window'],
+  ['electron/backend/x.ts', '../preload/index'],
+  ['electron/backend/x.ts', '../../renderer/app/api'],
+  ['electron/backend/x.ts', '../../server/main'],
+  ['electron/backend/handlers/x.ts', '../../main/window'],
+  ['renderer/app/x.tsx', 'node:fs'],
+  ['renderer/app/x.tsx', 'fs'],
+  ['renderer/app/x.tsx', 'path'],
+  ['renderer/app/x.tsx', 'better-sqlite3'],
+  ['renderer/app/x.tsx', 'drizzle-orm/sqlite-core'],
+  ['renderer/app/x.tsx', 'ws'],
+  ['renderer/app/x.tsx', 'exceljs'],
+  ['renderer/app/x.tsx', '../../db/schema'],
+  ['renderer/app/x.tsx', '../../electron/backend/workstation'],
+  ['renderer/app/x.tsx', '../../server/main'],
+  ['renderer/x.tsx', '../db/schema'],
+  ['renderer/settings/places/x.test.tsx', '../../../db/schema'],
+  ['server/x.ts', '../electron/backend/workstation'],
+  ['server/x.ts', '../renderer/app/api'],
+  ['server/storage/x.ts', '../../electron/backend/workstation'],
+];
+
+const allowed: [file: string, specifier: string][] = [
+  ['domain/x.ts', 'zod'],
+  ['domain/x.ts', 'date-fns'],
+  ['domain/x.ts', '@date-fns/tz'],
+  ['domain/x.ts', './dates'],
+  ['domain/mutations/x.ts', '../entities'],
+  ['domain/x.test.ts', 'vitest'],
+  ['domain/x.test.ts', 'node:fs'],
+  ['db/x.ts', '../domain/api'],
+  ['db/x.ts', 'better-sqlite3'],
+  ['electron/backend/x.ts', '../../db/open'],
+  ['electron/backend/x.ts', '../../domain/api'],
+  ['electron/backend/x.ts', 'node:fs'],
+  ['renderer/app/x.tsx', '../../domain/api'],
+  ['renderer/app/x.tsx', 'react'],
+  ['renderer/app/x.tsx', 'antd'],
+  ['renderer/app/x.tsx', './i18n'],
+  // A renderer sub-folder that happens to be called db is the renderer's own.
+  ['renderer/app/x.tsx', '../db/cache'],
+  ['server/x.ts', '../db/open'],
+  ['server/x.ts', '../domain/api'],
+  ['server/x.ts', 'fastify'],
+];
+
+describe('layer rules', () => {
+  it.each(refused)('%s may not import %s', async (file, specifier) => {
+    expect(await layerProblems(file, `import '${specifier}';\n`)).toHaveLength(1);
+    expect(await layerProblems(file, `export * from '${specifier}';\n`)).toHaveLength(1);
+  });
+
+  it.each(allowed)('%s may import %s', async (file, specifier) => {
+    expect(await layerProblems(file, `import '${specifier}';\n`)).toEqual([]);
+  });
+
+  it('names the layer rule in the message', async () => {
+    const [message] = await layerProblems('renderer/app/x.tsx', "import { openDb } from '../../db/open';\nexport { openDb };\n");
+    expect(message).toMatch(/renderer\/.*db\//);
+  });
+});
