@@ -1,0 +1,94 @@
+/** Who changed a record, when, and what: field by field, old → new. */
+import { Alert, Drawer, Empty, Spin, Tag, Timeline, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { HistoryEntry } from '../../domain/api';
+import { formatInstant } from '../../domain/dates';
+import type { Kind } from '../../domain/entities';
+import { api } from '../app/api';
+import { useLocale, useT } from '../app/i18n';
+import { fieldLabel, historyLines, historyValue } from './history-logic';
+import { useAgencies, usePeople, usePlaceLabel, usePlaces } from './store';
+import { nameOf, placeKindPath } from './places-logic';
+
+interface Props {
+  kind: Kind;
+  id: string;
+  title: string;
+  open: boolean;
+  onClose(): void;
+}
+
+type Loaded = { entries: HistoryEntry[] } | { error: string };
+
+export function HistoryDrawer({ kind, id, title, open, onClose }: Props) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const [loaded, setLoaded] = useState<{ key: string; value: Loaded } | null>(null);
+  const resolve = useResolver();
+  const key = `${kind}:${id}`;
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    api.call('records.history', { kind, id }).then(
+      (entries) => live && setLoaded({ key, value: { entries: [...entries].reverse() } }),
+      (e: unknown) => live && setLoaded({ key, value: { error: e instanceof Error ? e.message : String(e) } }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, kind, id, key]);
+
+  const current = loaded?.key === key ? loaded.value : null;
+
+  return (
+    <Drawer open={open} onClose={onClose} title={`${t('history.title')}：${title}`} size={460}>
+      {!current && <Spin />}
+      {current && 'error' in current && <Alert type="error" title={t('common.unknownError', { message: current.error })} />}
+      {current && 'entries' in current && current.entries.length === 0 && <Empty description={t('settings.history.none')} />}
+      {current && 'entries' in current && current.entries.length > 0 && (
+        <Timeline
+          items={current.entries.map((entry) => ({
+            key: entry.id,
+            content: (
+              <div>
+                <Typography.Text type="secondary">{t('history.by', { user: entry.userName, time: formatInstant(entry.at, locale) })}</Typography.Text>
+                {entry.op !== 'update' && (
+                  <Tag style={{ marginInlineStart: 8 }} color={entry.op === 'create' ? 'green' : 'red'}>
+                    {t(entry.op === 'create' ? 'history.created' : 'common.delete')}
+                  </Tag>
+                )}
+                {entry.op === 'create'
+                  ? Object.entries(entry.changes).map(([field, [, value]]) => (
+                      <div key={field}>{t('settings.history.value', { field: fieldLabel(field, t), value: historyValue(kind, field, value, t, resolve) })}</div>
+                    ))
+                  : entry.op === 'update' && historyLines(kind, entry.changes, t, resolve).map((line) => <div key={line.field}>{line.text}</div>)}
+              </div>
+            ),
+          }))}
+        />
+      )}
+    </Drawer>
+  );
+}
+
+/** Names the records a field refers to (parents, agency, person) from the loaded lists. */
+function useResolver() {
+  const places = usePlaces();
+  const { byId: agencies } = useAgencies();
+  const { byId: people } = usePeople();
+  const label = usePlaceLabel();
+  const locale = useLocale((s) => s.locale);
+  return (field: string, id: string): string | undefined => {
+    if (field === 'siteId' && places.site.has(id)) return placeKindPath(places, 'site', id, locale);
+    if (field === 'buildingId' && places.building.has(id)) return placeKindPath(places, 'building', id, locale);
+    if (field === 'floorId' && places.floor.has(id)) return placeKindPath(places, 'floor', id, locale);
+    if (field === 'spaceId' && places.space.has(id)) return label(id);
+    if (field === 'agencyId') {
+      const agency = agencies.get(id);
+      return agency && nameOf(agency, locale);
+    }
+    if (field === 'personId') return people.get(id)?.name;
+    return undefined;
+  };
+}

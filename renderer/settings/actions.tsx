@@ -1,0 +1,94 @@
+/**
+ * Writing reference data: every change is a named mutation; archive and delete ask first,
+ * an archive can be undone from its success message, and a refusal shows the backend's
+ * own message (e.g. "referred to by other records").
+ */
+import { App, Button, Space } from 'antd';
+import type { Outcome } from '../../domain/api';
+import { api } from '../app/api';
+import { useT } from '../app/i18n';
+import { errorMessage } from '../app/store';
+import { kindsTouchedBy } from './form-logic';
+import { refreshReference } from './store';
+
+export type MutateOutcome = Outcome<{ mutationId: number }>;
+
+/** Runs a mutation; a failed call (network, backend crash) comes back as a refusal too. */
+export async function mutate(name: string, args: object): Promise<MutateOutcome> {
+  let result: MutateOutcome;
+  try {
+    result = await api.call('mutate', { name, args });
+  } catch (e) {
+    return { ok: false, problem: { code: 'common.unknownError', params: { message: String(e) } }, message: errorMessage(e) };
+  }
+  if (result.ok) await refreshReference(kindsTouchedBy(name));
+  return result;
+}
+
+type ArchivableKind = 'site' | 'building' | 'floor' | 'space' | 'agency' | 'person' | 'user';
+
+export function useRecordActions() {
+  const { message, modal } = App.useApp();
+  const t = useT();
+
+  const restore = async (kind: ArchivableKind, id: string, name: string) => {
+    const result = await mutate(`${kind}.restore`, { id });
+    if (result.ok) void message.success(t('settings.restored', { name }));
+    else modal.error({ title: result.message });
+    return result.ok;
+  };
+
+  const archive = (kind: ArchivableKind, id: string, name: string, onDone?: () => void) =>
+    modal.confirm({
+      title: t('common.confirmArchive', { name }),
+      okText: t('common.archive'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        const result = await mutate(`${kind}.archive`, { id });
+        if (!result.ok) {
+          modal.error({ title: result.message });
+          return;
+        }
+        onDone?.();
+        const key = `archived:${id}`;
+        void message.success({
+          key,
+          duration: 8,
+          content: (
+            <Space size={4}>
+              {t('settings.archivedDone', { name })}
+              <Button
+                size="small"
+                type="link"
+                onClick={() => {
+                  message.destroy(key);
+                  void restore(kind, id, name);
+                }}
+              >
+                {t('common.undo')}
+              </Button>
+            </Space>
+          ),
+        });
+      },
+    });
+
+  const remove = (kind: ArchivableKind, id: string, name: string, onDone?: () => void) =>
+    modal.confirm({
+      title: t('common.confirmDelete', { name }),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        const result = await mutate(`${kind}.delete`, { id });
+        if (!result.ok) {
+          modal.error({ title: result.message });
+          return;
+        }
+        onDone?.();
+        void message.success(t('settings.deleted', { name }));
+      },
+    });
+
+  return { archive, restore, remove };
+}
