@@ -4,5 +4,6 @@ import { baseEn } from './parts/base';
 import { shellEn } from './parts/shell';
 import { settingsEn } from './parts/settings';
 import { backendEn } from './parts/backend';
+import { electronEn } from './parts/electron';
 
-export const en: Record<keyof typeof zhTW, string> = { ...baseEn, ...shellEn, ...settingsEn, ...backendEn };
+export const en: Record<keyof typeof zhTW, string> = { ...baseEn, ...shellEn, ...settingsEn, ...backendEn, ...electronEn };

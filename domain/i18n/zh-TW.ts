@@ -3,5 +3,6 @@ import { baseZh } from './parts/base';
 import { shellZh } from './parts/shell';
 import { settingsZh } from './parts/settings';
 import { backendZh } from './parts/backend';
+import { electronZh } from './parts/electron';
 
-export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh } as const;
+export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh } as const;
