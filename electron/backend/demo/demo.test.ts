@@ -1,0 +1,162 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiEvent } from '../../../domain/api';
+import type { Entities, Kind } from '../../../domain/entities';
+import { KINDS } from '../../../domain/entities';
+import { ROLES } from '../../../domain/roles';
+import { isWorkingDay } from '../../../domain/working-days';
+import { tempDir } from '../../../test/support/fresh-db';
+import { Workstation } from '../workstation';
+import { DEMO_USERS } from './people';
+
+const open: Workstation[] = [];
+function freshWorkstation(dataDir = tempDir()): Workstation {
+  const ws = new Workstation({ dataDir, shell: 'browser', backupEveryMinutes: 0 });
+  open.push(ws);
+  return ws;
+}
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+function list<K extends Kind>(ws: Workstation, kind: K): Entities[K][] {
+  return ws.runner.records.findSync(kind, {});
+}
+
+function count(ws: Workstation, table: string): number {
+  return (ws.db.$client.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+}
+
+describe('demo data', () => {
+  it('a fresh workstation offers the demo and loads it in a couple of seconds', async () => {
+    const ws = freshWorkstation();
+    expect((await ws.call('app.info', {})).offerDemo).toBe(true);
+    const events: ApiEvent[] = [];
+    ws.onEvent((e) => events.push(e));
+    const started = Date.now();
+    const r = await ws.call('demo.load', {});
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(r).toMatchObject({ ok: true });
+    expect(r.ok && r.records).toBeGreaterThan(150);
+    expect((await ws.call('app.info', {})).offerDemo).toBe(false);
+    const changed = events.find((e) => e.type === 'changed');
+    expect(changed?.type === 'changed' && changed.kinds).toEqual(expect.arrayContaining(['site', 'building', 'floor', 'space', 'agency', 'person', 'user', 'calendarDay']));
+    expect(events.some((e) => e.type === 'session' && e.session.hasUsers)).toBe(true);
+  });
+
+  it('holds the two centers, their buildings and venues, the dormitories and 30+ agencies with offices', async () => {
+    const ws = freshWorkstation();
+    await ws.call('demo.load', {});
+    const sites = list(ws, 'site');
+    expect(sites.map((s) => s.nameZh)).toEqual(expect.arrayContaining(['四維行政中心', '鳳山行政中心']));
+    const fengshan = sites.find((s) => s.nameZh === '鳳山行政中心')!;
+    expect(list(ws, 'building').filter((b) => b.siteId === fengshan.id).map((b) => b.nameZh)).toEqual(expect.arrayContaining(['前棟', '後棟']));
+
+    const spaces = list(ws, 'space');
+    expect(spaces.find((s) => s.nameZh === '大禮堂')).toMatchObject({ kind: 'auditorium', capacity: 800 });
+    expect(spaces.find((s) => s.nameZh === '中庭')).toMatchObject({ kind: 'atrium' });
+    expect(spaces.find((s) => s.nameZh === '市府第一會議室')).toMatchObject({ kind: 'meeting_room' });
+    expect(spaces.filter((s) => s.kind === 'meeting_room').length).toBeGreaterThanOrEqual(6);
+    for (const kind of ['office', 'garage', 'parking', 'dormitory', 'outdoor'] as const) expect(spaces.some((s) => s.kind === kind)).toBe(true);
+    expect(spaces.some((s) => s.nameZh.includes('花圃'))).toBe(true);
+
+    const floorNames = list(ws, 'floor').map((f) => [f.name, f.level]);
+    expect(floorNames).toEqual(expect.arrayContaining([['B1', -1], ['B2', -2], ['10F', 10], ['RF', 100]]));
+
+    const agencies = list(ws, 'agency');
+    expect(agencies.length).toBeGreaterThanOrEqual(30);
+    expect(agencies.map((a) => a.nameZh)).toEqual(
+      expect.arrayContaining(['民政局', '財政局', '主計處', '勞工局', '人事處', '社會局', '衛生局', '環境保護局', '交通局', '青年局', '警察局', '工務局', '運動發展局', '市立圖書館']),
+    );
+    const offices = list(ws, 'agencyOffice');
+    for (const a of agencies) expect(offices.some((o) => o.agencyId === a.id)).toBe(true);
+
+    const people = list(ws, 'person');
+    for (const kind of ['staff', 'technician', 'contractor', 'driver', 'guard'] as const) expect(people.some((p) => p.kind === kind)).toBe(true);
+    expect(people.some((p) => p.kind === 'contractor' && p.company.includes('電梯'))).toBe(true);
+  });
+
+  it('has a user for every role who signs in with the password in the README', async () => {
+    const ws = freshWorkstation();
+    await ws.call('demo.load', {});
+    expect(new Set(DEMO_USERS.flatMap((u) => u.roles))).toEqual(new Set(ROLES));
+    const readme = fs.readFileSync(path.join(import.meta.dirname, 'README.md'), 'utf8');
+    for (const u of DEMO_USERS) {
+      expect(readme).toMatch(new RegExp(`^\\| ${u.username} \\| ${u.roles.join(', ')} [^|]*\\| ${u.password} \\|$`, 'm'));
+      const r = await ws.call('auth.login', { username: u.username, password: u.password });
+      expect(r).toMatchObject({ ok: true, user: { username: u.username, roles: u.roles } });
+    }
+    expect(await ws.call('auth.login', { username: 'admin', password: 'demo-viewer' })).toMatchObject({ ok: false });
+  });
+
+  it('knows the 2022 holidays and the make-up Saturday', async () => {
+    const ws = freshWorkstation();
+    await ws.call('demo.load', {});
+    const days = new Map(list(ws, 'calendarDay').map((d) => [d.date, d]));
+    expect(isWorkingDay('2022-01-22', days)).toBe(true); // a Saturday
+    for (const d of ['2022-01-31', '2022-02-01', '2022-02-04', '2022-02-28', '2022-04-04', '2022-04-05', '2022-06-03', '2022-09-09', '2022-10-10']) expect(isWorkingDay(d, days)).toBe(false);
+    expect(isWorkingDay('2022-02-07', days)).toBe(true);
+  });
+
+  it('is written as ordinary mutations with outbox and audit entries', async () => {
+    const ws = freshWorkstation();
+    const r = await ws.call('demo.load', {});
+    const outbox = ws.db.$client.prepare('SELECT mutation_id AS id, name, user_id AS userId FROM outbox ORDER BY seq').all() as { id: number; name: string; userId: string }[];
+    expect(outbox.map((o) => o.id)).toEqual(outbox.map((_, i) => i + 1));
+    expect(new Set(outbox.map((o) => o.userId))).toEqual(new Set(['system']));
+    expect(outbox.filter((o) => o.name === 'user.create')).toHaveLength(DEMO_USERS.length);
+    expect(count(ws, 'audit')).toBe(r.ok && r.records);
+  });
+
+  it('two workstations that load the demo make the very same ids', async () => {
+    const a = freshWorkstation();
+    const b = freshWorkstation();
+    await a.call('demo.load', {});
+    await b.call('demo.load', {});
+    expect(a.info().clientId).not.toBe(b.info().clientId);
+    for (const kind of KINDS) {
+      const ids = (ws: Workstation) => list(ws, kind).map((r) => r.id).sort();
+      expect(ids(a).length, kind).toBeGreaterThan(0);
+      expect(ids(b), kind).toEqual(ids(a));
+    }
+  });
+
+  it('is refused, changing nothing, once the workstation has any data', async () => {
+    const ws = freshWorkstation();
+    await ws.call('demo.load', {});
+    const before = ['site', 'agency', 'app_user', 'outbox', 'audit', 'credential'].map((t) => count(ws, t));
+    const again = await ws.call('demo.load', {});
+    expect(again).toMatchObject({ ok: false, problem: { code: 'demo.notEmpty' }, message: '這個資料夾已經有資料，示範資料只能載入空白的資料夾' });
+    expect(['site', 'agency', 'app_user', 'outbox', 'audit', 'credential'].map((t) => count(ws, t))).toEqual(before);
+
+    const other = freshWorkstation();
+    const admin = await other.call('auth.createFirstAdmin', { username: 'boss', displayName: '管理者', password: 'a-long-password' });
+    expect(admin.ok).toBe(true);
+    expect(await other.call('demo.load', {})).toMatchObject({ ok: false, problem: { code: 'demo.notEmpty' } });
+    expect(count(other, 'site')).toBe(0);
+  });
+
+  it('npm run seed-demo fills a new data folder and refuses one with data', async () => {
+    const dataDir = path.join(tempDir(), 'desk');
+    const run = (dir: string) =>
+      promisify(execFile)(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/seed-demo.ts', '--data-dir', dir]).then(
+        (r) => ({ code: 0, ...r }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    const first = await run(dataDir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('demo records');
+    const ws = freshWorkstation(dataDir);
+    expect(list(ws, 'agency').length).toBeGreaterThanOrEqual(30);
+    expect(await ws.call('auth.login', { username: 'admin', password: 'demo-admin' })).toMatchObject({ ok: true });
+    ws.close();
+    open.pop();
+
+    const second = await run(dataDir);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('already has data');
+  });
+});
