@@ -26,13 +26,16 @@ const RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /** The Electron executable, if installed, as node_modules/electron/index.js would find it. */
 function installedElectron() {
+  let name = null;
   try {
-    const name = fs.readFileSync(path.join(electronDir, 'path.txt'), 'utf8').trim();
-    const bin = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(electronDir, 'dist'), name);
-    return fs.existsSync(bin) ? bin : null;
+    name = fs.readFileSync(path.join(electronDir, 'path.txt'), 'utf8').trim();
   } catch {
-    return null;
+    // not downloaded yet
   }
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (!name && !override) return null;
+  const bin = path.join(override || path.join(electronDir, 'dist'), name || 'electron');
+  return fs.existsSync(bin) ? bin : null;
 }
 
 function electronVersion() {
@@ -102,7 +105,12 @@ async function main() {
   if (bin && results['electron-main'] !== 'skipped') return runElectron(bin);
 
   if (results['browser-shell'] === 'skipped') throw new Error('the browser shell entry electron/browser-shell/main.ts is missing');
-  const why = !wantElectron ? 'Electron is not used here' : !bin ? 'Electron is not available on this machine' : 'the Electron entry is not built yet';
+  const why =
+    process.env.GA_DESK_SHELL === 'browser'
+      ? 'GA_DESK_SHELL=browser is set'
+      : !bin
+        ? 'Electron is not available on this machine'
+        : 'the Electron entry (electron/main/main.ts) is not there yet';
   console.log(`${why}: the app is served to a browser instead.`);
   createRequire(import.meta.url)(path.join(root, 'dist', 'browser-shell.cjs'));
 }
