@@ -1,0 +1,146 @@
+/**
+ * The Electron shell's lifecycle: one window per data folder, showing our own page,
+ * talking to one Workstation through the guarded `api:call` channel. Everything
+ * Electron-specific is here and in security.ts; the workstation itself knows nothing
+ * of Electron.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import path from 'node:path';
+import { OptionError, parseShellOptions, type ShellOptions } from '../cli-options';
+import { Workstation } from '../backend/workstation';
+import { translate } from '../../domain/i18n';
+import { API_CALL_CHANNEL, API_EVENT_CHANNEL } from '../preload/channels';
+import { applicationMenu } from './menu';
+import { nativeModuleAdvice } from './native-module';
+import { APP_PAGE, APP_SCHEME, guardApiCalls, hardenSession, installSecurity, registerAppScheme, rendererFileServer, secureWebPreferences } from './security';
+
+export interface DeskPaths {
+  /** dist/renderer: the built screens. */
+  rendererDir: string;
+  /** dist/electron/preload.cjs */
+  preload: string;
+}
+
+/** main.cjs and preload.cjs sit in dist/electron, the screens in dist/renderer. */
+export function bundledPaths(electronDir: string): DeskPaths {
+  return { rendererDir: path.join(electronDir, '..', 'renderer'), preload: path.join(electronDir, 'preload.cjs') };
+}
+
+function readOptions(argv: readonly string[]): ShellOptions | null {
+  try {
+    return parseShellOptions(argv);
+  } catch (e) {
+    if (!(e instanceof OptionError)) throw e;
+    process.stderr.write(`GA Desk: ${e.message}\n`);
+    return null;
+  }
+}
+
+/**
+ * Starts the shell. Returns false when it is not going on: bad options, or another
+ * window already has this data folder (that window is brought to the front instead).
+ */
+export function startDesk(argv: readonly string[], paths: DeskPaths): boolean {
+  const options = readOptions(argv);
+  if (!options) {
+    app.exit(2);
+    return false;
+  }
+  registerAppScheme();
+  installSecurity();
+  // Chromium's profile, and with it the single-instance lock, lives in the data folder:
+  // a second start on the same folder focuses the open window, while a workstation
+  // started with another --data-dir runs beside it.
+  app.setPath('userData', path.join(options.dataDir, 'electron'));
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+
+  const devTools = !app.isPackaged;
+  let ws: Workstation | null = null;
+  let win: BrowserWindow | null = null;
+
+  const applyLocale = () => {
+    if (!ws) return;
+    Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu(ws.locale, { devTools })));
+    if (win && !win.isDestroyed()) win.setTitle(translate(ws.locale, 'electron.windowTitle'));
+  };
+
+  const createWindow = (workstation: Workstation): BrowserWindow => {
+    const w = new BrowserWindow({
+      title: translate(workstation.locale, 'electron.windowTitle'),
+      width: 1366,
+      height: 860,
+      minWidth: 1024,
+      minHeight: 640,
+      show: false,
+      backgroundColor: '#f5f5f5',
+      webPreferences: secureWebPreferences(paths.preload, { devTools }),
+    });
+    // The title comes from the catalog, not from whatever the page's <title> says.
+    w.on('page-title-updated', (event) => event.preventDefault());
+    w.once('ready-to-show', () => w.show());
+    w.on('closed', () => {
+      if (win === w) win = null;
+    });
+    w.loadURL(APP_PAGE).catch((e: unknown) => process.stderr.write(`GA Desk: the window could not load ${APP_PAGE}: ${String(e)}\n`));
+    return w;
+  };
+
+  const fail = (e: unknown) => {
+    const advice = nativeModuleAdvice(e);
+    if (advice) {
+      process.stderr.write(advice);
+    } else {
+      const reason = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`GA Desk could not start: ${reason}\n`);
+      dialog.showErrorBox(translate('zh-TW', 'electron.startFailed.title'), translate('zh-TW', 'electron.startFailed.body', { dataDir: options.dataDir, reason }));
+    }
+    app.exit(1);
+  };
+
+  const ready = () => {
+    hardenSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, rendererFileServer(paths.rendererDir));
+    ws = new Workstation({ dataDir: options.dataDir, serverUrl: options.serverUrl, shell: 'electron', version: app.getVersion() });
+    const workstation = ws;
+    ipcMain.handle(
+      API_CALL_CHANNEL,
+      guardApiCalls(
+        () => (win && !win.isDestroyed() ? win.webContents : null),
+        async (name, args) => {
+          const result = await workstation.call(name, args);
+          if (name === 'app.setLocale') applyLocale();
+          return result;
+        },
+      ),
+    );
+    workstation.onEvent((event) => {
+      if (win && !win.isDestroyed()) win.webContents.send(API_EVENT_CHANNEL, event);
+    });
+    applyLocale();
+    win = createWindow(workstation);
+  };
+
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (ws && !win) win = createWindow(ws);
+  });
+  app.on('will-quit', () => {
+    ws?.close();
+    ws = null;
+  });
+  app
+    .whenReady()
+    .then(ready)
+    .catch((e: unknown) => fail(e));
+  return true;
+}
