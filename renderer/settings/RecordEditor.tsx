@@ -38,7 +38,7 @@ interface Props {
   onSaved?(id: string, created: boolean): void;
   onCancel?(): void;
   /** After an archive or delete went through. */
-  onGone?(): void;
+  onGone?(how: 'archived' | 'deleted'): void;
   canDelete?: boolean;
   extraButtons?: ReactNode;
 }
@@ -100,6 +100,7 @@ export function RecordEditor({ kind, record, current, fields, defaults, name, on
               name={f.name}
               label={labelOf(f)}
               extra={f.help}
+              style={{ marginBottom: 12 }}
               valuePropName={f.type === 'switch' ? 'checked' : 'value'}
               rules={[
                 ...(f.required ? [{ required: true, whitespace: f.type === 'text', message: t('error.required', { field: labelOf(f) }) }] : []),
@@ -125,10 +126,10 @@ export function RecordEditor({ kind, record, current, fields, defaults, name, on
             {record.archived ? (
               <Button onClick={() => void actions.restore(kind, record.id, name)}>{t('common.restore')}</Button>
             ) : (
-              <Button onClick={() => actions.archive(kind, record.id, name, onGone)}>{t('common.archive')}</Button>
+              <Button onClick={() => actions.archive(kind, record.id, name, () => onGone?.('archived'))}>{t('common.archive')}</Button>
             )}
             {canDelete && (
-              <Button danger onClick={() => actions.remove(kind, record.id, name, onGone)}>
+              <Button danger onClick={() => actions.remove(kind, record.id, name, () => onGone?.('deleted'))}>
                 {t('common.delete')}
               </Button>
             )}

@@ -1,18 +1,24 @@
 /** Settings: the reference data every desk shares, and the workstation's own options. */
-import { Tabs } from 'antd';
+import { App, Tabs } from 'antd';
 import { useT } from '../app/i18n';
 import { GeneralTab } from './GeneralTab';
+import { PlacesTab } from './PlacesTab';
 
 export function SettingsPage() {
   const t = useT();
   const items = [
     { key: 'general', label: t('settings.general'), children: <GeneralTab /> },
-    { key: 'places', label: t('settings.places'), children: null },
+    { key: 'places', label: t('settings.places'), children: <PlacesTab /> },
     { key: 'agencies', label: t('settings.agencies'), children: null },
     { key: 'people', label: t('settings.people'), children: null },
     { key: 'users', label: t('settings.users'), children: null },
     { key: 'calendar', label: t('settings.calendar'), children: null },
     { key: 'backup', label: t('settings.backup'), children: null },
   ];
-  return <Tabs items={items} destroyOnHidden />;
+  // Its own App scope: the tabs' messages and confirmations work wherever the page is mounted.
+  return (
+    <App component={false}>
+      <Tabs items={items} destroyOnHidden size="small" />
+    </App>
+  );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Building, Floor, Site, Space } from '../../domain/entities';
-import { indexPlaces, placeKindPath, placePath, placeTree, spaceOptions } from './places-logic';
+import { filterTree, indexPlaces, placeKindPath, placePath, placeTree, spaceOptions } from './places-logic';
 
 const stamp = { createdAt: '2022-01-01T00:00:00.000Z', updatedAt: '2022-01-01T00:00:00.000Z', archived: false };
 const site: Site = { id: 's1', code: 'SW', nameZh: '四維行政中心', nameEn: 'Siwei Administrative Center', address: '', ...stamp };
@@ -46,5 +46,14 @@ describe('place tree', () => {
 
   it('keeps a space a record already holds among the options even when archived', () => {
     expect(spaceOptions(index, 'zh-TW', ['lobby']).map((o) => o.label)).toContain('四維行政中心 / 行政大樓 / 1F / 大廳');
+  });
+});
+
+describe('finding a place in the tree', () => {
+  it('keeps the matching spaces with the path down to them, by name or code', () => {
+    const found = filterTree(placeTree(index, 'zh-TW', true), '302');
+    expect(found[0].children[0].children.map((f) => f.title)).toEqual(['3F']);
+    expect(found[0].children[0].children[0].children.map((s) => s.title)).toEqual(['302 第二會議室']);
+    expect(filterTree(placeTree(index, 'zh-TW', true), '沒有這個')).toEqual([]);
   });
 });

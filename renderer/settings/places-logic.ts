@@ -144,3 +144,19 @@ export function spaceOptions(index: PlaceIndex, locale: Locale, keepIds: readonl
   const listed = new Set(ids);
   return [...ids, ...keepIds.filter((id) => !listed.has(id))].map((id) => ({ value: id, label: placePath(index, id, locale) }));
 }
+
+/** The branches whose title holds the text (case-insensitive), with the path down to them. */
+export function filterTree(nodes: readonly PlaceNode[], text: string): PlaceNode[] {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return [...nodes];
+  return nodes.flatMap((n) => {
+    if (n.title.toLowerCase().includes(needle)) return [n];
+    const children = filterTree(n.children, needle);
+    return children.length > 0 ? [{ ...n, children }] : [];
+  });
+}
+
+/** Every key in a tree, to open all its branches. */
+export function allKeys(nodes: readonly PlaceNode[]): string[] {
+  return nodes.flatMap((n) => [n.key, ...allKeys(n.children)]);
+}
