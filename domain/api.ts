@@ -42,7 +42,13 @@ export const apiArgs = {
   'calendar.importCsv': z.object({ year: z.number().int().min(1990).max(2200), csv: z.string().max(2_000_000) }).strict(),
 } as const;
 
-export type ApiName = keyof typeof apiArgs;
+export type { ApiName } from './api-names';
+import type { ApiName } from './api-names';
+
+// The schemas and the name list must list the same calls (the type check fails otherwise).
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: SameKeys<ApiName, keyof typeof apiArgs> = true;
+void namesMatch;
 export type ApiArgs<N extends ApiName> = z.input<(typeof apiArgs)[N]>;
 
 export interface UserView {
@@ -144,4 +150,4 @@ export interface WorkstationApi {
   onEvent(listener: (event: ApiEvent) => void): () => void;
 }
 
-export const API_NAMES = Object.keys(apiArgs) as ApiName[];
+export { API_NAMES } from './api-names';
