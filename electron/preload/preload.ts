@@ -5,11 +5,12 @@
  *
  * The window is sandboxed, and a sandboxed preload may only require('electron') and a
  * few Node shims: this file must be bundled into one self-contained CommonJS file
- * (dist/electron/preload.cjs) with only 'electron' left external. API_NAMES pulls
- * domain/api.ts and zod into the bundle, which is fine: they are plain JavaScript.
+ * (dist/electron/preload.cjs) with only 'electron' left external. The names come from
+ * domain/api-names.ts, which has no imports, so zod stays out of the bundle.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_NAMES, type ApiEvent, type ApiName, type WorkstationApi } from '../../domain/api';
+import type { ApiEvent, WorkstationApi } from '../../domain/api';
+import { API_NAMES, type ApiName } from '../../domain/api-names';
 import { API_CALL_CHANNEL, API_EVENT_CHANNEL, type ApiReply } from './channels';
 
 const known = new Set<string>(API_NAMES);
