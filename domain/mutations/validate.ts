@@ -1,4 +1,7 @@
-/** Turns a failed argument check into a problem that names the field. */
+/**
+ * Turns a failed argument check into a problem that names the field. Parse with
+ * `{ reportInput: true }`: only then can a missing value be told from a wrong one.
+ */
 import type { z } from 'zod';
 import type { Problem } from '../errors';
 
@@ -25,6 +28,7 @@ export function problemFromZod(error: z.ZodError): Problem {
         field,
       };
     case 'invalid_value':
+      if ('input' in issue && issue.input === undefined) return { code: 'error.required', params, field };
       return { code: 'error.invalidChoice', params, field };
     case 'unrecognized_keys':
       return { code: 'error.unknownField', params: { field: issue.keys[0] ?? field }, field: issue.keys[0] ?? field };

@@ -184,7 +184,7 @@ export class MutationRunner {
     const def = mutations.get(name);
     if (!def) return problemResult({ code: 'error.unknownMutation', params: { name } }, actor.locale);
     if (!holdsAny(actor.roles, def.roles)) return problemResult({ code: 'error.forbidden', params: { action: name } }, actor.locale);
-    const parsed = def.args.safeParse(rawArgs);
+    const parsed = def.args.safeParse(rawArgs, { reportInput: true });
     if (!parsed.success) return problemResult(problemFromZod(parsed.error), actor.locale);
     return { ok: true, args: parsed.data };
   }

@@ -1,8 +1,87 @@
-/** Messages of the backend area. zh-TW first; English must carry every key. */
+/** Messages of the backend area: demo data, Excel and calendar imports. zh-TW first; English must carry every key. */
 export const backendZh = {
   'demo.notEmpty': '這個資料夾已經有資料，示範資料只能載入空白的資料夾',
+
+  // Column titles of the Excel imports; the same titles head the templates.
+  'importColumn.agency.code': '機關代碼',
+  'importColumn.agency.nameZh': '機關名稱',
+  'importColumn.agency.nameEn': '英文名稱',
+  'importColumn.agency.shortName': '簡稱',
+  'importColumn.agency.phone': '電話',
+  'importColumn.person.name': '姓名',
+  'importColumn.person.kind': '類別',
+  'importColumn.person.agency': '機關',
+  'importColumn.person.company': '公司',
+  'importColumn.person.title': '職稱',
+  'importColumn.person.phoneExt': '分機',
+  'importColumn.person.phone': '電話',
+  'importColumn.person.email': '電子郵件',
+  'importColumn.space.location': '位置',
+  'importColumn.space.nameZh': '空間名稱',
+  'importColumn.space.nameEn': '英文名稱',
+  'importColumn.space.code': '代碼',
+  'importColumn.space.kind': '類別',
+  'importColumn.space.capacity': '容納人數',
+
+  'import.templateName': '{what}匯入範本',
+  'import.notXlsx': '請在 Excel 存成「Excel 活頁簿（.xlsx）」後再匯入',
+  'import.oldXls': '這是舊版 .xls 檔案，請在 Excel 另存為 .xlsx 後再匯入',
+  'import.noHeader': '找不到標題列，第一列應為欄位名稱，例如：{columns}',
+  'import.tooManyRows': '一次最多匯入 {max} 列，這個檔案有 {count} 列',
+  'import.nothingValid': '沒有可匯入的列，請先修正檔案',
+  'import.unknownAgency': '找不到機關「{value}」，請填機關代碼或名稱',
+  'import.unknownPlace': '找不到位置「{value}」，請寫成「園區 / 建築 / 樓層」',
+  'import.badChoice': '「{field}」不能填「{value}」，可填：{choices}',
+  'import.duplicateInFile': '「{field}」與第 {row} 列相同',
+
+  'calendar.sourceCsv': '政府行政機關辦公日曆表',
+  'calendar.noDaysForYear': '檔案中沒有 {year} 年的放假或補行上班日，未匯入任何資料',
+  'calendar.otherYear': '{date} 不在 {year} 年，已略過',
+
+  'field.year': '年度',
+  'field.source': '來源',
+  'field.days': '日期清單',
 } as const;
 
 export const backendEn: Record<keyof typeof backendZh, string> = {
   'demo.notEmpty': 'This data folder already has data; demo data can only be loaded into an empty one',
+
+  'importColumn.agency.code': 'Agency code',
+  'importColumn.agency.nameZh': 'Agency name',
+  'importColumn.agency.nameEn': 'English name',
+  'importColumn.agency.shortName': 'Short name',
+  'importColumn.agency.phone': 'Phone',
+  'importColumn.person.name': 'Name',
+  'importColumn.person.kind': 'Kind',
+  'importColumn.person.agency': 'Agency',
+  'importColumn.person.company': 'Company',
+  'importColumn.person.title': 'Job title',
+  'importColumn.person.phoneExt': 'Extension',
+  'importColumn.person.phone': 'Phone',
+  'importColumn.person.email': 'Email',
+  'importColumn.space.location': 'Location',
+  'importColumn.space.nameZh': 'Space name',
+  'importColumn.space.nameEn': 'English name',
+  'importColumn.space.code': 'Code',
+  'importColumn.space.kind': 'Kind',
+  'importColumn.space.capacity': 'Capacity',
+
+  'import.templateName': 'Import template for {what}',
+  'import.notXlsx': 'Save the file in Excel as "Excel Workbook (.xlsx)", then import it',
+  'import.oldXls': 'This is an old .xls file; save it in Excel as .xlsx, then import it',
+  'import.noHeader': 'No header row found; the first row should name the columns, e.g. {columns}',
+  'import.tooManyRows': 'At most {max} rows can be imported at once; this file has {count}',
+  'import.nothingValid': 'No row can be imported; correct the file first',
+  'import.unknownAgency': 'No agency "{value}"; give the agency code or name',
+  'import.unknownPlace': 'No place "{value}"; write it as "site / building / floor"',
+  'import.badChoice': '"{field}" cannot be "{value}"; choose one of: {choices}',
+  'import.duplicateInFile': '"{field}" is the same as in row {row}',
+
+  'calendar.sourceCsv': 'Government office calendar',
+  'calendar.noDaysForYear': 'The file has no holidays or make-up working days of {year}; nothing was imported',
+  'calendar.otherYear': '{date} is not in {year}; skipped',
+
+  'field.year': 'Year',
+  'field.source': 'Source',
+  'field.days': 'Days',
 };

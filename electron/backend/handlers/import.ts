@@ -1,17 +1,99 @@
-import type { HandlerMap } from '../workstation';
+/**
+ * Imports: agencies, people and spaces from Excel (preview with row-level problems,
+ * then commit), the templates for them, and the government's working-day calendar CSV.
+ * Each imported row is an ordinary create mutation; a commit writes all its rows in
+ * one transaction.
+ */
+import type { ImportPreview, ImportRowView, Outcome } from '../../../domain/api';
+import type { Problem } from '../../../domain/errors';
+import { translate } from '../../../domain/i18n';
+import type { Role } from '../../../domain/roles';
+import { parseGovernmentCalendarCsv } from '../../../domain/working-days';
+import { columnTitle, type ImportWhat } from '../excel/columns';
+import { planImport, type PlannedRow } from '../excel/plan';
+import { readImportSheet, writeTemplate } from '../excel/sheet';
+import { problemResult, renderProblem, type Actor, type Refusal } from '../mutation-runner';
+import type { HandlerMap, Workstation } from '../workstation';
 
-// Built out by the Excel import work: preview with row-level errors, then commit.
+/** The signed-in user as the actor of an import, if they hold one of the roles. */
+function actorFor(ws: Workstation, action: string, roles: readonly Role[]): Actor | Refusal {
+  const user = ws.session.user;
+  if (!user) return problemResult({ code: 'error.notLoggedIn', params: {} }, ws.locale);
+  if (ws.session.locked) return problemResult({ code: 'error.locked', params: {} }, ws.locale);
+  if (!user.roles.some((r) => roles.includes(r))) return problemResult({ code: 'error.forbidden', params: { action } }, ws.locale);
+  return { userId: user.id, roles: user.roles, locale: ws.locale };
+}
+
+async function plan(ws: Workstation, what: ImportWhat, fileBase64: string): Promise<{ rows: PlannedRow[]; columns: string[] } | Refusal> {
+  const sheet = await readImportSheet(what, fileBase64, ws.locale);
+  if ('problem' in sheet) return problemResult(sheet.problem, ws.locale);
+  if (sheet.rows.length === 0) return problemResult({ code: 'import.noRows', params: {} }, ws.locale);
+  return { rows: planImport(ws.runner.records, what, sheet, ws.locale), columns: sheet.columns.map((c) => c.key) };
+}
+
+function rowProblem(row: number, problem: Problem, locale: Actor['locale']): Refusal {
+  return problemResult({ code: 'import.rowError', params: { row, message: renderProblem(problem, locale) } }, locale);
+}
+
 export const importHandlers: Pick<HandlerMap, 'import.preview' | 'import.commit' | 'import.template' | 'calendar.importCsv'> = {
-  'import.preview': () => {
-    throw new Error('import.preview is not built yet');
+  'import.preview': async (ws, { what, fileBase64 }): Promise<Outcome<{ preview: ImportPreview }>> => {
+    const actor = actorFor(ws, 'import.preview', ['admin']);
+    if ('ok' in actor) return actor;
+    const planned = await plan(ws, what, fileBase64);
+    if ('ok' in planned) return planned;
+    const titles = planned.columns.map((key) => columnTitle(what, key, ws.locale));
+    const rows = planned.rows.map(
+      (r): ImportRowView => ({
+        row: r.row,
+        values: Object.fromEntries(planned.columns.map((key, i) => [titles[i], r.cells[key] ?? ''])),
+        problems: r.problems.map((p) => renderProblem(p, ws.locale)),
+      }),
+    );
+    const bad = rows.filter((r) => r.problems.length > 0).length;
+    return { ok: true, preview: { columns: titles, rows, ok: rows.length - bad, bad } };
   },
-  'import.commit': () => {
-    throw new Error('import.commit is not built yet');
+
+  'import.commit': async (ws, { what, fileBase64, onlyValid }) => {
+    const actor = actorFor(ws, 'import.commit', ['admin']);
+    if ('ok' in actor) return actor;
+    // Checked again from the file: the data may have changed since the preview.
+    const planned = await plan(ws, what, fileBase64);
+    if ('ok' in planned) return planned;
+    const good = planned.rows.filter((r) => r.mutation !== null);
+    if (!onlyValid) {
+      const firstBad = planned.rows.find((r) => r.mutation === null);
+      if (firstBad) return rowProblem(firstBad.row, firstBad.problems[0], ws.locale);
+    }
+    if (good.length === 0) return problemResult({ code: 'import.nothingValid', params: {} }, ws.locale);
+    const result = await ws.runner.runBatch(
+      good.map((r) => r.mutation!),
+      actor,
+    );
+    if (!result.ok) return rowProblem(good[result.index].row, result.problem, ws.locale);
+    return { ok: true, imported: good.length };
   },
-  'import.template': () => {
-    throw new Error('import.template is not built yet');
-  },
-  'calendar.importCsv': () => {
-    throw new Error('calendar.importCsv is not built yet');
+
+  // A blank form with an example row: nothing in it needs a role.
+  'import.template': async (ws, { what }) => ({
+    fileBase64: (await writeTemplate(what, ws.locale)).toString('base64'),
+    fileName: `${translate(ws.locale, 'import.templateName', { what: translate(ws.locale, `kind.${what}`) })}.xlsx`,
+  }),
+
+  'calendar.importCsv': async (ws, { year, csv }) => {
+    const actor = actorFor(ws, 'calendar.importCsv', ['admin', 'supervisor']);
+    if ('ok' in actor) return actor;
+    const parsed = parseGovernmentCalendarCsv(csv);
+    const problems = parsed.problems.map((p) => translate(ws.locale, 'error.badCsv', { row: p.row, reason: p.reason }));
+    const days = parsed.days.filter((d) => d.date.startsWith(`${year}-`));
+    for (const d of parsed.days) if (!days.includes(d)) problems.push(translate(ws.locale, 'calendar.otherYear', { date: d.date, year }));
+    // An import replaces the year's exceptions: a file without any would wipe them out.
+    if (days.length === 0) {
+      const first = parsed.problems[0];
+      if (first && parsed.days.length === 0) return problemResult({ code: 'error.badCsv', params: { row: first.row, reason: first.reason } }, ws.locale);
+      return problemResult({ code: 'calendar.noDaysForYear', params: { year } }, ws.locale);
+    }
+    const result = await ws.runner.run('calendar.importYear', { year, source: translate('zh-TW', 'calendar.sourceCsv'), days }, actor);
+    if (!result.ok) return result;
+    return { ok: true, imported: days.length, problems };
   },
 };
