@@ -10,7 +10,7 @@ import { DatePicker } from 'antd';
 import type { PickerLocale } from 'antd/es/date-picker/generatePicker';
 import enUS from 'antd/locale/en_US';
 import zhTW from 'antd/locale/zh_TW';
-import { useMemo, type CSSProperties, type FocusEvent } from 'react';
+import { useMemo, useState, type CSSProperties, type FocusEvent } from 'react';
 import type { BusinessDate } from '../../domain/dates';
 import { translate } from '../../domain/i18n';
 import { useLocale } from '../app/i18n';
@@ -62,6 +62,8 @@ export function RocDatePicker({ value, onChange, minDate, maxDate, disabledDate,
   const roc = locale === 'zh-TW';
   const Picker = roc ? RocPicker : GregorianPicker;
   const date = useMemo(() => toPickerDate(value), [value]);
+  // Said on the input so a KeyboardForm leaves Enter to an open calendar.
+  const [open, setOpen] = useState(false);
   const min = toPickerDate(minDate) ?? FIRST_DAY;
   const max = toPickerDate(maxDate) ?? LAST_DAY;
   return (
@@ -74,6 +76,8 @@ export function RocDatePicker({ value, onChange, minDate, maxDate, disabledDate,
       maxDate={max}
       locale={roc ? ROC_LOCALE : EN_LOCALE}
       format={roc ? 'YYYY/MM/DD' : 'YYYY-MM-DD'}
+      onOpenChange={setOpen}
+      aria-expanded={open}
     />
   );
 }

@@ -61,23 +61,29 @@ export function toPickerDate(value: string | null | undefined): Date | null {
   return value && isBusinessDate(value) ? dateOf(value) : null;
 }
 
-function quote(text: string): string {
-  return text ? `'${text.replace(/'/g, "''")}'` : '';
-}
-
 /**
  * Rewrites a picker format (dayjs tokens: YYYY, M, D, dd, A, [literal]) as a date-fns
- * format; `year` renders the year tokens (to write ROC years).
+ * format; `year` renders the year tokens (to write ROC years). Literal text is quoted in
+ * one run, since '' inside quotes means a quote mark to date-fns.
  */
 export function toDateFnsFormat(pattern: string, year?: (run: string) => string): string {
   let out = '';
+  let literal = '';
+  const flush = () => {
+    if (literal) out += `'${literal.replace(/'/g, "''")}'`;
+    literal = '';
+  };
+  const token = (t: string) => {
+    flush();
+    out += t;
+  };
   let i = 0;
   while (i < pattern.length) {
     const c = pattern[i];
     if (c === '[') {
       const end = pattern.indexOf(']', i);
       const stop = end < 0 ? pattern.length : end;
-      out += quote(pattern.slice(i + 1, stop));
+      literal += pattern.slice(i + 1, stop);
       i = stop + 1;
       continue;
     }
@@ -85,21 +91,17 @@ export function toDateFnsFormat(pattern: string, year?: (run: string) => string)
     while (j < pattern.length && pattern[j] === c) j += 1;
     const run = pattern.slice(i, j);
     i = j;
-    if (!/[a-zA-Z]/.test(c)) {
-      out += c === "'" ? "''".repeat(run.length) : run;
-    } else if (c === 'Y' || c === 'y') {
-      out += year ? quote(year(run)) : 'y'.repeat(run.length);
-    } else if (c === 'D') {
-      out += 'd'.repeat(run.length);
-    } else if (c === 'd') {
-      // dayjs: d weekday number, dd/ddd/dddd weekday names
-      out += run.length === 1 ? 'i' : run.length === 2 ? 'EEEEEE' : run.length === 3 ? 'EEE' : 'EEEE';
-    } else if (c === 'A') {
-      out += 'a';
-    } else {
-      out += run;
-    }
+    if (!/[a-zA-Z]/.test(c)) literal += run;
+    else if (c === 'Y' || c === 'y') {
+      if (year) literal += year(run);
+      else token('y'.repeat(run.length));
+    } else if (c === 'D') token('d'.repeat(run.length));
+    // dayjs: d weekday number, dd/ddd/dddd weekday names
+    else if (c === 'd') token(run.length === 1 ? 'i' : run.length === 2 ? 'EEEEEE' : run.length === 3 ? 'EEE' : 'EEEE');
+    else if (c === 'A') token('a');
+    else token(run);
   }
+  flush();
   return out;
 }
 

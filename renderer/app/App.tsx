@@ -1,0 +1,66 @@
+/**
+ * The root: antd in the user's language with our theme, then the screen the session
+ * calls for: first run, sign-in, lock, or the desks.
+ */
+import { Button, App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhTW from 'antd/locale/zh_TW';
+import { useEffect } from 'react';
+import { FirstRun } from '../shell/FirstRun';
+import { Frame } from '../shell/Frame';
+import { LockScreen } from '../shell/LockScreen';
+import { LoginScreen } from '../shell/LoginScreen';
+import { useLocale, useT } from './i18n';
+import { useShell } from './store';
+import { appTheme } from './theme';
+
+export function App() {
+  const locale = useLocale((s) => s.locale);
+  useEffect(() => useShell.getState().start(), []);
+  return (
+    <ConfigProvider locale={locale === 'zh-TW' ? zhTW : enUS} theme={appTheme} componentSize="middle" button={{ autoInsertSpace: false }}>
+      <AntApp style={{ height: '100%' }}>
+        <Screen />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Screen() {
+  const t = useT();
+  const info = useShell((s) => s.info);
+  const session = useShell((s) => s.session);
+  const startError = useShell((s) => s.startError);
+
+  if (startError && (!info || !session)) {
+    const retry = () => {
+      const s = useShell.getState();
+      void s.loadInfo();
+      void s.refreshSession();
+      void s.refreshStatus();
+    };
+    return (
+      <Result
+        status="warning"
+        title={t('shell.startFailed')}
+        subTitle={startError}
+        extra={
+          <Button type="primary" onClick={retry}>
+            {t('shell.retry')}
+          </Button>
+        }
+      />
+    );
+  }
+  if (!info || !session) {
+    return (
+      <div style={{ height: '100%', display: 'flex' }}>
+        <Spin size="large" description={t('common.loading')} style={{ margin: 'auto' }} />
+      </div>
+    );
+  }
+  if (info.offerDemo && !session.user) return <FirstRun />;
+  if (!session.user) return <LoginScreen />;
+  if (session.locked) return <LockScreen user={session.user} />;
+  return <Frame user={session.user} />;
+}

@@ -1,0 +1,85 @@
+/** The bottom line: connection, writes waiting to sync, last sync, items needing attention. */
+import { BellOutlined } from '@ant-design/icons';
+import { Badge, Button, Divider, Flex, Tooltip, Typography, theme } from 'antd';
+import type { StatusView } from '../../domain/api';
+import { formatInstant } from '../../domain/dates';
+import { useLocale, useT } from '../app/i18n';
+import { useShell } from '../app/store';
+
+const CONNECTION_BADGE: Record<StatusView['connection'], 'default' | 'success' | 'warning' | 'processing'> = {
+  standalone: 'default',
+  online: 'success',
+  offline: 'warning',
+  syncing: 'processing',
+};
+
+export function StatusBar() {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const { token } = theme.useToken();
+  const status = useShell((s) => s.status);
+  const version = useShell((s) => s.info?.version);
+  const openAttention = useShell((s) => s.setAttentionOpen);
+  if (!status) return <footer style={{ height: 28 }} />;
+
+  const small = { fontSize: token.fontSizeSM };
+  return (
+    <Flex
+      component="footer"
+      align="center"
+      gap={0}
+      role="status"
+      aria-label={t('shell.status.connection')}
+      style={{ height: 28, padding: '0 12px', borderTop: `1px solid ${token.colorBorderSecondary}`, background: token.colorBgContainer, whiteSpace: 'nowrap', overflow: 'hidden', ...small }}
+    >
+      <Badge status={CONNECTION_BADGE[status.connection]} text={<span style={small}>{t(`status.${status.connection}`)}</span>} />
+      <Divider orientation="vertical" />
+      <Typography.Text style={small} type={status.pending > 0 ? 'warning' : 'secondary'}>
+        {status.pending > 0 ? t('status.pending', { count: status.pending }) : t('status.pendingNone')}
+      </Typography.Text>
+      {status.connection !== 'standalone' && (
+        <>
+          <Divider orientation="vertical" />
+          <Typography.Text style={small} type="secondary">
+            {status.lastSyncAt ? t('status.lastSync', { time: formatInstant(status.lastSyncAt, locale) }) : t('shell.status.neverSynced')}
+          </Typography.Text>
+        </>
+      )}
+      {status.lastError && (
+        <>
+          <Divider orientation="vertical" />
+          <Tooltip title={status.lastError}>
+            <Typography.Text style={{ ...small, minWidth: 0 }} type="danger" ellipsis>
+              {t('shell.status.lastError', { message: status.lastError })}
+            </Typography.Text>
+          </Tooltip>
+        </>
+      )}
+      <div style={{ flex: 1 }} />
+      <Button
+        type="text"
+        size="small"
+        icon={<BellOutlined />}
+        danger={status.needsAttention > 0}
+        onClick={() => openAttention(true)}
+        style={small}
+      >
+        {status.needsAttention > 0 ? t('status.needsAttention', { count: status.needsAttention }) : t('shell.status.attentionNone')}
+      </Button>
+      {version && (
+        <>
+          <Divider orientation="vertical" />
+          <Typography.Text style={small} type="secondary">
+            {t('palette.hint')}
+          </Typography.Text>
+          <Divider orientation="vertical" />
+          <Tooltip title={t('shell.general.version')}>
+            <Typography.Text style={small} type="secondary">
+              {version}
+            </Typography.Text>
+          </Tooltip>
+        </>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,52 @@
+/** The palette's commands: the desks, lock, switch user, language, sign out. */
+import { useMemo } from 'react';
+import type { Locale } from '../../domain/dates';
+import { translate } from '../../domain/i18n';
+import { DESKS, DESK_LABEL } from '../app/desks';
+import { useLocale, useT } from '../app/i18n';
+import { useShell } from '../app/store';
+import { shortcutLabel } from '../components/shortcuts';
+import type { Command } from './commands';
+
+export function deskShortcut(index: number) {
+  return { code: `Digit${index + 1}`, alt: true };
+}
+
+export const PALETTE_SHORTCUTS = [
+  { code: 'KeyK', ctrl: true },
+  { code: 'KeyP', ctrl: true, shift: true },
+];
+
+export function useCommands(report: (message: string) => void): Command[] {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const other: Locale = locale === 'zh-TW' ? 'en' : 'zh-TW';
+  const { goTo, lock, logout, setLocale } = useShell.getState();
+
+  return useMemo(() => {
+    const inOther = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(other, key, params);
+    const fail = (done: { ok: boolean; message?: string }) => {
+      if (!done.ok && done.message) report(done.message);
+    };
+    const desks: Command[] = DESKS.map((desk, i) => ({
+      id: `goto.${desk}`,
+      label: t('palette.goto', { place: t(DESK_LABEL[desk]) }),
+      aliases: [inOther('palette.goto', { place: inOther(DESK_LABEL[desk]) }), desk],
+      hint: shortcutLabel(deskShortcut(i)),
+      run: () => goTo(desk),
+    }));
+    const languageName = t(`shell.language.${other}`);
+    return [
+      ...desks,
+      { id: 'lock', label: t('palette.lock'), aliases: [inOther('palette.lock')], run: () => void lock().then(fail) },
+      { id: 'switchUser', label: t('palette.switchUser'), aliases: [inOther('palette.switchUser')], run: () => void logout().then(fail) },
+      {
+        id: 'language',
+        label: t('shell.palette.languageTo', { language: languageName }),
+        aliases: [t('palette.language'), inOther('palette.language'), inOther('shell.palette.languageTo', { language: languageName })],
+        run: () => void setLocale(other).then(fail),
+      },
+      { id: 'logout', label: t('shell.palette.logout'), aliases: [inOther('shell.palette.logout')], run: () => void logout().then(fail) },
+    ];
+  }, [t, other, goTo, lock, logout, setLocale, report]);
+}
