@@ -2,16 +2,19 @@
 import { App, Tabs } from 'antd';
 import { useT } from '../app/i18n';
 import { GeneralTab } from './GeneralTab';
+import { AgenciesTab } from './AgenciesTab';
+import { PeopleTab } from './PeopleTab';
 import { PlacesTab } from './PlacesTab';
+import { UsersTab } from './UsersTab';
 
 export function SettingsPage() {
   const t = useT();
   const items = [
     { key: 'general', label: t('settings.general'), children: <GeneralTab /> },
     { key: 'places', label: t('settings.places'), children: <PlacesTab /> },
-    { key: 'agencies', label: t('settings.agencies'), children: null },
-    { key: 'people', label: t('settings.people'), children: null },
-    { key: 'users', label: t('settings.users'), children: null },
+    { key: 'agencies', label: t('settings.agencies'), children: <AgenciesTab /> },
+    { key: 'people', label: t('settings.people'), children: <PeopleTab /> },
+    { key: 'users', label: t('settings.users'), children: <UsersTab /> },
     { key: 'calendar', label: t('settings.calendar'), children: null },
     { key: 'backup', label: t('settings.backup'), children: null },
   ];
