@@ -36,6 +36,7 @@ export function migrationsFolder(): string {
 export function checkMigrations(file: string, folder = migrationsFolder()): { applied: number; pending: number } {
   if (!fs.existsSync(file)) return { applied: 0, pending: readMigrationFiles({ migrationsFolder: folder }).length };
   const known = readMigrationFiles({ migrationsFolder: folder });
+  const absent = ['-wal', '-shm'].map((suffix) => file + suffix).filter((f) => !fs.existsSync(f));
   const probe = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const hasTable = probe.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
@@ -57,6 +58,9 @@ export function checkMigrations(file: string, folder = migrationsFolder()): { ap
     return { applied: applied.length, pending: known.length - applied.length };
   } finally {
     probe.close();
+    // Even a read-only look at a WAL database leaves an empty -wal and a -shm behind: a
+    // refused file must stay exactly as it was, so remove what the probe itself created.
+    for (const f of absent) if (fs.existsSync(f) && (f.endsWith('-shm') || fs.statSync(f).size === 0)) fs.rmSync(f, { force: true });
   }
 }
 
