@@ -183,3 +183,23 @@ export const meta = sqliteTable('meta', {
 
 export const kindTables = { site, building, floor, space, agency, agencyOffice, person, user, calendarDay } as const;
 
+
+/**
+ * Writes the server refused. What the user typed stays here, with the server's reason,
+ * until the user edits and resubmits it or discards it: nothing is dropped silently.
+ */
+export const needsAttention = sqliteTable('needs_attention', {
+  id: text('id').primaryKey(),
+  clientId: text('client_id').notNull(),
+  mutationId: integer('mutation_id').notNull(),
+  name: text('name').notNull(),
+  args: text('args', { mode: 'json' }).notNull(),
+  userId: text('user_id').notNull(),
+  /** When the user made the change. */
+  at: text('at').notNull(),
+  /** { code, params, field? } as the server sent it; rendered in the reader's language. */
+  problem: text('problem', { mode: 'json' }).notNull(),
+  /** The record the write collided with, when the server named one. */
+  conflict: text('conflict', { mode: 'json' }),
+  refusedAt: text('refused_at').notNull(),
+});

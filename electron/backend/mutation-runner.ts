@@ -43,7 +43,7 @@ interface AuditChange {
 const UNAUDITED = new Set(['id', 'createdAt', 'updatedAt']);
 
 /** A Tx that remembers what it changed: before-images for undo, old → new for the audit. */
-class RecordingTx implements Tx {
+export class RecordingTx implements Tx {
   readonly undo: UndoEntry[] = [];
   readonly changes: AuditChange[] = [];
   constructor(private readonly store: SqliteRecords) {}
@@ -104,6 +104,21 @@ export class MutationRunner {
 
   constructor(private readonly db: Db) {
     this.records = new SqliteRecords(db);
+  }
+
+  /**
+   * Runs `work` alone against the database, after every write queued before it (sync
+   * uses it to apply a pulled page and rebase pending writes in one transaction).
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Tells listeners which kinds changed (after a transaction committed). */
+  announce(kinds: Kind[]): void {
+    this.notify(kinds);
   }
 
   /** Called after each committed mutation with the kinds it touched. */

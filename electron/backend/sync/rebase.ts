@@ -1,0 +1,156 @@
+/**
+ * Applying what the server says on top of what this workstation did meanwhile, the
+ * Replicache way: in ONE local transaction, roll back the optimistic effects of the
+ * writes still pending (from their before-images in the outbox), apply the server's
+ * changes, drop the writes the server has processed, move the ones it refused to
+ * "needs attention" with what the user typed, and re-run the rest on top. The next
+ * page starts from the cursor saved in the same transaction.
+ */
+import type { Db } from '../../../db/open';
+import { setMeta } from '../../../db/meta';
+import type { Entities, Kind } from '../../../domain/entities';
+import { KINDS } from '../../../domain/entities';
+import type { Problem } from '../../../domain/errors';
+import { isDomainError } from '../../../domain/errors';
+import { mutations, type MutationContext } from '../../../domain/mutations';
+import type { Role } from '../../../domain/roles';
+import { RecordingTx, type MutationRunner, type UndoEntry } from '../mutation-runner';
+
+/** One record as the server has it now; `data` null means it was deleted. */
+export interface PulledChange {
+  kind: Kind | 'audit';
+  id: string;
+  data: Record<string, unknown> | null;
+}
+
+/** The server's verdict on one of our writes that it refused. */
+export interface PulledRefusal {
+  clientId: string;
+  mutationId: number;
+  problem: Problem;
+  conflict?: unknown;
+}
+
+export interface PulledPage {
+  changes: PulledChange[];
+  /** Where the next pull starts; saved with the page. */
+  cursor: string;
+  /** Per client id of ours: the last mutation the server has processed (applied or refused). */
+  lastMutationIds: Record<string, number>;
+  refusals: PulledRefusal[];
+}
+
+interface OutboxRow {
+  seq: number;
+  client_id: string;
+  mutation_id: number;
+  name: string;
+  args: string;
+  user_id: string;
+  at: string;
+  undo: string;
+}
+
+const isKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
+
+function putAudit(db: Db, row: Record<string, unknown>): void {
+  db.$client
+    .prepare(
+      `INSERT INTO audit (id, at, user_id, client_id, mutation_id, mutation, kind, record_id, op, changes)
+       VALUES (@id, @at, @userId, @clientId, @mutationId, @mutation, @kind, @recordId, @op, @changes)
+       ON CONFLICT(id) DO UPDATE SET at = excluded.at, user_id = excluded.user_id, mutation = excluded.mutation,
+         kind = excluded.kind, record_id = excluded.record_id, op = excluded.op, changes = excluded.changes`,
+    )
+    .run({ ...row, changes: JSON.stringify(row.changes ?? {}) });
+}
+
+/** Roles of the user who made a pending write, as this workstation knows them. */
+function rolesOf(runner: MutationRunner, userId: string): Role[] {
+  return runner.records.getSync('user', userId)?.roles ?? [];
+}
+
+export async function applyPulledPage(db: Db, runner: MutationRunner, page: PulledPage, now = new Date().toISOString()): Promise<{ kinds: Kind[]; refused: number }> {
+  return runner.exclusive(async () => {
+    const client = db.$client;
+    const touched = new Set<Kind>();
+    client.exec('BEGIN IMMEDIATE');
+    try {
+      const pending = client.prepare('SELECT * FROM outbox ORDER BY seq').all() as OutboxRow[];
+
+      // 1. Roll back every pending write's optimistic effect, newest first.
+      for (const row of [...pending].reverse()) {
+        const undo = JSON.parse(row.undo) as UndoEntry[];
+        for (const u of [...undo].reverse()) {
+          touched.add(u.kind);
+          if (u.before === null) runner.records.removeSync(u.kind, u.id);
+          else runner.records.putSync(u.kind, u.before as unknown as Entities[Kind]);
+        }
+        client.prepare('DELETE FROM audit WHERE client_id = ? AND mutation_id = ?').run(row.client_id, row.mutation_id);
+      }
+
+      // 2. The server's state, in its commit order.
+      for (const c of page.changes) {
+        if (c.kind === 'audit') {
+          if (c.data) putAudit(db, c.data);
+          continue;
+        }
+        if (!isKind(c.kind)) continue; // a kind from a newer release: ignored until this app knows it
+        touched.add(c.kind);
+        if (c.data === null) runner.records.removeSync(c.kind, c.id);
+        else runner.records.putSync(c.kind, c.data as unknown as Entities[Kind]);
+      }
+
+      // 3. What the server refused goes to "needs attention", with the user's input.
+      const refusedKey = new Map(page.refusals.map((r) => [`${r.clientId}:${r.mutationId}`, r]));
+      for (const row of pending) {
+        const r = refusedKey.get(`${row.client_id}:${row.mutation_id}`);
+        if (!r) continue;
+        client
+          .prepare(
+            `INSERT OR IGNORE INTO needs_attention (id, client_id, mutation_id, name, args, user_id, at, problem, conflict, refused_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(`${row.client_id}:${row.mutation_id}`, row.client_id, row.mutation_id, row.name, row.args, row.user_id, row.at, JSON.stringify(r.problem), r.conflict === undefined ? null : JSON.stringify(r.conflict), now);
+      }
+
+      // 4. Drop what the server has processed; re-run the rest on top of its state.
+      const still: OutboxRow[] = [];
+      for (const row of pending) {
+        const last = page.lastMutationIds[row.client_id] ?? 0;
+        if (row.mutation_id <= last || refusedKey.has(`${row.client_id}:${row.mutation_id}`)) client.prepare('DELETE FROM outbox WHERE seq = ?').run(row.seq);
+        else still.push(row);
+      }
+      for (const row of still) {
+        const def = mutations.get(row.name);
+        const tx = new RecordingTx(runner.records);
+        const ctx: MutationContext = { userId: row.user_id, roles: rolesOf(runner, row.user_id), clientId: row.client_id, at: row.at };
+        client.exec('SAVEPOINT reapply');
+        try {
+          if (def) await def.apply(tx, JSON.parse(row.args), ctx);
+          client.exec('RELEASE reapply');
+        } catch (e) {
+          // It no longer fits locally; the server will say so too. Its effect stays out meanwhile.
+          client.exec('ROLLBACK TO reapply');
+          client.exec('RELEASE reapply');
+          if (!isDomainError(e)) throw e;
+          tx.undo.length = 0;
+          tx.changes.length = 0;
+        }
+        client.prepare('UPDATE outbox SET undo = ? WHERE seq = ?').run(JSON.stringify(tx.undo), row.seq);
+        tx.changes.forEach((c, i) => {
+          putAudit(db, { id: `${row.client_id}:${row.mutation_id}:${i}`, at: row.at, userId: row.user_id, clientId: row.client_id, mutationId: row.mutation_id, mutation: row.name, ...c });
+        });
+        tx.undo.forEach((u) => touched.add(u.kind));
+      }
+
+      setMeta(db, 'syncCursor', page.cursor);
+      client.exec('COMMIT');
+    } catch (e) {
+      if (client.inTransaction) client.exec('ROLLBACK');
+      throw e;
+    }
+    const kinds = [...touched];
+    if (kinds.length > 0) runner.announce(kinds);
+    return { kinds, refused: page.refusals.length };
+  });
+}
