@@ -1,0 +1,147 @@
+/**
+ * Every named mutation refuses bad arguments with a problem that names the field, in the
+ * user's language, and writes nothing. Each mutation needs a valid example below: a new
+ * mutation without one fails this test, so none can skip the check.
+ */
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { Db } from '../../db/open';
+import { hasMessage, translate } from '../../domain/i18n';
+import { mutationList, mutations } from '../../domain/mutations';
+import { freshDb } from '../../test/support/fresh-db';
+import { MutationRunner, type Actor } from './mutation-runner';
+
+const zh: Actor = { userId: 'user-admin', roles: ['admin'], locale: 'zh-TW' };
+const en: Actor = { ...zh, locale: 'en' };
+
+/** Records every example can refer to; the "spare" ones are referred to by nothing, so they can be deleted. */
+const FIXTURE: [string, Record<string, unknown>][] = [
+  ['site.create', { id: 'site-1', code: 'SW', nameZh: '四維行政中心', nameEn: '', address: '' }],
+  ['site.create', { id: 'site-spare', code: 'FS', nameZh: '鳳山行政中心', nameEn: '', address: '' }],
+  ['building.create', { id: 'bldg-1', siteId: 'site-1', code: 'M', nameZh: '行政大樓', nameEn: '' }],
+  ['building.create', { id: 'bldg-spare', siteId: 'site-1', code: 'O', nameZh: '戶外區', nameEn: '' }],
+  ['floor.create', { id: 'floor-1', buildingId: 'bldg-1', name: '2F' }],
+  ['floor.create', { id: 'floor-spare', buildingId: 'bldg-1', name: 'RF' }],
+  ['space.create', { id: 'space-1', floorId: 'floor-1', nameZh: '市府第一會議室', kind: 'meeting_room', capacity: 120 }],
+  ['space.create', { id: 'space-spare', floorId: 'floor-1', nameZh: '茶水間', kind: 'other' }],
+  ['agency.create', { id: 'agency-1', code: 'CAB', nameZh: '民政局', officeSpaceIds: ['space-1'] }],
+  ['agency.create', { id: 'agency-spare', code: 'FIN', nameZh: '財政局' }],
+  ['person.create', { id: 'person-1', name: '王建國', kind: 'staff', agencyId: 'agency-1' }],
+  ['person.create', { id: 'person-spare', name: '郭俊傑', kind: 'contractor', company: '永昇電梯' }],
+  ['user.create', { id: 'user-admin', username: 'admin', displayName: '管理者', personId: 'person-1', roles: ['admin'] }],
+  ['user.create', { id: 'user-spare', username: 'viewer', displayName: '檢視者', roles: ['viewer'] }],
+  ['calendarDay.set', { date: '2022-01-31', kind: 'holiday', name: '農曆除夕' }],
+];
+
+/** One valid call of every mutation, against the fixture. */
+const EXAMPLES: Record<string, Record<string, unknown>> = {
+  'site.create': { id: 'site-new', code: 'DM', nameZh: '市府員工宿舍', nameEn: 'Staff Dormitories', address: '高雄市苓雅區' },
+  'site.update': { id: 'site-1', nameEn: 'Siwei Administrative Center' },
+  'site.archive': { id: 'site-spare' },
+  'site.restore': { id: 'site-spare' },
+  'site.delete': { id: 'site-spare' },
+  'building.create': { id: 'bldg-new', siteId: 'site-1', code: 'N', nameZh: '北棟', nameEn: '' },
+  'building.update': { id: 'bldg-1', nameEn: 'Administration Building' },
+  'building.archive': { id: 'bldg-spare' },
+  'building.restore': { id: 'bldg-spare' },
+  'building.delete': { id: 'bldg-spare' },
+  'floor.create': { id: 'floor-new', buildingId: 'bldg-1', name: 'B1' },
+  'floor.update': { id: 'floor-1', name: '3F', level: 3 },
+  'floor.archive': { id: 'floor-spare' },
+  'floor.restore': { id: 'floor-spare' },
+  'floor.delete': { id: 'floor-spare' },
+  'space.create': { id: 'space-new', floorId: 'floor-1', code: 'AUD', nameZh: '大禮堂', nameEn: 'Auditorium', kind: 'auditorium', capacity: 800 },
+  'space.update': { id: 'space-1', capacity: 100 },
+  'space.archive': { id: 'space-spare' },
+  'space.restore': { id: 'space-spare' },
+  'space.delete': { id: 'space-spare' },
+  'agency.create': { id: 'agency-new', code: 'LAB', nameZh: '勞工局', nameEn: 'Labor Affairs Bureau', shortName: '勞工', phone: '07-7995678', officeSpaceIds: ['space-1'] },
+  'agency.update': { id: 'agency-1', phone: '07-3368333' },
+  'agency.archive': { id: 'agency-spare' },
+  'agency.restore': { id: 'agency-spare' },
+  'agency.delete': { id: 'agency-spare' },
+  'person.create': { id: 'person-new', name: '張文雄', kind: 'technician', agencyId: 'agency-1', company: '', title: '水電技工', phoneExt: '2161', phone: '', email: 'wx.zhang@example.org' },
+  'person.update': { id: 'person-1', title: '科長' },
+  'person.archive': { id: 'person-spare' },
+  'person.restore': { id: 'person-spare' },
+  'person.delete': { id: 'person-spare' },
+  'user.create': { id: 'user-new', username: 'tech', displayName: '張文雄', personId: null, roles: ['technician'] },
+  'user.update': { id: 'user-spare', roles: ['viewer', 'guard'] },
+  'user.archive': { id: 'user-spare' },
+  'user.restore': { id: 'user-spare' },
+  'user.delete': { id: 'user-spare' },
+  'calendarDay.set': { date: '2022-02-28', kind: 'holiday', name: '和平紀念日' },
+  'calendarDay.clear': { date: '2022-01-31' },
+  'calendar.importYear': { year: 2022, source: '政府行政機關辦公日曆表', days: [{ date: '2022-10-10', kind: 'holiday', name: '國慶日' }] },
+};
+
+async function fixture(): Promise<{ db: Db; runner: MutationRunner }> {
+  const { db } = freshDb();
+  const runner = new MutationRunner(db);
+  const r = await runner.runBatch(FIXTURE.map(([name, args]) => ({ name, args })), zh);
+  if (!r.ok) throw new Error(`fixture: ${r.message}`);
+  return { db, runner };
+}
+
+/** Row counts of every table (records, outbox, audit, credentials…) and the settings. */
+function state(db: Db): unknown {
+  const tables = (db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  const counts = Object.fromEntries(tables.map((t) => [t, (db.$client.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+  return { counts, meta: db.$client.prepare('SELECT * FROM meta ORDER BY key').all() };
+}
+
+/** The arguments a call cannot do without. */
+function requiredKeys(name: string): string[] {
+  const shape = (mutations.get(name)!.args as z.ZodObject<z.ZodRawShape>).shape;
+  return Object.keys(shape).filter((k) => !(shape[k] as z.ZodType).safeParse(undefined).success);
+}
+
+/** A value of another type than the valid one. */
+function wrongTypeFor(value: unknown): unknown {
+  return typeof value === 'string' ? 12345 : 'not-the-right-type';
+}
+
+describe('every mutation checks its arguments', () => {
+  it('every mutation has a valid example here, and every example is a mutation', () => {
+    const names = mutationList.map((m) => m.name);
+    expect(names.filter((n) => !(n in EXAMPLES)), 'mutations without an example').toEqual([]);
+    expect(Object.keys(EXAMPLES).filter((n) => !names.includes(n)), 'examples of no mutation').toEqual([]);
+  });
+
+  it.each(mutationList.map((m) => m.name))('%s: a missing or mistyped argument is refused, names the field, writes nothing', async (name) => {
+    const example = EXAMPLES[name];
+    expect(example, `add a valid example of ${name} to EXAMPLES`).toBeDefined();
+    const { db, runner } = await fixture();
+    const before = state(db);
+    const keys = requiredKeys(name);
+    expect(keys.length).toBeGreaterThan(0);
+
+    for (const key of keys) {
+      expect(hasMessage(`field.${key}`), `the catalog needs a label field.${key}`).toBe(true);
+      const missing = Object.fromEntries(Object.entries(example).filter(([k]) => k !== key));
+      const wrong = { ...example, [key]: wrongTypeFor(example[key]) };
+      for (const [args, codes] of [
+        [missing, ['error.required']],
+        [wrong, ['error.wrongType', 'error.invalidChoice']],
+      ] as const) {
+        for (const actor of [zh, en]) {
+          const r = await runner.run(name, args, actor);
+          if (r.ok) throw new Error(`${name} accepted ${JSON.stringify(args)}`);
+          expect(r.problem.field, `${name} ${JSON.stringify(args)}`).toBe(key);
+          expect(codes).toContain(r.problem.code);
+          expect(r.message).toContain(translate(actor.locale, `field.${key}` as never));
+          expect(r.message).toBe(translate(actor.locale, r.problem.code, { ...r.problem.params, field: translate(actor.locale, `field.${key}` as never) }));
+        }
+        expect(state(db)).toEqual(before);
+      }
+    }
+
+    const extra = await runner.run(name, { ...example, colour: 'red' }, zh);
+    expect(extra).toMatchObject({ ok: false, problem: { code: 'error.unknownField', field: 'colour' } });
+    expect(state(db)).toEqual(before);
+
+    // The example itself is valid: the refusals above were about the broken argument.
+    const ok = await runner.run(name, example, zh);
+    expect(ok.ok || ok.message).toBe(true);
+  });
+});
