@@ -1,0 +1,52 @@
+/**
+ * (a) A new data folder: the app opens in zh-TW, offers the demo data, loading it leads
+ * to the sign-in, the demo administrator signs in and sees the six desks and the status line.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DeskBrowser, launchBrowser, screenshot } from './support/browser';
+import { demoUser } from './support/demo';
+import { startWorkstation, stopAllWorkstations, type Workstation } from './support/workstation';
+import { FirstRunPage } from './pages/FirstRunPage';
+import { LoginPage } from './pages/LoginPage';
+import { DESKS, ShellPage } from './pages/ShellPage';
+import { zh } from './pages/zh';
+
+describe('first run', () => {
+  let ws: Workstation;
+  let browser: DeskBrowser;
+  beforeAll(async () => {
+    [ws, browser] = await Promise.all([startWorkstation(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stopAllWorkstations();
+  });
+
+  it('offers the demo data, then the demo administrator signs in to the six desks', async () => {
+    const { page } = browser;
+    await page.goto(ws.url);
+
+    const firstRun = new FirstRunPage(page);
+    await firstRun.waitUntilShown();
+    expect(await page.title()).toContain(zh('app.name'));
+    expect(await page.locator('html').getAttribute('lang')).toMatch(/^zh/);
+    await expect.poll(() => firstRun.title.isVisible()).toBe(true);
+    // The launch secret leaves the address bar once the app has read it.
+    expect(page.url()).not.toContain('#k=');
+
+    await firstRun.loadDemo.click();
+    const login = new LoginPage(page);
+    await login.waitUntilShown();
+    await expect.poll(() => firstRun.loadedMessage().isVisible()).toBe(true);
+
+    const admin = demoUser('admin');
+    await login.logIn(admin.username, admin.password);
+    const shell = new ShellPage(page);
+    await shell.waitUntilShown();
+
+    for (const desk of DESKS) expect(await shell.deskLink(desk).isVisible(), desk).toBe(true);
+    await expect.poll(() => shell.pendingText().isVisible()).toBe(true);
+    expect(await page.getByText(admin.displayName).first().isVisible()).toBe(true);
+    await screenshot(page, 'shell');
+  });
+});
