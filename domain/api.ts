@@ -31,6 +31,9 @@ export const apiArgs = {
   'records.get': z.object({ kind, id: short }).strict(),
   'records.history': z.object({ kind, id: short }).strict(),
   'status.get': z.object({}).strict(),
+  'attention.list': z.object({}).strict(),
+  'attention.discard': z.object({ id: short }).strict(),
+  'attention.resubmit': z.object({ id: short, args: z.unknown() }).strict(),
   'demo.load': z.object({}).strict(),
   'demo.dismiss': z.object({}).strict(),
   'backup.list': z.object({}).strict(),
@@ -86,6 +89,20 @@ export interface StatusView {
   lastError: string | null;
 }
 
+/** A write the server refused, kept with what the user typed until they resubmit or discard it. */
+export interface AttentionItem {
+  id: string;
+  name: string;
+  args: unknown;
+  userId: string;
+  at: string;
+  /** The server's reason in the reader's language. */
+  message: string;
+  problem: Problem;
+  conflict: unknown;
+  refusedAt: string;
+}
+
 export interface HistoryEntry {
   id: string;
   at: string;
@@ -130,6 +147,9 @@ export interface ApiResults {
   'records.get': Entities[Kind] | null;
   'records.history': HistoryEntry[];
   'status.get': StatusView;
+  'attention.list': AttentionItem[];
+  'attention.discard': Outcome;
+  'attention.resubmit': Outcome<{ mutationId: number }>;
   'demo.load': Outcome<{ records: number }>;
   'demo.dismiss': AppInfo;
   'backup.list': BackupView[];

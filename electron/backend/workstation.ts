@@ -17,6 +17,7 @@ import { recordHandlers } from './handlers/records';
 import { backupHandlers } from './handlers/backup';
 import { importHandlers } from './handlers/import';
 import { demoHandlers } from './handlers/demo';
+import { attentionHandlers } from './handlers/attention';
 import { Backups } from './backups';
 
 export interface WorkstationOptions {
@@ -31,7 +32,7 @@ export interface WorkstationOptions {
 export type Handler<N extends ApiName> = (ws: Workstation, args: ApiArgs<N>) => Promise<ApiResults[N]> | ApiResults[N];
 export type HandlerMap = { [N in ApiName]: Handler<N> };
 
-const handlers: HandlerMap = { ...appHandlers, ...authHandlers, ...recordHandlers, ...backupHandlers, ...importHandlers, ...demoHandlers };
+const handlers: HandlerMap = { ...appHandlers, ...authHandlers, ...recordHandlers, ...backupHandlers, ...importHandlers, ...demoHandlers, ...attentionHandlers };
 
 /** A call whose arguments fail the API schema: a 400 in the browser shell, a rejected invoke in Electron. */
 export class ApiInputError extends Error {
@@ -107,7 +108,7 @@ export class Workstation {
     return {
       connection: this.options.serverUrl ? ('offline' as const) : ('standalone' as const),
       pending: this.runner.pendingCount(),
-      needsAttention: 0,
+      needsAttention: (this.db.$client.prepare('SELECT count(*) AS n FROM needs_attention').get() as { n: number }).n,
       lastSyncAt: null,
       lastError: null,
     };

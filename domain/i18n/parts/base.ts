@@ -233,6 +233,7 @@ export const baseZh = {
   'kind.person': '人員',
   'kind.user': '使用者',
   'kind.calendarDay': '行事曆日',
+  'kind.needsAttention': '待處理項目',
 
   'mutation.create': '新增{kind}',
   'mutation.update': '修改{kind}',
@@ -481,6 +482,7 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'kind.person': 'person',
   'kind.user': 'user',
   'kind.calendarDay': 'calendar day',
+  'kind.needsAttention': 'item needing attention',
 
   'mutation.create': 'Add {kind}',
   'mutation.update': 'Change {kind}',
