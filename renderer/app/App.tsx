@@ -3,8 +3,8 @@
  * calls for: first run, sign-in, lock, or the desks.
  */
 import { Button, App as AntApp, ConfigProvider, Result, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhTW from 'antd/locale/zh_TW';
+import enUS from 'antd/es/locale/en_US';
+import zhTW from 'antd/es/locale/zh_TW';
 import { useEffect } from 'react';
 import { FirstRun } from '../shell/FirstRun';
 import { Frame } from '../shell/Frame';

@@ -34,11 +34,9 @@ export interface KeyboardFormProps<Values> extends Omit<FormProps<Values>, 'onFi
 
 const FOCUSABLE = 'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly])';
 
-/** Enter here belongs to the element itself, not to the form. */
+/** Enter here does the element's own thing (new line, press, follow). */
 function ownsEnter(target: HTMLElement): boolean {
-  if (target.closest('textarea, button, a, [role=button], [contenteditable=true]')) return true;
-  // An open dropdown, list or calendar: Enter picks from it.
-  return target.getAttribute('aria-expanded') === 'true';
+  return !!target.closest('textarea, button, a, [role=button], [contenteditable=true]');
 }
 
 export function KeyboardForm<Values = Record<string, unknown>>({ onSubmit, onCancel, autoFocusFirst = true, form: given, children, ...rest }: KeyboardFormProps<Values>) {
@@ -74,9 +72,11 @@ export function KeyboardForm<Values = Record<string, unknown>>({ onSubmit, onCan
       return;
     }
     if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || ownsEnter(target)) return;
-    // Ours: keep a closed picker or select from opening on this Enter, and stop the
-    // browser's implicit submit so the form is sent exactly once.
+    // From here on the browser's implicit submit never fires: we decide.
     e.preventDefault();
+    // An open list or calendar picks with this Enter; the next one submits.
+    if (target.getAttribute('aria-expanded') === 'true') return;
+    // Keep a closed picker or select from opening on it, and send the form once.
     e.stopPropagation();
     form.submit();
   };

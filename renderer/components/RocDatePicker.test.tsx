@@ -90,7 +90,8 @@ describe('RocDatePicker in a KeyboardForm', () => {
     fireEvent.mouseDown(el);
     fireEvent.change(el, { target: { value: '111.2.3' } });
     expect(el.getAttribute('aria-expanded')).toBe('true');
-    fireEvent.keyDown(el, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    // Cancelled, so the browser's implicit submit (via a submit button) cannot fire either.
+    expect(fireEvent.keyDown(el, { key: 'Enter', code: 'Enter', keyCode: 13 })).toBe(false);
     await act(() => new Promise((r) => setTimeout(r, 30)));
     expect(onSubmit).not.toHaveBeenCalled();
     expect(el.value).toBe('111/02/03');

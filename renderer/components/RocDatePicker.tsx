@@ -8,8 +8,8 @@
  */
 import { DatePicker } from 'antd';
 import type { PickerLocale } from 'antd/es/date-picker/generatePicker';
-import enUS from 'antd/locale/en_US';
-import zhTW from 'antd/locale/zh_TW';
+import enUS from 'antd/es/locale/en_US';
+import zhTW from 'antd/es/locale/zh_TW';
 import { useMemo, useState, type CSSProperties, type FocusEvent } from 'react';
 import type { BusinessDate } from '../../domain/dates';
 import { translate } from '../../domain/i18n';

@@ -23,7 +23,7 @@ function safariConfirm(el: Element, text: string) {
   fireEvent.compositionStart(el);
   fireEvent.change(el, { target: { value: text } });
   fireEvent.compositionEnd(el, { data: text });
-  fireEvent.keyDown(el, { key: 'Enter', code: 'Enter', keyCode: 13 });
+  return fireEvent.keyDown(el, { key: 'Enter', code: 'Enter', keyCode: 13 });
 }
 
 function NameForm({ onSubmit, onCancel }: { onSubmit: (v: unknown) => void; onCancel?: () => void }) {
@@ -71,7 +71,8 @@ describe('KeyboardForm and the IME', () => {
     const onSubmit = vi.fn();
     render(<NameForm onSubmit={onSubmit} />);
     const name = screen.getByLabelText('name');
-    safariConfirm(name, '漏水');
+    // Cancelled, so the browser's implicit submit (via the submit button) cannot fire either.
+    expect(safariConfirm(name, '漏水')).toBe(false);
     await settle();
     expect(onSubmit).not.toHaveBeenCalled();
     fireEvent.keyDown(name, { key: 'Enter', code: 'Enter', keyCode: 13 });

@@ -70,9 +70,9 @@ export function Frame({ user }: { user: UserView }) {
     <Layout style={{ height: '100%' }}>
       <TopBar user={user} />
       <Layout style={{ minHeight: 0 }}>
-        <Layout.Sider width={168} style={{ borderRight: `1px solid ${token.colorBorderSecondary}`, overflowY: 'auto' }}>
+        <Layout.Sider width={196} style={{ borderRight: `1px solid ${token.colorBorderSecondary}`, overflowY: 'auto' }}>
           <nav aria-label={t('shell.navLabel')}>
-            <Menu mode="inline" selectedKeys={[desk]} items={items} onClick={({ key }) => isDesk(key) && goTo(key)} style={{ paddingTop: 6 }} />
+            <Menu mode="inline" inlineIndent={14} selectedKeys={[desk]} items={items} onClick={({ key }) => isDesk(key) && goTo(key)} style={{ paddingTop: 6 }} />
           </nav>
         </Layout.Sider>
         <Layout.Content style={{ minWidth: 0, overflow: 'auto', padding: 16 }}>

@@ -30,7 +30,7 @@ export function StatusBar() {
       gap={0}
       role="status"
       aria-label={t('shell.status.connection')}
-      style={{ height: 28, padding: '0 12px', borderTop: `1px solid ${token.colorBorderSecondary}`, background: token.colorBgContainer, whiteSpace: 'nowrap', overflow: 'hidden', ...small }}
+      style={{ height: 28, flex: 'none', padding: '0 12px', borderTop: `1px solid ${token.colorBorderSecondary}`, background: token.colorBgContainer, whiteSpace: 'nowrap', overflow: 'hidden', ...small }}
     >
       <Badge status={CONNECTION_BADGE[status.connection]} text={<span style={small}>{t(`status.${status.connection}`)}</span>} />
       <Divider orientation="vertical" />

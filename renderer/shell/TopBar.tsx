@@ -5,6 +5,8 @@ import type { UserView } from '../../domain/api';
 import type { Locale } from '../../domain/dates';
 import { useLocale, useT } from '../app/i18n';
 import { useShell, type Done } from '../app/store';
+import { shortcutLabel } from '../components/shortcuts';
+import { PALETTE_SHORTCUTS } from './useCommands';
 
 export function rolesText(user: UserView, t: ReturnType<typeof useT>, locale: Locale): string {
   if (user.roles.length === 0) return t('shell.rolesNone');
@@ -29,13 +31,18 @@ export function TopBar({ user }: { user: UserView }) {
       component="header"
       align="center"
       gap={12}
-      style={{ height: 48, padding: '0 12px', background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}`, whiteSpace: 'nowrap' }}
+      style={{ height: 48, flex: 'none', padding: '0 12px', background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}`, whiteSpace: 'nowrap' }}
     >
       <Typography.Text strong style={{ fontSize: token.fontSizeLG, color: token.colorPrimary, flex: 'none' }}>
         {t('app.name')}
       </Typography.Text>
-      <Button icon={<SearchOutlined />} onClick={() => setPaletteOpen(true)} style={{ color: token.colorTextSecondary, width: 240, minWidth: 0, justifyContent: 'flex-start' }}>
-        <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('palette.hint')}</span>
+      <Button onClick={() => setPaletteOpen(true)} style={{ color: token.colorTextSecondary, width: 220, justifyContent: 'space-between' }}>
+        <span>
+          <SearchOutlined /> {t('palette.title')}
+        </span>
+        <Typography.Text keyboard type="secondary" style={{ fontSize: token.fontSizeSM }}>
+          {shortcutLabel(PALETTE_SHORTCUTS[0])}
+        </Typography.Text>
       </Button>
       <div style={{ flex: 1 }} />
       <Dropdown
