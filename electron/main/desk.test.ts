@@ -70,11 +70,26 @@ describe('the Electron shell', () => {
     expect(fake.defaultSession.permissionRequestHandler).not.toBeNull();
     expect(menuLabels()).toEqual(['檔案', '編輯', '檢視', '視窗']);
 
+    // The session is hardened once, however many webContents use it.
+    expect(fake.defaultSession.headersListeners).toHaveLength(1);
+
     win.emit('ready-to-show');
     expect(win.visible).toBe(true);
     const pageTitle = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
     win.emit('page-title-updated', pageTitle, 'desk');
     expect(pageTitle.defaultPrevented).toBe(true);
+  });
+
+  it('pops up the edit menu on a right-click in a text field', async () => {
+    startDesk(argv(), paths);
+    await fake.app.becomeReady();
+    const win = theWindow();
+    const editFlags = { canCut: false, canCopy: false, canPaste: true, canSelectAll: true };
+    win.webContents.emit('context-menu', {}, { isEditable: true, selectionText: '', editFlags });
+    expect(fake.popups).toHaveLength(1);
+    expect((fake.popups[0].template as { label?: string }[]).map((i) => i.label).filter(Boolean)).toEqual(['剪下', '複製', '貼上', '全選']);
+    win.webContents.emit('context-menu', {}, { isEditable: false, selectionText: '', editFlags });
+    expect(fake.popups).toHaveLength(1);
   });
 
   it('serves the built screens on app://desk with the CSP', async () => {

@@ -10,7 +10,7 @@ import { OptionError, parseShellOptions, type ShellOptions } from '../cli-option
 import { Workstation } from '../backend/workstation';
 import { translate } from '../../domain/i18n';
 import { API_CALL_CHANNEL, API_EVENT_CHANNEL } from '../preload/channels';
-import { applicationMenu } from './menu';
+import { applicationMenu, editContextMenu } from './menu';
 import { nativeModuleAdvice } from './native-module';
 import { APP_PAGE, APP_SCHEME, guardApiCalls, hardenSession, installSecurity, registerAppScheme, rendererFileServer, secureWebPreferences } from './security';
 
@@ -40,6 +40,9 @@ function readOptions(argv: readonly string[]): ShellOptions | null {
  * Starts the shell. Returns false when it is not going on: bad options, or another
  * window already has this data folder (that window is brought to the front instead).
  */
+/** The installer's application id; Windows groups the taskbar button under it. */
+export const APP_ID = 'tw.gov.gadesk.desk';
+
 export function startDesk(argv: readonly string[], paths: DeskPaths): boolean {
   const options = readOptions(argv);
   if (!options) {
@@ -48,6 +51,7 @@ export function startDesk(argv: readonly string[], paths: DeskPaths): boolean {
   }
   registerAppScheme();
   installSecurity();
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   // Chromium's profile, and with it the single-instance lock, lives in the data folder:
   // a second start on the same folder focuses the open window, while a workstation
   // started with another --data-dir runs beside it.
@@ -81,6 +85,10 @@ export function startDesk(argv: readonly string[], paths: DeskPaths): boolean {
     // The title comes from the catalog, not from whatever the page's <title> says.
     w.on('page-title-updated', (event) => event.preventDefault());
     w.once('ready-to-show', () => w.show());
+    w.webContents.on('context-menu', (_event, params) => {
+      const items = editContextMenu(workstation.locale, params);
+      if (items.length > 0) Menu.buildFromTemplate(items).popup({ window: w });
+    });
     w.on('closed', () => {
       if (win === w) win = null;
     });

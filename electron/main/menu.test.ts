@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { applicationMenu } from './menu';
+import { applicationMenu, editContextMenu } from './menu';
 
 function labels(items: MenuItemConstructorOptions[]): string[] {
   return items.flatMap((i) => [...(i.label ? [i.label] : []), ...(Array.isArray(i.submenu) ? labels(i.submenu) : [])]);
@@ -24,5 +24,24 @@ describe('the application menu', () => {
     const roles = (devTools: boolean) => applicationMenu('zh-TW', { devTools }).flatMap((m) => (Array.isArray(m.submenu) ? m.submenu.map((i) => i.role) : []));
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(true)).toContain('toggleDevTools');
+  });
+});
+
+describe('the right-click menu', () => {
+  const flags = { canUndo: false, canRedo: false, canCut: true, canCopy: true, canPaste: false, canDelete: true, canSelectAll: true, canEditRichly: false };
+
+  it('offers cut, copy, paste and select all in a text field, enabled as Chromium says', () => {
+    const items = editContextMenu('zh-TW', { isEditable: true, selectionText: 'ab', editFlags: flags });
+    expect(items.filter((i) => i.type !== 'separator').map((i) => [i.label, i.enabled])).toEqual([
+      ['剪下', true],
+      ['複製', true],
+      ['貼上', false],
+      ['全選', true],
+    ]);
+  });
+
+  it('offers copy for selected text, and nothing elsewhere', () => {
+    expect(editContextMenu('en', { isEditable: false, selectionText: '111/01/31', editFlags: flags }).map((i) => i.label)).toEqual(['Copy']);
+    expect(editContextMenu('en', { isEditable: false, selectionText: '  ', editFlags: flags })).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * usual shortcut (Ctrl+C, Ctrl+Plus, F11…); zooming matters at desks where the text
  * must be read from a little further away.
  */
-import type { MenuItemConstructorOptions } from 'electron';
+import type { ContextMenuParams, MenuItemConstructorOptions } from 'electron';
 import type { Locale } from '../../domain/dates';
 import { translate } from '../../domain/i18n';
 
@@ -42,4 +42,24 @@ export function applicationMenu(locale: Locale, opts: { devTools: boolean }): Me
       ],
     },
   ];
+}
+
+/**
+ * The right-click menu: cut, copy, paste and select all where they apply (Chromium shows
+ * none of its own in Electron). Empty when there is nothing to offer.
+ */
+export function editContextMenu(locale: Locale, params: Pick<ContextMenuParams, 'isEditable' | 'selectionText' | 'editFlags'>): MenuItemConstructorOptions[] {
+  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  const flags = params.editFlags;
+  if (params.isEditable) {
+    return [
+      { role: 'cut', label: t('electron.menu.cut'), enabled: flags.canCut },
+      { role: 'copy', label: t('electron.menu.copy'), enabled: flags.canCopy },
+      { role: 'paste', label: t('electron.menu.paste'), enabled: flags.canPaste },
+      { type: 'separator' },
+      { role: 'selectAll', label: t('electron.menu.selectAll'), enabled: flags.canSelectAll },
+    ];
+  }
+  if (params.selectionText.trim() !== '') return [{ role: 'copy', label: t('electron.menu.copy'), enabled: flags.canCopy }];
+  return [];
 }

@@ -164,25 +164,24 @@ export function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
+const hardenedSessions = new WeakSet<Session>();
+
 /** Every permission (camera, notifications, clipboard read, geolocation, USB…) is refused. */
 export function hardenSession(ses: Session): void {
+  if (hardenedSessions.has(ses)) return;
+  hardenedSessions.add(ses);
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) }));
 }
 
-const hardenedSessions = new WeakSet<Session>();
-
 /** Call once before the app is ready: every webContents ever created gets the rules. */
 export function installSecurity(): void {
   app.enableSandbox();
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents);
-    if (!hardenedSessions.has(contents.session)) {
-      hardenedSessions.add(contents.session);
-      hardenSession(contents.session);
-    }
+    hardenSession(contents.session);
   });
 }
 

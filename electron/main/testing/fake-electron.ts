@@ -131,6 +131,7 @@ class FakeApp extends EventEmitter {
   hasLock = true;
   quitCalled = false;
   exitCode: number | null = null;
+  appUserModelId: string | null = null;
   readonly paths = new Map<string, string>();
   private readyResolve: (() => void) | null = null;
   private readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
@@ -155,6 +156,9 @@ class FakeApp extends EventEmitter {
   }
   requestSingleInstanceLock(): boolean {
     return this.hasLock;
+  }
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
   }
   getVersion(): string {
     return '0.1.0-test';
@@ -189,6 +193,7 @@ interface FakeState {
   ipcHandlers: Map<string, Invoker>;
   applicationMenu: { template: unknown[] } | null;
   errorBoxes: { title: string; content: string }[];
+  popups: { template: unknown[]; options: unknown }[];
   exposed: Map<string, unknown>;
   ipcRenderer: FakeIpcRenderer;
   focused: FakeBrowserWindow | null;
@@ -203,6 +208,7 @@ function freshState(): FakeState {
     ipcHandlers: new Map(),
     applicationMenu: null,
     errorBoxes: [],
+    popups: [],
     exposed: new Map(),
     ipcRenderer: new FakeIpcRenderer(),
     focused: null,
@@ -242,7 +248,12 @@ export const fakeElectron = {
   },
   Menu: {
     buildFromTemplate(template: unknown[]) {
-      return { template };
+      return {
+        template,
+        popup(options: unknown) {
+          fake.popups.push({ template, options });
+        },
+      };
     },
     setApplicationMenu(menu: { template: unknown[] } | null) {
       fake.applicationMenu = menu;
