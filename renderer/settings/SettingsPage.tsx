@@ -1,8 +1,10 @@
 /** Settings: the reference data every desk shares, and the workstation's own options. */
-import { App, Tabs } from 'antd';
+import { Tabs } from 'antd';
 import { useT } from '../app/i18n';
 import { GeneralTab } from './GeneralTab';
 import { AgenciesTab } from './AgenciesTab';
+import { BackupTab } from './BackupTab';
+import { CalendarTab } from './CalendarTab';
 import { PeopleTab } from './PeopleTab';
 import { PlacesTab } from './PlacesTab';
 import { UsersTab } from './UsersTab';
@@ -15,13 +17,8 @@ export function SettingsPage() {
     { key: 'agencies', label: t('settings.agencies'), children: <AgenciesTab /> },
     { key: 'people', label: t('settings.people'), children: <PeopleTab /> },
     { key: 'users', label: t('settings.users'), children: <UsersTab /> },
-    { key: 'calendar', label: t('settings.calendar'), children: null },
-    { key: 'backup', label: t('settings.backup'), children: null },
+    { key: 'calendar', label: t('settings.calendar'), children: <CalendarTab /> },
+    { key: 'backup', label: t('settings.backup'), children: <BackupTab /> },
   ];
-  // Its own App scope: the tabs' messages and confirmations work wherever the page is mounted.
-  return (
-    <App component={false}>
-      <Tabs items={items} destroyOnHidden size="small" />
-    </App>
-  );
+  return <Tabs items={items} destroyOnHidden size="small" />;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCalendarCsv, readAsBase64 } from './files';
+import { decodeCalendarCsv, formatSize, readAsBase64 } from './files';
 
 describe('calendar CSV encoding', () => {
   it('reads a UTF-8 file as it is', () => {
@@ -17,5 +17,11 @@ describe('calendar CSV encoding', () => {
 describe('files as base64', () => {
   it('gives the bytes without the data URL head', async () => {
     expect(await readAsBase64(new Blob([new Uint8Array([1, 2, 3, 250])]))).toBe('AQID+g==');
+  });
+});
+
+describe('file sizes', () => {
+  it('reads in B, KB or MB', () => {
+    expect([formatSize(900), formatSize(839_680), formatSize(13_002_342)]).toEqual(['900 B', '820 KB', '12.4 MB']);
   });
 });

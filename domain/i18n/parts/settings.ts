@@ -36,6 +36,17 @@ export const settingsZh = {
   'settings.users.setPasswordNow': '使用者已新增。設定密碼後才能登入。',
   'settings.users.passwordSet': '已設定「{name}」的密碼',
   'settings.users.usernameHelp': '英文字母、數字、點、底線或連字號',
+  'settings.calendar.yearOption': '民國 {roc} 年（{year}）',
+  'settings.calendar.summary': '全年 {working} 個上班日、{off} 個放假日',
+  'settings.calendar.add': '新增例外日',
+  'settings.calendar.edit': '修改例外日',
+  'settings.calendar.clear': '清除',
+  'settings.calendar.confirmClear': '確定清除「{name}」嗎？該日將回到週一至週五上班的規則。',
+  'settings.calendar.importConfirm': '將以「{file}」的內容取代{year}的所有放假與補行上班日。確定匯入嗎？',
+  'settings.calendar.empty': '{year}沒有例外日：週一至週五上班，週末放假。',
+  'settings.calendar.closureShort': '停止上班',
+  'settings.calendar.namePlaceholder': '例如：中秋節、颱風停班',
+  'settings.backup.created': '已備份（{time}）',
 } as const;
 
 export const settingsEn: Record<keyof typeof settingsZh, string> = {
@@ -75,4 +86,15 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.users.setPasswordNow': 'The user was added. They can sign in once a password is set.',
   'settings.users.passwordSet': 'Password of "{name}" set',
   'settings.users.usernameHelp': 'Letters, digits, dots, underscores or hyphens',
+  'settings.calendar.yearOption': '{year} (ROC {roc})',
+  'settings.calendar.summary': '{working} working days and {off} days off in the year',
+  'settings.calendar.add': 'Add a day',
+  'settings.calendar.edit': 'Change a day',
+  'settings.calendar.clear': 'Clear',
+  'settings.calendar.confirmClear': 'Clear "{name}"? The day follows the Monday–Friday rule again.',
+  'settings.calendar.importConfirm': 'The holidays and make-up working days of {year} will be replaced by those in "{file}". Import?',
+  'settings.calendar.empty': 'No exceptions in {year}: Monday to Friday are working days.',
+  'settings.calendar.closureShort': 'Closure',
+  'settings.calendar.namePlaceholder': 'e.g. Mid-Autumn Festival, typhoon',
+  'settings.backup.created': 'Backed up ({time})',
 };
