@@ -36,13 +36,13 @@ function readOptions(argv: readonly string[]): ShellOptions | null {
   }
 }
 
+/** The installer's application id (build/electron-builder.yml); Windows groups the taskbar button under it. */
+export const APP_ID = 'tw.gov.gadesk.desk';
+
 /**
  * Starts the shell. Returns false when it is not going on: bad options, or another
  * window already has this data folder (that window is brought to the front instead).
  */
-/** The installer's application id; Windows groups the taskbar button under it. */
-export const APP_ID = 'tw.gov.gadesk.desk';
-
 export function startDesk(argv: readonly string[], paths: DeskPaths): boolean {
   const options = readOptions(argv);
   if (!options) {

@@ -7,7 +7,10 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { APP_ID } from './desk';
+
+vi.mock('electron', async () => (await import('./testing/fake-electron')).fakeElectron);
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const configFile = path.join(root, 'build', 'electron-builder.yml');
@@ -19,6 +22,7 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
 };
 
 interface BuilderConfig {
+  appId: string;
   files: string[];
   asarUnpack: string[];
   npmRebuild: boolean;
@@ -34,6 +38,7 @@ describe('the electron-builder configuration', () => {
 
   it('names the product, rebuilds native modules while packaging and unpacks the SQLite module', () => {
     expect(config.productName).toBe('GA Desk 總務櫃檯');
+    expect(config.appId).toBe(APP_ID);
     expect(config.directories.output).toBe('release');
     expect(config.npmRebuild).toBe(true);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**/*.node');
