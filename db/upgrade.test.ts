@@ -28,7 +28,7 @@ function firstMigrationOnly(): string {
 }
 
 const AT = '2022-01-10T01:30:00.000Z';
-const FLOORS = ['B2', 'B1', '地下1樓', '1F', '1樓', '3F', '10F', 'L2', 'RF', '屋頂', '夾層'];
+const FLOORS = ['B2', 'B1', 'b1', 'B1M', '地下1樓', '1F', '1樓', '1F夾層', '3F', '3F-1', '10F', 'L2', 'RF', '屋頂', '夾層', 'x'];
 
 /** What the first release wrote: places, agencies, people, users and its own bookkeeping. */
 function fillFirstRelease(client: Database.Database): void {

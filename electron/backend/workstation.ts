@@ -117,7 +117,7 @@ export class Workstation {
   /** The one entry point: validates the arguments, then runs the handler. */
   async call<N extends ApiName>(name: N, rawArgs: unknown): Promise<ApiResults[N]> {
     if (!Object.prototype.hasOwnProperty.call(apiArgs, name)) throw new ApiInputError(`unknown call: ${String(name).slice(0, 80)}`, 404);
-    const parsed = apiArgs[name].safeParse(rawArgs ?? {});
+    const parsed = apiArgs[name].safeParse(rawArgs ?? {}, { reportInput: true });
     if (!parsed.success) {
       const problem = problemFromZod(parsed.error);
       throw new ApiInputError(`${name}: ${problem.field ?? 'args'} is not valid (${problem.code})`);

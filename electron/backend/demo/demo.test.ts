@@ -31,14 +31,12 @@ function count(ws: Workstation, table: string): number {
 }
 
 describe('demo data', () => {
-  it('a fresh workstation offers the demo and loads it in a couple of seconds', async () => {
+  it('a fresh workstation offers the demo and loads it', async () => {
     const ws = freshWorkstation();
     expect((await ws.call('app.info', {})).offerDemo).toBe(true);
     const events: ApiEvent[] = [];
     ws.onEvent((e) => events.push(e));
-    const started = Date.now();
     const r = await ws.call('demo.load', {});
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(r).toMatchObject({ ok: true });
     expect(r.ok && r.records).toBeGreaterThan(150);
     expect((await ws.call('app.info', {})).offerDemo).toBe(false);
