@@ -24,23 +24,24 @@ export interface RecordList<K extends Kind> {
 export function useRecords<K extends Kind>(kind: K, options: { includeArchived?: boolean } = {}): RecordList<K> {
   const includeArchived = options.includeArchived ?? false;
   const version = useChangeVersion(kind);
-  const [state, setState] = useState<{ records: Entities[K][]; loading: boolean; error: string | null }>({ records: [], loading: true, error: null });
   const [asked, setAsked] = useState(0);
   const reload = useCallback(() => setAsked((n) => n + 1), []);
+  // What was asked for; the answer is current when it was given for this same question.
+  const question = `${kind}|${includeArchived}|${version}|${asked}`;
+  const [answer, setAnswer] = useState<{ question: string; records: Entities[K][]; error: string | null }>({ question: '', records: [], error: null });
 
   useEffect(() => {
     let current = true;
-    setState((s) => ({ ...s, loading: true }));
     api.call('records.list', { kind, includeArchived }).then(
-      (records) => current && setState({ records: records as Entities[K][], loading: false, error: null }),
-      (err: unknown) => current && setState((s) => ({ ...s, loading: false, error: errorMessage(err) })),
+      (records) => current && setAnswer({ question, records: records as Entities[K][], error: null }),
+      (err: unknown) => current && setAnswer((a) => ({ question, records: a.records, error: errorMessage(err) })),
     );
     return () => {
       current = false;
     };
-  }, [kind, includeArchived, version, asked]);
+  }, [kind, includeArchived, question]);
 
-  return { ...state, reload };
+  return { records: answer.records, error: answer.error, loading: answer.question !== question, reload };
 }
 
 const ACTIVITY = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart'] as const;

@@ -17,6 +17,16 @@ export interface CommandPaletteProps {
 
 export function CommandPalette({ open, onClose, commands }: CommandPaletteProps) {
   const t = useT();
+  // The body is made afresh on each opening: empty query, first command chosen.
+  return (
+    <Modal open={open} onCancel={onClose} footer={null} closable={false} keyboard={false} width={560} destroyOnHidden title={t('palette.title')} styles={{ body: { paddingTop: 4 } }}>
+      <PaletteBody onClose={onClose} commands={commands} />
+    </Modal>
+  );
+}
+
+function PaletteBody({ onClose, commands }: Omit<CommandPaletteProps, 'open'>) {
+  const t = useT();
   const { token } = theme.useToken();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
@@ -26,12 +36,9 @@ export function CommandPalette({ open, onClose, commands }: CommandPaletteProps)
   const active = Math.min(selected, Math.max(shown.length - 1, 0));
 
   useEffect(() => {
-    if (!open) return;
-    setQuery('');
-    setSelected(0);
     const timer = setTimeout(() => input.current?.focus(), 0);
     return () => clearTimeout(timer);
-  }, [open]);
+  }, []);
 
   useEffect(() => {
     list.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest' });
@@ -59,7 +66,7 @@ export function CommandPalette({ open, onClose, commands }: CommandPaletteProps)
   };
 
   return (
-    <Modal open={open} onCancel={onClose} footer={null} closable={false} keyboard={false} width={560} destroyOnHidden title={t('palette.title')} styles={{ body: { paddingTop: 4 } }}>
+    <>
       <Input
         ref={input}
         value={query}
@@ -103,6 +110,6 @@ export function CommandPalette({ open, onClose, commands }: CommandPaletteProps)
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: token.fontSizeSM }}>
         {t('shell.palette.keys')}
       </Typography.Text>
-    </Modal>
+    </>
   );
 }

@@ -23,7 +23,9 @@ export function LoginScreen() {
   return (
     <AuthLayout title={t('login.title')}>
       <LoginForm />
-      <Typography.Text type="secondary">{t('login.demoHint')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 12 }}>
+        {t('login.demoHint')}
+      </Typography.Text>
     </AuthLayout>
   );
 }
