@@ -27,7 +27,7 @@ export class SettingsPage {
 
   // 一般
   dateField(): Locator {
-    return this.page.getByLabel(zh('settings.dateSample'), { exact: true });
+    return this.panel().getByRole('textbox', { name: zh('settings.dateSample') });
   }
 
   // 場所
@@ -39,12 +39,16 @@ export class SettingsPage {
     return this.placesTree().getByRole('treeitem', { name });
   }
 
-  // 機關 (and the other lists)
-  table(): Locator {
-    return this.panel().getByRole('table');
+  // 機關 (and the other lists; the header and the body are separate tables)
+  columnHeader(name: string): Locator {
+    return this.panel().getByRole('columnheader', { name, exact: true });
+  }
+
+  rows(): Locator {
+    return this.panel().getByRole('row').filter({ has: this.page.getByRole('cell') });
   }
 
   row(text: string): Locator {
-    return this.table().getByRole('row').filter({ hasText: text });
+    return this.rows().filter({ hasText: text });
   }
 }
