@@ -6,6 +6,7 @@ import { Button, App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhTW from 'antd/es/locale/zh_TW';
 import { useEffect } from 'react';
+import { translate } from '../../domain/i18n';
 import { FirstRun } from '../shell/FirstRun';
 import { Frame } from '../shell/Frame';
 import { LockScreen } from '../shell/LockScreen';
@@ -28,6 +29,10 @@ export function App() {
 
 function Screen() {
   const t = useT();
+  const locale = useLocale((s) => s.locale);
+  useEffect(() => {
+    document.title = translate(locale, 'app.name');
+  }, [locale]);
   const info = useShell((s) => s.info);
   const session = useShell((s) => s.session);
   const startError = useShell((s) => s.startError);
