@@ -10,7 +10,7 @@ import { PALETTE_SHORTCUTS } from './useCommands';
 
 export function rolesText(user: UserView, t: ReturnType<typeof useT>, locale: Locale): string {
   if (user.roles.length === 0) return t('shell.rolesNone');
-  const list = new Intl.ListFormat(locale === 'zh-TW' ? 'zh-TW' : 'en', { style: 'narrow', type: 'unit' });
+  const list = new Intl.ListFormat(locale === 'zh-TW' ? 'zh-TW' : 'en', { style: 'narrow', type: 'conjunction' });
   return list.format(user.roles.map((r) => t(`role.${r}`)));
 }
 
