@@ -1,0 +1,133 @@
+/**
+ * The sync server's HTTP face (fastify). Every request body is checked with zod before
+ * anything is read or written; every refusal is a 4xx in one JSON shape
+ * {statusCode, code, message, field?}; only a fault of the server itself is a 500.
+ * Logs are structured JSON without secrets: tokens and passwords are never logged.
+ */
+import type { Writable } from 'node:stream';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { AttemptLimiter, authenticate } from './auth';
+import { HttpError } from './http-error';
+import { openApiDocument } from './openapi';
+import { BODY_LIMIT } from './protocol';
+import { endpoints, type ServerContext } from './routes';
+import { migrate } from './store/migrations';
+import type { SqlDb } from './store/sql';
+
+export interface ServerOptions {
+  db: SqlDb;
+  /** Log as JSON lines to this stream (default stdout), or not at all. */
+  log?: { level?: string; stream?: Writable } | false;
+  now?: () => Date;
+  sessionHours?: number;
+  /** Sign-in attempts allowed per user name and address, per minute. */
+  loginAttemptsPerMinute?: number;
+}
+
+/** Where secrets could appear in a log line; pino replaces them. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'headers.authorization',
+  'authorization',
+  'password',
+  'token',
+  '*.password',
+  '*.token',
+  'body.password',
+  'req.body.password',
+];
+
+function send(reply: FastifyReply, status: number, code: string, message: string, field?: string) {
+  return reply.code(status).type('application/json').send({ statusCode: status, code, message, ...(field ? { field } : {}) });
+}
+
+/** A zod failure in words that name the field. */
+function invalid(error: z.ZodError, what: string): HttpError {
+  const issue = error.issues[0];
+  const field = issue.path.map(String).join('.');
+  return new HttpError(400, 'request.invalid', field ? `${what} field "${field}": ${issue.message}` : `${what}: ${issue.message}`, field || undefined);
+}
+
+/** Fastify's own refusals (body parsing) in our shape. */
+function fromFastify(err: FastifyError): HttpError {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new HttpError(413, 'request.tooLarge', `The request body is larger than ${BODY_LIMIT} bytes.`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new HttpError(415, 'request.unsupportedMediaType', 'Send the body as JSON (Content-Type: application/json).');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new HttpError(400, 'request.invalid', 'The body is empty; send a JSON object.');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new HttpError(400, 'request.invalid', 'The Content-Length does not match the body.');
+    default:
+      return new HttpError(err.statusCode ?? 400, 'request.invalidJson', 'The body is not valid JSON.');
+  }
+}
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  await migrate(opts.db);
+  const perMinute = opts.loginAttemptsPerMinute ?? 5;
+  const ctx: ServerContext = {
+    db: opts.db,
+    now: opts.now ?? (() => new Date()),
+    sessionMs: (opts.sessionHours ?? 12) * 3600_000,
+    loginPerName: new AttemptLimiter(perMinute, 60_000),
+    // Many names from one address: someone guessing, and every guess costs an scrypt.
+    loginPerAddress: new AttemptLimiter(perMinute * 6, 60_000),
+  };
+
+  const app = Fastify({
+    logger:
+      opts.log === false
+        ? false
+        : { level: opts.log?.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(opts.log?.stream ? { stream: opts.log.stream } : {}) },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: false,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof HttpError) return send(reply, err.statusCode, err.code, err.message, err.field);
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      const e = fromFastify(err);
+      return send(reply, e.statusCode, e.code, e.message);
+    }
+    req.log.error({ err }, 'request failed');
+    return send(reply, 500, 'server.error', 'The server failed to answer; nothing of this request that failed was kept. Try again later.');
+  });
+
+  app.setNotFoundHandler((req, reply) => send(reply, 404, 'notFound', `There is no ${req.method} ${req.url.split('?')[0]} on this server.`));
+
+  for (const ep of endpoints) {
+    app.route({
+      method: ep.method,
+      url: ep.path,
+      handler: async (req, reply) => {
+        const caller = ep.auth === 'none' ? null : await authenticate(ctx.db, req.headers.authorization, ctx.now());
+        let body: unknown = undefined;
+        if (ep.body) {
+          const parsed = ep.body.safeParse(req.body);
+          if (!parsed.success) throw invalid(parsed.error, 'The request');
+          body = parsed.data;
+        }
+        let params: unknown = undefined;
+        if (ep.params) {
+          const parsed = ep.params.safeParse(req.params);
+          if (!parsed.success) throw invalid(parsed.error, 'The address');
+          params = parsed.data;
+        }
+        const result = await ep.handler({ body, params, caller, ip: req.ip, ctx, header: (n, v) => void reply.header(n, v) });
+        return reply.code(ep.status ?? 200).send(result);
+      },
+    });
+  }
+
+  const doc = openApiDocument(endpoints);
+  app.get('/openapi.json', async () => doc);
+
+  return app;
+}

@@ -1,0 +1,160 @@
+/**
+ * The sync protocol: versions and the shape of every request and reply, as zod schemas.
+ * The server validates with them and /openapi.json is generated from them; docs/sync.md
+ * explains the rules. Pure (zod and domain/ only), so the workstation's sync client can
+ * share it once it moves under domain/.
+ */
+import { z } from 'zod';
+import { KINDS } from '../domain/entities';
+
+/** The protocol spoken by this server. Bump it when a request or reply changes shape. */
+export const PROTOCOL_VERSION = 1;
+/** The version of the synced data: record kinds, their fields and the named mutations. */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * What the server accepts: its own version and the one before it, so a workstation one
+ * release behind still syncs. An older one is told to update (pull answers 426) while its
+ * queued writes are still taken (push works). A newer one waits for the server (409).
+ */
+export const ACCEPTED = {
+  protocol: { oldest: Math.max(1, PROTOCOL_VERSION - 1), newest: PROTOCOL_VERSION },
+  schema: { oldest: Math.max(1, SCHEMA_VERSION - 1), newest: SCHEMA_VERSION },
+} as const;
+
+/** Largest request body, in bytes: a push of a few hundred mutations fits easily. */
+export const BODY_LIMIT = 2 * 1024 * 1024;
+export const MAX_MUTATIONS_PER_PUSH = 1000;
+export const DEFAULT_PULL_LIMIT = 1000;
+export const MAX_PULL_LIMIT = 5000;
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9:._-]+$/, 'letters, digits and : . _ - only');
+
+const versions = {
+  protocolVersion: z.number().int().min(0).max(1_000_000).describe('The protocol version the workstation speaks'),
+  schemaVersion: z.number().int().min(0).max(1_000_000).describe('The data schema version of the workstation'),
+};
+
+export const problemSchema = z
+  .object({
+    code: z.string().describe('Message key; the workstation renders it in its user\'s language'),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    field: z.string().optional().describe('The argument the problem is about'),
+  })
+  .meta({ id: 'Problem' });
+
+export const pushedMutation = z
+  .object({
+    mutationId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('Strictly increasing per client, from 1'),
+    name: z.string().min(1).max(100).describe('A named mutation, e.g. site.update'),
+    args: z.unknown().describe('Its arguments; checked by the mutation\'s own schema'),
+    at: z.iso.datetime({ offset: true }).describe('When the user made the change (UTC ISO)'),
+    userId: id.describe('Who made the change on the workstation'),
+  })
+  .meta({ id: 'PushedMutation' });
+
+export const pushRequest = z
+  .object({
+    clientId: id,
+    ...versions,
+    mutations: z.array(pushedMutation).max(MAX_MUTATIONS_PER_PUSH).describe('The outbox, in order'),
+  })
+  .meta({ id: 'PushRequest' });
+export type PushRequest = z.output<typeof pushRequest>;
+
+export const pushResponse = z
+  .object({
+    lastMutationId: z.number().int().describe('The last mutation of this client the server has processed (applied or refused)'),
+    processed: z.number().int().describe('How many of the pushed mutations were processed by this request'),
+    gap: z
+      .object({ expected: z.number().int(), received: z.number().int() })
+      .optional()
+      .describe('Processing stopped: a mutation id was missing'),
+  })
+  .meta({ id: 'PushResponse' });
+export type PushResponse = z.output<typeof pushResponse>;
+
+export const pullRequest = z
+  .object({
+    clientId: id,
+    ...versions,
+    cursor: z.string().max(200).default('').describe('From the previous reply; empty for a first sync'),
+    limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+  })
+  .meta({ id: 'PullRequest' });
+export type PullRequest = z.output<typeof pullRequest>;
+
+export const RECORD_KINDS = [...KINDS, 'audit'] as const;
+
+export const changeSchema = z
+  .object({
+    seq: z.number().int(),
+    kind: z.string().describe(`A record kind (${RECORD_KINDS.join(', ')}); unknown kinds are for a newer release`),
+    id: z.string(),
+    op: z.enum(['put', 'delete']),
+    data: z.record(z.string(), z.unknown()).nullable().describe('The whole record as it is now; null when deleted'),
+  })
+  .meta({ id: 'Change' });
+
+export const refusalSchema = z
+  .object({ clientId: z.string(), mutationId: z.number().int(), problem: problemSchema })
+  .meta({ id: 'Refusal' });
+
+export const pullResponse = z
+  .object({
+    changes: z.array(changeSchema).describe('Each changed record once, in its latest state, in commit order'),
+    cursor: z.string().describe('Opaque; send it with the next pull, after saving this page'),
+    more: z.boolean().describe('More changes wait: pull again right away'),
+    lastMutationIds: z.record(z.string(), z.number().int()).describe('Per client id of this workstation, the last mutation covered by this page'),
+    refusals: z.array(refusalSchema).describe('Mutations of this workstation the server refused, covered by this page'),
+  })
+  .meta({ id: 'PullResponse' });
+export type PullResponse = z.output<typeof pullResponse>;
+
+export const loginRequest = z
+  .object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) })
+  .meta({ id: 'LoginRequest' });
+
+export const userView = z
+  .object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()) })
+  .meta({ id: 'User' });
+
+export const loginResponse = z
+  .object({ token: z.string().describe('Send as Authorization: Bearer <token>'), expiresAt: z.string(), user: userView })
+  .meta({ id: 'LoginResponse' });
+
+export const enrollRequest = z.object({ name: z.string().trim().min(1).max(60).describe('A name people recognise, e.g. 鳳山前棟 1F 櫃檯') }).meta({ id: 'EnrollRequest' });
+
+export const deviceView = z
+  .object({ id: z.string(), name: z.string(), enrolledBy: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })
+  .meta({ id: 'Device' });
+
+export const enrollResponse = z
+  .object({ device: deviceView, token: z.string().describe('Shown once; the workstation keeps it') })
+  .meta({ id: 'EnrollResponse' });
+
+export const devicesResponse = z.object({ devices: z.array(deviceView) }).meta({ id: 'DeviceList' });
+
+export const setPasswordRequest = z.object({ password: z.string().min(8).max(200) }).meta({ id: 'SetPasswordRequest' });
+
+export const idParams = z.object({ id });
+
+export const okResponse = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });
+
+export const healthResponse = z
+  .object({
+    status: z.literal('ok'),
+    engine: z.string(),
+    protocol: z.object({ oldest: z.number(), newest: z.number() }),
+    schema: z.object({ oldest: z.number(), newest: z.number() }),
+  })
+  .meta({ id: 'Health' });
+
+export const errorResponse = z
+  .object({
+    statusCode: z.number().int(),
+    code: z.string().describe('Stable, for programs: e.g. auth.invalidToken, sync.updateRequired'),
+    message: z.string().describe('Plain words, for people'),
+    field: z.string().optional(),
+  })
+  .meta({ id: 'Error' });

@@ -1,0 +1,224 @@
+/**
+ * Every endpoint of the sync server in one table: method, path, who may call it, the zod
+ * schemas of its payloads and its handler. app.ts registers them and /openapi.json is
+ * generated from the same table, so the description cannot drift from the code.
+ */
+import type { z } from 'zod';
+import { newId } from '../domain/ids';
+import type { User } from '../domain/entities';
+import { AttemptLimiter, hashToken, newToken, requireAdmin, requireDevice, requireUser, view, DEVICE_TOKEN_PREFIX, USER_TOKEN_PREFIX, type Caller } from './auth';
+import { HttpError } from './http-error';
+import { checkPassword, DUMMY_VERIFIER, makeVerifier } from './passwords';
+import * as p from './protocol';
+import { deleteSession, getAccount, insertDevice, insertSession, listDevices, revokeDevice, revokeUser, setVerifier } from './store/auth-data';
+import type { SqlDb } from './store/sql';
+import { findRecords, getRecord } from './store/sync-data';
+import { pull, push, serverTooOld, updateRequired, versionVerdict } from './sync';
+
+export interface ServerContext {
+  db: SqlDb;
+  now: () => Date;
+  /** How long a user token lasts. */
+  sessionMs: number;
+  loginPerName: AttemptLimiter;
+  loginPerAddress: AttemptLimiter;
+}
+
+export interface Call<B, P> {
+  body: B;
+  params: P;
+  caller: Caller | null;
+  ip: string;
+  ctx: ServerContext;
+  /** Sets a reply header (Retry-After). */
+  header(name: string, value: string): void;
+}
+
+export interface Endpoint<B extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
+  method: 'GET' | 'POST';
+  path: string;
+  summary: string;
+  /** Which token it needs: none, an enrolled workstation's, a signed-in user's, an administrator's. */
+  auth: 'none' | 'device' | 'user' | 'admin';
+  body?: B;
+  params?: P;
+  status?: number;
+  response: z.ZodType;
+  /** The refusals it may answer with, besides 400 for a malformed request. */
+  errors: Record<number, string>;
+  handler(call: Call<z.output<B>, z.output<P>>): Promise<unknown> | unknown;
+}
+
+const define = <B extends z.ZodType, P extends z.ZodType>(e: Endpoint<B, P>) => e as unknown as Endpoint;
+
+const AUTH_ERRORS = { 401: 'No token, a forged or expired one, or a revoked device or user', 403: 'The token may not do this' };
+
+export const endpoints: Endpoint[] = [
+  define({
+    method: 'GET',
+    path: '/healthz',
+    summary: 'Liveness: the server answers and which versions it accepts',
+    auth: 'none',
+    response: p.healthResponse,
+    errors: {},
+    handler: ({ ctx }) => ({ status: 'ok', engine: ctx.db.engine, protocol: p.ACCEPTED.protocol, schema: p.ACCEPTED.schema }),
+  }),
+  define({
+    method: 'POST',
+    path: '/login',
+    summary: 'A person signs in with name and password and gets a user token',
+    auth: 'none',
+    body: p.loginRequest,
+    response: p.loginResponse,
+    errors: { 401: 'Wrong name or password, or the user may not sign in', 429: 'Too many attempts for this name from this address; see Retry-After' },
+    async handler({ body, ip, ctx, header }) {
+      const name = body.username.trim().toLowerCase();
+      const wait = ctx.loginPerName.hit(`${name}|${ip}`) || ctx.loginPerAddress.hit(ip);
+      if (wait > 0) {
+        header('retry-after', String(wait));
+        throw new HttpError(429, 'auth.tooManyAttempts', `Too many sign-in attempts; try again in ${wait} seconds.`);
+      }
+      const found = await ctx.db.read(async (c) => {
+        const user = ((await findRecords(c, 'user', { archived: false })) as unknown as User[]).find((u) => u.username.toLowerCase() === name);
+        return { user, account: user && (await getAccount(c, user.id)) };
+      });
+      const ok = await checkPassword(body.password, found.account?.verifier ?? DUMMY_VERIFIER);
+      if (!found.user || !found.account?.verifier || found.account.revokedAt || !ok) throw new HttpError(401, 'auth.loginFailed', 'Wrong user name or password.');
+      const token = newToken(USER_TOKEN_PREFIX);
+      const now = ctx.now();
+      const expiresAt = new Date(now.getTime() + ctx.sessionMs).toISOString();
+      await ctx.db.write((c) => insertSession(c, { tokenHash: hashToken(token), userId: found.user!.id, at: now.toISOString(), expiresAt }));
+      return { token, expiresAt, user: view(found.user) };
+    },
+  }),
+  define({
+    method: 'POST',
+    path: '/logout',
+    summary: 'Ends the session of the user token sent',
+    auth: 'user',
+    response: p.okResponse,
+    errors: AUTH_ERRORS,
+    async handler({ caller, ctx }) {
+      requireUser(caller!);
+      if (caller?.type === 'user') await ctx.db.write((c) => deleteSession(c, caller.sessionHash));
+      return { ok: true };
+    },
+  }),
+  define({
+    method: 'POST',
+    path: '/push',
+    summary: 'A workstation sends its outbox; each mutation is applied or refused exactly once, in order',
+    auth: 'device',
+    body: p.pushRequest,
+    response: p.pushResponse,
+    errors: { ...AUTH_ERRORS, 409: 'The workstation is newer than the server (sync.serverTooOld)' },
+    handler({ body, caller, ctx }) {
+      const device = requireDevice(caller!);
+      // A workstation too old to pull may still hand in what people saved on it.
+      if (versionVerdict(body) === 'tooNew') throw serverTooOld();
+      return push(ctx.db, device.id, body, ctx.now);
+    },
+  }),
+  define({
+    method: 'POST',
+    path: '/pull',
+    summary: 'A workstation fetches the changes after its cursor, a page at a time, with the outcome of its own mutations',
+    auth: 'device',
+    body: p.pullRequest,
+    response: p.pullResponse,
+    errors: {
+      ...AUTH_ERRORS,
+      409: 'The workstation is newer than the server (sync.serverTooOld), or its cursor is from other data (sync.resetRequired)',
+      426: 'The workstation is too old: update it (sync.updateRequired)',
+    },
+    handler({ body, caller, ctx }) {
+      const device = requireDevice(caller!);
+      const verdict = versionVerdict(body);
+      if (verdict === 'tooNew') throw serverTooOld();
+      if (verdict === 'tooOld') throw updateRequired();
+      return pull(ctx.db, device.id, body);
+    },
+  }),
+  define({
+    method: 'POST',
+    path: '/devices',
+    summary: 'An administrator enrolls a workstation; the device token is shown once',
+    auth: 'admin',
+    body: p.enrollRequest,
+    status: 201,
+    response: p.enrollResponse,
+    errors: AUTH_ERRORS,
+    async handler({ body, caller, ctx }) {
+      const admin = requireAdmin(caller!);
+      const token = newToken(DEVICE_TOKEN_PREFIX);
+      const device = { id: newId(), name: body.name, enrolledBy: admin.id, createdAt: ctx.now().toISOString(), revokedAt: null };
+      await ctx.db.write((c) => insertDevice(c, { ...device, tokenHash: hashToken(token), at: device.createdAt }));
+      return { device, token };
+    },
+  }),
+  define({
+    method: 'GET',
+    path: '/devices',
+    summary: 'The enrolled workstations',
+    auth: 'admin',
+    response: p.devicesResponse,
+    errors: AUTH_ERRORS,
+    async handler({ caller, ctx }) {
+      requireAdmin(caller!);
+      return { devices: await ctx.db.read(listDevices) };
+    },
+  }),
+  define({
+    method: 'POST',
+    path: '/devices/:id/revoke',
+    summary: 'An administrator revokes a workstation; it is refused from its next request on',
+    auth: 'admin',
+    params: p.idParams,
+    response: p.okResponse,
+    errors: { ...AUTH_ERRORS, 404: 'No such workstation' },
+    async handler({ params, caller, ctx }) {
+      requireAdmin(caller!);
+      const found = await ctx.db.write((c) => revokeDevice(c, params.id, ctx.now().toISOString()));
+      if (!found) throw new HttpError(404, 'notFound', 'No workstation with that id.', 'id');
+      return { ok: true };
+    },
+  }),
+  define({
+    method: 'POST',
+    path: '/users/:id/revoke',
+    summary: 'An administrator revokes a user: sessions end, sign-in and the user\'s pushed changes are refused',
+    auth: 'admin',
+    params: p.idParams,
+    response: p.okResponse,
+    errors: { ...AUTH_ERRORS, 404: 'No such user' },
+    async handler({ params, caller, ctx }) {
+      const admin = requireAdmin(caller!);
+      if (params.id === admin.id) throw new HttpError(400, 'auth.cannotRevokeSelf', 'An administrator cannot revoke themself.', 'id');
+      await ctx.db.write(async (c) => {
+        if (!(await getRecord(c, 'user', params.id))) throw new HttpError(404, 'notFound', 'No user with that id.', 'id');
+        await revokeUser(c, params.id, ctx.now().toISOString());
+      });
+      return { ok: true };
+    },
+  }),
+  define({
+    method: 'POST',
+    path: '/users/:id/password',
+    summary: 'Sets the password a user signs in with (the user themself or an administrator)',
+    auth: 'user',
+    params: p.idParams,
+    body: p.setPasswordRequest,
+    response: p.okResponse,
+    errors: { ...AUTH_ERRORS, 404: 'No such user' },
+    async handler({ params, body, caller, ctx }) {
+      const me = requireUser(caller!);
+      if (me.id !== params.id) requireAdmin(caller!);
+      const verifier = await makeVerifier(body.password);
+      await ctx.db.write(async (c) => {
+        if (!(await getRecord(c, 'user', params.id))) throw new HttpError(404, 'notFound', 'No user with that id.', 'id');
+        await setVerifier(c, params.id, verifier, ctx.now().toISOString());
+      });
+      return { ok: true };
+    },
+  }),
+];

@@ -1,0 +1,169 @@
+/**
+ * Records, the change sequence, clients and mutation results, written once for both
+ * dialects. A record row holds the record's current state and the sequence number of the
+ * mutation that last wrote it, so "changes since cursor N" is "rows with seq > N": a
+ * workstation gets each record once, in its latest state, however often it changed.
+ */
+import type { Problem } from '../../domain/errors';
+import { fromJson, num, one, type SqlConn } from './sql';
+
+export type RecordData = Record<string, unknown>;
+
+const jsonParam = (c: SqlConn) => (c.dialect === 'postgres' ? '?::jsonb' : '?');
+/** Byte order, the same on both engines (PostgreSQL would otherwise sort by locale). */
+const byteOrder = (c: SqlConn, column: string) => (c.dialect === 'postgres' ? `${column} COLLATE "C"` : column);
+
+/** Hands out the next change sequence number; called inside the serialised write transaction. */
+export async function nextSeq(c: SqlConn): Promise<number> {
+  const row = await one<{ value: unknown }>(c, "UPDATE counter SET value = value + 1 WHERE name = 'seq' RETURNING value");
+  return num(row?.value);
+}
+
+export async function headSeq(c: SqlConn): Promise<number> {
+  return num((await one<{ value: unknown }>(c, "SELECT value FROM counter WHERE name = 'seq'"))?.value);
+}
+
+export async function databaseId(c: SqlConn): Promise<string> {
+  return String((await one<{ value: string }>(c, "SELECT value FROM server_info WHERE key = 'databaseId'"))?.value);
+}
+
+export async function getRecord(c: SqlConn, kind: string, id: string): Promise<RecordData | undefined> {
+  const row = await one<{ data: unknown }>(c, 'SELECT data FROM record WHERE kind = ? AND id = ? AND data IS NOT NULL', [kind, id]);
+  return row ? fromJson<RecordData>(row.data) : undefined;
+}
+
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Records of a kind whose fields equal every given value (null matches a missing field too). */
+export async function findRecords(c: SqlConn, kind: string, where: RecordData): Promise<RecordData[]> {
+  const conds: string[] = [];
+  const params: unknown[] = [kind];
+  for (const [field, value] of Object.entries(where)) {
+    if (value === undefined) continue;
+    if (!FIELD.test(field)) throw new Error(`not a field name: ${field}`);
+    if (c.dialect === 'postgres') {
+      if (value === null) conds.push(`coalesce(data -> ?::text, 'null'::jsonb) = 'null'::jsonb`);
+      else conds.push('data -> ?::text = ?::jsonb');
+      params.push(field);
+      if (value !== null) params.push(JSON.stringify(value));
+    } else {
+      conds.push(value === null ? 'data ->> ? IS NULL' : 'data ->> ? = ?');
+      params.push(`$.${field}`);
+      if (value !== null) params.push(typeof value === 'object' ? JSON.stringify(value) : value);
+    }
+  }
+  const sql = `SELECT data FROM record WHERE kind = ? AND data IS NOT NULL${conds.map((x) => ` AND ${x}`).join('')} ORDER BY ${byteOrder(c, 'id')}`;
+  return (await c.all<{ data: unknown }>(sql, params)).map((r) => fromJson<RecordData>(r.data));
+}
+
+/** Writes a record's whole state (null: deleted, kept as a tombstone) under a sequence number. */
+export async function putRecord(c: SqlConn, kind: string, id: string, data: RecordData | null, seq: number): Promise<void> {
+  await c.run(
+    `INSERT INTO record (kind, id, data, seq) VALUES (?, ?, ${jsonParam(c)}, ?)
+     ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, seq = excluded.seq`,
+    [kind, id, data === null ? null : JSON.stringify(data), seq],
+  );
+}
+
+export interface Change {
+  seq: number;
+  kind: string;
+  id: string;
+  op: 'put' | 'delete';
+  data: RecordData | null;
+}
+
+/**
+ * Up to `limit` changes after `after`, whole mutations only: a page never ends in the
+ * middle of one mutation's writes (one mutation larger than the limit comes whole).
+ * `through` is the sequence number the page covers up to.
+ */
+export async function changesSince(c: SqlConn, after: number, limit: number): Promise<{ changes: Change[]; through: number; more: boolean }> {
+  const select = `SELECT kind, id, data, seq FROM record WHERE seq > ? ORDER BY seq, ${byteOrder(c, 'kind')}, ${byteOrder(c, 'id')}`;
+  let rows = await c.all<{ kind: string; id: string; data: unknown; seq: unknown }>(`${select} LIMIT ?`, [after, limit + 1]);
+  const more = rows.length > limit;
+  let through: number;
+  if (!more) {
+    through = await headSeq(c);
+  } else {
+    const last = num(rows[limit - 1].seq);
+    const split = num(rows[limit].seq) === last;
+    rows = rows.slice(0, limit);
+    if (split) {
+      const before = rows.filter((r) => num(r.seq) < last);
+      if (before.length > 0) rows = before;
+      else rows = await c.all(`SELECT kind, id, data, seq FROM record WHERE seq = ? ORDER BY ${byteOrder(c, 'kind')}, ${byteOrder(c, 'id')}`, [last]);
+    }
+    through = num(rows[rows.length - 1].seq);
+  }
+  const changes = rows.map((r): Change => {
+    const data = r.data === null || r.data === undefined ? null : fromJson<RecordData>(r.data);
+    return { seq: num(r.seq), kind: r.kind, id: r.id, op: data === null ? 'delete' : 'put', data };
+  });
+  return { changes, through, more };
+}
+
+export interface ClientRow {
+  clientId: string;
+  deviceId: string | null;
+  lastMutationId: number;
+}
+
+export async function getClient(c: SqlConn, clientId: string): Promise<ClientRow | undefined> {
+  const row = await one<{ client_id: string; device_id: string | null; last_mutation_id: unknown }>(c, 'SELECT client_id, device_id, last_mutation_id FROM client WHERE client_id = ?', [clientId]);
+  return row ? { clientId: row.client_id, deviceId: row.device_id, lastMutationId: num(row.last_mutation_id) } : undefined;
+}
+
+/** Registers a client id as belonging to a device (the server's own client has none). */
+export async function ensureClient(c: SqlConn, clientId: string, deviceId: string | null, at: string): Promise<void> {
+  await c.run('INSERT INTO client (client_id, device_id, last_mutation_id, created_at, updated_at) VALUES (?, ?, 0, ?, ?) ON CONFLICT (client_id) DO NOTHING', [clientId, deviceId, at, at]);
+}
+
+export async function setLastMutationId(c: SqlConn, clientId: string, mutationId: number, at: string): Promise<void> {
+  await c.run('UPDATE client SET last_mutation_id = ?, updated_at = ? WHERE client_id = ?', [mutationId, at, clientId]);
+}
+
+export interface MutationOutcome {
+  clientId: string;
+  mutationId: number;
+  seq: number;
+  name: string;
+  userId: string;
+  problem: Problem | null;
+}
+
+export async function saveOutcome(c: SqlConn, o: MutationOutcome, at: string): Promise<void> {
+  await c.run(
+    `INSERT INTO mutation_result (client_id, mutation_id, seq, name, user_id, ok, problem, processed_at) VALUES (?, ?, ?, ?, ?, ?, ${jsonParam(c)}, ?)`,
+    [o.clientId, o.mutationId, o.seq, o.name, o.userId, o.problem ? 0 : 1, o.problem ? JSON.stringify(o.problem) : null, at],
+  );
+}
+
+export interface Refusal {
+  clientId: string;
+  mutationId: number;
+  problem: Problem;
+}
+
+/** The refusals of a device's clients processed in (after, through]. */
+export async function refusalsOf(c: SqlConn, deviceId: string, after: number, through: number): Promise<Refusal[]> {
+  const rows = await c.all<{ client_id: string; mutation_id: unknown; problem: unknown }>(
+    `SELECT r.client_id, r.mutation_id, r.problem FROM mutation_result r JOIN client k ON k.client_id = r.client_id
+     WHERE k.device_id = ? AND r.ok = 0 AND r.seq > ? AND r.seq <= ? ORDER BY r.seq`,
+    [deviceId, after, through],
+  );
+  return rows.map((r) => ({ clientId: r.client_id, mutationId: num(r.mutation_id), problem: fromJson<Problem>(r.problem) }));
+}
+
+/**
+ * For each client of a device, the last mutation processed at or before `through`: what
+ * a workstation holding a page up to `through` may drop from its outbox, no more.
+ */
+export async function lastMutationIdsOf(c: SqlConn, deviceId: string, through: number): Promise<Record<string, number>> {
+  const rows = await c.all<{ client_id: string; last: unknown }>(
+    `SELECT r.client_id, max(r.mutation_id) AS last FROM mutation_result r JOIN client k ON k.client_id = r.client_id
+     WHERE k.device_id = ? AND r.seq <= ? GROUP BY r.client_id`,
+    [deviceId, through],
+  );
+  return Object.fromEntries(rows.map((r) => [r.client_id, num(r.last)]));
+}

@@ -1,0 +1,230 @@
+/**
+ * For the server's tests: the storage engines every suite runs on, and a harness that
+ * starts a server on a fresh database with an administrator and an enrolled workstation.
+ * SQLite and PGlite always; a real PostgreSQL server too when DATABASE_URL_TEST is set.
+ */
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { tempDir } from '../test/support/fresh-db';
+import { buildServer, type ServerOptions } from './app';
+import { createFirstAdmin } from './first-admin';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse } from './protocol';
+import { openPglite, openPostgres } from './store/postgres';
+import type { SqlDb } from './store/sql';
+import { openSqlite } from './store/sqlite';
+
+interface Engine {
+  name: string;
+  start(): Promise<void>;
+  /** A fresh, empty database. */
+  open(): Promise<SqlDb>;
+  /** A second handle on the same database, as a second server process would have. */
+  twin(db: SqlDb): SqlDb;
+  stop(): Promise<void>;
+}
+
+const schemaName = () => `t_${crypto.randomBytes(6).toString('hex')}`;
+
+function sqliteEngine(): Engine {
+  const dirs = new WeakMap<SqlDb, string>();
+  return {
+    name: 'SQLite',
+    start: async () => undefined,
+    async open() {
+      const dir = tempDir('ga-sync-');
+      const db = openSqlite(dir);
+      dirs.set(db, dir);
+      return db;
+    },
+    twin: (db) => openSqlite(dirs.get(db)!),
+    stop: async () => undefined,
+  };
+}
+
+function pgliteEngine(): Engine {
+  let db: PGlite | undefined;
+  const schemas = new WeakMap<SqlDb, string>();
+  return {
+    name: 'PGlite',
+    async start() {
+      db = await PGlite.create();
+    },
+    async open() {
+      const schema = schemaName();
+      const opened = openPglite(db!, { schema });
+      schemas.set(opened, schema);
+      return opened;
+    },
+    twin: (opened) => openPglite(db!, { schema: schemas.get(opened)! }),
+    async stop() {
+      await db?.close();
+    },
+  };
+}
+
+function postgresEngine(url: string): Engine {
+  const schemas: string[] = [];
+  const opened: SqlDb[] = [];
+  const schemaOf = new WeakMap<SqlDb, string>();
+  const connect = (schema: string) => {
+    const db = openPostgres(url, { schema });
+    opened.push(db);
+    schemaOf.set(db, schema);
+    return db;
+  };
+  return {
+    name: 'PostgreSQL',
+    start: async () => undefined,
+    async open() {
+      const schema = schemaName();
+      schemas.push(schema);
+      return connect(schema);
+    },
+    twin: (db) => connect(schemaOf.get(db)!),
+    async stop() {
+      await Promise.all(opened.map((d) => d.close().catch(() => undefined)));
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+export function engines(): Engine[] {
+  const list = [sqliteEngine(), pgliteEngine()];
+  if (process.env.DATABASE_URL_TEST) list.push(postgresEngine(process.env.DATABASE_URL_TEST));
+  return list;
+}
+
+export interface EngineUnderTest {
+  name: string;
+  open(): Promise<SqlDb>;
+  twin(db: SqlDb): SqlDb;
+}
+
+/** Runs the same suite once per storage engine. */
+export function describeEachEngine(title: string, suite: (open: () => Promise<SqlDb>, engine: EngineUnderTest) => void): void {
+  describe.each(engines())(`${title} ($name)`, (engine) => {
+    const opened: SqlDb[] = [];
+    const track = (db: SqlDb) => (opened.push(db), db);
+    beforeAll(() => engine.start(), 60_000);
+    afterAll(async () => {
+      for (const db of opened) await db.close().catch(() => undefined);
+      await engine.stop();
+    });
+    const open = async () => track(await engine.open());
+    suite(open, { name: engine.name, open, twin: (db) => track(engine.twin(db)) });
+  });
+}
+
+export const ADMIN_PASSWORD = 'correct horse 1';
+export const VERSIONS = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION };
+export const T0 = '2022-01-31T02:00:00.000Z';
+
+export interface Reply<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+}
+
+export interface Harness {
+  app: FastifyInstance;
+  db: SqlDb;
+  adminId: string;
+  adminToken: string;
+  call<T = Record<string, unknown>>(method: 'GET' | 'POST', url: string, body?: unknown, token?: string): Promise<Reply<T>>;
+  login(username: string, password: string): Promise<Reply<{ token: string; user: { id: string } }>>;
+  enroll(name?: string): Promise<{ id: string; token: string }>;
+  /** A workstation: one device, one client id, its own mutation counter; it talks to `via` (default: this server). */
+  workstation(name?: string, via?: FastifyInstance): Promise<Workstation>;
+}
+
+export interface Workstation {
+  deviceId: string;
+  token: string;
+  clientId: string;
+  /** Makes the next outbox entry (as the workstation's mutation runner would). */
+  outbox(name: string, args: unknown, userId?: string, at?: string): PushedMutation;
+  push(mutations: PushedMutation[], extra?: Record<string, unknown>): Promise<Reply>;
+  pull(cursor?: string, limit?: number, extra?: Record<string, unknown>): Promise<Reply<PullResponse>>;
+  /** Pulls pages until there are no more; returns them. */
+  pullAll(cursor?: string, limit?: number): Promise<PullResponse[]>;
+}
+
+export interface PushedMutation {
+  mutationId: number;
+  name: string;
+  args: unknown;
+  at: string;
+  userId: string;
+}
+
+export async function startHarness(db: SqlDb, opts: Partial<ServerOptions> = {}): Promise<Harness> {
+  const app = await buildServer({ db, log: false, ...opts });
+  const admin = await createFirstAdmin(db, 'admin', ADMIN_PASSWORD);
+  if (!admin.created) throw new Error('fresh database expected');
+
+  const callOn = (server: FastifyInstance): Harness['call'] => async (method, url, body, token) => {
+    const res = await server.inject({
+      method,
+      url,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, headers: res.headers } as never;
+  };
+  const call = callOn(app);
+  const login: Harness['login'] = (username, password) => call('POST', '/login', { username, password });
+  const adminToken = (await login('admin', ADMIN_PASSWORD)).body.token;
+  const enroll = async (name = 'desk') => {
+    const r = await call<{ device: { id: string }; token: string }>('POST', '/devices', { name }, adminToken);
+    if (r.status !== 201) throw new Error(`enroll failed: ${JSON.stringify(r.body)}`);
+    return { id: r.body.device.id, token: r.body.token };
+  };
+
+  const workstation = async (name?: string, via: FastifyInstance = app): Promise<Workstation> => {
+    const device = await enroll(name);
+    const call = callOn(via);
+    const clientId = crypto.randomUUID();
+    let next = 1;
+    const ws: Workstation = {
+      deviceId: device.id,
+      token: device.token,
+      clientId,
+      outbox: (n, args, userId = admin.userId, at = T0) => ({ mutationId: next++, name: n, args, at, userId }),
+      push: (mutations, extra = {}) => call('POST', '/push', { clientId, ...VERSIONS, mutations, ...extra }, device.token),
+      pull: (cursor = '', limit, extra = {}) => call('POST', '/pull', { clientId, ...VERSIONS, cursor, ...(limit ? { limit } : {}), ...extra }, device.token),
+      async pullAll(cursor = '', limit) {
+        const pages: PullResponse[] = [];
+        for (;;) {
+          const r = await ws.pull(cursor, limit);
+          if (r.status !== 200) throw new Error(`pull failed: ${JSON.stringify(r.body)}`);
+          pages.push(r.body);
+          cursor = r.body.cursor;
+          if (!r.body.more) return pages;
+        }
+      },
+    };
+    return ws;
+  };
+
+  return { app, db, adminId: admin.userId, adminToken, call, login, enroll, workstation };
+}
+
+/** The records a workstation holds after applying pages in order: kind → id → data. */
+export function replay(pages: PullResponse[], into: Map<string, Record<string, unknown>> = new Map()): Map<string, Record<string, unknown>> {
+  for (const page of pages) {
+    for (const c of page.changes) {
+      const key = `${c.kind}/${c.id}`;
+      if (c.data === null) into.delete(key);
+      else into.set(key, c.data);
+    }
+  }
+  return into;
+}
+
+export const site = (id: string, code: string, nameZh = `園區 ${code}`) => ({ id, code, nameZh, nameEn: '', address: '' });
