@@ -268,7 +268,7 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'status.pending': '{count} waiting to sync',
   'status.pendingNone': 'Nothing waiting to sync',
   'status.lastSync': 'Last sync {time}',
-  'status.needsAttention': '{count} need attention',
+  'status.needsAttention': 'Needs attention: {count}',
 
   'login.title': 'Sign in',
   'login.username': 'User name',
