@@ -41,7 +41,7 @@ export function AgenciesTab() {
         loaded={loaded}
         sort={byCode}
         matches={(a, needle) => [a.code, a.nameZh, a.nameEn, a.shortName, a.phone].some((v) => v.toLowerCase().includes(needle))}
-        titleHeader={t('field.nameZh')}
+        titleHeader={t('field.name')}
         titleWidth={220}
         title={(a) => nameOf(a, locale)}
         onOpen={(a) => setEditing({ id: a.id })}

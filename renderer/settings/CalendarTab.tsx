@@ -38,9 +38,10 @@ export function CalendarTab() {
   const exceptions = useMemo(() => exceptionsOf(days), [days]);
   const ofYear = useMemo(() => days.filter((d) => d.date.startsWith(`${year}-`)).sort((a, b) => a.date.localeCompare(b.date)), [days, year]);
   const summary = useMemo(() => yearSummary(year, exceptions), [year, exceptions]);
+  // Every year from the oldest on file (or five years back) to next year.
   const years = useMemo(() => {
-    const set = new Set([thisYear - 2, thisYear - 1, thisYear, thisYear + 1, ...days.map((d) => Number(d.date.slice(0, 4)))]);
-    return [...set].sort((a, b) => a - b);
+    const first = Math.min(thisYear - 5, ...days.map((d) => Number(d.date.slice(0, 4))));
+    return Array.from({ length: thisYear + 2 - first }, (_, i) => thisYear + 1 - i);
   }, [days, thisYear]);
   const yearLabel = (y: number) => t('settings.calendar.yearOption', { roc: String(y - ROC_OFFSET), year: String(y) });
   const weekday = (date: BusinessDate) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
@@ -143,12 +144,20 @@ export function CalendarTab() {
                 </Typography.Link>
               ),
             },
-            { key: 'kind', title: t('field.kind'), width: 110, render: (_, d) => <Tag color={KIND_COLOR[d.kind]}>{t(`dayKind.${d.kind}`)}</Tag> },
+            {
+              key: 'kind',
+              title: t('field.kind'),
+              width: 120,
+              render: (_, d) => (
+                <Tag color={KIND_COLOR[d.kind]} title={t(`dayKind.${d.kind}`)} style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>
+                  {t(`dayKind.${d.kind}`)}
+                </Tag>
+              ),
+            },
             { key: 'name', title: t('field.name'), dataIndex: 'name', ellipsis: true },
             {
               key: 'actions',
-              title: t('common.actions'),
-              width: 64,
+              width: 72,
               render: (_, d) => (
                 <Typography.Link type="danger" onClick={() => clear(d.date, d.name)}>
                   {t('settings.calendar.clear')}

@@ -162,6 +162,8 @@ export function ImportDialog({ what, open, onClose }: Props) {
                     {
                       key: 'problems',
                       title: t('settings.import.problems'),
+                      width: 300,
+                      fixed: 'end',
                       render: (_: unknown, r: ImportRowView) =>
                         r.problems.length === 0 ? (
                           <Typography.Text type="success">{t('settings.import.rowOk')}</Typography.Text>

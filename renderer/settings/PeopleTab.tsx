@@ -60,7 +60,7 @@ export function PeopleTab() {
           { key: 'kind', title: t('field.kind'), width: 110, render: (_, p) => t(`personKind.${p.kind}`) },
           { key: 'agency', title: t('field.agencyId'), ellipsis: true, render: (_, p) => agencyName(p.agencyId) || p.company },
           { key: 'title', title: t('field.title'), dataIndex: 'title', ellipsis: true },
-          { key: 'phoneExt', title: t('field.phoneExt'), dataIndex: 'phoneExt', width: 80 },
+          { key: 'phoneExt', title: t('field.phoneExt'), dataIndex: 'phoneExt', width: 100 },
           { key: 'phone', title: t('field.phone'), dataIndex: 'phone', width: 140 },
         ]}
         addLabel={t('settings.people.add')}
