@@ -7,6 +7,7 @@ import { EditorModal } from './EditorModal';
 import { ImportDialog } from './ImportDialog';
 import { ListScreen } from './ListScreen';
 import { nameOf } from './places-logic';
+import { useMayRun } from './permissions';
 import { RecordEditor, type EditorField } from './RecordEditor';
 import { useAgencies, useLoaded, usePlaceLabel, useSpaceOptions } from './store';
 
@@ -21,6 +22,7 @@ export function AgenciesTab() {
   const { agencies, offices, byId } = useAgencies();
   const loaded = useLoaded('agency', 'agencyOffice');
   const label = usePlaceLabel();
+  const mayAdd = useMayRun('agency.create');
   const [editing, setEditing] = useState<Editing>(null);
   const [importing, setImporting] = useState(false);
 
@@ -61,6 +63,7 @@ export function AgenciesTab() {
         ]}
         addLabel={t('settings.agencies.add')}
         onAdd={() => setEditing({ id: null })}
+        mayEdit={mayAdd}
         buttons={
           <Button size="small" onClick={() => setImporting(true)}>
             {t('settings.importAgencies')}

@@ -17,6 +17,7 @@ import { RocDatePicker } from '../components/RocDatePicker';
 import { mutate } from './actions';
 import { exceptionsOf, likelyKind, monthWeeks, yearSummary } from './calendar-logic';
 import { decodeCalendarCsv, readAsBytes } from './files';
+import { useMayRun } from './permissions';
 import { refreshReference, useCalendarDays, useLoaded } from './store';
 
 const KIND_COLOR: Record<DayKind, string> = { holiday: 'red', workday: 'blue', closure: 'orange' };
@@ -34,6 +35,7 @@ export function CalendarTab() {
   const [editing, setEditing] = useState<{ date: BusinessDate | null } | null>(null);
   const [importing, setImporting] = useState(false);
   const [imported, setImported] = useState<ImportOutcome | null>(null);
+  const mayEdit = useMayRun('calendarDay.set');
 
   const exceptions = useMemo(() => exceptionsOf(days), [days]);
   const ofYear = useMemo(() => days.filter((d) => d.date.startsWith(`${year}-`)).sort((a, b) => a.date.localeCompare(b.date)), [days, year]);
@@ -85,24 +87,27 @@ export function CalendarTab() {
         <Typography.Text>{t('calendar.year')}</Typography.Text>
         <Select size="small" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: yearLabel(y) }))} style={{ width: 180 }} />
         <Typography.Text type="secondary">{t('settings.calendar.summary', { working: summary.working, off: summary.off })}</Typography.Text>
-        <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
-          <Upload
-            accept=".csv,text/csv"
-            showUploadList={false}
-            beforeUpload={(file) => {
-              importFile(file);
-              return false;
-            }}
-          >
-            <Button size="small" loading={importing}>
-              {t('calendar.import')}
+        {mayEdit && (
+          <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
+            <Upload
+              accept=".csv,text/csv"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                importFile(file);
+                return false;
+              }}
+            >
+              <Button size="small" loading={importing}>
+                {t('calendar.import')}
+              </Button>
+            </Upload>
+            <Button size="small" type="primary" onClick={() => setEditing({ date: null })}>
+              {t('settings.calendar.add')}
             </Button>
-          </Upload>
-          <Button size="small" type="primary" onClick={() => setEditing({ date: null })}>
-            {t('settings.calendar.add')}
-          </Button>
-        </Flex>
+          </Flex>
+        )}
       </Flex>
+      {!mayEdit && <Alert type="info" showIcon title={t('settings.readOnly')} />}
 
       {imported && (
         <Alert
@@ -123,7 +128,7 @@ export function CalendarTab() {
       )}
 
       <Flex gap={16} align="start">
-        <YearGrid year={year} exceptions={exceptions} onPick={(date) => setEditing({ date })} />
+        <YearGrid year={year} exceptions={exceptions} onPick={mayEdit ? (date) => setEditing({ date }) : undefined} />
         <Table<CalendarDay>
           style={{ flex: 1, minWidth: 0 }}
           size="small"
@@ -138,11 +143,16 @@ export function CalendarTab() {
               key: 'date',
               title: t('field.date'),
               width: 130,
-              render: (_, d) => (
-                <Typography.Link onClick={() => setEditing({ date: d.date })}>
-                  <RocDate date={d.date} /> {weekday(d.date)}
-                </Typography.Link>
-              ),
+              render: (_, d) =>
+                mayEdit ? (
+                  <Typography.Link onClick={() => setEditing({ date: d.date })}>
+                    <RocDate date={d.date} /> {weekday(d.date)}
+                  </Typography.Link>
+                ) : (
+                  <span>
+                    <RocDate date={d.date} /> {weekday(d.date)}
+                  </span>
+                ),
             },
             {
               key: 'kind',
@@ -158,11 +168,12 @@ export function CalendarTab() {
             {
               key: 'actions',
               width: 72,
-              render: (_, d) => (
-                <Typography.Link type="danger" onClick={() => clear(d.date, d.name)}>
-                  {t('settings.calendar.clear')}
-                </Typography.Link>
-              ),
+              render: (_, d) =>
+                mayEdit && (
+                  <Typography.Link type="danger" onClick={() => clear(d.date, d.name)}>
+                    {t('settings.calendar.clear')}
+                  </Typography.Link>
+                ),
             },
           ]}
         />
@@ -181,7 +192,7 @@ export function CalendarTab() {
 }
 
 /** Twelve small months; a click on a day opens it. */
-function YearGrid({ year, exceptions, onPick }: { year: number; exceptions: ReturnType<typeof exceptionsOf>; onPick(date: BusinessDate): void }) {
+function YearGrid({ year, exceptions, onPick }: { year: number; exceptions: ReturnType<typeof exceptionsOf>; onPick?: (date: BusinessDate) => void }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const { token } = theme.useToken();
@@ -230,10 +241,10 @@ function YearGrid({ year, exceptions, onPick }: { year: number; exceptions: Retu
                   date ? (
                     <span
                       key={date}
-                      role="button"
+                      role={onPick ? 'button' : undefined}
                       title={exceptions.get(date)?.name || undefined}
-                      onClick={() => onPick(date)}
-                      style={{ cursor: 'pointer', borderRadius: 3, outline: date === today ? `1px solid ${token.colorPrimary}` : undefined, ...look(date) }}
+                      onClick={onPick && (() => onPick(date))}
+                      style={{ cursor: onPick ? 'pointer' : undefined, borderRadius: 3, outline: date === today ? `1px solid ${token.colorPrimary}` : undefined, ...look(date) }}
                     >
                       {Number(date.slice(8))}
                     </span>

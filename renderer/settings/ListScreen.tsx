@@ -3,7 +3,7 @@
  * the archived switch, add and import buttons, and a dense table whose first column
  * opens the record (a link, so the keyboard reaches it too).
  */
-import { Button, Empty, Flex, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Input, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useT } from '../app/i18n';
@@ -24,6 +24,8 @@ interface Props<T extends { id: string; archived: boolean }> {
   onOpen(row: T): void;
   addLabel: string;
   onAdd(): void;
+  /** Whether the user may add and import (else the list is read-only, and says so). */
+  mayEdit: boolean;
   buttons?: ReactNode;
   searchPlaceholder: string;
   emptyText: string;
@@ -68,13 +70,16 @@ export function ListScreen<T extends { id: string; archived: boolean }>(props: P
           <Switch size="small" checked={showArchived} onChange={setShowArchived} aria-label={t('common.showArchived')} />
           <Typography.Text type="secondary">{t('common.showArchived')}</Typography.Text>
         </Space>
-        <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
-          {props.buttons}
-          <Button size="small" type="primary" onClick={props.onAdd}>
-            {props.addLabel}
-          </Button>
-        </Flex>
+        {props.mayEdit && (
+          <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
+            {props.buttons}
+            <Button size="small" type="primary" onClick={props.onAdd}>
+              {props.addLabel}
+            </Button>
+          </Flex>
+        )}
       </Flex>
+      {!props.mayEdit && <Alert type="info" showIcon title={t('settings.readOnly')} />}
       <Table<T>
         size="small"
         rowKey="id"

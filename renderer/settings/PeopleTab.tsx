@@ -7,6 +7,7 @@ import { EditorModal } from './EditorModal';
 import { ImportDialog } from './ImportDialog';
 import { ListScreen } from './ListScreen';
 import { nameOf } from './places-logic';
+import { useMayRun } from './permissions';
 import { RecordEditor, type EditorField } from './RecordEditor';
 import { active, useAgencies, useLoaded, usePeople } from './store';
 
@@ -18,6 +19,7 @@ export function PeopleTab() {
   const { people, byId } = usePeople();
   const { agencies, byId: agencyById } = useAgencies();
   const loaded = useLoaded('person');
+  const mayAdd = useMayRun('person.create');
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
   const [importing, setImporting] = useState(false);
   const [kind, setKind] = useState<PersonKind | undefined>();
@@ -65,6 +67,7 @@ export function PeopleTab() {
         ]}
         addLabel={t('settings.people.add')}
         onAdd={() => setEditing({ id: null })}
+        mayEdit={mayAdd}
         buttons={
           <Button size="small" onClick={() => setImporting(true)}>
             {t('settings.importPeople')}

@@ -2,13 +2,14 @@
  * Settings › 場所: the place tree (site → building → floor → space) on the left, the
  * selected place's form on the right, with "add child", archive, delete and history.
  */
-import { Button, Card, Empty, Flex, Input, Select, Space, Switch, Tag, Tree, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Input, Select, Space, Switch, Tag, Tree, Typography } from 'antd';
 import { useMemo, useState, type Key } from 'react';
 import { SPACE_KINDS } from '../../domain/entities';
 import type { MessageKey } from '../../domain/i18n';
 import { useLocale, useT } from '../app/i18n';
 import { ImportDialog } from './ImportDialog';
 import { allKeys, filterTree, nameOf, nodeKey, parseNodeKey, placeKindPath, placeTree, type PlaceIndex, type PlaceKind, type PlaceNode } from './places-logic';
+import { useMayRun } from './permissions';
 import { RecordEditor, type EditorField } from './RecordEditor';
 import { useLoaded, usePlaces } from './store';
 
@@ -28,6 +29,7 @@ export function PlacesTab() {
   const [expanded, setExpanded] = useState<Key[] | null>(null);
   const [importing, setImporting] = useState(false);
   const [search, setSearch] = useState('');
+  const mayEdit = useMayRun('site.create');
 
   const tree = useMemo(() => filterTree(placeTree(places, locale, showArchived), search), [places, locale, showArchived, search]);
   // Until the user opens or closes a branch, sites and buildings stand open; a search opens all.
@@ -74,14 +76,18 @@ export function PlacesTab() {
           </Space>
         }
       >
-        <Space size={4} wrap style={{ marginBottom: 8 }}>
-          <Button size="small" type="primary" onClick={() => setSelection({ mode: 'create', kind: 'site', parentId: null })}>
-            {t('places.addSite')}
-          </Button>
-          <Button size="small" onClick={() => setImporting(true)}>
-            {t('settings.importSpaces')}
-          </Button>
-        </Space>
+        {mayEdit ? (
+          <Space size={4} wrap style={{ marginBottom: 8 }}>
+            <Button size="small" type="primary" onClick={() => setSelection({ mode: 'create', kind: 'site', parentId: null })}>
+              {t('places.addSite')}
+            </Button>
+            <Button size="small" onClick={() => setImporting(true)}>
+              {t('settings.importSpaces')}
+            </Button>
+          </Space>
+        ) : (
+          <Alert type="info" showIcon title={t('settings.readOnly')} style={{ marginBottom: 8 }} />
+        )}
         <Input.Search size="small" allowClear placeholder={t('settings.places.search')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ marginBottom: 8 }} />
         <div style={{ maxHeight: 'calc(100vh - 300px)', overflow: 'auto' }}>
           {!loaded ? (
@@ -107,7 +113,7 @@ export function PlacesTab() {
         </div>
       </Card>
 
-      <Card size="small" style={{ flex: 1, minWidth: 0 }} title={paneTitle(selection, places, locale, t)} extra={selection?.mode === 'edit' && CHILD[selection.kind] && record && !record.archived && (
+      <Card size="small" style={{ flex: 1, minWidth: 0 }} title={paneTitle(selection, places, locale, t)} extra={mayEdit && selection?.mode === 'edit' && CHILD[selection.kind] && record && !record.archived && (
         <Button size="small" onClick={() => setSelection({ mode: 'create', kind: CHILD[selection.kind]!, parentId: selection.id })}>
           {t(ADD_LABEL[CHILD[selection.kind]!])}
         </Button>

@@ -12,6 +12,7 @@ import { KeyboardForm } from '../components/KeyboardForm';
 import { mutate, useRecordActions } from './actions';
 import { formArgs, formInitial, updatePatch, type FieldSpec } from './form-logic';
 import { HistoryDrawer } from './HistoryDrawer';
+import { useMayRun } from './permissions';
 
 export interface EditorField extends FieldSpec {
   /** The input; text, number and switch fields get a plain one. */
@@ -52,6 +53,10 @@ export function RecordEditor({ kind, record, current, fields, defaults, name, on
   const [historyOpen, setHistoryOpen] = useState(false);
   const actions = useRecordActions();
   const loaded = (current ?? record) as Record<string, unknown> | undefined;
+  // Without the role the form still shows the record (and its history), read-only.
+  const mayEdit = useMayRun(record ? `${kind}.update` : `${kind}.create`);
+  const mayArchive = useMayRun(`${kind}.archive`);
+  const mayDelete = useMayRun(`${kind}.delete`);
 
   const labelOf = (f: EditorField) => f.label ?? (hasMessage(`field.${f.name}`) ? t(`field.${f.name}` as 'field.name') : f.name);
 
@@ -84,7 +89,8 @@ export function RecordEditor({ kind, record, current, fields, defaults, name, on
       initialValues={formInitial(fields, { ...defaults, ...loaded })}
       onSubmit={save}
       onCancel={onCancel}
-      autoFocusFirst={!record}
+      autoFocusFirst={!record && mayEdit}
+      disabled={!mayEdit}
       onValuesChange={() => problem && setProblem(null)}
     >
       {record?.archived && (
@@ -114,21 +120,30 @@ export function RecordEditor({ kind, record, current, fields, defaults, name, on
       </Row>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
         <Space>
-          <Button type="primary" htmlType="submit" loading={saving}>
-            {record ? t('common.save') : t('common.add')}
-          </Button>
-          {onCancel && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
+          {mayEdit && (
+            <Button type="primary" htmlType="submit" loading={saving}>
+              {record ? t('common.save') : t('common.add')}
+            </Button>
+          )}
+          {onCancel && (
+            <Button onClick={onCancel} disabled={false}>
+              {mayEdit ? t('common.cancel') : t('common.close')}
+            </Button>
+          )}
         </Space>
         {record && (
           <Space wrap>
-            {extraButtons}
-            <Button onClick={() => setHistoryOpen(true)}>{t('history.title')}</Button>
-            {record.archived ? (
-              <Button onClick={() => void actions.restore(kind, record.id, name)}>{t('common.restore')}</Button>
-            ) : (
-              <Button onClick={() => actions.archive(kind, record.id, name, () => onGone?.('archived'))}>{t('common.archive')}</Button>
-            )}
-            {canDelete && (
+            {mayEdit && extraButtons}
+            <Button onClick={() => setHistoryOpen(true)} disabled={false}>
+              {t('history.title')}
+            </Button>
+            {mayArchive &&
+              (record.archived ? (
+                <Button onClick={() => void actions.restore(kind, record.id, name)}>{t('common.restore')}</Button>
+              ) : (
+                <Button onClick={() => actions.archive(kind, record.id, name, () => onGone?.('archived'))}>{t('common.archive')}</Button>
+              ))}
+            {canDelete && mayDelete && (
               <Button danger onClick={() => actions.remove(kind, record.id, name, () => onGone?.('deleted'))}>
                 {t('common.delete')}
               </Button>

@@ -7,6 +7,7 @@ import { useT } from '../app/i18n';
 import { EditorModal } from './EditorModal';
 import { ListScreen } from './ListScreen';
 import { PasswordDialog } from './PasswordDialog';
+import { useMayRun } from './permissions';
 import { RecordEditor, type EditorField } from './RecordEditor';
 import { active, useLoaded, usePeople, useUsers } from './store';
 
@@ -17,6 +18,7 @@ export function UsersTab() {
   const users = useUsers();
   const { people, byId: personById } = usePeople();
   const loaded = useLoaded('user');
+  const mayAdd = useMayRun('user.create');
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
   const [password, setPassword] = useState<{ id: string; isNew: boolean } | null>(null);
 
@@ -52,6 +54,7 @@ export function UsersTab() {
         ]}
         addLabel={t('settings.users.add')}
         onAdd={() => setEditing({ id: null })}
+        mayEdit={mayAdd}
         searchPlaceholder={t('settings.users.search')}
         emptyText={t('settings.users.empty')}
       />

@@ -47,6 +47,7 @@ export const settingsZh = {
   'settings.calendar.closureShort': '停止上班',
   'settings.calendar.namePlaceholder': '例如：中秋節、颱風停班',
   'settings.backup.created': '已備份（{time}）',
+  'settings.readOnly': '您的角色只能檢視這些資料；需要修改時請洽系統管理者。',
 } as const;
 
 export const settingsEn: Record<keyof typeof settingsZh, string> = {
@@ -97,4 +98,5 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.calendar.closureShort': 'Closure',
   'settings.calendar.namePlaceholder': 'e.g. Mid-Autumn Festival, typhoon',
   'settings.backup.created': 'Backed up ({time})',
+  'settings.readOnly': 'Your roles let you view these records only; ask an administrator for changes.',
 };

@@ -1,0 +1,21 @@
+/**
+ * What the signed-in user may change here, read from the mutations' own role lists so the
+ * screens offer exactly what the backend would accept (it checks again anyway).
+ */
+import type { Role } from '../../domain/roles';
+import { holdsAny } from '../../domain/roles';
+import { mutations } from '../../domain/mutations';
+import { useShell } from '../app/store';
+
+const NONE: readonly Role[] = [];
+
+export function mayRun(mutation: string, roles: readonly Role[]): boolean {
+  const def = mutations.get(mutation);
+  return !!def && holdsAny(roles, def.roles);
+}
+
+/** `useMayRun('site.create')` → whether to offer that change. */
+export function useMayRun(mutation: string): boolean {
+  const roles = useShell((s) => s.session?.user?.roles ?? NONE);
+  return mayRun(mutation, roles);
+}
