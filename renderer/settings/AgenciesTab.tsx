@@ -43,7 +43,8 @@ export function AgenciesTab() {
         loaded={loaded}
         sort={byCode}
         matches={(a, needle) => [a.code, a.nameZh, a.nameEn, a.shortName, a.phone].some((v) => v.toLowerCase().includes(needle))}
-        titleHeader={t('field.name')}
+        // The column shows the Chinese name in zh-TW and the English one (when there is one) in English.
+        titleHeader={t(locale === 'zh-TW' ? 'field.nameZh' : 'field.name')}
         titleWidth={220}
         title={(a) => nameOf(a, locale)}
         onOpen={(a) => setEditing({ id: a.id })}
