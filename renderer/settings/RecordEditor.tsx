@@ -9,7 +9,7 @@ import { newId } from '../../domain/ids';
 import { hasMessage } from '../../domain/i18n';
 import { useT } from '../app/i18n';
 import { KeyboardForm } from '../components/KeyboardForm';
-import { mutate, useRecordActions } from './actions';
+import { mutate, useRecordActions, type ArchivableKind } from './actions';
 import { formArgs, formInitial, updatePatch, type FieldSpec } from './form-logic';
 import { HistoryDrawer } from './HistoryDrawer';
 import { useMayRun } from './permissions';
@@ -22,8 +22,6 @@ export interface EditorField extends FieldSpec {
   /** Columns of 24 the field takes; half a row unless told. */
   span?: number;
 }
-
-export type ArchivableKind = 'site' | 'building' | 'floor' | 'space' | 'agency' | 'person' | 'user';
 
 interface Props {
   kind: ArchivableKind;

@@ -25,7 +25,8 @@ export async function mutate(name: string, args: object): Promise<MutateOutcome>
   return result;
 }
 
-type ArchivableKind = 'site' | 'building' | 'floor' | 'space' | 'agency' | 'person' | 'user';
+/** The kinds with archive / restore / delete mutations. */
+export type ArchivableKind = 'site' | 'building' | 'floor' | 'space' | 'agency' | 'person' | 'user';
 
 export function useRecordActions() {
   const { message, modal } = App.useApp();
