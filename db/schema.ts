@@ -203,3 +203,22 @@ export const needsAttention = sqliteTable('needs_attention', {
   conflict: text('conflict', { mode: 'json' }),
   refusedAt: text('refused_at').notNull(),
 });
+
+/**
+ * Blocks of printed numbers this workstation may give out, per kind and year. A
+ * workstation working alone leases blocks from itself; one joined to a server gets them
+ * from the server's sequence.
+ */
+export const numberLease = sqliteTable(
+  'number_lease',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    fromN: integer('from_n').notNull(),
+    toN: integer('to_n').notNull(),
+    nextN: integer('next_n').notNull(),
+    source: text('source').$type<'local' | 'server'>().notNull(),
+  },
+  (t) => [index('number_lease_kind_year').on(t.kind, t.year)],
+);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NumberKind } from '../numbering';
 import type { Role } from '../roles';
 import type { Tx } from './tx';
 
@@ -16,6 +17,12 @@ export interface MutationDef<S extends z.ZodType = z.ZodType> {
   args: S;
   /** Roles that may run it. */
   roles: readonly Role[];
+  /**
+   * The mutation gives out a printed number (維-111-00042): the workstation fills
+   * `args[field]` from its leased block before running it, so the number travels with
+   * the mutation and the server re-runs it with the same one (or replaces a provisional one).
+   */
+  numbered?: { kind: NumberKind; field: string };
   apply(tx: Tx, args: z.output<S>, ctx: MutationContext): Promise<void>;
 }
 

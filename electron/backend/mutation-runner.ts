@@ -8,12 +8,14 @@ import type { Db } from '../../db/open';
 import { clientIdOf, nextMutationId } from '../../db/meta';
 import { SqliteRecords } from '../../db/records';
 import { audit, outbox } from '../../db/schema';
-import type { Locale } from '../../domain/dates';
+import { taipeiDateOf, type Locale } from '../../domain/dates';
 import type { Entities, Kind } from '../../domain/entities';
 import { isDomainError, type Problem } from '../../domain/errors';
 import { translate, hasMessage } from '../../domain/i18n';
 import { mutations, problemFromZod, type MutationContext, type Tx } from '../../domain/mutations';
 import { holdsAny, type Role } from '../../domain/roles';
+import type { NumberKind } from '../../domain/numbering';
+import { issueNumber } from '../../db/numbers';
 
 export interface Actor {
   userId: string;
@@ -98,6 +100,10 @@ export function renderProblem(problem: Problem, locale: Locale): string {
 }
 
 export class MutationRunner {
+  /** Joined to a sync server: printed numbers come from leased blocks, provisional when out. */
+  joinedToServer = false;
+  /** Kinds of printed numbers running low (shown as a warning in the status area). */
+  readonly numbersLow = new Set<NumberKind>();
   readonly records: SqliteRecords;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(kinds: Kind[]) => void>();
@@ -204,12 +210,23 @@ export class MutationRunner {
     return { ok: true, args: parsed.data };
   }
 
+  /** Fills in the printed number a numbered mutation gives out, unless it carries one already. */
+  private withNumber(numbered: { kind: NumberKind; field: string }, args: unknown, at: string): unknown {
+    const a = args as Record<string, unknown>;
+    if (a[numbered.field]) return args;
+    const year = Number(taipeiDateOf(at).slice(0, 4));
+    const issued = issueNumber(this.db, numbered.kind, year, this.joinedToServer);
+    if (issued.low) this.numbersLow.add(numbered.kind);
+    return { ...a, [numbered.field]: issued.number };
+  }
+
   /** Applies one checked mutation with its outbox and audit entries; the caller holds the transaction. */
   private async applyInTx(name: string, args: unknown, actor: Actor, at: string) {
     const def = mutations.get(name)!;
     const clientId = clientIdOf(this.db);
     const mutationId = nextMutationId(this.db);
     const ctx: MutationContext = { userId: actor.userId, roles: actor.roles, clientId, at };
+    if (def.numbered) args = this.withNumber(def.numbered, args, at);
     const tx = new RecordingTx(this.records);
     await def.apply(tx, args, ctx);
     this.db.insert(outbox).values({ clientId, mutationId, name, args, userId: actor.userId, at, undo: tx.undo }).run();

@@ -63,6 +63,7 @@ export class Workstation {
 
   private attachRunner(): MutationRunner {
     const runner = new MutationRunner(this.db);
+    runner.joinedToServer = !!this.options.serverUrl;
     runner.onCommit((kinds) => {
       this.emit({ type: 'changed', kinds });
       this.emit({ type: 'status', status: this.status() });
