@@ -38,6 +38,8 @@ export const REDACTED_PATHS = [
   'req.body.password',
 ];
 
+const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+
 function send(reply: FastifyReply, status: number, code: string, message: string, field?: string) {
   return reply.code(status).type('application/json').send({ statusCode: status, code, message, ...(field ? { field } : {}) });
 }
@@ -113,6 +115,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           const parsed = ep.body.safeParse(req.body);
           if (!parsed.success) throw invalid(parsed.error, 'The request');
           body = parsed.data;
+        } else if (req.body !== undefined && !isEmptyObject(req.body)) {
+          throw new HttpError(400, 'request.invalid', `${ep.method} ${ep.path} takes no body.`);
         }
         let params: unknown = undefined;
         if (ep.params) {

@@ -104,6 +104,11 @@ export class AttemptLimiter {
     return 0;
   }
 
+  /** Forgets a key's attempts (after a successful sign-in). */
+  clear(key: string): void {
+    this.hits.delete(key);
+  }
+
   private sweep(t: number) {
     for (const [k, list] of this.hits) if (list.every((x) => x <= t - this.windowMs)) this.hits.delete(k);
   }

@@ -51,6 +51,7 @@ export const pushedMutation = z
     at: z.iso.datetime({ offset: true }).describe('When the user made the change (UTC ISO)'),
     userId: id.describe('Who made the change on the workstation'),
   })
+  .strict()
   .meta({ id: 'PushedMutation' });
 
 export const pushRequest = z
@@ -59,6 +60,7 @@ export const pushRequest = z
     ...versions,
     mutations: z.array(pushedMutation).max(MAX_MUTATIONS_PER_PUSH).describe('The outbox, in order'),
   })
+  .strict()
   .meta({ id: 'PushRequest' });
 export type PushRequest = z.output<typeof pushRequest>;
 
@@ -81,6 +83,7 @@ export const pullRequest = z
     cursor: z.string().max(200).default('').describe('From the previous reply; empty for a first sync'),
     limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
   })
+  .strict()
   .meta({ id: 'PullRequest' });
 export type PullRequest = z.output<typeof pullRequest>;
 
@@ -113,6 +116,7 @@ export type PullResponse = z.output<typeof pullResponse>;
 
 export const loginRequest = z
   .object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) })
+  .strict()
   .meta({ id: 'LoginRequest' });
 
 export const userView = z
@@ -123,7 +127,7 @@ export const loginResponse = z
   .object({ token: z.string().describe('Send as Authorization: Bearer <token>'), expiresAt: z.string(), user: userView })
   .meta({ id: 'LoginResponse' });
 
-export const enrollRequest = z.object({ name: z.string().trim().min(1).max(60).describe('A name people recognise, e.g. 鳳山前棟 1F 櫃檯') }).meta({ id: 'EnrollRequest' });
+export const enrollRequest = z.object({ name: z.string().trim().min(1).max(60).describe('A name people recognise, e.g. 鳳山前棟 1F 櫃檯') }).strict().meta({ id: 'EnrollRequest' });
 
 export const deviceView = z
   .object({ id: z.string(), name: z.string(), enrolledBy: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })
@@ -135,7 +139,7 @@ export const enrollResponse = z
 
 export const devicesResponse = z.object({ devices: z.array(deviceView) }).meta({ id: 'DeviceList' });
 
-export const setPasswordRequest = z.object({ password: z.string().min(8).max(200) }).meta({ id: 'SetPasswordRequest' });
+export const setPasswordRequest = z.object({ password: z.string().min(8).max(200) }).strict().meta({ id: 'SetPasswordRequest' });
 
 export const idParams = z.object({ id });
 

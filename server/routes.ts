@@ -73,7 +73,9 @@ export const endpoints: Endpoint[] = [
     errors: { 401: 'Wrong name or password, or the user may not sign in', 429: 'Too many attempts for this name from this address; see Retry-After' },
     async handler({ body, ip, ctx, header }) {
       const name = body.username.trim().toLowerCase();
-      const wait = ctx.loginPerName.hit(`${name}|${ip}`) || ctx.loginPerAddress.hit(ip);
+      // Counted before the password is checked, so a burst cannot slip through meanwhile.
+      const key = `${name}|${ip}`;
+      const wait = ctx.loginPerName.hit(key) || ctx.loginPerAddress.hit(ip);
       if (wait > 0) {
         header('retry-after', String(wait));
         throw new HttpError(429, 'auth.tooManyAttempts', `Too many sign-in attempts; try again in ${wait} seconds.`);
@@ -84,6 +86,7 @@ export const endpoints: Endpoint[] = [
       });
       const ok = await checkPassword(body.password, found.account?.verifier ?? DUMMY_VERIFIER);
       if (!found.user || !found.account?.verifier || found.account.revokedAt || !ok) throw new HttpError(401, 'auth.loginFailed', 'Wrong user name or password.');
+      ctx.loginPerName.clear(key);
       const token = newToken(USER_TOKEN_PREFIX);
       const now = ctx.now();
       const expiresAt = new Date(now.getTime() + ctx.sessionMs).toISOString();

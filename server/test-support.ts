@@ -10,7 +10,11 @@ import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { tempDir } from '../test/support/fresh-db';
 import { buildServer, type ServerOptions } from './app';
-import { createFirstAdmin } from './first-admin';
+import { newId } from '../domain/ids';
+import { hashToken, newToken, USER_TOKEN_PREFIX } from './auth';
+import { makeVerifier } from './passwords';
+import { insertSession, setVerifier } from './store/auth-data';
+import { runAsServer } from './sync';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse } from './protocol';
 import { openPglite, openPostgres } from './store/postgres';
 import type { SqlDb } from './store/sql';
@@ -163,10 +167,31 @@ export interface PushedMutation {
   userId: string;
 }
 
+let adminVerifier: Promise<string> | undefined;
+
+/**
+ * The first administrator, made as `--init-admin` makes one but with a verifier computed
+ * once per test file: scrypt is slow on purpose, and the suite must stay fast.
+ */
+async function makeAdmin(db: SqlDb): Promise<{ userId: string }> {
+  const userId = newId();
+  const problem = await runAsServer(db, 'user.create', { id: userId, username: 'admin', displayName: '管理者', roles: ['admin'] }, { userId, roles: ['admin'] });
+  if (problem) throw new Error(`admin: ${problem.code}`);
+  const verifier = await (adminVerifier ??= makeVerifier(ADMIN_PASSWORD));
+  await db.write((c) => setVerifier(c, userId, verifier, new Date().toISOString()));
+  return { userId };
+}
+
+/** A signed-in session, as /login would start it (without checking a password again). */
+async function sessionFor(db: SqlDb, userId: string, now: Date, hours: number): Promise<string> {
+  const token = newToken(USER_TOKEN_PREFIX);
+  await db.write((c) => insertSession(c, { tokenHash: hashToken(token), userId, at: now.toISOString(), expiresAt: new Date(now.getTime() + hours * 3600_000).toISOString() }));
+  return token;
+}
+
 export async function startHarness(db: SqlDb, opts: Partial<ServerOptions> = {}): Promise<Harness> {
   const app = await buildServer({ db, log: false, ...opts });
-  const admin = await createFirstAdmin(db, 'admin', ADMIN_PASSWORD);
-  if (!admin.created) throw new Error('fresh database expected');
+  const admin = await makeAdmin(db);
 
   const callOn = (server: FastifyInstance): Harness['call'] => async (method, url, body, token) => {
     const res = await server.inject({
@@ -179,7 +204,7 @@ export async function startHarness(db: SqlDb, opts: Partial<ServerOptions> = {})
   };
   const call = callOn(app);
   const login: Harness['login'] = (username, password) => call('POST', '/login', { username, password });
-  const adminToken = (await login('admin', ADMIN_PASSWORD)).body.token;
+  const adminToken = await sessionFor(db, admin.userId, opts.now?.() ?? new Date(), opts.sessionHours ?? 12);
   const enroll = async (name = 'desk') => {
     const r = await call<{ device: { id: string }; token: string }>('POST', '/devices', { name }, adminToken);
     if (r.status !== 201) throw new Error(`enroll failed: ${JSON.stringify(r.body)}`);
