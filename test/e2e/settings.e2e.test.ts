@@ -45,7 +45,7 @@ describe('settings', () => {
   it('shows the agencies table', async () => {
     await settings.open('agencies');
     await settings.row('民政局').waitFor();
-    expect(await settings.columnHeader(zh('field.nameZh')).isVisible()).toBe(true);
+    expect(await settings.columnHeader(zh('field.code')).isVisible()).toBe(true);
     expect(await settings.row('民政局').textContent()).toContain('CAB');
     expect(await settings.rows().count()).toBeGreaterThanOrEqual(10);
     await screenshot(page, 'settings-agencies');
