@@ -5,5 +5,6 @@ import { shellEn } from './parts/shell';
 import { settingsEn } from './parts/settings';
 import { backendEn } from './parts/backend';
 import { electronEn } from './parts/electron';
+import { maintenanceEn } from './parts/maintenance';
 
-export const en: Record<keyof typeof zhTW, string> = { ...baseEn, ...shellEn, ...settingsEn, ...backendEn, ...electronEn };
+export const en: Record<keyof typeof zhTW, string> = { ...baseEn, ...shellEn, ...settingsEn, ...backendEn, ...electronEn, ...maintenanceEn };

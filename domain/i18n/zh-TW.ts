@@ -4,5 +4,6 @@ import { shellZh } from './parts/shell';
 import { settingsZh } from './parts/settings';
 import { backendZh } from './parts/backend';
 import { electronZh } from './parts/electron';
+import { maintenanceZh } from './parts/maintenance';
 
-export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh } as const;
+export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh, ...maintenanceZh } as const;

@@ -12,6 +12,7 @@ import { useIdleTimer } from '../app/hooks';
 import { useT } from '../app/i18n';
 import { useShell } from '../app/store';
 import { shortcutLabel, useShortcuts, type Shortcut } from '../components/shortcuts';
+import { MaintenanceDesk } from '../maintenance/MaintenanceDesk';
 import { SettingsPage } from '../settings/SettingsPage';
 import { AttentionDrawer } from './AttentionDrawer';
 import { CommandPalette } from './CommandPalette';
@@ -31,6 +32,7 @@ const DESK_ICON: Record<Desk, ReactNode> = {
 
 function DeskView({ desk }: { desk: Desk }) {
   if (desk === 'settings') return <SettingsPage />;
+  if (desk === 'maintenance') return <MaintenanceDesk />;
   return <DeskPlaceholder desk={desk} />;
 }
 
