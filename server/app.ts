@@ -62,8 +62,12 @@ function fromFastify(err: FastifyError): HttpError {
       return new HttpError(400, 'request.invalid', 'The body is empty; send a JSON object.');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new HttpError(400, 'request.invalid', 'The Content-Length does not match the body.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new HttpError(400, 'request.invalidJson', 'The body is not valid JSON.');
     default:
-      return new HttpError(err.statusCode ?? 400, 'request.invalidJson', 'The body is not valid JSON.');
+      // JSON.parse's SyntaxError and the prototype-poisoning guard carry no code of fastify's.
+      if (err instanceof SyntaxError || !err.code) return new HttpError(400, 'request.invalidJson', 'The body is not valid JSON.');
+      return new HttpError(err.statusCode ?? 400, 'request.invalid', err.message);
   }
 }
 
