@@ -16,7 +16,7 @@ import type { SqlDb } from './store/sql';
 import { openSqlite } from './store/sqlite';
 
 const USAGE = `Usage: npm run server -- [--data DIR] [--port N] [--host H] [--init-admin NAME]
-  --data DIR         folder of the embedded SQLite database (default ./sync-server-data)
+  --data DIR         folder of the embedded SQLite database (default ./.data/sync-server)
   --port N           port to listen on (default 8787; 0 picks a free one)
   --host H           address to bind (default 127.0.0.1; 0.0.0.0 serves the LAN)
   --init-admin NAME  on a server without users, make administrator NAME with the
@@ -32,7 +32,7 @@ function options() {
   try {
     const { values } = parseArgs({
       options: {
-        data: { type: 'string', default: 'sync-server-data' },
+        data: { type: 'string', default: '.data/sync-server' },
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
         'init-admin': { type: 'string' },
