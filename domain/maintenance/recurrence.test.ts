@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isWorkingDay } from '../working-days';
+import type { DayKind } from '../entities';
+import { isWorkingDay, type CalendarExceptions } from '../working-days';
 import { dueDateFor, nextScheduledDate, nthWeekdayOf, occurrencesDue, recurrenceSchema, scheduledDates, type Recurrence, type Schedule } from './recurrence';
 
 const plan = (rule: Recurrence, startOn: string, end: { endOn?: string; endAfter?: number } = {}): Omit<Schedule, 'onHoliday'> => ({
@@ -10,9 +11,9 @@ const plan = (rule: Recurrence, startOn: string, end: { endOn?: string; endAfter
 });
 
 // The 2022 Lunar New Year: make-up Saturday 1/22, days off 1/31–2/4.
-const calendar2022 = new Map([
-  ['2022-01-22', { kind: 'workday' as const, name: '補行上班' }],
-  ...['2022-01-31', '2022-02-01', '2022-02-02', '2022-02-03', '2022-02-04'].map((d) => [d, { kind: 'holiday' as const, name: '春節' }] as const),
+const calendar2022: CalendarExceptions = new Map([
+  ['2022-01-22', { kind: 'workday', name: '補行上班' }],
+  ...['2022-01-31', '2022-02-01', '2022-02-02', '2022-02-03', '2022-02-04'].map((d): [string, { kind: DayKind; name: string }] => [d, { kind: 'holiday', name: '春節' }]),
 ]);
 const working = (d: string) => isWorkingDay(d, calendar2022);
 
