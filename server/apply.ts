@@ -9,7 +9,7 @@ import { isDomainError, type Problem } from '../domain/errors';
 import { mutations, problemFromZod, type MutationContext, type Tx } from '../domain/mutations';
 import { holdsAny, type Role } from '../domain/roles';
 import type { SqlConn } from './store/sql';
-import { findRecords, getRecord, putRecord, type RecordData } from './store/sync-data';
+import { findOverlappingRecords, findRecords, getRecord, putRecord, type RecordData, type Span } from './store/sync-data';
 
 /** Audit entries are synced as records of this kind. */
 export const AUDIT_KIND = 'audit';
@@ -38,6 +38,10 @@ export class ServerTx implements Tx {
   }
   async find<K extends Kind>(kind: K, where: Partial<Entities[K]>) {
     return (await findRecords(this.c, kind, where as RecordData)) as unknown as Entities[K][];
+  }
+  /** Records of one resource whose span overlaps [from, to) (the domain's OverlapQuery, typed by shape). */
+  async findOverlapping<K extends Kind>(kind: K, q: Omit<Span, 'where'> & { where?: Partial<Entities[K]> }) {
+    return (await findOverlappingRecords(this.c, kind, { ...q, where: q.where as RecordData | undefined })) as unknown as Entities[K][];
   }
   async insert<K extends Kind>(kind: K, row: Entities[K]) {
     const r = row as unknown as RecordData;

@@ -34,26 +34,67 @@ export async function getRecord(c: SqlConn, kind: string, id: string): Promise<R
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+function fieldName(field: string): string {
+  if (!FIELD.test(field)) throw new Error(`not a field name: ${field}`);
+  return field;
+}
+
+/** A condition on one field of the JSON data: equal to a value (null matches a missing field too). */
+function equals(c: SqlConn, field: string, value: unknown, params: unknown[]): string {
+  fieldName(field);
+  if (c.dialect === 'postgres') {
+    params.push(field);
+    if (value === null) return `coalesce(data -> ?::text, 'null'::jsonb) = 'null'::jsonb`;
+    params.push(JSON.stringify(value));
+    return 'data -> ?::text = ?::jsonb';
+  }
+  params.push(`$.${field}`);
+  if (value === null) return 'data ->> ? IS NULL';
+  params.push(typeof value === 'object' ? JSON.stringify(value) : value);
+  return 'data ->> ? = ?';
+}
+
+/** A text field compared in byte order (ISO instants), the same on both engines. */
+function textOf(c: SqlConn, field: string, params: unknown[]): string {
+  fieldName(field);
+  params.push(c.dialect === 'postgres' ? field : `$.${field}`);
+  return c.dialect === 'postgres' ? '(data ->> ?::text) COLLATE "C"' : 'data ->> ?';
+}
+
+async function select(c: SqlConn, kind: string, conds: string[], params: unknown[]): Promise<RecordData[]> {
+  const sql = `SELECT data FROM record WHERE kind = ? AND data IS NOT NULL${conds.map((x) => ` AND ${x}`).join('')} ORDER BY ${byteOrder(c, 'id')}`;
+  return (await c.all<{ data: unknown }>(sql, [kind, ...params])).map((r) => fromJson<RecordData>(r.data));
+}
+
 /** Records of a kind whose fields equal every given value (null matches a missing field too). */
 export async function findRecords(c: SqlConn, kind: string, where: RecordData): Promise<RecordData[]> {
-  const conds: string[] = [];
-  const params: unknown[] = [kind];
-  for (const [field, value] of Object.entries(where)) {
-    if (value === undefined) continue;
-    if (!FIELD.test(field)) throw new Error(`not a field name: ${field}`);
-    if (c.dialect === 'postgres') {
-      if (value === null) conds.push(`coalesce(data -> ?::text, 'null'::jsonb) = 'null'::jsonb`);
-      else conds.push('data -> ?::text = ?::jsonb');
-      params.push(field);
-      if (value !== null) params.push(JSON.stringify(value));
-    } else {
-      conds.push(value === null ? 'data ->> ? IS NULL' : 'data ->> ? = ?');
-      params.push(`$.${field}`);
-      if (value !== null) params.push(typeof value === 'object' ? JSON.stringify(value) : value);
-    }
-  }
-  const sql = `SELECT data FROM record WHERE kind = ? AND data IS NOT NULL${conds.map((x) => ` AND ${x}`).join('')} ORDER BY ${byteOrder(c, 'id')}`;
-  return (await c.all<{ data: unknown }>(sql, params)).map((r) => fromJson<RecordData>(r.data));
+  const params: unknown[] = [];
+  const conds = Object.entries(where)
+    .filter(([, v]) => v !== undefined)
+    .map(([field, value]) => equals(c, field, value, params));
+  return select(c, kind, conds, params);
+}
+
+export interface Span {
+  resourceField: string;
+  resourceId: string;
+  startField: string;
+  endField: string;
+  from: string;
+  to: string;
+  where?: RecordData;
+}
+
+/** Records of one resource whose [start, end) overlaps [from, to); touching ends do not overlap. */
+export async function findOverlappingRecords(c: SqlConn, kind: string, span: Span): Promise<RecordData[]> {
+  const params: unknown[] = [];
+  const conds = [equals(c, span.resourceField, span.resourceId, params)];
+  conds.push(`${textOf(c, span.startField, params)} < ?`);
+  params.push(span.to);
+  conds.push(`${textOf(c, span.endField, params)} > ?`);
+  params.push(span.from);
+  for (const [field, value] of Object.entries(span.where ?? {})) if (value !== undefined) conds.push(equals(c, field, value, params));
+  return select(c, kind, conds, params);
 }
 
 /** Writes a record's whole state (null: deleted, kept as a tombstone) under a sequence number. */
