@@ -6,7 +6,7 @@
 import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { Entities, Kind } from '../domain/entities';
-import type { Tx } from '../domain/mutations/tx';
+import type { OverlapQuery, Tx } from '../domain/mutations/tx';
 import type { Db } from './open';
 import { kindTables } from './schema';
 
@@ -87,6 +87,19 @@ export class SqliteRecords implements Tx {
     return (this.stmt(key, sql).all(...params) as Record<string, unknown>[]).map((r) => rowToRecord(kind, r));
   }
 
+  /** See Tx.findOverlapping; an index on (resource, start) keeps it to one venue's (vehicle's) rows. */
+  findOverlappingSync<K extends Kind>(kind: K, q: OverlapQuery<K>): Entities[K][] {
+    const k = info(kind);
+    const where = Object.entries(q.where ?? {}).filter(([, v]) => v !== undefined);
+    const resource = column(k, q.resourceField).name;
+    const start = column(k, q.startField).name;
+    const end = column(k, q.endField).name;
+    const conds = [`"${resource}" = ?`, `"${start}" < ?`, `"${end}" > ?`, ...where.map(([prop, v]) => `"${column(k, prop).name}" ${v === null ? 'IS NULL' : '= ?'}`)];
+    const key = `overlap:${kind}:${q.resourceField}:${q.startField}:${q.endField}:${where.map(([p, v]) => (v === null ? `${p}!` : p)).join(',')}`;
+    const params = [q.resourceId, q.to, q.from, ...where.filter(([, v]) => v !== null).map(([prop, v]) => toDriver(column(k, prop), v))];
+    return (this.stmt(key, () => `SELECT * FROM "${k.table}" WHERE ${conds.join(' AND ')}`).all(...params) as Record<string, unknown>[]).map((r) => rowToRecord(kind, r));
+  }
+
   insertSync<K extends Kind>(kind: K, row: Entities[K]): void {
     const k = info(kind);
     const r = row as unknown as Record<string, unknown>;
@@ -130,6 +143,9 @@ export class SqliteRecords implements Tx {
   }
   async find<K extends Kind>(kind: K, where: Partial<Entities[K]>) {
     return this.findSync(kind, where);
+  }
+  async findOverlapping<K extends Kind>(kind: K, query: OverlapQuery<K>) {
+    return this.findOverlappingSync(kind, query);
   }
   async insert<K extends Kind>(kind: K, row: Entities[K]) {
     this.insertSync(kind, row);

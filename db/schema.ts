@@ -8,6 +8,9 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { DayKind, PersonKind, SpaceKind } from '../domain/entities';
 import type { Role } from '../domain/roles';
+import { booking, bookingSeries, venue } from './schema-venues';
+
+export * from './schema-venues';
 
 const stamps = {
   createdAt: text('created_at').notNull(),
@@ -181,7 +184,7 @@ export const meta = sqliteTable('meta', {
   value: text('value').notNull(),
 });
 
-export const kindTables = { site, building, floor, space, agency, agencyOffice, person, user, calendarDay } as const;
+export const kindTables = { site, building, floor, space, agency, agencyOffice, person, user, calendarDay, venue, bookingSeries, booking } as const;
 
 
 /**

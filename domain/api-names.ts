@@ -29,6 +29,18 @@ export const API_NAMES = [
   'import.commit',
   'import.template',
   'calendar.importCsv',
+  // venues
+  'venues.list',
+  'venues.bookings',
+  'venues.booking',
+  'venues.check',
+  'venues.freeSlots',
+  'venues.competing',
+  'venues.flagged',
+  'venues.displaced',
+  'venues.figures',
+  'venues.ical',
+  'venues.export',
 ] as const;
 
 export type ApiName = (typeof API_NAMES)[number];

@@ -10,11 +10,27 @@ import type { Entities, Kind } from './entities';
 import { KINDS } from './entities';
 import type { Problem } from './errors';
 import type { Role } from './roles';
+import { businessDate, instant } from './venues/schemas';
+import { BOOKING_STATUSES, EQUIPMENT, VENUE_TYPES } from './venues/types';
+import type { BookingCheck, BookingDetail, BookingView, CompetingGroup, FlaggedBooking, FreeSlot, VenueFigures, VenueView } from './venues/views';
 
 const kind = z.enum(KINDS as [Kind, ...Kind[]]);
 const locale = z.enum(['zh-TW', 'en']);
 const short = z.string().max(200);
 const importWhat = z.enum(['agency', 'person', 'space']);
+const venueMinutes = z.number().int().min(0).max(24 * 60);
+/** Which bookings a list shows: those whose time overlaps [from, to). */
+const bookingFilter = z.object({
+  from: instant,
+  to: instant,
+  venueIds: z.array(short).max(500).optional(),
+  siteId: short.optional(),
+  statuses: z.array(z.enum(BOOKING_STATUSES)).max(BOOKING_STATUSES.length).optional(),
+  agencyId: short.optional(),
+  /** Matches number, event name, applicant, contact or letter number. */
+  text: short.optional(),
+  limit: z.number().int().min(1).max(50_000).optional(),
+});
 
 export const apiArgs = {
   'app.info': z.object({}).strict(),
@@ -43,6 +59,46 @@ export const apiArgs = {
   'import.commit': z.object({ what: importWhat, fileBase64: z.string().max(14_000_000), onlyValid: z.boolean() }).strict(),
   'import.template': z.object({ what: importWhat }).strict(),
   'calendar.importCsv': z.object({ year: z.number().int().min(1990).max(2200), csv: z.string().max(2_000_000) }).strict(),
+  // venues
+  'venues.list': z.object({ siteId: short.optional(), includeArchived: z.boolean().optional() }).strict(),
+  'venues.bookings': bookingFilter.strict(),
+  'venues.booking': z.object({ id: short }).strict(),
+  'venues.check': z
+    .object({
+      venueId: short,
+      start: instant,
+      end: instant,
+      bufferBefore: venueMinutes.optional(),
+      bufferAfter: venueMinutes.optional(),
+      attendees: z.number().int().min(0).max(100_000).optional(),
+      equipment: z.array(z.enum(EQUIPMENT)).max(EQUIPMENT.length).optional(),
+      applicantAgencyId: short.nullable().optional(),
+      /** The booking being moved, left out of its own conflicts. */
+      excludeId: short.optional(),
+    })
+    .strict(),
+  'venues.freeSlots': z
+    .object({
+      start: instant,
+      end: instant,
+      siteId: short.optional(),
+      venueIds: z.array(short).max(500).optional(),
+      types: z.array(z.enum(VENUE_TYPES)).max(VENUE_TYPES.length).optional(),
+      attendees: z.number().int().min(0).max(100_000).optional(),
+      equipment: z.array(z.enum(EQUIPMENT)).max(EQUIPMENT.length).optional(),
+      bufferBefore: venueMinutes.optional(),
+      bufferAfter: venueMinutes.optional(),
+      excludeId: short.optional(),
+      /** How many slots at most (default 10). */
+      limit: z.number().int().min(1).max(200).optional(),
+    })
+    .strict(),
+  'venues.competing': z.object({ venueId: short.optional(), from: instant.optional(), to: instant.optional() }).strict(),
+  'venues.flagged': z.object({}).strict(),
+  'venues.displaced': z.object({}).strict(),
+  'venues.figures': z.object({ from: businessDate, to: businessDate }).strict(),
+  'venues.ical': z.object({ venueId: short.optional(), agencyId: short.optional() }).strict(),
+  'venues.export': bookingFilter.extend({ format: z.enum(['xlsx', 'ods']) }).strict(),
 } as const;
 
 export type { ApiName } from './api-names';
@@ -159,6 +215,19 @@ export interface ApiResults {
   'import.commit': Outcome<{ imported: number }>;
   'import.template': { fileBase64: string; fileName: string };
   'calendar.importCsv': Outcome<{ imported: number; problems: string[] }>;
+  // venues
+  'venues.list': VenueView[];
+  'venues.bookings': BookingView[];
+  'venues.booking': BookingDetail | null;
+  'venues.check': BookingCheck;
+  'venues.freeSlots': FreeSlot[];
+  'venues.competing': CompetingGroup[];
+  'venues.flagged': FlaggedBooking[];
+  'venues.displaced': BookingView[];
+  'venues.figures': VenueFigures;
+  /** RFC 5545 text for a venue's or an agency's bookings (exactly one of the two). */
+  'venues.ical': Outcome<{ text: string; fileName: string }>;
+  'venues.export': { fileBase64: string; fileName: string };
 }
 
 /** Pushed from the backend to the screens. */

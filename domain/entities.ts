@@ -3,6 +3,7 @@
  * floor 樓層 → space 空間 (room, office, venue, garage…). Instants are UTC ISO strings.
  */
 import type { Role } from './roles';
+import type { Booking, BookingSeries, Venue } from './venues/types';
 
 export const SPACE_KINDS = ['office', 'meeting_room', 'auditorium', 'atrium', 'garage', 'parking', 'plant_room', 'dormitory', 'outdoor', 'other'] as const;
 export type SpaceKind = (typeof SPACE_KINDS)[number];
@@ -110,11 +111,14 @@ export interface Entities {
   person: Person;
   user: User;
   calendarDay: CalendarDay;
+  venue: Venue;
+  bookingSeries: BookingSeries;
+  booking: Booking;
 }
 
 export type Kind = keyof Entities;
 
-export const KINDS: readonly Kind[] = ['site', 'building', 'floor', 'space', 'agency', 'agencyOffice', 'person', 'user', 'calendarDay'];
+export const KINDS: readonly Kind[] = ['site', 'building', 'floor', 'space', 'agency', 'agencyOffice', 'person', 'user', 'calendarDay', 'venue', 'bookingSeries', 'booking'];
 
 /**
  * Who refers to whom: a record with references is archived, never deleted. Desks add
@@ -124,7 +128,8 @@ export const REFERENCES: Partial<Record<Kind, ReadonlyArray<readonly [Kind, stri
   site: [['building', 'siteId']],
   building: [['floor', 'buildingId']],
   floor: [['space', 'floorId']],
-  space: [['agencyOffice', 'spaceId']],
-  agency: [['person', 'agencyId'], ['agencyOffice', 'agencyId']],
+  space: [['agencyOffice', 'spaceId'], ['venue', 'spaceId']],
+  agency: [['person', 'agencyId'], ['agencyOffice', 'agencyId'], ['booking', 'applicantAgencyId'], ['bookingSeries', 'applicantAgencyId']],
+  venue: [['booking', 'venueId'], ['bookingSeries', 'venueId']],
   person: [['user', 'personId']],
 };

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { AttemptLimiter, authenticate } from './auth';
 import { HttpError } from './http-error';
 import { openApiDocument } from './openapi';
-import { BODY_LIMIT } from './protocol';
+import { BODY_LIMIT } from '../domain/sync-protocol';
 import { endpoints, type ServerContext } from './routes';
 import { migrate } from './store/migrations';
 import type { SqlDb } from './store/sql';

@@ -1,5 +1,5 @@
 import { beforeEach, expect, it } from 'vitest';
-import { ACCEPTED, BODY_LIMIT } from './protocol';
+import { ACCEPTED, BODY_LIMIT } from '../domain/sync-protocol';
 import { endpoints } from './routes';
 import { headSeq } from './store/sync-data';
 import type { SqlDb } from './store/sql';

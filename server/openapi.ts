@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { mutationList } from '../domain/mutations';
-import { errorResponse, PROTOCOL_VERSION } from './protocol';
+import { errorResponse, PROTOCOL_VERSION } from '../domain/sync-protocol';
 import type { Endpoint } from './routes';
 
 type Json = Record<string, unknown>;

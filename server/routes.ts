@@ -9,7 +9,7 @@ import type { User } from '../domain/entities';
 import { AttemptLimiter, hashToken, newToken, requireAdmin, requireDevice, requireUser, view, DEVICE_TOKEN_PREFIX, USER_TOKEN_PREFIX, type Caller } from './auth';
 import { HttpError } from './http-error';
 import { checkPassword, DUMMY_VERIFIER, makeVerifier } from './passwords';
-import * as p from './protocol';
+import * as p from '../domain/sync-protocol';
 import { deleteSession, getAccount, insertDevice, insertSession, listDevices, revokeDevice, revokeUser, setVerifier } from './store/auth-data';
 import type { SqlDb } from './store/sql';
 import { findRecords, getRecord } from './store/sync-data';

@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { buildServer } from './app';
-import type { PullResponse } from './protocol';
+import type { PullResponse } from '../domain/sync-protocol';
 import { describeEachEngine, replay, site, startHarness, type Harness, type Workstation } from './test-support';
 import { headSeq } from './store/sync-data';
 

@@ -7,7 +7,7 @@ import type { Problem } from '../domain/errors';
 import { activeUser } from './auth';
 import { applyMutation, type Actor, type MutationCall } from './apply';
 import { HttpError } from './http-error';
-import { ACCEPTED, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from './protocol';
+import { ACCEPTED, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../domain/sync-protocol';
 import type { SqlConn, SqlDb } from './store/sql';
 import { changesSince, databaseId, ensureClient, getClient, headSeq, lastMutationIdsOf, nextSeq, refusalsOf, saveOutcome, setLastMutationId } from './store/sync-data';
 

@@ -15,7 +15,7 @@ import { hashToken, newToken, USER_TOKEN_PREFIX } from './auth';
 import { makeVerifier } from './passwords';
 import { insertSession, setVerifier } from './store/auth-data';
 import { runAsServer } from './sync';
-import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse } from './protocol';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse } from '../domain/sync-protocol';
 import { openPglite, openPostgres } from './store/postgres';
 import type { SqlDb } from './store/sql';
 import { openSqlite } from './store/sqlite';

@@ -5,6 +5,7 @@ import { shellEn } from './parts/shell';
 import { settingsEn } from './parts/settings';
 import { backendEn } from './parts/backend';
 import { electronEn } from './parts/electron';
+import { venuesEn } from './parts/venues';
 import { maintenanceEn } from './parts/maintenance';
 
-export const en: Record<keyof typeof zhTW, string> = { ...baseEn, ...shellEn, ...settingsEn, ...backendEn, ...electronEn, ...maintenanceEn };
+export const en: Record<keyof typeof zhTW, string> = { ...baseEn, ...shellEn, ...settingsEn, ...backendEn, ...electronEn, ...venuesEn, ...maintenanceEn };

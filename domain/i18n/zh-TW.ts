@@ -4,6 +4,7 @@ import { shellZh } from './parts/shell';
 import { settingsZh } from './parts/settings';
 import { backendZh } from './parts/backend';
 import { electronZh } from './parts/electron';
+import { venuesZh } from './parts/venues';
 import { maintenanceZh } from './parts/maintenance';
 
-export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh, ...maintenanceZh } as const;
+export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh, ...venuesZh, ...maintenanceZh } as const;

@@ -2,8 +2,9 @@
 import type { MutationDef } from './define';
 import { calendarMutationDefs } from './calendar';
 import { referenceMutationDefs } from './reference';
+import { venueMutationDefs } from '../venues/mutations';
 
-export const mutationList: MutationDef[] = [...referenceMutationDefs, ...calendarMutationDefs];
+export const mutationList: MutationDef[] = [...referenceMutationDefs, ...calendarMutationDefs, ...venueMutationDefs];
 
 export const mutations: ReadonlyMap<string, MutationDef> = new Map(mutationList.map((m) => [m.name, m]));
 

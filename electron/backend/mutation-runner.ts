@@ -13,6 +13,7 @@ import type { Entities, Kind } from '../../domain/entities';
 import { isDomainError, type Problem } from '../../domain/errors';
 import { translate, hasMessage } from '../../domain/i18n';
 import { mutations, problemFromZod, type MutationContext, type Tx } from '../../domain/mutations';
+import type { OverlapQuery } from '../../domain/mutations/tx';
 import { holdsAny, type Role } from '../../domain/roles';
 import type { NumberKind } from '../../domain/numbering';
 import { issueNumber } from '../../db/numbers';
@@ -55,6 +56,9 @@ export class RecordingTx implements Tx {
   }
   find<K extends Kind>(kind: K, where: Partial<Entities[K]>) {
     return this.store.find(kind, where);
+  }
+  findOverlapping<K extends Kind>(kind: K, query: OverlapQuery<K>) {
+    return this.store.findOverlapping(kind, query);
   }
   async insert<K extends Kind>(kind: K, row: Entities[K]) {
     this.store.insertSync(kind, row);

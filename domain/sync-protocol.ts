@@ -1,11 +1,10 @@
 /**
  * The sync protocol: versions and the shape of every request and reply, as zod schemas.
  * The server validates with them and /openapi.json is generated from them; docs/sync.md
- * explains the rules. Pure (zod and domain/ only), so the workstation's sync client can
- * share it once it moves under domain/.
+ * explains the rules. Pure, so the server and the workstation's sync client share it.
  */
 import { z } from 'zod';
-import { KINDS } from '../domain/entities';
+import { KINDS } from './entities';
 
 /** The protocol spoken by this server. Bump it when a request or reply changes shape. */
 export const PROTOCOL_VERSION = 1;
