@@ -99,7 +99,7 @@ export const booking = sqliteTable(
   (t) => [
     index('booking_venue_occupied').on(t.venueId, t.occupiedFrom),
     index('booking_start').on(t.start),
-    index('booking_series').on(t.seriesId),
+    index('booking_of_series').on(t.seriesId),
     index('booking_agency').on(t.applicantAgencyId),
   ],
 );

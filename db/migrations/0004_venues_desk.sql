@@ -35,7 +35,7 @@ CREATE TABLE `booking` (
 --> statement-breakpoint
 CREATE INDEX `booking_venue_occupied` ON `booking` (`venue_id`,`occupied_from`);--> statement-breakpoint
 CREATE INDEX `booking_start` ON `booking` (`start`);--> statement-breakpoint
-CREATE INDEX `booking_series` ON `booking` (`series_id`);--> statement-breakpoint
+CREATE INDEX `booking_of_series` ON `booking` (`series_id`);--> statement-breakpoint
 CREATE INDEX `booking_agency` ON `booking` (`applicant_agency_id`);--> statement-breakpoint
 CREATE TABLE `booking_series` (
 	`id` text PRIMARY KEY NOT NULL,
