@@ -12,7 +12,7 @@ import type { Workstation } from '../workstation';
 import { demoMutations } from './mutations';
 import { DEMO_USERS, userId } from './people';
 
-/** Who the demo's records are written by: not a person, but it needs the admin role. */
+/** Who the demo's records are written by: not a person, but it needs the roles that write them (reference data, venue bookings and their approval). */
 export const DEMO_ACTOR_ID = 'system';
 
 /** True when the workstation holds no records at all (the only state the demo may go into). */
@@ -22,7 +22,7 @@ export function isEmptyWorkstation(ws: Workstation): boolean {
 
 export async function loadDemo(ws: Workstation): Promise<Outcome<{ records: number }>> {
   if (!isEmptyWorkstation(ws)) return problemResult({ code: 'demo.notEmpty', params: {} }, ws.locale);
-  const actor: Actor = { userId: DEMO_ACTOR_ID, roles: ['admin'], locale: ws.locale };
+  const actor: Actor = { userId: DEMO_ACTOR_ID, roles: ['admin', 'venue_clerk', 'supervisor'], locale: ws.locale };
   // Verifiers first: when the records' commit tells the screens, every demo user can sign in.
   const verifiers = await Promise.all(DEMO_USERS.map(async (u) => [userId(u.username), await makeVerifier(u.password)] as const));
   for (const [id, verifier] of verifiers) storeVerifier(ws, id, verifier);

@@ -6,6 +6,7 @@ import { DEMO_AGENCIES, agencyId, officeCode } from './agencies';
 import { DEMO_CALENDAR_2022, DEMO_CALENDAR_YEAR } from './calendar';
 import { DEMO_PEOPLE, DEMO_USERS, personId, userId } from './people';
 import { DEMO_SITES, buildingId, floorId, siteId, spaceId } from './places';
+import { venueMutations } from './venue-mutations';
 
 export interface NamedMutation {
   name: string;
@@ -71,5 +72,7 @@ export function demoMutations(): NamedMutation[] {
   }
 
   add('calendar.importYear', { year: DEMO_CALENDAR_YEAR, source: 'demo', days: DEMO_CALENDAR_2022 });
+  // Venues last: their series skip the holidays imported just above.
+  out.push(...venueMutations());
   return out;
 }
