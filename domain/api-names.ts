@@ -17,6 +17,8 @@ export const API_NAMES = [
   'records.get',
   'records.history',
   'status.get',
+  'sync.join',
+  'sync.now',
   'attention.list',
   'attention.discard',
   'attention.resubmit',

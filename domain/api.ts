@@ -47,6 +47,8 @@ export const apiArgs = {
   'records.get': z.object({ kind, id: short }).strict(),
   'records.history': z.object({ kind, id: short }).strict(),
   'status.get': z.object({}).strict(),
+  'sync.join': z.object({ serverUrl: z.string().url().max(200), username: short, password: z.string().max(200), deviceName: z.string().trim().min(1).max(60) }).strict(),
+  'sync.now': z.object({}).strict(),
   'attention.list': z.object({}).strict(),
   'attention.discard': z.object({ id: short }).strict(),
   'attention.resubmit': z.object({ id: short, args: z.unknown() }).strict(),
@@ -142,7 +144,10 @@ export interface StatusView {
   pending: number;
   needsAttention: number;
   lastSyncAt: string | null;
+  /** The last sync failure, in the user's language. */
   lastError: string | null;
+  /** While a first sync streams in: records received so far. */
+  progress: { received: number } | null;
 }
 
 /** A write the server refused, kept with what the user typed until they resubmit or discard it. */
@@ -203,6 +208,8 @@ export interface ApiResults {
   'records.get': Entities[Kind] | null;
   'records.history': HistoryEntry[];
   'status.get': StatusView;
+  'sync.join': Outcome;
+  'sync.now': StatusView;
   'attention.list': AttentionItem[];
   'attention.discard': Outcome;
   'attention.resubmit': Outcome<{ mutationId: number }>;

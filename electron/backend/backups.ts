@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../../db/open';
-import { takeNewClientId } from '../../db/meta';
+import { setMeta, takeNewClientId } from '../../db/meta';
 import type { BackupView } from '../../domain/api';
 import type { Workstation } from './workstation';
 
@@ -65,6 +65,8 @@ export class Backups {
     fs.renameSync(`${file}.restoring`, file);
     const db = openDb(file);
     const clientId = takeNewClientId(db);
+    // Pull afresh: the server's changes since the backup are applied on top of it.
+    setMeta(db, 'syncCursor', '');
     this.ws.replaceDb(db);
     this.ws.session = { user: null, locked: false };
     return clientId;

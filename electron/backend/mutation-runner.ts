@@ -18,6 +18,9 @@ import { holdsAny, type Role } from '../../domain/roles';
 import type { NumberKind } from '../../domain/numbering';
 import { issueNumber } from '../../db/numbers';
 
+/** Whether a commit came from a write made here or from applying the server's changes. */
+export type CommitOrigin = 'local' | 'sync';
+
 export interface Actor {
   userId: string;
   roles: readonly Role[];
@@ -110,7 +113,7 @@ export class MutationRunner {
   readonly numbersLow = new Set<NumberKind>();
   readonly records: SqliteRecords;
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly listeners = new Set<(kinds: Kind[]) => void>();
+  private readonly listeners = new Set<(kinds: Kind[], origin: CommitOrigin) => void>();
 
   constructor(private readonly db: Db) {
     this.records = new SqliteRecords(db);
@@ -128,11 +131,11 @@ export class MutationRunner {
 
   /** Tells listeners which kinds changed (after a transaction committed). */
   announce(kinds: Kind[]): void {
-    this.notify(kinds);
+    this.notify(kinds, 'sync');
   }
 
   /** Called after each committed mutation with the kinds it touched. */
-  onCommit(listener: (kinds: Kind[]) => void): () => void {
+  onCommit(listener: (kinds: Kind[], origin: CommitOrigin) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -240,8 +243,8 @@ export class MutationRunner {
     return { clientId, mutationId, kinds: [...new Set(tx.undo.map((u) => u.kind))], records: tx.undo.length };
   }
 
-  private notify(kinds: Kind[]): void {
-    for (const l of this.listeners) l(kinds);
+  private notify(kinds: Kind[], origin: CommitOrigin = 'local'): void {
+    for (const l of this.listeners) l(kinds, origin);
   }
 
   /** Writes waiting to be confirmed by the server. */

@@ -20,6 +20,11 @@ import { demoHandlers } from './handlers/demo';
 import { attentionHandlers } from './handlers/attention';
 import { venueHandlers } from './handlers/venues';
 import { Backups } from './backups';
+import { syncHandlers } from './handlers/sync';
+import { SyncClient } from './sync/sync-client';
+import { SyncServerApi } from './sync/server-api';
+import { translate } from '../../domain/i18n';
+import type { StatusView } from '../../domain/api';
 
 export interface WorkstationOptions {
   dataDir: string;
@@ -33,7 +38,7 @@ export interface WorkstationOptions {
 export type Handler<N extends ApiName> = (ws: Workstation, args: ApiArgs<N>) => Promise<ApiResults[N]> | ApiResults[N];
 export type HandlerMap = { [N in ApiName]: Handler<N> };
 
-const handlers: HandlerMap = { ...appHandlers, ...authHandlers, ...recordHandlers, ...backupHandlers, ...importHandlers, ...demoHandlers, ...attentionHandlers, ...venueHandlers };
+const handlers: HandlerMap = { ...appHandlers, ...authHandlers, ...recordHandlers, ...backupHandlers, ...importHandlers, ...demoHandlers, ...attentionHandlers, ...venueHandlers, ...syncHandlers };
 
 /** A call whose arguments fail the API schema: a 400 in the browser shell, a rejected invoke in Electron. */
 export class ApiInputError extends Error {
@@ -53,6 +58,8 @@ export class Workstation {
   session: { user: User | null; locked: boolean } = { user: null, locked: false };
   private readonly listeners = new Set<(e: ApiEvent) => void>();
   readonly dbFile: string;
+  /** The sync client, once this workstation has joined a server. */
+  sync: SyncClient | null = null;
 
   constructor(readonly options: WorkstationOptions) {
     this.dbFile = path.join(options.dataDir, 'workstation.sqlite');
@@ -60,14 +67,36 @@ export class Workstation {
     clientIdOf(this.db);
     this.runner = this.attachRunner();
     this.backups = new Backups(this, options.backupEveryMinutes ?? 30);
+    this.startSync();
+  }
+
+  /** The sync server: --server wins over the one this workstation joined. */
+  get serverUrl(): string | null {
+    return this.options.serverUrl ?? getMeta(this.db, 'serverUrl') ?? null;
+  }
+
+  /** Starts syncing if this workstation has joined a server (it holds a device token). */
+  startSync(): void {
+    const url = this.serverUrl;
+    this.runner.joinedToServer = !!url;
+    if (!url || this.sync || !getMeta(this.db, 'deviceToken')) return;
+    this.sync = new SyncClient(
+      () => this.db,
+      () => this.runner,
+      new SyncServerApi(url),
+      () => this.emit({ type: 'status', status: this.status() }),
+    );
+    this.sync.start();
   }
 
   private attachRunner(): MutationRunner {
     const runner = new MutationRunner(this.db);
-    runner.joinedToServer = !!this.options.serverUrl;
-    runner.onCommit((kinds) => {
+    runner.joinedToServer = !!this.serverUrl;
+    runner.onCommit((kinds, origin) => {
       this.emit({ type: 'changed', kinds });
       this.emit({ type: 'status', status: this.status() });
+      // A write made here goes to the server at once when online.
+      if (origin === 'local') void this.sync?.syncNow();
     });
     return runner;
   }
@@ -92,7 +121,7 @@ export class Workstation {
       locale: this.locale,
       autoLockMinutes: Number(getMeta(this.db, 'autoLockMinutes') ?? '10'),
       offerDemo: !hasUsers && !hasPlaces && getMeta(this.db, 'demoDismissed') !== '1',
-      serverUrl: this.options.serverUrl ?? null,
+      serverUrl: this.serverUrl,
       shell: this.options.shell,
     };
   }
@@ -106,14 +135,33 @@ export class Workstation {
     };
   }
 
-  status() {
+  status(): StatusView {
+    const state = this.sync?.state;
     return {
-      connection: this.options.serverUrl ? ('offline' as const) : ('standalone' as const),
+      connection: state ? state.connection : this.serverUrl ? 'offline' : 'standalone',
       pending: this.runner.pendingCount(),
       needsAttention: (this.db.$client.prepare('SELECT count(*) AS n FROM needs_attention').get() as { n: number }).n,
-      lastSyncAt: null,
-      lastError: null,
+      lastSyncAt: state?.lastSyncAt ?? null,
+      lastError: state?.lastError ? this.syncErrorInWords(state.lastError) : null,
+      progress: state?.progress ?? null,
     };
+  }
+
+  private syncErrorInWords(error: { code: string; message: string }): string {
+    switch (error.code) {
+      case 'unreachable':
+        return translate(this.locale, 'sync.error.unreachable');
+      case 'auth.revoked':
+      case 'auth.invalidToken':
+      case 'auth.missingToken':
+        return translate(this.locale, 'sync.error.revoked');
+      case 'sync.updateRequired':
+        return translate(this.locale, 'sync.error.updateRequired');
+      case 'sync.serverTooOld':
+        return translate(this.locale, 'sync.error.serverTooOld');
+      default:
+        return translate(this.locale, 'sync.error.failed', { message: error.message });
+    }
   }
 
   /** The one entry point: validates the arguments, then runs the handler. */
@@ -138,6 +186,7 @@ export class Workstation {
   }
 
   close(): void {
+    this.sync?.stop();
     this.backups.stop();
     this.db.$client.close();
   }

@@ -9,6 +9,8 @@ import { translate } from '../../../domain/i18n';
 import { problemResult } from '../mutation-runner';
 import { MIN_PASSWORD_LENGTH, checkPassword, makeVerifier } from '../passwords';
 import type { HandlerMap, Workstation } from '../workstation';
+import { ServerError, SyncServerApi } from '../sync/server-api';
+import { userFromServer } from './sync';
 
 const MAX_FAILURES = 5;
 const PENALTY_MS = 30_000;
@@ -42,6 +44,26 @@ function failed(ws: Workstation, key: string): Outcome<{ user: UserView }> {
   return { ok: false, problem: { code: 'login.failed', params: {} }, message: translate(ws.locale, 'login.failed') };
 }
 
+/**
+ * Signs in at the server; on success the verifier is cached here (never the password) so
+ * the same person can sign in at this desk while the server is out of reach.
+ * Returns null when the server cannot be reached.
+ */
+async function loginOnline(ws: Workstation, username: string, password: string): Promise<User | 'refused' | null> {
+  try {
+    const api = new SyncServerApi(ws.sync!.api.baseUrl, ONLINE_LOGIN_TIMEOUT_MS);
+    const { user: remote } = await api.login(username, password);
+    const user = userFromServer(ws, remote);
+    storeVerifier(ws, user.id, await makeVerifier(password));
+    return user;
+  } catch (e) {
+    if (e instanceof ServerError && e.code === 'unreachable') return null;
+    return 'refused';
+  }
+}
+
+const ONLINE_LOGIN_TIMEOUT_MS = 3000;
+
 export const authHandlers: Pick<HandlerMap, 'auth.status' | 'auth.login' | 'auth.lock' | 'auth.logout' | 'auth.createFirstAdmin' | 'auth.setPassword'> = {
   'auth.status': (ws) => ws.sessionState(),
 
@@ -51,6 +73,16 @@ export const authHandlers: Pick<HandlerMap, 'auth.status' | 'auth.login' | 'auth
     if (f && f.until > Date.now()) {
       const seconds = Math.ceil((f.until - Date.now()) / 1000);
       return { ok: false, problem: { code: 'login.tooMany', params: { seconds } }, message: translate(ws.locale, 'login.tooMany', { seconds }) };
+    }
+    // Joined to a server: the server is the authority on passwords while it can be reached.
+    if (ws.sync?.deviceToken) {
+      const online = await loginOnline(ws, username, password);
+      if (online === 'refused') return failed(ws, key);
+      if (online) {
+        failures.delete(key);
+        signedIn(ws, online);
+        return { ok: true, user: view(online) };
+      }
     }
     const user = ws.runner.records.findSync('user', { archived: false }).find((u) => u.username.toLowerCase() === key);
     const verifier = user && verifierOf(ws, user.id);

@@ -18,7 +18,8 @@ import { RecordingTx, type MutationRunner, type UndoEntry } from '../mutation-ru
 
 /** One record as the server has it now; `data` null means it was deleted. */
 export interface PulledChange {
-  kind: Kind | 'audit';
+  /** A record kind, 'audit', or a kind of a newer release (ignored). */
+  kind: string;
   id: string;
   data: Record<string, unknown> | null;
 }
@@ -27,7 +28,8 @@ export interface PulledChange {
 export interface PulledRefusal {
   clientId: string;
   mutationId: number;
-  problem: Problem;
+  /** Its code may be one this release does not know yet; it is shown as it came then. */
+  problem: Omit<Problem, 'code'> & { code: string };
   conflict?: unknown;
 }
 

@@ -1,0 +1,82 @@
+/**
+ * The sync server's HTTP API as the workstation calls it: typed by the shared protocol
+ * (domain/sync-protocol.ts), with a timeout on every call. Failures become a
+ * `ServerError` with the server's stable code, or `unreachable` when no answer came.
+ */
+import {
+  PROTOCOL_VERSION,
+  SCHEMA_VERSION,
+  enrollResponse,
+  loginResponse,
+  pullResponse,
+  pushResponse,
+  type PullResponse,
+  type PushResponse,
+} from '../../../domain/sync-protocol';
+import type { z } from 'zod';
+
+export class ServerError extends Error {
+  constructor(
+    /** The server's stable code (auth.revoked, sync.updateRequired…), or 'unreachable'. */
+    readonly code: string,
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ServerError';
+  }
+}
+
+export interface PushedMutation {
+  mutationId: number;
+  name: string;
+  args: unknown;
+  at: string;
+  userId: string;
+}
+
+export const VERSIONS = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION };
+
+export class SyncServerApi {
+  constructor(
+    readonly baseUrl: string,
+    private readonly timeoutMs = 15_000,
+    /** A workstation pinned to an older protocol (tests of version handling). */
+    private readonly versions: { protocolVersion: number; schemaVersion: number } = VERSIONS,
+  ) {}
+
+  private async call<S extends z.ZodType>(path: string, body: unknown, token: string | null, schema: S): Promise<z.output<S>> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (e) {
+      throw new ServerError('unreachable', 0, e instanceof Error ? e.message : String(e));
+    }
+    const payload = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+    if (!res.ok) throw new ServerError(String(payload?.code ?? `http.${res.status}`), res.status, String(payload?.message ?? res.statusText));
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) throw new ServerError('sync.badReply', res.status, `unexpected reply to ${path}`);
+    return parsed.data;
+  }
+
+  login(username: string, password: string) {
+    return this.call('/login', { username, password }, null, loginResponse);
+  }
+
+  enroll(userToken: string, name: string) {
+    return this.call('/devices', { name }, userToken, enrollResponse);
+  }
+
+  push(deviceToken: string, clientId: string, mutations: PushedMutation[]): Promise<PushResponse> {
+    return this.call('/push', { clientId, ...this.versions, mutations }, deviceToken, pushResponse);
+  }
+
+  pull(deviceToken: string, clientId: string, cursor: string, limit: number): Promise<PullResponse> {
+    return this.call('/pull', { clientId, ...this.versions, cursor, limit }, deviceToken, pullResponse);
+  }
+}

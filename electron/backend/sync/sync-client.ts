@@ -1,0 +1,190 @@
+/**
+ * The workstation's side of sync. Push sends the outbox in order; pull fetches the
+ * server's changes page by page and applies each with its cursor in one transaction
+ * (rebase.ts). It runs when the server pokes (a WebSocket carrying no data), after every
+ * local write, and on a slow timer as a fallback; when the server cannot be reached it
+ * retries with backoff and the workstation simply goes on working offline.
+ */
+import WebSocket from 'ws';
+import type { Db } from '../../../db/open';
+import { getMeta, setMeta } from '../../../db/meta';
+import type { MutationRunner } from '../mutation-runner';
+import { applyPulledPage } from './rebase';
+import { ServerError, SyncServerApi, type PushedMutation } from './server-api';
+
+export type Connection = 'online' | 'offline' | 'syncing';
+
+export interface SyncState {
+  connection: Connection;
+  lastSyncAt: string | null;
+  /** The last failure as a stable code (the screens put it in words). */
+  lastError: { code: string; message: string } | null;
+  /** While a first sync streams in: records received so far. */
+  progress: { received: number } | null;
+}
+
+const PUSH_BATCH = 500;
+const PULL_PAGE = 2000;
+const FALLBACK_POLL_MS = 30_000;
+const MAX_BACKOFF_MS = 30_000;
+
+/** Failures that retrying will not fix: the device was revoked, or the app must be updated. */
+const STOPPING = new Set(['auth.revoked', 'auth.invalidToken', 'auth.missingToken', 'sync.foreignClient']);
+
+interface OutboxRow {
+  client_id: string;
+  mutation_id: number;
+  name: string;
+  args: string;
+  at: string;
+  user_id: string;
+}
+
+export class SyncClient {
+  state: SyncState = { connection: 'offline', lastSyncAt: null, lastError: null, progress: null };
+  private running: Promise<void> | null = null;
+  private again = false;
+  private backoffMs = 1000;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private socket: WebSocket | null = null;
+  private socketRetryMs = 1000;
+  private stopped = false;
+
+  constructor(
+    private readonly db: () => Db,
+    private readonly runner: () => MutationRunner,
+    readonly api: SyncServerApi,
+    private readonly onState: (s: SyncState) => void,
+  ) {
+    this.state.lastSyncAt = getMeta(db(), 'lastSyncAt') ?? null;
+  }
+
+  get deviceToken(): string | null {
+    return getMeta(this.db(), 'deviceToken') ?? null;
+  }
+
+  start(): void {
+    this.stopped = false;
+    if (!this.deviceToken) return;
+    this.connectEvents();
+    this.pollTimer = setInterval(() => void this.syncNow(), FALLBACK_POLL_MS);
+    this.pollTimer.unref();
+    void this.syncNow();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.socket?.terminate();
+    this.socket = null;
+  }
+
+  /** Syncs now; a request while one runs makes it run once more after. Resolves when done. */
+  syncNow(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.runOnce();
+      } while (this.again && !this.stopped);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private setState(patch: Partial<SyncState>): void {
+    this.state = { ...this.state, ...patch };
+    this.onState(this.state);
+  }
+
+  private async runOnce(): Promise<void> {
+    const token = this.deviceToken;
+    if (!token || this.stopped) return;
+    this.setState({ connection: 'syncing' });
+    try {
+      await this.pushAll(token);
+      await this.pullAll(token);
+      if (this.stopped) return;
+      const now = new Date().toISOString();
+      setMeta(this.db(), 'lastSyncAt', now);
+      this.backoffMs = 1000;
+      this.setState({ connection: 'online', lastSyncAt: now, lastError: null, progress: null });
+    } catch (e) {
+      // Closed while a request was out: the database is gone, nothing to record.
+      if (this.stopped) return;
+      const err = e instanceof ServerError ? e : new ServerError('sync.failed', 0, e instanceof Error ? e.message : String(e));
+      this.setState({ connection: err.code === 'unreachable' ? 'offline' : 'online', lastError: { code: err.code, message: err.message }, progress: null });
+      if (!STOPPING.has(err.code)) this.retryLater();
+    }
+  }
+
+  private retryLater(): void {
+    if (this.stopped || this.retryTimer) return;
+    const wait = this.backoffMs;
+    this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.syncNow();
+    }, wait);
+    this.retryTimer.unref();
+  }
+
+  /** Sends the outbox in order, per client id (a restored workstation may hold two). */
+  private async pushAll(token: string): Promise<void> {
+    const rows = this.db().$client.prepare('SELECT client_id, mutation_id, name, args, at, user_id FROM outbox ORDER BY seq').all() as OutboxRow[];
+    const byClient = new Map<string, OutboxRow[]>();
+    for (const r of rows) byClient.set(r.client_id, [...(byClient.get(r.client_id) ?? []), r]);
+    for (const [clientId, list] of byClient) {
+      for (let i = 0; i < list.length; i += PUSH_BATCH) {
+        const batch: PushedMutation[] = list.slice(i, i + PUSH_BATCH).map((r) => ({ mutationId: r.mutation_id, name: r.name, args: JSON.parse(r.args), at: r.at, userId: r.user_id }));
+        const reply = await this.api.push(token, clientId, batch);
+        if (this.stopped) return;
+        if (reply.gap) throw new ServerError('sync.gap', 0, `the server expected mutation ${reply.gap.expected} of ${clientId}`);
+      }
+    }
+  }
+
+  /** Pulls until the server has nothing more, each page in one local transaction. */
+  private async pullAll(token: string): Promise<void> {
+    const clientId = getMeta(this.db(), 'clientId')!;
+    const first = !getMeta(this.db(), 'syncCursor');
+    let received = 0;
+    for (;;) {
+      const cursor = getMeta(this.db(), 'syncCursor') ?? '';
+      const page = await this.api.pull(token, clientId, cursor, PULL_PAGE);
+      if (this.stopped) return;
+      await applyPulledPage(this.db(), this.runner(), page);
+      received += page.changes.length;
+      if (first) this.setState({ progress: { received } });
+      if (!page.more) return;
+    }
+  }
+
+  /** The server's pokes: each means "something changed, pull". */
+  private connectEvents(): void {
+    const token = this.deviceToken;
+    if (!token || this.stopped) return;
+    const url = `${this.api.baseUrl.replace(/^http/, 'ws')}/events`;
+    const socket = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
+    this.socket = socket;
+    socket.on('open', () => {
+      this.socketRetryMs = 1000;
+      void this.syncNow();
+    });
+    socket.on('message', () => void this.syncNow());
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      if (this.socket !== socket || this.stopped) return;
+      this.socket = null;
+      const wait = this.socketRetryMs;
+      this.socketRetryMs = Math.min(this.socketRetryMs * 2, MAX_BACKOFF_MS);
+      setTimeout(() => this.connectEvents(), wait).unref();
+    });
+  }
+}

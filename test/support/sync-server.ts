@@ -1,0 +1,38 @@
+/** A real sync server on 127.0.0.1 over embedded SQLite, for workstation-side sync tests. */
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { buildServer } from '../../server/app';
+import { createFirstAdmin } from '../../server/first-admin';
+import { openSqlite } from '../../server/store/sqlite';
+import type { SqlDb } from '../../server/store/sql';
+import { tempDir } from './fresh-db';
+
+export const SERVER_ADMIN = { username: 'admin', password: 'server-admin-1' };
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data (after a stop). */
+  restart(): Promise<RunningServer>;
+}
+
+export async function startSyncServer(opts: { dataDir?: string; port?: number } = {}): Promise<RunningServer> {
+  const dataDir = opts.dataDir ?? tempDir('ga-sync-server-');
+  const db: SqlDb = openSqlite(dataDir);
+  const app: FastifyInstance = await buildServer({ db, log: false });
+  await createFirstAdmin(db, SERVER_ADMIN.username, SERVER_ADMIN.password);
+  await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
+  const port = (app.server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    async stop() {
+      await app.close();
+      await db.close();
+    },
+    restart: () => startSyncServer({ dataDir, port }),
+  };
+}
