@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { registerSearchFunctions } from './search';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -79,6 +80,8 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   client.pragma('synchronous = NORMAL');
   client.pragma('foreign_keys = ON');
   client.pragma('busy_timeout = 5000');
+  // The search index's triggers call these (see search.ts): before any migration writes a row.
+  registerSearchFunctions(client);
   const db = drizzle(client, { schema }) as Db;
   migrate(db, { migrationsFolder: folder });
   return db;

@@ -31,6 +31,18 @@ export const API_NAMES = [
   'import.commit',
   'import.template',
   'calendar.importCsv',
+  // maintenance: repair tickets
+  'tickets.page',
+  'tickets.get',
+  'tickets.byNumber',
+  'tickets.openAt',
+  'tickets.myWork',
+  'tickets.export',
+  'tickets.figures',
+  'tickets.prefs',
+  'tickets.savePrefs',
+  'attachments.put',
+  'attachments.get',
   // venues
   'venues.list',
   'venues.bookings',

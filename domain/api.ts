@@ -10,6 +10,11 @@ import type { Entities, Kind } from './entities';
 import { KINDS } from './entities';
 import type { Problem } from './errors';
 import type { Role } from './roles';
+import type { CasesHandled } from './maintenance/report';
+import type { Attachment } from './maintenance/tickets';
+import { TICKET_CATEGORIES } from './maintenance/tickets';
+import { savedFilterSchema, ticketFilterSchema, ticketSortSchema, MAX_SAVED_FILTERS, type TicketDetail, type TicketPage, type TicketPrefs, type TicketRow } from './maintenance/tickets-query';
+import { isBusinessDate } from './dates';
 import { businessDate, instant } from './venues/schemas';
 import { BOOKING_STATUSES, EQUIPMENT, VENUE_TYPES } from './venues/types';
 import type { BookingCheck, BookingDetail, BookingView, CompetingGroup, FlaggedBooking, FreeSlot, VenueFigures, VenueView } from './venues/views';
@@ -61,6 +66,18 @@ export const apiArgs = {
   'import.commit': z.object({ what: importWhat, fileBase64: z.string().max(14_000_000), onlyValid: z.boolean() }).strict(),
   'import.template': z.object({ what: importWhat }).strict(),
   'calendar.importCsv': z.object({ year: z.number().int().min(1990).max(2200), csv: z.string().max(2_000_000) }).strict(),
+  // maintenance: repair tickets
+  'tickets.page': z.object({ filter: ticketFilterSchema, sort: ticketSortSchema, offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) }).strict(),
+  'tickets.get': z.object({ id: short }).strict(),
+  'tickets.byNumber': z.object({ text: z.string().max(40) }).strict(),
+  'tickets.openAt': z.object({ spaceId: short, category: z.enum(TICKET_CATEGORIES) }).strict(),
+  'tickets.myWork': z.object({}).strict(),
+  'tickets.export': z.object({ filter: ticketFilterSchema, sort: ticketSortSchema, format: z.enum(['xlsx', 'ods']) }).strict(),
+  'tickets.figures': z.object({ from: z.string().refine(isBusinessDate, { message: 'date' }), to: z.string().refine(isBusinessDate, { message: 'date' }) }).strict(),
+  'tickets.prefs': z.object({}).strict(),
+  'tickets.savePrefs': z.object({ lastSpaceId: short.nullable().optional(), savedFilters: z.array(savedFilterSchema).max(MAX_SAVED_FILTERS).optional() }).strict(),
+  'attachments.put': z.object({ name: z.string().trim().min(1).max(200), type: z.string().max(100), dataBase64: z.string().max(20_000_000) }).strict(),
+  'attachments.get': z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
   // venues
   'venues.list': z.object({ siteId: short.optional(), includeArchived: z.boolean().optional() }).strict(),
   'venues.bookings': bookingFilter.strict(),
@@ -222,6 +239,18 @@ export interface ApiResults {
   'import.commit': Outcome<{ imported: number }>;
   'import.template': { fileBase64: string; fileName: string };
   'calendar.importCsv': Outcome<{ imported: number; problems: string[] }>;
+  // maintenance: repair tickets
+  'tickets.page': TicketPage;
+  'tickets.get': TicketDetail | null;
+  'tickets.byNumber': { number: string | null; id: string | null };
+  'tickets.openAt': TicketRow[];
+  'tickets.myWork': TicketRow[];
+  'tickets.export': Outcome<{ fileBase64: string; fileName: string; mime: string }>;
+  'tickets.figures': CasesHandled;
+  'tickets.prefs': TicketPrefs;
+  'tickets.savePrefs': Outcome<{ prefs: TicketPrefs }>;
+  'attachments.put': Outcome<{ attachment: Attachment }>;
+  'attachments.get': { dataBase64: string } | null;
   // venues
   'venues.list': VenueView[];
   'venues.bookings': BookingView[];

@@ -3,6 +3,7 @@
  * floor 樓層 → space 空間 (room, office, venue, garage…). Instants are UTC ISO strings.
  */
 import type { Role } from './roles';
+import type { SlaRule, Ticket, TicketComment, TicketCost, TicketStatusChange } from './maintenance/tickets';
 import type { Booking, BookingSeries, Venue } from './venues/types';
 
 export const SPACE_KINDS = ['office', 'meeting_room', 'auditorium', 'atrium', 'garage', 'parking', 'plant_room', 'dormitory', 'outdoor', 'other'] as const;
@@ -111,6 +112,12 @@ export interface Entities {
   person: Person;
   user: User;
   calendarDay: CalendarDay;
+  // maintenance: repair tickets
+  ticket: Ticket;
+  ticketStatusChange: TicketStatusChange;
+  ticketComment: TicketComment;
+  ticketCost: TicketCost;
+  slaRule: SlaRule;
   venue: Venue;
   bookingSeries: BookingSeries;
   booking: Booking;
@@ -118,7 +125,7 @@ export interface Entities {
 
 export type Kind = keyof Entities;
 
-export const KINDS: readonly Kind[] = ['site', 'building', 'floor', 'space', 'agency', 'agencyOffice', 'person', 'user', 'calendarDay', 'venue', 'bookingSeries', 'booking'];
+export const KINDS: readonly Kind[] = ['site', 'building', 'floor', 'space', 'agency', 'agencyOffice', 'person', 'user', 'calendarDay', 'venue', 'bookingSeries', 'booking', 'ticket', 'ticketStatusChange', 'ticketComment', 'ticketCost', 'slaRule'];
 
 /**
  * Who refers to whom: a record with references is archived, never deleted. Desks add
@@ -128,8 +135,8 @@ export const REFERENCES: Partial<Record<Kind, ReadonlyArray<readonly [Kind, stri
   site: [['building', 'siteId']],
   building: [['floor', 'buildingId']],
   floor: [['space', 'floorId']],
-  space: [['agencyOffice', 'spaceId'], ['venue', 'spaceId']],
-  agency: [['person', 'agencyId'], ['agencyOffice', 'agencyId'], ['booking', 'applicantAgencyId'], ['bookingSeries', 'applicantAgencyId']],
+  space: [['ticket', 'spaceId'], ['agencyOffice', 'spaceId'], ['venue', 'spaceId']],
+  agency: [['ticket', 'reporterAgencyId'], ['person', 'agencyId'], ['agencyOffice', 'agencyId'], ['booking', 'applicantAgencyId'], ['bookingSeries', 'applicantAgencyId']],
   venue: [['booking', 'venueId'], ['bookingSeries', 'venueId']],
-  person: [['user', 'personId']],
+  person: [['ticket', 'assigneeId'], ['user', 'personId']],
 };

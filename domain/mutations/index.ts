@@ -2,9 +2,10 @@
 import type { MutationDef } from './define';
 import { calendarMutationDefs } from './calendar';
 import { referenceMutationDefs } from './reference';
+import { ticketMutationDefs } from '../maintenance/tickets-mutations';
 import { venueMutationDefs } from '../venues/mutations';
 
-export const mutationList: MutationDef[] = [...referenceMutationDefs, ...calendarMutationDefs, ...venueMutationDefs];
+export const mutationList: MutationDef[] = [...referenceMutationDefs, ...calendarMutationDefs, ...venueMutationDefs, ...ticketMutationDefs];
 
 export const mutations: ReadonlyMap<string, MutationDef> = new Map(mutationList.map((m) => [m.name, m]));
 

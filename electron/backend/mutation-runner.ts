@@ -103,6 +103,8 @@ export function renderProblem(problem: Problem, locale: Locale): string {
   const params = { ...problem.params };
   if (typeof params.field === 'string' && hasMessage(`field.${params.field}`)) params.field = translate(locale, `field.${params.field}` as never);
   if (typeof params.kind === 'string' && hasMessage(`kind.${params.kind}`)) params.kind = translate(locale, `kind.${params.kind}` as never);
+  // A parameter may itself name a catalog entry (a ticket's status), written 'msg:<key>'.
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && v.startsWith('msg:') && hasMessage(v.slice(4))) params[k] = translate(locale, v.slice(4) as never);
   return translate(locale, problem.code, params);
 }
 

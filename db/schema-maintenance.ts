@@ -1,0 +1,110 @@
+/**
+ * The repair-ticket tables of the maintenance desk. No foreign keys: records arrive from
+ * sync in the order of their last change (a ticket edited later than its first status
+ * change comes after it), and the mutators check references themselves.
+ *
+ * The ticket keeps its site and building beside its space, and the indexes follow the
+ * list's filters and sorts, so a page of 100,000 tickets is read from one table. The
+ * full-text index (FTS5 tables and their triggers) is in the migration: see db/search.ts.
+ */
+import { index, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Attachment, CostType, TicketCategory, TicketPriority, TicketSource, TicketStatus } from '../domain/maintenance/tickets';
+
+const stamps = {
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+};
+
+export const ticket = sqliteTable(
+  'ticket',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull(),
+    spaceId: text('space_id').notNull(),
+    siteId: text('site_id').notNull(),
+    buildingId: text('building_id').notNull(),
+    category: text('category').$type<TicketCategory>().notNull(),
+    priority: text('priority').$type<TicketPriority>().notNull(),
+    status: text('status').$type<TicketStatus>().notNull(),
+    subject: text('subject').notNull(),
+    description: text('description').notNull().default(''),
+    reporterName: text('reporter_name').notNull().default(''),
+    reporterAgencyId: text('reporter_agency_id'),
+    reporterPhoneExt: text('reporter_phone_ext').notNull().default(''),
+    source: text('source').$type<TicketSource>().notNull(),
+    reportedAt: text('reported_at').notNull(),
+    dueAt: text('due_at').notNull(),
+    assigneeId: text('assignee_id'),
+    completedAt: text('completed_at'),
+    closedAt: text('closed_at'),
+    relatedTicketId: text('related_ticket_id'),
+    assetId: text('asset_id'),
+    roundId: text('round_id'),
+    projectId: text('project_id'),
+    attachments: text('attachments', { mode: 'json' }).$type<Attachment[]>().notNull(),
+    ...stamps,
+  },
+  (t) => [
+    uniqueIndex('ticket_number').on(t.number),
+    index('ticket_reported').on(t.reportedAt),
+    index('ticket_status_due').on(t.status, t.dueAt),
+    index('ticket_site_reported').on(t.siteId, t.reportedAt),
+    index('ticket_building_reported').on(t.buildingId, t.reportedAt),
+    index('ticket_category_reported').on(t.category, t.reportedAt),
+    index('ticket_assignee_due').on(t.assigneeId, t.dueAt),
+    index('ticket_space_category').on(t.spaceId, t.category),
+    index('ticket_reporter_agency').on(t.reporterAgencyId),
+  ],
+);
+
+export const ticketStatusChange = sqliteTable(
+  'ticket_status_change',
+  {
+    id: text('id').primaryKey(),
+    ticketId: text('ticket_id').notNull(),
+    fromStatus: text('from_status').$type<TicketStatus>(),
+    toStatus: text('to_status').$type<TicketStatus>().notNull(),
+    at: text('at').notNull(),
+    userId: text('user_id').notNull(),
+    note: text('note').notNull().default(''),
+    ...stamps,
+  },
+  (t) => [index('ticket_status_change_ticket').on(t.ticketId, t.at), index('ticket_status_change_to').on(t.toStatus, t.at)],
+);
+
+export const ticketComment = sqliteTable(
+  'ticket_comment',
+  {
+    id: text('id').primaryKey(),
+    ticketId: text('ticket_id').notNull(),
+    body: text('body').notNull(),
+    userId: text('user_id').notNull(),
+    at: text('at').notNull(),
+    ...stamps,
+  },
+  (t) => [index('ticket_comment_ticket').on(t.ticketId, t.at)],
+);
+
+export const ticketCost = sqliteTable(
+  'ticket_cost',
+  {
+    id: text('id').primaryKey(),
+    ticketId: text('ticket_id').notNull(),
+    type: text('type').$type<CostType>().notNull(),
+    description: text('description').notNull(),
+    quantity: real('quantity').notNull(),
+    unit: text('unit').notNull().default(''),
+    unitPrice: real('unit_price').notNull().default(0),
+    personId: text('person_id'),
+    ...stamps,
+  },
+  (t) => [index('ticket_cost_ticket').on(t.ticketId)],
+);
+
+export const slaRule = sqliteTable('sla_rule', {
+  id: text('id').primaryKey(),
+  category: text('category').$type<TicketCategory>().notNull(),
+  priority: text('priority').$type<TicketPriority>().notNull(),
+  hours: real('hours').notNull(),
+  ...stamps,
+});

@@ -1,0 +1,173 @@
+/**
+ * The repair-ticket reads of the maintenance desk: list pages and search, one ticket,
+ * lookup by number, likely duplicates, a technician's work, the list as a spreadsheet,
+ * the period figures, the user's remembered location and saved filters, and attachments.
+ * Writes go through `mutate` like every other change.
+ */
+import path from 'node:path';
+import type { Outcome } from '../../../domain/api';
+import { formatInstant, formatRocShort, todayInTaipei, type Locale } from '../../../domain/dates';
+import type { Ticket } from '../../../domain/maintenance/tickets';
+import { MAX_SAVED_FILTERS, ticketNumberFromInput, type TicketPrefs } from '../../../domain/maintenance/tickets-query';
+import { translate, type MessageKey } from '../../../domain/i18n';
+import { getMeta, setMeta } from '../../../db/meta';
+import { casesHandled, openTicketsAt, queryTickets, ticketDetail, ticketIdByNumber, ticketsForExport, workOf } from '../../../db/queries/tickets';
+import { AttachmentStore } from '../attachments';
+import { EXPORT_MIME, exportTable, type ExportColumn } from '../export/table-export';
+import { problemResult } from '../mutation-runner';
+import type { HandlerMap, Workstation } from '../workstation';
+
+/** An export holds at most this many tickets (a whole year of both centres is far fewer). */
+export const MAX_EXPORT_ROWS = 100_000;
+
+const attachmentsOf = (ws: Workstation) => new AttachmentStore(path.join(ws.options.dataDir, 'attachments'));
+
+const prefsKey = (userId: string) => `maintenance.prefs:${userId}`;
+
+function readPrefs(ws: Workstation, userId: string): TicketPrefs {
+  const raw = getMeta(ws.db, prefsKey(userId));
+  const empty: TicketPrefs = { lastSpaceId: null, savedFilters: [] };
+  if (!raw) return empty;
+  try {
+    return { ...empty, ...(JSON.parse(raw) as Partial<TicketPrefs>) };
+  } catch {
+    return empty;
+  }
+}
+
+function signedIn(ws: Workstation) {
+  const user = ws.session.user;
+  if (!user) return problemResult({ code: 'error.notLoggedIn', params: {} }, ws.locale);
+  if (ws.session.locked) return problemResult({ code: 'error.locked', params: {} }, ws.locale);
+  return user;
+}
+
+/**
+ * The general export of the list: what a ticket is, where, when and who works on it. The
+ * reporter's name and agency are there for follow-up; the reporter's extension is not
+ * (personal data the list's purpose does not need; the work order carries it).
+ */
+function exportColumns(locale: Locale): ExportColumn[] {
+  const h = (key: MessageKey) => translate(locale, key);
+  return [
+    { key: 'number', header: h('field.number'), width: 14 },
+    { key: 'status', header: h('field.status'), width: 8 },
+    { key: 'category', header: h('field.category'), width: 8 },
+    { key: 'priority', header: h('field.priority'), width: 8 },
+    { key: 'site', header: h('field.siteId'), width: 14 },
+    { key: 'building', header: h('field.buildingId'), width: 10 },
+    { key: 'location', header: h('field.spaceId'), width: 22 },
+    { key: 'subject', header: h('field.subject'), width: 28 },
+    { key: 'description', header: h('field.description'), width: 40 },
+    { key: 'reporter', header: h('field.reporterName'), width: 10 },
+    { key: 'agency', header: h('field.reporterAgencyId'), width: 14 },
+    { key: 'source', header: h('field.source'), width: 8 },
+    { key: 'reportedAt', header: h('field.reportedAt'), width: 16 },
+    { key: 'dueAt', header: h('field.dueAt'), width: 16 },
+    { key: 'assignee', header: h('field.assigneeId'), width: 12 },
+    { key: 'completedAt', header: h('field.completedAt'), width: 16 },
+  ];
+}
+
+function exportRows(ws: Workstation, tickets: Ticket[], locale: Locale): Record<string, string>[] {
+  const r = ws.runner.records;
+  const name = (x: { nameZh: string; nameEn: string } | undefined) => (x ? (locale === 'en' && x.nameEn ? x.nameEn : x.nameZh) : '');
+  const sites = new Map(r.findSync('site', {}).map((x) => [x.id, x]));
+  const buildings = new Map(r.findSync('building', {}).map((x) => [x.id, x]));
+  const floors = new Map(r.findSync('floor', {}).map((x) => [x.id, x]));
+  const spaces = new Map(r.findSync('space', {}).map((x) => [x.id, x]));
+  const agencies = new Map(r.findSync('agency', {}).map((x) => [x.id, x]));
+  const people = new Map(r.findSync('person', {}).map((x) => [x.id, x]));
+  const when = (at: string | null) => (at ? formatInstant(at, locale) : '');
+  return tickets.map((t) => {
+    const space = spaces.get(t.spaceId);
+    const floor = space ? floors.get(space.floorId) : undefined;
+    return {
+      number: t.number,
+      status: translate(locale, `ticketStatus.${t.status}`),
+      category: translate(locale, `ticketCategory.${t.category}`),
+      priority: translate(locale, `ticketPriority.${t.priority}`),
+      site: name(sites.get(t.siteId)),
+      building: name(buildings.get(t.buildingId)),
+      location: [floor?.name, name(space)].filter(Boolean).join(' '),
+      subject: t.subject,
+      description: t.description,
+      reporter: t.reporterName,
+      agency: name(t.reporterAgencyId ? agencies.get(t.reporterAgencyId) : undefined),
+      source: translate(locale, `ticketSource.${t.source}`),
+      reportedAt: when(t.reportedAt),
+      dueAt: when(t.dueAt),
+      assignee: (t.assigneeId && people.get(t.assigneeId)?.name) || '',
+      completedAt: when(t.completedAt),
+    };
+  });
+}
+
+export const ticketHandlers: Pick<
+  HandlerMap,
+  | 'tickets.page'
+  | 'tickets.get'
+  | 'tickets.byNumber'
+  | 'tickets.openAt'
+  | 'tickets.myWork'
+  | 'tickets.export'
+  | 'tickets.figures'
+  | 'tickets.prefs'
+  | 'tickets.savePrefs'
+  | 'attachments.put'
+  | 'attachments.get'
+> = {
+  'tickets.page': (ws, { filter, sort, offset, limit }) => queryTickets(ws.db, filter, sort, offset, limit),
+
+  'tickets.get': (ws, { id }) => ticketDetail(ws.db, id),
+
+  'tickets.byNumber': (ws, { text }) => {
+    const number = ticketNumberFromInput(text, todayInTaipei());
+    return { number, id: number ? ticketIdByNumber(ws.db, number) : null };
+  },
+
+  'tickets.openAt': (ws, { spaceId, category }) => openTicketsAt(ws.db, spaceId, category),
+
+  'tickets.myWork': (ws) => {
+    const personId = ws.session.user?.personId;
+    return personId ? workOf(ws.db, personId) : [];
+  },
+
+  'tickets.export': async (ws, { filter, sort, format }): Promise<Outcome<{ fileBase64: string; fileName: string; mime: string }>> => {
+    const user = signedIn(ws);
+    if ('ok' in user) return user;
+    const locale = ws.locale;
+    const tickets = ticketsForExport(ws.db, filter, sort, MAX_EXPORT_ROWS);
+    const file = await exportTable({ sheetName: translate(locale, 'kind.ticket'), columns: exportColumns(locale), rows: exportRows(ws, tickets, locale), format });
+    const stamp = formatRocShort(todayInTaipei()).replace(/\//g, '');
+    return { ok: true, fileBase64: file.toString('base64'), fileName: `${translate(locale, 'maint.export.fileName')}-${stamp}.${format}`, mime: EXPORT_MIME[format] };
+  },
+
+  'tickets.figures': (ws, { from, to }) => casesHandled(ws.db, { from, to }),
+
+  'tickets.prefs': (ws) => {
+    const user = ws.session.user;
+    return user ? readPrefs(ws, user.id) : { lastSpaceId: null, savedFilters: [] };
+  },
+
+  'tickets.savePrefs': (ws, changes) => {
+    const user = signedIn(ws);
+    if ('ok' in user) return user;
+    const prefs = { ...readPrefs(ws, user.id), ...changes };
+    prefs.savedFilters = prefs.savedFilters.slice(0, MAX_SAVED_FILTERS);
+    setMeta(ws.db, prefsKey(user.id), JSON.stringify(prefs));
+    return { ok: true, prefs };
+  },
+
+  'attachments.put': (ws, { name, type, dataBase64 }) => {
+    const user = signedIn(ws);
+    if ('ok' in user) return user;
+    const stored = attachmentsOf(ws).put(name, type, Buffer.from(dataBase64, 'base64'));
+    return 'problem' in stored ? problemResult(stored.problem, ws.locale) : { ok: true, attachment: stored.attachment };
+  },
+
+  'attachments.get': (ws, { sha256 }) => {
+    const data = attachmentsOf(ws).get(sha256);
+    return data ? { dataBase64: data.toString('base64') } : null;
+  },
+};
