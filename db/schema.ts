@@ -8,6 +8,9 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { DayKind, PersonKind, SpaceKind } from '../domain/entities';
 import type { Role } from '../domain/roles';
+import { asset, inspectionPlan, inspectionResult, inspectionRound, project, projectPhase } from './schema-inspections';
+
+export * from './schema-inspections';
 import { slaRule, ticket, ticketComment, ticketCost, ticketStatusChange } from './schema-maintenance';
 
 export * from './schema-maintenance';
@@ -187,7 +190,7 @@ export const meta = sqliteTable('meta', {
   value: text('value').notNull(),
 });
 
-export const kindTables = { site, building, floor, space, agency, agencyOffice, person, user, calendarDay, venue, bookingSeries, booking, ticket, ticketStatusChange, ticketComment, ticketCost, slaRule } as const;
+export const kindTables = { site, building, floor, space, agency, agencyOffice, person, user, calendarDay, venue, bookingSeries, booking, ticket, ticketStatusChange, ticketComment, ticketCost, slaRule, inspectionPlan, inspectionRound, inspectionResult, project, projectPhase, asset } as const;
 
 
 /**

@@ -55,6 +55,13 @@ export const API_NAMES = [
   'venues.figures',
   'venues.ical',
   'venues.export',
+  // inspections, projects and assets
+  'inspections.rounds',
+  'inspections.round',
+  'inspections.missing',
+  'inspections.figures',
+  'assets.history',
+  'projects.tickets',
 ] as const;
 
 export type ApiName = (typeof API_NAMES)[number];

@@ -9,6 +9,9 @@ import type { Locale } from './dates';
 import type { Entities, Kind } from './entities';
 import { KINDS } from './entities';
 import type { Problem } from './errors';
+import { businessDate as inspectionDate } from './mutations/calendar';
+import { ROUND_STATUSES } from './maintenance/inspections';
+import type { AssetHistory, InspectionFigures, RoundDetail, RoundRow, TicketLine } from './maintenance/inspections-views';
 import type { Role } from './roles';
 import type { CasesHandled } from './maintenance/report';
 import type { Attachment } from './maintenance/tickets';
@@ -118,6 +121,22 @@ export const apiArgs = {
   'venues.figures': z.object({ from: businessDate, to: businessDate }).strict(),
   'venues.ical': z.object({ venueId: short.optional(), agencyId: short.optional() }).strict(),
   'venues.export': bookingFilter.extend({ format: z.enum(['xlsx', 'ods']) }).strict(),
+  // inspections, projects and assets
+  'inspections.rounds': z
+    .object({
+      from: inspectionDate.optional(),
+      to: inspectionDate.optional(),
+      statuses: z.array(z.enum(ROUND_STATUSES)).max(ROUND_STATUSES.length).optional(),
+      planId: short.optional(),
+      assigneeId: short.optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+    })
+    .strict(),
+  'inspections.round': z.object({ id: short }).strict(),
+  'inspections.missing': z.object({ from: inspectionDate, to: inspectionDate }).strict(),
+  'inspections.figures': z.object({ from: inspectionDate, to: inspectionDate }).strict(),
+  'assets.history': z.object({ id: short }).strict(),
+  'projects.tickets': z.object({ id: short }).strict(),
 } as const;
 
 export type { ApiName } from './api-names';
@@ -264,6 +283,14 @@ export interface ApiResults {
   /** RFC 5545 text for a venue's or an agency's bookings (exactly one of the two). */
   'venues.ical': Outcome<{ text: string; fileName: string }>;
   'venues.export': { fileBase64: string; fileName: string };
+  // inspections, projects and assets
+  'inspections.rounds': RoundRow[];
+  'inspections.round': RoundDetail | null;
+  /** How many rounds due in the window are not made yet (generate makes them). */
+  'inspections.missing': { count: number };
+  'inspections.figures': InspectionFigures;
+  'assets.history': AssetHistory;
+  'projects.tickets': TicketLine[];
 }
 
 /** Pushed from the backend to the screens. */

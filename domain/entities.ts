@@ -3,6 +3,9 @@
  * floor 樓層 → space 空間 (room, office, venue, garage…). Instants are UTC ISO strings.
  */
 import type { Role } from './roles';
+import type { Asset } from './maintenance/assets';
+import type { InspectionPlan, InspectionResult, InspectionRound } from './maintenance/inspections';
+import type { Project, ProjectPhase } from './maintenance/projects';
 import type { SlaRule, Ticket, TicketComment, TicketCost, TicketStatusChange } from './maintenance/tickets';
 import type { Booking, BookingSeries, Venue } from './venues/types';
 
@@ -121,11 +124,18 @@ export interface Entities {
   venue: Venue;
   bookingSeries: BookingSeries;
   booking: Booking;
+  // maintenance: inspections, projects, assets
+  inspectionPlan: InspectionPlan;
+  inspectionRound: InspectionRound;
+  inspectionResult: InspectionResult;
+  project: Project;
+  projectPhase: ProjectPhase;
+  asset: Asset;
 }
 
 export type Kind = keyof Entities;
 
-export const KINDS: readonly Kind[] = ['site', 'building', 'floor', 'space', 'agency', 'agencyOffice', 'person', 'user', 'calendarDay', 'venue', 'bookingSeries', 'booking', 'ticket', 'ticketStatusChange', 'ticketComment', 'ticketCost', 'slaRule'];
+export const KINDS: readonly Kind[] = ['site', 'building', 'floor', 'space', 'agency', 'agencyOffice', 'person', 'user', 'calendarDay', 'venue', 'bookingSeries', 'booking', 'ticket', 'ticketStatusChange', 'ticketComment', 'ticketCost', 'slaRule', 'inspectionPlan', 'inspectionRound', 'inspectionResult', 'project', 'projectPhase', 'asset'];
 
 /**
  * Who refers to whom: a record with references is archived, never deleted. Desks add
@@ -135,8 +145,11 @@ export const REFERENCES: Partial<Record<Kind, ReadonlyArray<readonly [Kind, stri
   site: [['building', 'siteId']],
   building: [['floor', 'buildingId']],
   floor: [['space', 'floorId']],
-  space: [['ticket', 'spaceId'], ['agencyOffice', 'spaceId'], ['venue', 'spaceId']],
+  space: [['ticket', 'spaceId'], ['agencyOffice', 'spaceId'], ['venue', 'spaceId'], ['asset', 'spaceId'], ['inspectionResult', 'spaceId']],
   agency: [['ticket', 'reporterAgencyId'], ['person', 'agencyId'], ['agencyOffice', 'agencyId'], ['booking', 'applicantAgencyId'], ['bookingSeries', 'applicantAgencyId']],
   venue: [['booking', 'venueId'], ['bookingSeries', 'venueId']],
-  person: [['ticket', 'assigneeId'], ['user', 'personId']],
+  person: [['ticket', 'assigneeId'], ['user', 'personId'], ['asset', 'maintainerId'], ['project', 'contractorId'], ['inspectionPlan', 'assigneeId'], ['inspectionRound', 'assigneeId']],
+  inspectionPlan: [['inspectionRound', 'planId']],
+  inspectionRound: [['inspectionResult', 'roundId']],
+  project: [['projectPhase', 'projectId']],
 };

@@ -1,6 +1,7 @@
 /** English, the second language. Every zh-TW key must be here (the type check says so). */
 import type { zhTW } from './zh-TW';
 import { baseEn } from './parts/base';
+import { inspectionsEn } from './parts/inspections';
 import { shellEn } from './parts/shell';
 import { settingsEn } from './parts/settings';
 import { backendEn } from './parts/backend';
@@ -8,4 +9,4 @@ import { electronEn } from './parts/electron';
 import { venuesEn } from './parts/venues';
 import { maintenanceEn } from './parts/maintenance';
 
-export const en: Record<keyof typeof zhTW, string> = { ...baseEn, ...shellEn, ...settingsEn, ...backendEn, ...electronEn, ...venuesEn, ...maintenanceEn };
+export const en: Record<keyof typeof zhTW, string> = { ...baseEn, ...shellEn, ...settingsEn, ...backendEn, ...electronEn, ...venuesEn, ...maintenanceEn, ...inspectionsEn };

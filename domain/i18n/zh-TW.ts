@@ -1,5 +1,6 @@
 /** zh-TW, the language the desks work in. Each area keeps its messages in parts/. */
 import { baseZh } from './parts/base';
+import { inspectionsZh } from './parts/inspections';
 import { shellZh } from './parts/shell';
 import { settingsZh } from './parts/settings';
 import { backendZh } from './parts/backend';
@@ -7,4 +8,4 @@ import { electronZh } from './parts/electron';
 import { venuesZh } from './parts/venues';
 import { maintenanceZh } from './parts/maintenance';
 
-export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh, ...venuesZh, ...maintenanceZh } as const;
+export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh, ...venuesZh, ...maintenanceZh, ...inspectionsZh } as const;

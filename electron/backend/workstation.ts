@@ -18,6 +18,7 @@ import { backupHandlers } from './handlers/backup';
 import { importHandlers } from './handlers/import';
 import { demoHandlers } from './handlers/demo';
 import { attentionHandlers } from './handlers/attention';
+import { inspectionHandlers } from './handlers/inspections';
 import { ticketHandlers } from './handlers/tickets';
 import { venueHandlers } from './handlers/venues';
 import { Backups } from './backups';
@@ -39,7 +40,7 @@ export interface WorkstationOptions {
 export type Handler<N extends ApiName> = (ws: Workstation, args: ApiArgs<N>) => Promise<ApiResults[N]> | ApiResults[N];
 export type HandlerMap = { [N in ApiName]: Handler<N> };
 
-const handlers: HandlerMap = { ...appHandlers, ...authHandlers, ...recordHandlers, ...backupHandlers, ...importHandlers, ...demoHandlers, ...attentionHandlers, ...venueHandlers, ...syncHandlers, ...ticketHandlers };
+const handlers: HandlerMap = { ...appHandlers, ...authHandlers, ...recordHandlers, ...backupHandlers, ...importHandlers, ...demoHandlers, ...attentionHandlers, ...venueHandlers, ...syncHandlers, ...ticketHandlers, ...inspectionHandlers };
 
 /** A call whose arguments fail the API schema: a 400 in the browser shell, a rejected invoke in Electron. */
 export class ApiInputError extends Error {

@@ -11,6 +11,7 @@ import { api } from '../app/api';
 import { useLocale, useT, type T } from '../app/i18n';
 import { errorMessage, useShell } from '../app/store';
 import { KeyboardForm } from '../components/KeyboardForm';
+import { BookingAttentionCard, isBookingAttention } from '../venues/AttentionBooking';
 
 /** 'site.create' → 新增園區, when the catalogs know both parts; else the name itself. */
 export function mutationLabel(name: string, t: T): string {
@@ -137,9 +138,7 @@ export function AttentionDrawer() {
       {items === null && !error && <Spin style={{ display: 'block', margin: '24px auto' }} />}
       {items?.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('shell.attention.empty')} />}
       <Flex vertical gap={12}>
-        {items?.map((item) => (
-          <ItemCard key={item.id} item={item} />
-        ))}
+        {items?.map((item) => (isBookingAttention(item) ? <BookingAttentionCard key={item.id} item={item} /> : <ItemCard key={item.id} item={item} />))}
       </Flex>
     </Drawer>
   );

@@ -14,6 +14,7 @@ import { useShell } from '../app/store';
 import { shortcutLabel, useShortcuts, type Shortcut } from '../components/shortcuts';
 import { MaintenanceDesk } from '../maintenance/MaintenanceDesk';
 import { SettingsPage } from '../settings/SettingsPage';
+import { VenueDesk } from '../venues/VenueDesk';
 import { AttentionDrawer } from './AttentionDrawer';
 import { CommandPalette } from './CommandPalette';
 import { DeskPlaceholder } from './DeskPlaceholder';
@@ -33,6 +34,7 @@ const DESK_ICON: Record<Desk, ReactNode> = {
 function DeskView({ desk }: { desk: Desk }) {
   if (desk === 'settings') return <SettingsPage />;
   if (desk === 'maintenance') return <MaintenanceDesk />;
+  if (desk === 'venues') return <VenueDesk />;
   return <DeskPlaceholder desk={desk} />;
 }
 

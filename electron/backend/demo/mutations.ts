@@ -4,6 +4,7 @@
  */
 import { DEMO_AGENCIES, agencyId, officeCode } from './agencies';
 import { DEMO_CALENDAR_2022, DEMO_CALENDAR_YEAR } from './calendar';
+import { inspectionMutations } from './inspections';
 import { DEMO_PEOPLE, DEMO_USERS, personId, userId } from './people';
 import { DEMO_SITES, buildingId, floorId, siteId, spaceId } from './places';
 import { venueMutations } from './venue-mutations';
@@ -72,6 +73,8 @@ export function demoMutations(): NamedMutation[] {
   }
 
   add('calendar.importYear', { year: DEMO_CALENDAR_YEAR, source: 'demo', days: DEMO_CALENDAR_2022 });
+  // Plans, projects and assets after the calendar: the rounds' due days follow it.
+  out.push(...inspectionMutations());
   // Venues last: their series skip the holidays imported just above.
   out.push(...venueMutations());
   return out;

@@ -1,0 +1,307 @@
+/**
+ * 行事曆: day, week and month of one venue, or of all venues of a site side by side (rooms
+ * as columns; in the week, one band per day). Holidays and closures are shaded with their
+ * names; select free time to apply for it; drag a booking to move it (the move is a
+ * mutation, refused with the reason when it collides).
+ */
+import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { addDays, todayInTaipei, type BusinessDate } from '../../../domain/dates';
+import { useLocale, useT } from '../../app/i18n';
+import { RocDatePicker } from '../../components/RocDatePicker';
+import { exceptionsOf, monthWeeks } from '../../settings/calendar-logic';
+import { useMayRun } from '../../settings/permissions';
+import { useCalendarDays } from '../../settings/store';
+import { moveBooking } from '../actions';
+import { useBookings, useFlagged, useVenues } from '../data';
+import { siteName, timeRange, venueName } from '../labels';
+import { useVenueDesk, type CalendarScope, type CalendarView } from '../store';
+import { slotValues } from '../form-logic';
+import { columnOf, dayHead, dayTone, eventOf } from './columns';
+import { instantAt, visibleHours, weekDates, type GridBand } from './grid-logic';
+import { MonthGrid, SiteMonthTable, type DayMark } from './MonthViews';
+import { TimeGrid, type BandHead, type ColumnHead } from './TimeGrid';
+
+/** The dates a view covers. */
+function datesOf(view: CalendarView, date: BusinessDate): BusinessDate[] {
+  if (view === 'day') return [date];
+  if (view === 'week') return weekDates(date);
+  const [y, m] = date.split('-').map(Number);
+  return monthWeeks(y, m)
+    .flat()
+    .filter((d): d is BusinessDate => d !== null);
+}
+
+function step(view: CalendarView, date: BusinessDate, dir: 1 | -1): BusinessDate {
+  if (view === 'day') return addDays(date, dir);
+  if (view === 'week') return addDays(date, 7 * dir);
+  const [y, m] = date.split('-').map(Number);
+  const month = m + dir;
+  const yy = month < 1 ? y - 1 : month > 12 ? y + 1 : y;
+  const mm = ((month + 11) % 12) + 1;
+  return `${yy}-${String(mm).padStart(2, '0')}-01`;
+}
+
+export function CalendarPane() {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const { message, modal } = App.useApp();
+  const cal = useVenueDesk((s) => s.calendar);
+  const { setCalendar, openEditor, openDetail } = useVenueDesk.getState();
+  const { venues, byId, loading: venuesLoading, error: venuesError } = useVenues();
+  const days = useCalendarDays();
+  const exceptions = useMemo(() => exceptionsOf(days), [days]);
+  const flagged = useFlagged();
+  const mayMove = useMayRun('booking.move');
+  const mayCreate = useMayRun('booking.create');
+
+  const live = useMemo(() => venues.filter((v) => !v.archived), [venues]);
+  const sites = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const v of live) if (!seen.has(v.siteId)) seen.set(v.siteId, siteName(v, locale));
+    return [...seen].map(([value, label]) => ({ value, label }));
+  }, [live, locale]);
+  const siteId = cal.siteId && sites.some((s) => s.value === cal.siteId) ? cal.siteId : (sites[0]?.value ?? null);
+  const siteVenues = useMemo(() => live.filter((v) => v.siteId === siteId), [live, siteId]);
+  const venueId = cal.venueId && byId.has(cal.venueId) ? cal.venueId : (siteVenues[0]?.id ?? null);
+  const venue = venueId ? byId.get(venueId) : undefined;
+
+  const dates = useMemo(() => datesOf(cal.view, cal.date), [cal.view, cal.date]);
+  const query = useMemo(() => {
+    if (!siteId || (cal.scope === 'venue' && !venueId)) return null;
+    const range = { from: instantAt(dates[0], 0), to: instantAt(addDays(dates[dates.length - 1], 1), 0), statuses: ['pending' as const, 'approved' as const] };
+    return cal.scope === 'site' ? { ...range, siteId } : { ...range, venueIds: [venueId!] };
+  }, [cal.scope, siteId, venueId, dates]);
+  const { bookings, loading, error } = useBookings(query);
+  const events = useMemo(() => bookings.map((b) => eventOf(b, byId.get(b.venueId), flagged, mayMove, t, locale)), [bookings, byId, flagged, mayMove, t, locale]);
+
+  // Tell a waiting benchmark or test when the requested range is on screen (after the paint).
+  const gridKey = `${cal.view}|${cal.scope}|${siteId}|${venueId}|${dates[0]}`;
+  const ready = !loading && !venuesLoading && query !== null;
+  const holder = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ready) return;
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        holder.current?.setAttribute('data-painted', gridKey);
+        performance.mark('venues.calendar.painted', { detail: gridKey });
+      }, 0),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [ready, gridKey, events]);
+
+  const marks = useMemo(() => {
+    const m = new Map<BusinessDate, DayMark>();
+    for (const d of dates) {
+      const e = exceptions.get(d);
+      const tone = dayTone(d, exceptions);
+      m.set(d, { note: e?.name, tone, off: tone === 'holiday' || tone === 'closure' || tone === 'weekend' });
+    }
+    return m;
+  }, [dates, exceptions]);
+
+  const onMove = async (id: string, to: { venueId: string; start: string; end: string }) => {
+    const booking = bookings.find((b) => b.id === id);
+    if (!booking) return;
+    const result = await moveBooking(booking, to);
+    if (!result.ok) {
+      modal.error({ title: t('venues.ui.cal.moveRefused'), content: result.message });
+      return;
+    }
+    const key = `moved:${id}`;
+    void message.success({
+      key,
+      duration: 6,
+      content: (
+        <Space size={4}>
+          {t('venues.ui.cal.moved', { name: booking.eventName, when: timeRange(to.start, to.end, locale) })}
+          <Button
+            size="small"
+            type="link"
+            onClick={() => {
+              message.destroy(key);
+              void moveBooking({ ...booking, ...to }, { venueId: booking.venueId, start: booking.start, end: booking.end }).then((r) => {
+                if (!r.ok) modal.error({ title: t('venues.ui.cal.moveRefused'), content: r.message });
+              });
+            }}
+          >
+            {t('common.undo')}
+          </Button>
+        </Space>
+      ),
+    });
+  };
+
+  const onSelectSlot = (slot: { date: string; venueId: string; from: number; to: number }) => {
+    if (!mayCreate) return;
+    openEditor({ mode: 'new', prefill: slotValues({ venueId: slot.venueId, start: instantAt(slot.date, slot.from), end: instantAt(slot.date, slot.to) }) });
+  };
+
+  const weekdayNames = useMemo(() => Array.from({ length: 7 }, (_, i) => dayHead(addDays('2022-01-02', i), locale).replace(/^\d+\/\d+/, '').replace(/[（）]/g, '').trim()), [locale]);
+
+  let body: ReactNode = null;
+  if (cal.view === 'month' && cal.scope === 'venue' && venue) {
+    const [y, m] = cal.date.split('-').map(Number);
+    body = (
+      <MonthGrid
+        year={y}
+        month={m}
+        weekdayNames={weekdayNames}
+        venueIds={[venue.id]}
+        events={events}
+        marks={marks}
+        moreLabel={(count) => t('venues.ui.cal.more', { count })}
+        ariaLabel={t('venues.ui.cal.gridLabel', { what: venueName(venue, locale) })}
+        onOpenDay={(date) => setCalendar({ view: 'day', date })}
+        onOpen={openDetail}
+      />
+    );
+  } else if (cal.view === 'month') {
+    const [y, m] = cal.date.split('-').map(Number);
+    const monthDates = dates.filter((d) => Number(d.slice(5, 7)) === m && Number(d.slice(0, 4)) === y);
+    body = (
+      <SiteMonthTable
+        dates={monthDates}
+        dayLabel={(d) => dayHead(d, locale)}
+        rooms={siteVenues.map((v) => ({ venueId: v.id, label: venueName(v, locale), sub: t('venues.ui.cal.capacity', { count: v.capacity }) }))}
+        columnOf={(date, id) => columnOf(byId.get(id)!, date, exceptions)}
+        events={events}
+        marks={marks}
+        ariaLabel={t('venues.ui.cal.gridLabel', { what: sites.find((s) => s.value === siteId)?.label ?? '' })}
+        onOpenDay={(date, id) => setCalendar({ view: 'day', date, scope: 'site', venueId: id })}
+        onOpen={openDetail}
+      />
+    );
+  } else {
+    let header: ColumnHead[];
+    let bands: (GridBand & { head?: BandHead })[];
+    if (cal.scope === 'site') {
+      header = siteVenues.map((v) => ({ key: v.id, label: venueName(v, locale), sub: t('venues.ui.cal.roomSub', { count: v.capacity, type: t(`venues.type.${v.type}`) }) }));
+      bands = dates.map((d) => ({
+        key: d,
+        date: d,
+        head: cal.view === 'week' ? { label: bandLabel(d, marks.get(d)?.note, locale), tone: marks.get(d)?.tone } : undefined,
+        columns: siteVenues.map((v) => columnOf(v, d, exceptions)),
+      }));
+    } else {
+      header = venue ? dates.map((d) => ({ key: d, label: dayHead(d, locale), sub: marks.get(d)?.note ?? '', tone: marks.get(d)?.tone })) : [];
+      bands = venue ? [{ key: 'venue', columns: dates.map((d) => columnOf(venue, d, exceptions)) }] : [];
+    }
+    const hours = visibleHours(bands.flatMap((b) => b.columns));
+    const compact = cal.scope === 'site' && cal.view === 'week';
+    body = (
+      <TimeGrid
+        header={header}
+        bands={bands}
+        events={events}
+        hours={hours}
+        pxPerHour={compact ? 30 : 44}
+        minColumnWidth={cal.scope === 'site' ? 112 : 120}
+        ariaLabel={t('venues.ui.cal.gridLabel', { what: cal.scope === 'site' ? (sites.find((s) => s.value === siteId)?.label ?? '') : venue ? venueName(venue, locale) : '' })}
+        onSelectSlot={onSelectSlot}
+        onOpen={openDetail}
+        onMove={(id, to) => void onMove(id, to)}
+        style={{ flex: 1 }}
+      />
+    );
+  }
+
+  const title =
+    cal.view === 'day'
+      ? dayHead(cal.date, locale, true)
+      : cal.view === 'week'
+        ? t('venues.ui.cal.weekTitle', { from: dayHead(dates[0], locale, true), to: dayHead(dates[6], locale) })
+        : t('venues.ui.cal.monthTitle', { year: locale === 'zh-TW' ? Number(cal.date.slice(0, 4)) - 1911 : Number(cal.date.slice(0, 4)), month: Number(cal.date.slice(5, 7)) });
+
+  return (
+    <Flex vertical gap={8} style={{ height: '100%', minHeight: 0 }}>
+      <Flex gap={8} wrap align="center">
+        <Segmented<CalendarView>
+          size="small"
+          value={cal.view}
+          onChange={(view) => setCalendar({ view })}
+          options={(['day', 'week', 'month'] as const).map((v) => ({ value: v, label: t(`venues.ui.cal.view.${v}`) }))}
+          aria-label={t('venues.ui.cal.viewLabel')}
+        />
+        <Segmented<CalendarScope>
+          size="small"
+          value={cal.scope}
+          onChange={(scope) => setCalendar({ scope })}
+          options={[
+            { value: 'site', label: t('venues.ui.cal.scope.site') },
+            { value: 'venue', label: t('venues.ui.cal.scope.venue') },
+          ]}
+          aria-label={t('venues.ui.cal.scopeLabel')}
+        />
+        <Select size="small" value={siteId ?? undefined} onChange={(v) => setCalendar({ siteId: v, venueId: null })} options={sites} style={{ width: 150 }} aria-label={t('field.siteId')} />
+        {cal.scope === 'venue' && (
+          <Select
+            size="small"
+            value={venueId ?? undefined}
+            onChange={(v) => setCalendar({ venueId: v })}
+            options={siteVenues.map((v) => ({ value: v.id, label: venueName(v, locale) }))}
+            style={{ width: 170 }}
+            showSearch={{ optionFilterProp: 'label' }}
+            aria-label={t('field.venueId')}
+          />
+        )}
+        <Space.Compact size="small">
+          <Button size="small" icon={<LeftOutlined />} aria-label={t('venues.ui.cal.previous')} onClick={() => setCalendar({ date: step(cal.view, cal.date, -1) })} />
+          <Button size="small" onClick={() => setCalendar({ date: todayInTaipei() })}>
+            {t('venues.ui.cal.today')}
+          </Button>
+          <Button size="small" icon={<RightOutlined />} aria-label={t('venues.ui.cal.next')} onClick={() => setCalendar({ date: step(cal.view, cal.date, 1) })} />
+        </Space.Compact>
+        <RocDatePicker size="small" value={cal.date} onChange={(d) => d && setCalendar({ date: d })} allowClear={false} style={{ width: 130 }} aria-label={t('venues.ui.cal.goToDate')} />
+        <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+          {title}
+        </Typography.Text>
+        {(loading || venuesLoading) && <Spin size="small" />}
+        {mayCreate && (
+          <Button size="small" type="primary" icon={<PlusOutlined />} style={{ marginInlineStart: 'auto' }} onClick={() => openEditor({ mode: 'new', prefill: venueId && cal.scope === 'venue' ? { venueId } : undefined })}>
+            {t('venues.ui.newBooking')}
+          </Button>
+        )}
+      </Flex>
+      {(error || venuesError) && <Alert type="error" showIcon title={error ?? venuesError} />}
+      {!venuesLoading && live.length === 0 && <Alert type="info" showIcon title={t('venues.ui.cal.noVenues')} />}
+      <div ref={holder} className="vc-holder" data-view={cal.view} data-scope={cal.scope} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+        {body}
+      </div>
+      <Legend />
+    </Flex>
+  );
+}
+
+function bandLabel(date: BusinessDate, note: string | undefined, locale: 'zh-TW' | 'en') {
+  return (
+    <span style={{ position: 'sticky', left: 8 }}>
+      {dayHead(date, locale, true)}
+      {note && <span style={{ marginInlineStart: 12 }}>{note}</span>}
+    </span>
+  );
+}
+
+function Legend() {
+  const t = useT();
+  const swatch = (cls: string, label: string) => (
+    <span>
+      <span className={`vc-swatch ${cls}`} />
+      {label}
+    </span>
+  );
+  return (
+    <div className="vc-legend">
+      {swatch('vc-ev--approved', t('venues.ui.tone.approved'))}
+      {swatch('vc-ev--pending', t('venues.ui.tone.pending'))}
+      {swatch('vc-ev--competing', t('venues.ui.tone.competing'))}
+      {swatch('vc-ev--flagged', t('venues.ui.tone.flagged'))}
+      {swatch('vc-buffer-swatch', t('venues.ui.cal.legendBuffer'))}
+      {swatch('vc-closed-swatch', t('venues.ui.cal.legendClosed'))}
+      <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 'auto' }}>
+        {t('venues.ui.cal.keysHint')}
+      </Typography.Text>
+    </div>
+  );
+}

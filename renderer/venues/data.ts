@@ -1,0 +1,64 @@
+/**
+ * What the venue desk reads from the backend: the venues (with their places' names) and
+ * bookings of a time range, reloaded whenever venues or bookings change (here or by sync).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { ApiArgs } from '../../domain/api';
+import type { BookingView, VenueView } from '../../domain/venues/views';
+import { api } from '../app/api';
+import { useChangeVersion } from '../app/hooks';
+import { errorMessage } from '../app/store';
+
+export type BookingQuery = ApiArgs<'venues.bookings'>;
+
+interface Answer<T> {
+  question: string;
+  value: T;
+  error: string | null;
+}
+
+/** One backend read that is asked again when `question` changes; an older answer never overwrites a newer one. */
+function useAsked<T>(question: string | null, ask: () => Promise<T>, empty: T): { value: T; loading: boolean; error: string | null } {
+  const [answer, setAnswer] = useState<Answer<T>>({ question: '', value: empty, error: null });
+  useEffect(() => {
+    if (question === null) return;
+    let current = true;
+    ask().then(
+      (value) => current && setAnswer({ question, value, error: null }),
+      (err: unknown) => current && setAnswer((a) => ({ question, value: a.value, error: errorMessage(err) })),
+    );
+    return () => {
+      current = false;
+    };
+    // `ask` is described by `question`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [question]);
+  return { value: answer.value, loading: question !== null && answer.question !== question, error: answer.error };
+}
+
+const NO_VENUES: VenueView[] = [];
+const NO_BOOKINGS: BookingView[] = [];
+
+/** All venues (archived too, so old bookings keep their names), in site and code order. */
+export function useVenues(): { venues: VenueView[]; byId: ReadonlyMap<string, VenueView>; loading: boolean; error: string | null } {
+  const version = useChangeVersion('venue', 'space', 'floor', 'building', 'site');
+  const { value, loading, error } = useAsked(`venues|${version}`, () => api.call('venues.list', { includeArchived: true }), NO_VENUES);
+  const venues = useMemo(() => [...value].sort((a, b) => a.siteId.localeCompare(b.siteId) || a.code.localeCompare(b.code, 'en', { numeric: true })), [value]);
+  const byId = useMemo(() => new Map(venues.map((v) => [v.id, v])), [venues]);
+  return { venues, byId, loading, error };
+}
+
+/** Bookings whose time overlaps the query's range; null asks nothing. */
+export function useBookings(query: BookingQuery | null): { bookings: BookingView[]; loading: boolean; error: string | null } {
+  const version = useChangeVersion('booking', 'bookingSeries', 'venue');
+  const key = query ? `${JSON.stringify(query)}|${version}` : null;
+  const { value, loading, error } = useAsked(key, () => api.call('venues.bookings', query!), NO_BOOKINGS);
+  return { bookings: value, loading, error };
+}
+
+/** Approved bookings that no longer fit their venue (hours, buffers or closures changed). */
+export function useFlagged(): ReadonlySet<string> {
+  const version = useChangeVersion('booking', 'venue', 'calendarDay');
+  const { value } = useAsked(`flagged|${version}`, () => api.call('venues.flagged', {}), []);
+  return useMemo(() => new Set(value.map((f) => f.booking.id)), [value]);
+}

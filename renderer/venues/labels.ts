@@ -1,0 +1,49 @@
+/** How the venue desk writes its records: names in the user's language, time ranges in Taipei time, ROC dates in zh-TW. */
+import { formatDate, type Locale } from '../../domain/dates';
+import type { BookingView, VenueView } from '../../domain/venues/views';
+import type { T } from '../app/i18n';
+import { clock, taipeiMinute } from './calendar/grid-logic';
+
+export const venueName = (v: Pick<VenueView, 'nameZh' | 'nameEn'>, locale: Locale) => (locale === 'en' && v.nameEn ? v.nameEn : v.nameZh);
+export const siteName = (v: Pick<VenueView, 'siteNameZh' | 'siteNameEn'>, locale: Locale) => (locale === 'en' && v.siteNameEn ? v.siteNameEn : v.siteNameZh);
+export const bookingVenueName = (b: Pick<BookingView, 'venueNameZh' | 'venueNameEn'>, locale: Locale) => (locale === 'en' && b.venueNameEn ? b.venueNameEn : b.venueNameZh);
+export const applicantName = (b: Pick<BookingView, 'applicantNameZh' | 'applicantNameEn'>, locale: Locale) => (locale === 'en' && b.applicantNameEn ? b.applicantNameEn : b.applicantNameZh);
+
+/**
+ * 111/03/01 09:00–12:00, or 111/03/01 09:00 – 111/04/30 17:00 for a range over several
+ * days (an end at midnight reads as 24:00 of the day before).
+ */
+export function timeRange(start: string, end: string, locale: Locale): string {
+  const s = taipeiMinute(start);
+  let e = taipeiMinute(end);
+  if (e.minute === 0 && e.date > s.date) {
+    const previous = taipeiMinute(Date.parse(end) - 1);
+    e = { date: previous.date, minute: 1440 };
+  }
+  if (s.date === e.date) return `${formatDate(s.date, locale)} ${clock(s.minute)}–${clock(e.minute)}`;
+  return `${formatDate(s.date, locale)} ${clock(s.minute)} – ${formatDate(e.date, locale)} ${clock(e.minute)}`;
+}
+
+/** 111年3月1日（二）09:00 至 12:00, the way a letter writes it. */
+export function longTimeRange(start: string, end: string, locale: Locale, t: T): string {
+  const s = taipeiMinute(start);
+  let e = taipeiMinute(end);
+  if (e.minute === 0 && e.date > s.date) e = { date: taipeiMinute(Date.parse(end) - 1).date, minute: 1440 };
+  const day = (date: string) => `${formatDate(date, locale, 'long')}（${weekdayShort(date, locale)}）`;
+  if (s.date === e.date) return t('venues.ui.letter.sameDay', { date: day(s.date), from: clock(s.minute), to: clock(e.minute) });
+  return t('venues.ui.letter.days', { from: `${day(s.date)} ${clock(s.minute)}`, to: `${day(e.date)} ${clock(e.minute)}` });
+}
+
+/** 一, 二 … in zh-TW; Mon, Tue … in English. */
+export function weekdayShort(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'zh-TW' ? 'zh-TW' : 'en', { weekday: locale === 'zh-TW' ? 'narrow' : 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A booking in one line for lists and messages: 場-111-00012 市政宣導說明會（111/03/01 09:00–12:00）. */
+export function bookingLine(b: Pick<BookingView, 'number' | 'eventName' | 'start' | 'end'>, locale: Locale): string {
+  return `${b.number ? `${b.number} ` : ''}${b.eventName}（${timeRange(b.start, b.end, locale)}）`;
+}
+
+export function money(amount: number, locale: Locale): string {
+  return amount.toLocaleString(locale === 'en' ? 'en-US' : 'zh-TW');
+}
