@@ -217,7 +217,7 @@ export const ticketMutationDefs: MutationDef[] = [
       .object({
         id: recordId,
         changeId: recordId,
-        to: z.enum(TICKET_STATUSES),
+        status: z.enum(TICKET_STATUSES),
         note: text(500).default(''),
         /** Needed to assign (派工) a ticket that has nobody yet. */
         assigneeId: recordId.optional(),
@@ -228,10 +228,10 @@ export const ticketMutationDefs: MutationDef[] = [
     roles: TICKET_WORK_ROLES,
     async apply(tx, args, ctx) {
       const ticket = await mustGet(tx, 'ticket', args.id);
-      if (!canTransition(ticket.status, args.to)) {
-        throw new DomainError('maint.error.transition', { number: ticket.number, from: statusParam(ticket.status), to: statusParam(args.to) }, 'to');
+      if (!canTransition(ticket.status, args.status)) {
+        throw new DomainError('maint.error.transition', { number: ticket.number, from: statusParam(ticket.status), to: statusParam(args.status) }, 'status');
       }
-      if (!mayMoveTo(ctx.roles, args.to, await isAssignee(tx, ticket, ctx))) throw new DomainError('maint.error.notYours', { number: ticket.number });
+      if (!mayMoveTo(ctx.roles, args.status, await isAssignee(tx, ticket, ctx))) throw new DomainError('maint.error.notYours', { number: ticket.number });
       if (await tx.get('ticketStatusChange', args.changeId)) throw new DomainError('error.alreadyExists', { id: args.changeId }, 'changeId');
       const at = args.at ?? ctx.at;
       notInFuture(at, ctx, 'at');
@@ -239,22 +239,22 @@ export const ticketMutationDefs: MutationDef[] = [
       const last = history.reduce((max, c) => (c.at > max ? c.at : max), '');
       if (at < last) throw new DomainError('maint.error.beforeLast', {}, 'at');
 
-      const patch: Partial<Ticket> = { status: args.to, updatedAt: ctx.at };
-      if (args.to === 'assigned') {
+      const patch: Partial<Ticket> = { status: args.status, updatedAt: ctx.at };
+      if (args.status === 'assigned') {
         const assigneeId = args.assigneeId ?? ticket.assigneeId;
         if (!assigneeId) throw new DomainError('error.required', { field: 'assigneeId' }, 'assigneeId');
         await checkAssignee(tx, assigneeId);
         patch.assigneeId = assigneeId;
       }
-      if (args.to === 'completed') patch.completedAt = at;
-      if (ticket.status === 'completed' && args.to === 'in_progress') patch.completedAt = null;
-      if (args.to === 'closed') patch.closedAt = at;
+      if (args.status === 'completed') patch.completedAt = at;
+      if (ticket.status === 'completed' && args.status === 'in_progress') patch.completedAt = null;
+      if (args.status === 'closed') patch.closedAt = at;
       await tx.update('ticket', ticket.id, patch);
       await tx.insert('ticketStatusChange', {
         id: args.changeId,
         ticketId: ticket.id,
         fromStatus: ticket.status,
-        toStatus: args.to,
+        toStatus: args.status,
         at,
         userId: ctx.userId,
         note: args.note,

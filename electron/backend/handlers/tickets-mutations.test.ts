@@ -26,7 +26,7 @@ describe('repair tickets', () => {
   }
 
   async function move(id: string, to: TicketStatus, at: string, actor: Actor = clerk, extra: Record<string, unknown> = {}) {
-    return runner.run('ticket.transition', { id, changeId: newId(), to, ...extra }, actor, at);
+    return runner.run('ticket.transition', { id, changeId: newId(), status: to, ...extra }, actor, at);
   }
 
   it('gives the first ticket of a fresh workstation the number 維-111-00001, the next 00002', async () => {
@@ -112,10 +112,10 @@ describe('repair tickets', () => {
     expect(await move(id, 'completed', tpe('2022-01-10', '10:00'))).toMatchObject({ ok: false, problem: { code: 'maint.error.transition' } });
     expect(await move(id, 'assigned', tpe('2022-01-10', '10:00'), clerk, { assigneeId: world.people.staff })).toMatchObject({ ok: false, message: '「周雅婷」不是技術人員或廠商人員，不能派工' });
     expect((await move(id, 'assigned', tpe('2022-01-10', '10:00'), clerk, { assigneeId: world.people.contractor })).ok).toBe(true);
-    const early = await runner.run('ticket.transition', { id, changeId: newId(), to: 'in_progress', at: tpe('2022-01-10', '09:30') }, clerk, tpe('2022-01-10', '11:00'));
+    const early = await runner.run('ticket.transition', { id, changeId: newId(), status: 'in_progress', at: tpe('2022-01-10', '09:30') }, clerk, tpe('2022-01-10', '11:00'));
     expect(early).toMatchObject({ ok: false, problem: { code: 'maint.error.beforeLast' } });
     // Work done on site at 10:30 and recorded at 11:00 keeps the time it was done.
-    const later = await runner.run('ticket.transition', { id, changeId: newId(), to: 'in_progress', at: tpe('2022-01-10', '10:30') }, clerk, tpe('2022-01-10', '11:00'));
+    const later = await runner.run('ticket.transition', { id, changeId: newId(), status: 'in_progress', at: tpe('2022-01-10', '10:30') }, clerk, tpe('2022-01-10', '11:00'));
     expect(later.ok).toBe(true);
     expect(ticketDetail(db, id)!.changes.at(-1)!.at).toBe(tpe('2022-01-10', '10:30'));
   });

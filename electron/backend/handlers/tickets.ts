@@ -50,22 +50,22 @@ function signedIn(ws: Workstation) {
 function exportColumns(locale: Locale): ExportColumn[] {
   const h = (key: MessageKey) => translate(locale, key);
   return [
-    { key: 'number', header: h('field.number'), width: 14 },
-    { key: 'status', header: h('field.status'), width: 8 },
-    { key: 'category', header: h('field.category'), width: 8 },
-    { key: 'priority', header: h('field.priority'), width: 8 },
-    { key: 'site', header: h('field.siteId'), width: 14 },
-    { key: 'building', header: h('field.buildingId'), width: 10 },
-    { key: 'location', header: h('field.spaceId'), width: 22 },
-    { key: 'subject', header: h('field.subject'), width: 28 },
-    { key: 'description', header: h('field.description'), width: 40 },
-    { key: 'reporter', header: h('field.reporterName'), width: 10 },
-    { key: 'agency', header: h('field.reporterAgencyId'), width: 14 },
-    { key: 'source', header: h('field.source'), width: 8 },
-    { key: 'reportedAt', header: h('field.reportedAt'), width: 16 },
-    { key: 'dueAt', header: h('field.dueAt'), width: 16 },
-    { key: 'assignee', header: h('field.assigneeId'), width: 12 },
-    { key: 'completedAt', header: h('field.completedAt'), width: 16 },
+    { key: 'number', header: h('maint.col.number'), width: 14 },
+    { key: 'status', header: h('maint.col.status'), width: 8 },
+    { key: 'category', header: h('maint.col.category'), width: 8 },
+    { key: 'priority', header: h('maint.col.priority'), width: 8 },
+    { key: 'site', header: h('maint.col.site'), width: 14 },
+    { key: 'building', header: h('maint.col.building'), width: 10 },
+    { key: 'location', header: h('maint.col.location'), width: 22 },
+    { key: 'subject', header: h('maint.col.subject'), width: 28 },
+    { key: 'description', header: h('maint.col.description'), width: 40 },
+    { key: 'reporter', header: h('maint.col.reporter'), width: 10 },
+    { key: 'agency', header: h('maint.col.agency'), width: 14 },
+    { key: 'source', header: h('maint.col.source'), width: 8 },
+    { key: 'reportedAt', header: h('maint.col.reportedAt'), width: 16 },
+    { key: 'dueAt', header: h('maint.col.dueAt'), width: 16 },
+    { key: 'assignee', header: h('maint.col.assignee'), width: 12 },
+    { key: 'completedAt', header: h('maint.col.completedAt'), width: 16 },
   ];
 }
 
