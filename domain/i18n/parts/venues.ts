@@ -140,6 +140,7 @@ export const venuesZh = {
   'venues.export.sheet': '場地申請',
   'venues.export.when': '時間',
   'venues.export.days': '天數',
+  'venues.export.status': '狀態',
 
   // The desk's screens (venues.ui.*)
   'venues.ui.tab.calendar': '行事曆',
@@ -467,6 +468,7 @@ export const venuesEn: Record<keyof typeof venuesZh, string> = {
   'venues.export.sheet': 'Bookings',
   'venues.export.when': 'Time',
   'venues.export.days': 'Days',
+  'venues.export.status': 'Status',
 
   // The desk's screens (venues.ui.*)
   'venues.ui.tab.calendar': 'Calendar',

@@ -104,7 +104,7 @@ export const DEMO_BOOKINGS: DemoBooking[] = [
   { handle: 'youth-forum', venue: ['SW', 'MR-401'], agency: 'YOU', contactName: '蔡宗翰', contactPhone: '07-3368270', eventName: '青年政策座談', activityType: 'social_education', attendees: 50, equipment: ['projector', 'microphone'], start: '2021-12-08 14:00', end: '2021-12-08 16:30', then: ['approve', { cancel: '主講人臨時無法出席，活動延期' }] },
   { handle: 'fire-drill-brief', venue: ['FS', 'MR-F201'], agency: 'FIR', contactName: '郭俊傑', contactPhone: '07-7409119', eventName: '年度消防演練行前會議', activityType: 'training', attendees: 60, equipment: ['projector', 'sound_system'], start: '2022-01-18 10:00', end: '2022-01-18 12:00', then: ['approve'] },
   { handle: 'library-exhibit', venue: ['FS', 'ATR-F'], agency: 'LIB', contactName: '周欣怡', contactPhone: '07-7990101', eventName: '館藏古地圖特展', activityType: 'exhibition', attendees: 80, equipment: ['display_panels'], start: '2021-12-01 09:00', end: '2022-01-14 17:00', then: ['approve'] },
-  { handle: 'labor-seminar', venue: ['FS', 'AUD-F'], agency: 'LAB', contactName: '鄭雅文', contactPhone: '07-7336959', eventName: '勞動法令宣導說明會', activityType: 'policy_promotion', attendees: 250, equipment: ['projector', 'microphone'], start: '2022-01-26 13:30', end: '2022-01-26 16:30', feeWaived: true, then: ['approve'] },
+  { handle: 'labor-seminar', venue: ['FS', 'AUD-F'], agency: 'LAB', contactName: '鄭雅文', contactPhone: '07-7336959', eventName: '勞動法令宣導說明會', activityType: 'policy_promotion', attendees: 250, equipment: ['projector', 'microphone'], start: '2022-01-26 13:30', end: '2022-01-26 16:30', feeWaived: true, then: ['approve', 'approve'] },
 ];
 
 export interface DemoSeries {

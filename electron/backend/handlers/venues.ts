@@ -1,18 +1,125 @@
 /** The venue desk's read calls: lists, the pre-flight check, free slots, figures, iCalendar and exports. */
-import type { HandlerMap } from '../workstation';
+import { formatInstant, taipeiDateOf } from '../../../domain/dates';
+import { translate } from '../../../domain/i18n';
+import type { BookingView } from '../../../domain/venues/views';
+import {
+  bookingDetail,
+  bookingViews,
+  checkBooking,
+  competingGroups,
+  displacedBookings,
+  feedData,
+  flaggedBookings,
+  freeSlots,
+  venueFigures,
+  venueViewOf,
+  venueViews,
+} from '../../../db/queries/venues';
+import { exportTable } from '../export/table-export';
+import { buildCalendar } from '../ical/ics';
+import { feedEvents } from '../ical/venue-feed';
+import { problemResult } from '../mutation-runner';
+import type { HandlerMap, Workstation } from '../workstation';
 
 type VenueCalls = 'venues.list' | 'venues.bookings' | 'venues.booking' | 'venues.check' | 'venues.freeSlots' | 'venues.competing' | 'venues.flagged' | 'venues.displaced' | 'venues.figures' | 'venues.ical' | 'venues.export';
 
+/** A file name without characters Windows refuses. */
+const safeFileName = (name: string) => name.replace(/[\\/:*?"<>|]/g, ' ').trim();
+
+/** The iCalendar text of a venue's or an agency's bookings, in the workstation's language. */
+export function venueCalendar(ws: Workstation, scope: { venueId: string } | { agencyId: string }): { text: string; name: string } | null {
+  const locale = ws.locale;
+  const en = locale === 'en';
+  let name: string;
+  if ('venueId' in scope) {
+    const venue = venueViewOf(ws.db, scope.venueId);
+    if (!venue) return null;
+    name = en ? venue.nameEn : venue.nameZh;
+  } else {
+    const agency = ws.runner.records.getSync('agency', scope.agencyId);
+    if (!agency) return null;
+    name = en ? agency.nameEn || agency.nameZh : agency.nameZh;
+  }
+  const venues = new Map(venueViews(ws.db, { includeArchived: true }).map((v) => [v.id, v]));
+  const agencies = new Map(ws.runner.records.findSync('agency', {}).map((a) => [a.id, a]));
+  const { bookings, series } = feedData(ws.db, scope);
+  const events = feedEvents(scope, bookings, series, {
+    venue: (id) => {
+      const v = venues.get(id);
+      return v ? `${en ? v.nameEn : v.nameZh}（${en ? v.siteNameEn : v.siteNameZh}）` : '';
+    },
+    applicant: (b) => {
+      const a = b.applicantAgencyId ? agencies.get(b.applicantAgencyId) : undefined;
+      return a ? (en ? a.nameEn || a.nameZh : a.nameZh) : b.applicantOrg;
+    },
+    activity: (type) => translate(locale, `venues.activity.${type}`),
+    pendingMark: translate(locale, 'venues.ical.statusPending'),
+  });
+  return { text: buildCalendar(translate(locale, 'venues.ical.calendarName', { name }), events), name };
+}
+
+function exportRows(ws: Workstation, rows: BookingView[]) {
+  const locale = ws.locale;
+  const en = locale === 'en';
+  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  const columns = [
+    { key: 'number', header: t('field.number'), width: 15 },
+    { key: 'venue', header: t('field.venueId'), width: 18 },
+    { key: 'when', header: t('venues.export.when'), width: 30 },
+    { key: 'days', header: t('venues.export.days'), width: 6 },
+    { key: 'eventName', header: t('field.eventName'), width: 30 },
+    { key: 'activityType', header: t('field.activityType'), width: 10 },
+    { key: 'applicant', header: t('field.applicantAgencyId'), width: 20 },
+    { key: 'contactName', header: t('field.contactName'), width: 10 },
+    { key: 'attendees', header: t('field.attendees'), width: 8 },
+    { key: 'letterNo', header: t('field.letterNo'), width: 24 },
+    { key: 'fee', header: t('field.fee'), width: 8 },
+    { key: 'feeWaived', header: t('field.feeWaived'), width: 8 },
+    { key: 'status', header: t('venues.export.status'), width: 8 },
+  ];
+  return {
+    columns,
+    rows: rows.map((b) => {
+      const first = taipeiDateOf(b.start);
+      const last = taipeiDateOf(new Date(Date.parse(b.end) - 1));
+      return {
+        number: b.number,
+        venue: en ? b.venueNameEn : b.venueNameZh,
+        when: `${formatInstant(b.start, locale)} – ${formatInstant(b.end, locale)}`,
+        days: Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000) + 1,
+        eventName: b.eventName,
+        activityType: t(`venues.activity.${b.activityType}`),
+        applicant: en ? b.applicantNameEn : b.applicantNameZh,
+        contactName: b.contactName,
+        attendees: b.attendees,
+        letterNo: b.letterNo,
+        fee: b.feeWaived ? 0 : b.fee,
+        feeWaived: b.feeWaived,
+        status: t(`venues.status.${b.status}`),
+      };
+    }),
+  };
+}
+
 export const venueHandlers: Pick<HandlerMap, VenueCalls> = {
-  'venues.list': () => [],
-  'venues.bookings': () => [],
-  'venues.booking': () => null,
-  'venues.check': () => ({ refusals: [], warnings: [], conflicts: [], competing: [], alternatives: [] }),
-  'venues.freeSlots': () => [],
-  'venues.competing': () => [],
-  'venues.flagged': () => [],
-  'venues.displaced': () => [],
-  'venues.figures': (_ws, { from, to }) => ({ from, to, rows: [], venueSessions: 0, roomUses: 0 }),
-  'venues.ical': () => ({ ok: true, text: '', fileName: 'venues.ics' }),
-  'venues.export': () => ({ fileBase64: '', fileName: 'venues.xlsx' }),
+  'venues.list': (ws, args) => venueViews(ws.db, args),
+  'venues.bookings': (ws, filter) => bookingViews(ws.db, filter),
+  'venues.booking': (ws, { id }) => bookingDetail(ws.db, id),
+  'venues.check': (ws, args) => checkBooking(ws.db, args),
+  'venues.freeSlots': (ws, args) => freeSlots(ws.db, args),
+  'venues.competing': (ws, args) => competingGroups(ws.db, args),
+  'venues.flagged': (ws) => flaggedBookings(ws.db, new Date().toISOString()),
+  'venues.displaced': (ws) => displacedBookings(ws.db),
+  'venues.figures': (ws, { from, to }) => venueFigures(ws.db, from, to),
+  'venues.ical': (ws, { venueId, agencyId }) => {
+    if ((venueId === undefined) === (agencyId === undefined)) return problemResult({ code: 'error.required', params: { field: 'venueId' }, field: 'venueId' }, ws.locale);
+    const cal = venueCalendar(ws, venueId ? { venueId } : { agencyId: agencyId! });
+    if (!cal) return problemResult({ code: 'error.notFound', params: { kind: venueId ? 'venue' : 'agency', id: venueId ?? agencyId! } }, ws.locale);
+    return { ok: true, text: cal.text, fileName: `${safeFileName(translate(ws.locale, 'venues.ical.fileName', { name: cal.name }))}.ics` };
+  },
+  'venues.export': async (ws, { format, ...filter }) => {
+    const { columns, rows } = exportRows(ws, bookingViews(ws.db, { ...filter, limit: filter.limit ?? 50_000 }));
+    const file = await exportTable({ sheetName: translate(ws.locale, 'venues.export.sheet'), columns, rows, format });
+    return { fileBase64: file.toString('base64'), fileName: `${safeFileName(translate(ws.locale, 'venues.export.fileName'))}.${format}` };
+  },
 };

@@ -1,0 +1,301 @@
+/**
+ * The venue desk's reads: venues with their place names, bookings in a time range with
+ * the names a list shows, the pre-flight check, free slots, competing and flagged
+ * bookings, the period figures and the data of an iCalendar feed.
+ */
+import type { Problem } from '../../domain/errors';
+import { addDays, startOfTaipeiDay, type BusinessDate } from '../../domain/dates';
+import type { CalendarExceptions } from '../../domain/working-days';
+import { countVenueFigures, type FigureVenue } from '../../domain/venues/figures';
+import { misfits } from '../../domain/venues/flags';
+import { BusyIndex, findFreeSlots, type FinderOptions, type SlotRequest } from '../../domain/venues/free-slots';
+import { bookingWarnings, effectiveBuffers, occupiedOf, scheduleProblems, timeProblems } from '../../domain/venues/rules';
+import type { Booking, BookingSeries, BookingStatus, Equipment } from '../../domain/venues/types';
+import type { BookingCheck, BookingDetail, BookingView, CompetingGroup, FlaggedBooking, FreeSlot, VenueFigures, VenueView } from '../../domain/venues/views';
+import type { Db } from '../open';
+import { rowToRecord } from '../records';
+
+type Row = Record<string, unknown>;
+
+const VENUE_SELECT = `
+  SELECT v.*, s.code AS s_code, s.name_zh AS s_zh, s.name_en AS s_en, f.id AS f_id, f.name AS f_name,
+         b.id AS b_id, b.name_zh AS b_zh, b.name_en AS b_en, t.id AS t_id, t.name_zh AS t_zh, t.name_en AS t_en
+  FROM venue v JOIN space s ON s.id = v.space_id JOIN floor f ON f.id = s.floor_id
+  JOIN building b ON b.id = f.building_id JOIN site t ON t.id = b.site_id`;
+
+function venueView(r: Row): VenueView {
+  const v = rowToRecord('venue', r);
+  return {
+    ...v,
+    code: String(r.s_code ?? ''),
+    nameZh: String(r.s_zh),
+    nameEn: String(r.s_en || r.s_zh),
+    siteId: String(r.t_id),
+    siteNameZh: String(r.t_zh),
+    siteNameEn: String(r.t_en || r.t_zh),
+    buildingId: String(r.b_id),
+    floorId: String(r.f_id),
+    locationZh: `${r.t_zh} / ${r.b_zh} / ${r.f_name}`,
+    locationEn: `${r.t_en || r.t_zh} / ${r.b_en || r.b_zh} / ${r.f_name}`,
+  };
+}
+
+export function venueViews(db: Db, opts: { siteId?: string; includeArchived?: boolean; ids?: readonly string[] } = {}): VenueView[] {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  if (opts.siteId) {
+    conds.push('t.id = ?');
+    params.push(opts.siteId);
+  }
+  if (!opts.includeArchived) conds.push('v.archived = 0');
+  if (opts.ids) {
+    conds.push(`v.id IN (${opts.ids.map(() => '?').join(',') || "''"})`);
+    params.push(...opts.ids);
+  }
+  const sql = `${VENUE_SELECT}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY t.code, s.code, v.id`;
+  return (db.$client.prepare(sql).all(...params) as Row[]).map(venueView);
+}
+
+export function venueViewOf(db: Db, id: string): VenueView | undefined {
+  const r = db.$client.prepare(`${VENUE_SELECT} WHERE v.id = ?`).get(id) as Row | undefined;
+  return r ? venueView(r) : undefined;
+}
+
+/** Pending, and overlapping another live booking of the same venue: what the list marks as competing. */
+const COMPETING = `(b.status = 'pending' AND EXISTS (SELECT 1 FROM booking o WHERE o.venue_id = b.venue_id AND o.occupied_from < b.occupied_to
+  AND o.occupied_to > b.occupied_from AND o.id <> b.id AND o.status IN ('pending', 'approved')))`;
+
+const BOOKING_SELECT = `
+  SELECT b.*, s.name_zh AS v_zh, s.name_en AS v_en, a.name_zh AS a_zh, a.name_en AS a_en, ${COMPETING} AS competing
+  FROM booking b JOIN venue v ON v.id = b.venue_id JOIN space s ON s.id = v.space_id
+  LEFT JOIN agency a ON a.id = b.applicant_agency_id`;
+
+function bookingView(r: Row): BookingView {
+  const b = rowToRecord('booking', r);
+  const org = b.applicantOrg;
+  return {
+    ...b,
+    venueNameZh: String(r.v_zh ?? ''),
+    venueNameEn: String(r.v_en || r.v_zh || ''),
+    applicantNameZh: r.a_zh ? String(r.a_zh) : org,
+    applicantNameEn: r.a_zh ? String(r.a_en || r.a_zh) : org,
+    competing: Number(r.competing) === 1,
+  };
+}
+
+export interface BookingFilter {
+  from: string;
+  to: string;
+  venueIds?: readonly string[];
+  siteId?: string;
+  statuses?: readonly BookingStatus[];
+  agencyId?: string;
+  text?: string;
+  limit?: number;
+}
+
+/** Bookings (occurrences) whose time overlaps [from, to), in time order. */
+export function bookingViews(db: Db, f: BookingFilter): BookingView[] {
+  const conds = ['b.start < ?', 'b."end" > ?'];
+  const params: unknown[] = [f.to, f.from];
+  if (f.venueIds) {
+    conds.push(`b.venue_id IN (${f.venueIds.map(() => '?').join(',') || "''"})`);
+    params.push(...f.venueIds);
+  }
+  if (f.siteId) {
+    conds.push('v.space_id IN (SELECT sp.id FROM space sp JOIN floor fl ON fl.id = sp.floor_id JOIN building bu ON bu.id = fl.building_id WHERE bu.site_id = ?)');
+    params.push(f.siteId);
+  }
+  if (f.statuses) {
+    conds.push(`b.status IN (${f.statuses.map(() => '?').join(',') || "''"})`);
+    params.push(...f.statuses);
+  }
+  if (f.agencyId) {
+    conds.push('b.applicant_agency_id = ?');
+    params.push(f.agencyId);
+  }
+  const text = f.text?.trim();
+  if (text) {
+    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(`(${['b.number', 'b.event_name', 'b.applicant_org', 'b.contact_name', 'b.letter_no', 'a.name_zh', 'a.short_name'].map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(...Array(7).fill(like));
+  }
+  const sql = `${BOOKING_SELECT} WHERE ${conds.join(' AND ')} ORDER BY b.start, b.id LIMIT ?`;
+  return (db.$client.prepare(sql).all(...params, f.limit ?? 5000) as Row[]).map(bookingView);
+}
+
+function bookingViewsWhere(db: Db, where: string, params: unknown[]): BookingView[] {
+  return (db.$client.prepare(`${BOOKING_SELECT} WHERE ${where} ORDER BY b.start, b.id`).all(...params) as Row[]).map(bookingView);
+}
+
+export function calendarExceptions(db: Db): CalendarExceptions {
+  const rows = db.$client.prepare('SELECT date, kind, name FROM calendar_day').all() as { date: string; kind: 'holiday' | 'workday' | 'closure'; name: string }[];
+  return new Map(rows.map((r) => [r.date, { kind: r.kind, name: r.name }]));
+}
+
+/** Live bookings of a venue overlapping an occupied span, in time order. */
+function overlappingViews(db: Db, venueId: string, occupiedFrom: string, occupiedTo: string, statuses: readonly BookingStatus[], excludeId?: string): BookingView[] {
+  return bookingViewsWhere(db, `b.venue_id = ? AND b.occupied_from < ? AND b.occupied_to > ? AND b.id <> ? AND b.status IN (${statuses.map(() => '?').join(',')})`, [
+    venueId,
+    occupiedTo,
+    occupiedFrom,
+    excludeId ?? '',
+    ...statuses,
+  ]);
+}
+
+export function bookingDetail(db: Db, id: string): BookingDetail | null {
+  const [booking] = bookingViewsWhere(db, 'b.id = ?', [id]);
+  if (!booking) return null;
+  const venue = venueViewOf(db, booking.venueId)!;
+  const seriesRow = booking.seriesId ? (db.$client.prepare('SELECT * FROM booking_series WHERE id = ?').get(booking.seriesId) as Row | undefined) : undefined;
+  const series = seriesRow ? rowToRecord('bookingSeries', seriesRow) : null;
+  const occurrences = series ? bookingViewsWhere(db, 'b.series_id = ?', [series.id]) : [];
+  const overlapping = overlappingViews(db, booking.venueId, booking.occupiedFrom, booking.occupiedTo, ['pending', 'approved'], booking.id);
+  return { booking, venue, series, occurrences, overlapping, warnings: bookingWarnings(venue, booking) };
+}
+
+/** Approved bookings' occupied spans per venue, for spans reaching into [from, to). */
+export function busyIndexes(db: Db, venueIds: readonly string[], from: string, to: string): Map<string, BusyIndex> {
+  const out = new Map<string, BusyIndex>();
+  const stmt = db.$client.prepare("SELECT id, occupied_from AS f, occupied_to AS t FROM booking WHERE venue_id = ? AND status = 'approved' AND occupied_from < ? AND occupied_to > ?");
+  for (const id of venueIds) {
+    const rows = stmt.all(id, to, from) as { id: string; f: string; t: string }[];
+    out.set(id, new BusyIndex(rows.map((r) => ({ id: r.id, from: Date.parse(r.f), to: Date.parse(r.t) }))));
+  }
+  return out;
+}
+
+const DAY = 86_400_000;
+
+export interface FreeSlotQuery extends SlotRequest {
+  siteId?: string;
+  venueIds?: readonly string[];
+  limit?: number;
+}
+
+export function freeSlots(db: Db, q: FreeSlotQuery, options: FinderOptions = {}): FreeSlot[] {
+  const venues = venueViews(db, { siteId: q.siteId, ids: q.venueIds });
+  const searchDays = options.searchDays ?? 7;
+  const from = new Date(Date.parse(q.start) - (searchDays + 1) * DAY).toISOString();
+  const to = new Date(Date.parse(q.end) + (searchDays + 1) * DAY).toISOString();
+  const busy = busyIndexes(db, venues.map((v) => v.id), from, to);
+  return findFreeSlots(q, venues, busy, calendarExceptions(db), { ...options, limit: q.limit ?? options.limit });
+}
+
+export interface CheckQuery {
+  venueId: string;
+  start: string;
+  end: string;
+  bufferBefore?: number;
+  bufferAfter?: number;
+  attendees?: number;
+  equipment?: readonly Equipment[];
+  applicantAgencyId?: string | null;
+  excludeId?: string;
+}
+
+/** What saving or approving this booking would meet: refusals, warnings, conflicts, competitors, and alternatives when blocked. */
+export function checkBooking(db: Db, q: CheckQuery): BookingCheck {
+  const venue = venueViewOf(db, q.venueId);
+  if (!venue) return { refusals: [{ code: 'error.notFound', params: { kind: 'venue', id: q.venueId }, field: 'venueId' }], warnings: [], conflicts: [], competing: [], alternatives: [] };
+  const refusals: Problem[] = [...timeProblems(q.start, q.end)];
+  if (refusals.length > 0) return { refusals, warnings: [], conflicts: [], competing: [], alternatives: [] };
+  const calendar = calendarExceptions(db);
+  refusals.push(...scheduleProblems(venue, q.start, q.end, calendar));
+  // An outside group (no agency) at a venue only agencies may book.
+  if (q.applicantAgencyId === null && venue.bookableBy === 'agencies') refusals.push({ code: 'venues.agenciesOnly', params: {}, field: 'applicantAgencyId' });
+  const buffers = effectiveBuffers(venue, q);
+  const span = occupiedOf(q.start, q.end, buffers.bufferBefore, buffers.bufferAfter);
+  const conflicts = overlappingViews(db, venue.id, span.occupiedFrom, span.occupiedTo, ['approved'], q.excludeId);
+  const competing = overlappingViews(db, venue.id, span.occupiedFrom, span.occupiedTo, ['pending'], q.excludeId);
+  const blocked = conflicts.length > 0 || refusals.length > 0;
+  const alternatives = blocked
+    ? freeSlots(db, { start: q.start, end: q.end, attendees: q.attendees, equipment: q.equipment, types: [venue.type], bufferBefore: q.bufferBefore, bufferAfter: q.bufferAfter, preferredVenueId: venue.id, excludeId: q.excludeId, siteId: venue.siteId, limit: 8 })
+    : [];
+  return { refusals, warnings: bookingWarnings(venue, q), conflicts, competing, alternatives };
+}
+
+/** Pending bookings competing for the same time, grouped per venue into chains of overlapping ones. */
+export function competingGroups(db: Db, f: { venueId?: string; from?: string; to?: string }): CompetingGroup[] {
+  const conds = ["b.status IN ('pending', 'approved')"];
+  const params: unknown[] = [];
+  if (f.venueId) {
+    conds.push('b.venue_id = ?');
+    params.push(f.venueId);
+  }
+  if (f.from) {
+    conds.push('b.occupied_to > ?');
+    params.push(f.from);
+  }
+  if (f.to) {
+    conds.push('b.occupied_from < ?');
+    params.push(f.to);
+  }
+  const rows = (db.$client.prepare(`${BOOKING_SELECT} WHERE ${conds.join(' AND ')} ORDER BY b.venue_id, b.occupied_from, b.id`).all(...params) as Row[]).map(bookingView);
+  const groups: CompetingGroup[] = [];
+  let chain: BookingView[] = [];
+  let chainEnd = '';
+  const flush = () => {
+    if (chain.length > 1 && chain.some((b) => b.status === 'pending')) groups.push({ venueId: chain[0].venueId, bookings: chain });
+    chain = [];
+  };
+  for (const b of rows) {
+    if (chain.length > 0 && (b.venueId !== chain[0].venueId || b.occupiedFrom >= chainEnd)) flush();
+    if (chain.length === 0) chainEnd = b.occupiedTo;
+    chain.push(b);
+    if (b.occupiedTo > chainEnd) chainEnd = b.occupiedTo;
+  }
+  flush();
+  return groups;
+}
+
+/** Approved bookings not yet over that no longer fit their venue's current settings. */
+export function flaggedBookings(db: Db, now: string): FlaggedBooking[] {
+  const calendar = calendarExceptions(db);
+  const out: FlaggedBooking[] = [];
+  const views = bookingViewsWhere(db, "b.status = 'approved' AND b.\"end\" > ?", [now]);
+  const byVenue = new Map<string, BookingView[]>();
+  for (const b of views) byVenue.set(b.venueId, [...(byVenue.get(b.venueId) ?? []), b]);
+  for (const [venueId, bookings] of byVenue) {
+    const venue = db.$client.prepare('SELECT * FROM venue WHERE id = ?').get(venueId) as Row | undefined;
+    if (!venue) continue;
+    const found = misfits(rowToRecord('venue', venue), bookings, calendar);
+    for (const b of bookings) {
+      const problems = found.get(b.id);
+      if (problems) out.push({ booking: b, problems });
+    }
+  }
+  return out.sort((a, b) => (a.booking.start < b.booking.start ? -1 : 1));
+}
+
+/** Bookings sent back to pending because a supervisor gave their time to an official event. */
+export function displacedBookings(db: Db): BookingView[] {
+  return bookingViewsWhere(db, "b.displaced = 1 AND b.status = 'pending'", []);
+}
+
+export function venueFigures(db: Db, from: BusinessDate, to: BusinessDate): VenueFigures {
+  const rows = db.$client
+    .prepare("SELECT status, start, venue_id AS venueId, activity_type AS activityType FROM booking WHERE status = 'approved' AND start >= ? AND start < ?")
+    .all(startOfTaipeiDay(from), startOfTaipeiDay(addDays(to, 1))) as Pick<Booking, 'status' | 'start' | 'venueId' | 'activityType'>[];
+  const venues = new Map<string, FigureVenue>(venueViews(db, { includeArchived: true }).map((v) => [v.id, { type: v.type, siteId: v.siteId, siteNameZh: v.siteNameZh, siteNameEn: v.siteNameEn }]));
+  return countVenueFigures(rows, venues, from, to);
+}
+
+/** Every booking of a feed's scope and every occurrence of its series, with those series. */
+export function feedData(db: Db, scope: { venueId: string } | { agencyId: string }): { bookings: Booking[]; series: Map<string, BookingSeries> } {
+  const [field, id] = 'venueId' in scope ? ['venue_id', scope.venueId] : ['applicant_agency_id', scope.agencyId];
+  const seriesRows = db.$client.prepare(`SELECT * FROM booking_series WHERE ${field} = ?`).all(id) as Row[];
+  const series = new Map(seriesRows.map((r) => [String(r.id), rowToRecord('bookingSeries', r)]));
+  const rows = db.$client
+    .prepare(`SELECT * FROM booking WHERE ${field} = ? OR series_id IN (SELECT id FROM booking_series WHERE ${field} = ?) ORDER BY start, id`)
+    .all(id, id) as Row[];
+  const bookings = rows.map((r) => rowToRecord('booking', r));
+  // Occurrences moved here from a series held elsewhere need their series to be recognised as such.
+  const missing = new Set(bookings.map((b) => b.seriesId).filter((s): s is string => !!s && !series.has(s)));
+  for (const sid of missing) {
+    const r = db.$client.prepare('SELECT * FROM booking_series WHERE id = ?').get(sid) as Row | undefined;
+    if (r) series.set(sid, rowToRecord('bookingSeries', r));
+  }
+  return { bookings, series };
+}
