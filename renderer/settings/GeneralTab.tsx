@@ -10,6 +10,7 @@ import { KeyboardForm } from '../components/KeyboardForm';
 import { RocDatePicker } from '../components/RocDatePicker';
 import { shortcutLabel } from '../components/shortcuts';
 import { PALETTE_SHORTCUTS, deskShortcut } from '../shell/useCommands';
+import { SyncCard } from './SyncCard';
 
 const LABEL_COL = { flex: '180px' };
 
@@ -104,6 +105,8 @@ export function GeneralTab() {
           ]}
         />
       </Card>
+
+      <SyncCard />
 
       <Card title={t('shell.general.shortcuts')} size="small">
         <Descriptions

@@ -2,12 +2,13 @@
  * A new, empty data folder: load the demo data, or start empty (then the sign-in
  * screen offers creating the first administrator).
  */
-import { DatabaseOutlined, FileAddOutlined } from '@ant-design/icons';
+import { CloudSyncOutlined, DatabaseOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../app/i18n';
 import { useShell } from '../app/store';
 import { AuthLayout } from './AuthLayout';
+import { JoinServerForm } from '../settings/SyncCard';
 
 export function FirstRun() {
   const t = useT();
@@ -15,6 +16,7 @@ export function FirstRun() {
   const loadDemo = useShell((s) => s.loadDemo);
   const dismissDemo = useShell((s) => s.dismissDemo);
   const [busy, setBusy] = useState<'load' | 'skip' | null>(null);
+  const [joining, setJoining] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const load = async () => {
@@ -55,6 +57,17 @@ export function FirstRun() {
             <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
               {t('shell.firstRun.skipHelp')}
             </Typography.Text>
+          </div>
+          <div>
+            {/* A new desk in an office that already has a server: its data comes down from there. */}
+            <Button size="large" block icon={<CloudSyncOutlined />} disabled={busy !== null} onClick={() => setJoining((j) => !j)} aria-expanded={joining}>
+              {t('sync.join.title')}
+            </Button>
+            {joining && (
+              <div style={{ marginTop: 12 }}>
+                <JoinServerForm />
+              </div>
+            )}
           </div>
         </Flex>
       </Spin>

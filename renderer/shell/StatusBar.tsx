@@ -1,6 +1,6 @@
 /** The bottom line: connection, writes waiting to sync, last sync, items needing attention. */
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Divider, Flex, Tooltip, Typography, theme } from 'antd';
+import { Badge, Button, Divider, Flex, Progress, Tooltip, Typography, theme } from 'antd';
 import type { StatusView } from '../../domain/api';
 import { formatInstant } from '../../domain/dates';
 import { useLocale, useT } from '../app/i18n';
@@ -43,6 +43,13 @@ export function StatusBar() {
           <Typography.Text style={small} type="secondary">
             {status.lastSyncAt ? t('status.lastSync', { time: formatInstant(status.lastSyncAt, locale) }) : t('shell.status.neverSynced')}
           </Typography.Text>
+        </>
+      )}
+      {status.progress && (
+        <>
+          <Divider orientation="vertical" />
+          <Progress percent={100} status="active" showInfo={false} size="small" style={{ width: 80, margin: 0 }} />
+          <Typography.Text style={{ ...small, marginLeft: 8 }}>{t('sync.progress', { count: status.progress.received })}</Typography.Text>
         </>
       )}
       {status.lastError && (

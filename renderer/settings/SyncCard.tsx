@@ -1,0 +1,108 @@
+/**
+ * Joining this workstation to the sync server on the LAN, and its sync state once joined.
+ * Joining needs an administrator of the server; afterwards the workstation holds a device
+ * token and syncs by itself.
+ */
+import { CloudSyncOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Progress, Typography } from 'antd';
+import { useState } from 'react';
+import { formatInstant } from '../../domain/dates';
+import { api } from '../app/api';
+import { useLocale, useT } from '../app/i18n';
+import { errorMessage, useShell } from '../app/store';
+import { KeyboardForm } from '../components/KeyboardForm';
+
+interface JoinValues {
+  serverUrl: string;
+  username: string;
+  password: string;
+  deviceName: string;
+}
+
+/** The join form, also offered on a new workstation's first-run screen. */
+export function JoinServerForm({ onJoined }: { onJoined?: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const loadInfo = useShell((s) => s.loadInfo);
+  const refreshSession = useShell((s) => s.refreshSession);
+  const refreshStatus = useShell((s) => s.refreshStatus);
+  const [error, setError] = useState<string | null>(null);
+
+  const join = async (values: JoinValues) => {
+    setError(null);
+    try {
+      const done = await api.call('sync.join', values);
+      if (!done.ok) return setError(done.message);
+      message.success(t('sync.join.done'));
+      await Promise.all([loadInfo(), refreshSession(), refreshStatus()]);
+      onJoined?.();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <KeyboardForm<JoinValues> layout="vertical" onSubmit={join} initialValues={{ serverUrl: 'http://', deviceName: '' }}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form.Item name="serverUrl" label={t('sync.join.serverUrl')} rules={[{ required: true, type: 'url', message: t('error.invalid', { field: t('sync.join.serverUrl') }) }]}>
+        <Input placeholder="http://192.168.1.10:8787" autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="deviceName" label={t('sync.join.deviceName')} rules={[{ required: true, message: t('error.required', { field: t('sync.join.deviceName') }) }]}>
+        <Input placeholder="鳳山前棟 1F 櫃檯" maxLength={60} />
+      </Form.Item>
+      <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('error.required', { field: t('login.username') }) }]}>
+        <Input autoComplete="username" />
+      </Form.Item>
+      <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('error.required', { field: t('login.password') }) }]}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" icon={<CloudSyncOutlined />}>
+        {t('sync.join.submit')}
+      </Button>
+    </KeyboardForm>
+  );
+}
+
+export function SyncCard() {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const info = useShell((s) => s.info);
+  const status = useShell((s) => s.status);
+  const isAdmin = useShell((s) => !!s.session?.user?.roles.includes('admin'));
+  const [syncing, setSyncing] = useState(false);
+  const joined = !!info?.serverUrl && status?.connection !== 'standalone';
+
+  const syncNow = async () => {
+    setSyncing(true);
+    await api.call('sync.now', {}).catch(() => undefined);
+    setSyncing(false);
+  };
+
+  return (
+    <Card title={t('sync.join.title')} size="small">
+      {joined ? (
+        <>
+          <Descriptions
+            column={1}
+            size="small"
+            styles={{ label: { width: 180 } }}
+            items={[
+              { key: 'url', label: t('sync.join.serverUrl'), children: <Typography.Text copyable>{info?.serverUrl}</Typography.Text> },
+              { key: 'state', label: t('shell.status.connection'), children: t(`status.${status?.connection ?? 'offline'}`) },
+              { key: 'last', label: t('status.lastSync', { time: '' }).trim(), children: status?.lastSyncAt ? formatInstant(status.lastSyncAt, locale) : '—' },
+            ]}
+          />
+          {status?.progress && <Progress percent={99} status="active" showInfo={false} aria-label={t('sync.progress', { count: status.progress.received })} />}
+          {status?.lastError && <Alert type="warning" showIcon title={status.lastError} style={{ margin: '8px 0' }} />}
+          <Button icon={<CloudSyncOutlined />} loading={syncing} onClick={syncNow}>
+            {t('sync.now')}
+          </Button>
+        </>
+      ) : isAdmin ? (
+        <JoinServerForm />
+      ) : (
+        <Typography.Text type="secondary">{t('sync.join.notAdmin')}</Typography.Text>
+      )}
+    </Card>
+  );
+}
