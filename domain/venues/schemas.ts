@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { businessDate } from '../mutations/calendar';
 import { recordId, requiredText, text } from '../mutations/reference';
-import { ACTIVITY_TYPES, BOOKABLE_BY, EQUIPMENT, VENUE_TYPES } from './types';
+import { ACTIVITY_TYPES, BOOKABLE_BY, EQUIPMENT, VENUE_TYPES, type ApprovalLevels } from './types';
 
 export { businessDate };
 
@@ -35,7 +35,12 @@ export const venueFields = z.object({
   closesAt: clockTime,
   bufferBefore: minutes,
   bufferAfter: minutes,
-  approvalLevels: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  approvalLevels: z
+    .number()
+    .int()
+    .min(0)
+    .max(2)
+    .transform((n) => n as ApprovalLevels),
   bookableBy: z.enum(BOOKABLE_BY),
   fee: money,
   deposit: money,

@@ -9,10 +9,17 @@ import type { Db } from '../../db/open';
 import { hasMessage, translate } from '../../domain/i18n';
 import { mutationList, mutations } from '../../domain/mutations';
 import { freshDb } from '../../test/support/fresh-db';
+import { ROLES } from '../../domain/roles';
 import { MutationRunner, type Actor } from './mutation-runner';
 
-const zh: Actor = { userId: 'user-admin', roles: ['admin'], locale: 'zh-TW' };
+// Every role, so that each desk's mutations reach their argument checks.
+const zh: Actor = { userId: 'user-admin', roles: [...ROLES], locale: 'zh-TW' };
 const en: Actor = { ...zh, locale: 'en' };
+
+const VENUE = { spaceId: 'space-1', type: 'meeting_room', capacity: 120, equipment: ['projector'], opensAt: '08:00', closesAt: '18:00', bufferBefore: 15, bufferAfter: 15, approvalLevels: 1, bookableBy: 'agencies', fee: 0, deposit: 0, closures: [], notes: '' };
+const PARTICULARS = { venueId: 'venue-1', applicantAgencyId: 'agency-1', applicantOrg: '', contactName: '王建國', contactPhone: '07-3368333', eventName: '局務會議', activityType: 'meeting', attendees: 30, equipment: [], letterNo: '', attachments: [], fee: 0, feeWaived: false, notes: '' };
+const BOOKING = { ...PARTICULARS, start: '2022-03-01T06:00:00.000Z', end: '2022-03-01T08:00:00.000Z' };
+const SERIES = { ...PARTICULARS, rule: { freq: 'weekly', interval: 1, weekdays: [3] }, startDate: '2022-03-02', startTime: '09:00', endTime: '10:00', until: '2022-03-30', count: null };
 
 /** Records every example can refer to; the "spare" ones are referred to by nothing, so they can be deleted. */
 const FIXTURE: [string, Record<string, unknown>][] = [
@@ -31,6 +38,10 @@ const FIXTURE: [string, Record<string, unknown>][] = [
   ['user.create', { id: 'user-admin', username: 'admin', displayName: '管理者', personId: 'person-1', roles: ['admin'] }],
   ['user.create', { id: 'user-spare', username: 'viewer', displayName: '檢視者', roles: ['viewer'] }],
   ['calendarDay.set', { date: '2022-01-31', kind: 'holiday', name: '農曆除夕' }],
+  // venues
+  ['venue.create', { id: 'venue-1', ...VENUE }],
+  ['booking.create', { id: 'booking-1', ...BOOKING }],
+  ['bookingSeries.create', { id: 'series-1', ...SERIES }],
 ];
 
 /** One valid call of every mutation, against the fixture. */
@@ -73,6 +84,22 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'calendarDay.set': { date: '2022-02-28', kind: 'holiday', name: '和平紀念日' },
   'calendarDay.clear': { date: '2022-01-31' },
   'calendar.importYear': { year: 2022, source: '政府行政機關辦公日曆表', days: [{ date: '2022-10-10', kind: 'holiday', name: '國慶日' }] },
+  // venues
+  'venue.create': { id: 'venue-new', ...VENUE, spaceId: 'space-spare', type: 'auditorium', capacity: 800 },
+  'venue.update': { id: 'venue-1', capacity: 100 },
+  'venue.archive': { id: 'venue-1' },
+  'venue.restore': { id: 'venue-1' },
+  'booking.create': { id: 'booking-new', ...BOOKING, start: '2022-03-02T06:00:00.000Z', end: '2022-03-02T08:00:00.000Z' },
+  'booking.update': { id: 'booking-1', attendees: 40 },
+  'booking.move': { id: 'booking-1', start: '2022-03-03T06:00:00.000Z', end: '2022-03-03T08:00:00.000Z' },
+  'booking.approve': { id: 'booking-1' },
+  'booking.reject': { id: 'booking-1', reason: '同時段另有市長行程' },
+  'booking.cancel': { id: 'booking-1', reason: '活動取消' },
+  'bookingSeries.create': { id: 'series-new', ...SERIES, startDate: '2022-03-03', rule: { freq: 'weekly', interval: 1, weekdays: [4] } },
+  'bookingSeries.update': { id: 'series-1', contactPhone: '07-3368444' },
+  'bookingSeries.approve': { id: 'series-1' },
+  'bookingSeries.reject': { id: 'series-1', reason: '改用視訊' },
+  'bookingSeries.cancel': { id: 'series-1', reason: '停開' },
 };
 
 async function fixture(): Promise<{ db: Db; runner: MutationRunner }> {
