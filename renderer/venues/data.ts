@@ -39,11 +39,29 @@ function useAsked<T>(question: string | null, ask: () => Promise<T>, empty: T): 
 const NO_VENUES: VenueView[] = [];
 const NO_BOOKINGS: BookingView[] = [];
 
+const TYPE_ORDER: Record<VenueView['type'], number> = { auditorium: 0, atrium: 1, meeting_room: 2 };
+
+/**
+ * Sites with more venues first (the main complex leads), and within a site the
+ * auditorium, the atrium, then meeting rooms by their codes: the order of the calendar's columns.
+ */
+export function sortVenues(list: readonly VenueView[]): VenueView[] {
+  const perSite = new Map<string, number>();
+  for (const v of list) if (!v.archived) perSite.set(v.siteId, (perSite.get(v.siteId) ?? 0) + 1);
+  return [...list].sort(
+    (a, b) =>
+      (perSite.get(b.siteId) ?? 0) - (perSite.get(a.siteId) ?? 0) ||
+      a.siteId.localeCompare(b.siteId) ||
+      TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
+      a.code.localeCompare(b.code, 'en', { numeric: true }),
+  );
+}
+
 /** All venues (archived too, so old bookings keep their names), in site and code order. */
 export function useVenues(): { venues: VenueView[]; byId: ReadonlyMap<string, VenueView>; loading: boolean; error: string | null } {
   const version = useChangeVersion('venue', 'space', 'floor', 'building', 'site');
   const { value, loading, error } = useAsked(`venues|${version}`, () => api.call('venues.list', { includeArchived: true }), NO_VENUES);
-  const venues = useMemo(() => [...value].sort((a, b) => a.siteId.localeCompare(b.siteId) || a.code.localeCompare(b.code, 'en', { numeric: true })), [value]);
+  const venues = useMemo(() => sortVenues(value), [value]);
   const byId = useMemo(() => new Map(venues.map((v) => [v.id, v])), [venues]);
   return { venues, byId, loading, error };
 }

@@ -180,6 +180,7 @@ export const venuesZh = {
   'venues.ui.cal.noVenues': '尚未設定任何場地。請到「場地設定」把禮堂、中庭或會議室設為可申請的場地。',
   'venues.ui.cal.legendBuffer': '場佈／復原時間',
   'venues.ui.cal.legendClosed': '不開放（假日、休館）',
+  'venues.ui.cal.keys': '鍵盤操作',
   'venues.ui.cal.keysHint': '拖曳空白時段新增申請；拖曳申請改時段或場地。鍵盤：方向鍵移動、Shift+↑↓ 調整長度、Enter 新增；在申請上 Alt+方向鍵移動、Enter 確定、Esc 取消',
 
   'venues.ui.form.newTitle': '新增場地申請',
@@ -508,6 +509,7 @@ export const venuesEn: Record<keyof typeof venuesZh, string> = {
   'venues.ui.cal.noVenues': 'No venues are set up yet. Make the auditorium, atrium or meeting rooms bookable under "Venue settings".',
   'venues.ui.cal.legendBuffer': 'Set-up / tear-down',
   'venues.ui.cal.legendClosed': 'Closed (day off, closure)',
+  'venues.ui.cal.keys': 'Keyboard',
   'venues.ui.cal.keysHint': 'Drag over free time to apply; drag a booking to move it. Keys: arrows move, Shift+↑↓ resize, Enter applies; on a booking Alt+arrows move it, Enter confirms, Esc cancels',
 
   'venues.ui.form.newTitle': 'New venue application',

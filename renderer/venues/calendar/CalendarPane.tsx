@@ -5,7 +5,7 @@
  * mutation, refused with the reason when it collides).
  */
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Flex, Radio, Select, Space, Spin, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { addDays, todayInTaipei, type BusinessDate } from '../../../domain/dates';
 import { useLocale, useT } from '../../app/i18n';
@@ -177,7 +177,7 @@ export function CalendarPane() {
     let header: ColumnHead[];
     let bands: (GridBand & { head?: BandHead })[];
     if (cal.scope === 'site') {
-      header = siteVenues.map((v) => ({ key: v.id, label: venueName(v, locale), sub: t('venues.ui.cal.roomSub', { count: v.capacity, type: t(`venues.type.${v.type}`) }) }));
+      header = siteVenues.map((v) => ({ key: v.id, label: venueName(v, locale), sub: t('venues.ui.cal.capacity', { count: v.capacity }), title: t('venues.ui.cal.roomSub', { count: v.capacity, type: t(`venues.type.${v.type}`) }) }));
       bands = dates.map((d) => ({
         key: d,
         date: d,
@@ -197,6 +197,7 @@ export function CalendarPane() {
         events={events}
         hours={hours}
         pxPerHour={compact ? 30 : 44}
+        closedPxPerHour={compact ? 9 : undefined}
         minColumnWidth={cal.scope === 'site' ? 112 : 120}
         ariaLabel={t('venues.ui.cal.gridLabel', { what: cal.scope === 'site' ? (sites.find((s) => s.value === siteId)?.label ?? '') : venue ? venueName(venue, locale) : '' })}
         onSelectSlot={onSelectSlot}
@@ -217,17 +218,21 @@ export function CalendarPane() {
   return (
     <Flex vertical gap={8} style={{ height: '100%', minHeight: 0 }}>
       <Flex gap={8} wrap align="center">
-        <Segmented<CalendarView>
+        <Radio.Group
           size="small"
+          optionType="button"
+          buttonStyle="solid"
           value={cal.view}
-          onChange={(view) => setCalendar({ view })}
+          onChange={(e) => setCalendar({ view: e.target.value as CalendarView })}
           options={(['day', 'week', 'month'] as const).map((v) => ({ value: v, label: t(`venues.ui.cal.view.${v}`) }))}
           aria-label={t('venues.ui.cal.viewLabel')}
         />
-        <Segmented<CalendarScope>
+        <Radio.Group
           size="small"
+          optionType="button"
+          buttonStyle="solid"
           value={cal.scope}
-          onChange={(scope) => setCalendar({ scope })}
+          onChange={(e) => setCalendar({ scope: e.target.value as CalendarScope })}
           options={[
             { value: 'site', label: t('venues.ui.cal.scope.site') },
             { value: 'venue', label: t('venues.ui.cal.scope.venue') },
@@ -299,9 +304,12 @@ function Legend() {
       {swatch('vc-ev--flagged', t('venues.ui.tone.flagged'))}
       {swatch('vc-buffer-swatch', t('venues.ui.cal.legendBuffer'))}
       {swatch('vc-closed-swatch', t('venues.ui.cal.legendClosed'))}
-      <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 'auto' }}>
-        {t('venues.ui.cal.keysHint')}
-      </Typography.Text>
+      <Tooltip title={t('venues.ui.cal.keysHint')} placement="topRight">
+        <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 'auto', cursor: 'help' }}>
+          <span aria-hidden>⌨ </span>
+          {t('venues.ui.cal.keys')}
+        </Typography.Text>
+      </Tooltip>
     </div>
   );
 }

@@ -87,7 +87,7 @@ export function MonthGrid({ year, month, weekdayNames, venueIds, events, marks, 
           <div key={date} className={cls} role="gridcell" tabIndex={0} data-date={date} onClick={() => onOpenDay(date)} onKeyDown={activate(() => onOpenDay(date))}>
             <div className="vc-month-top">
               <span className="vc-month-num">{Number(date.slice(8))}</span>
-              {mark?.note && <span className="vc-month-note">{mark.note}</span>}
+              {mark?.note && <span className={`vc-month-note${mark.tone === 'workday' ? ' vc-month-note--workday' : ''}`}>{mark.note}</span>}
             </div>
             {shown.map((e) => (
               <Chip key={e.id} event={e} date={date} prefix={prefixOf?.(e.venueId)} onOpen={onOpen} />

@@ -19,6 +19,8 @@ export interface ColumnHead {
   key: string;
   label: ReactNode;
   sub?: ReactNode;
+  /** The tooltip: more than the header has room for. */
+  title?: string;
   tone?: 'holiday' | 'closure' | 'workday' | 'weekend' | 'today';
 }
 
@@ -46,6 +48,8 @@ export interface TimeGridProps {
   step?: number;
   selectedId?: string | null;
   ariaLabel: string;
+  /** Pixels per hour of a band whose columns are all closed (a day off): small, yet its bookings still show. */
+  closedPxPerHour?: number;
   /** Width of a column at least (px); the grid scrolls sideways beyond that. */
   minColumnWidth?: number;
   onSelectSlot?(slot: SlotChoice): void;
@@ -63,9 +67,8 @@ type Drag =
 
 const HANDLE = 6;
 
-export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, step = 15, selectedId, ariaLabel, minColumnWidth = 104, onSelectSlot, onOpen, onMove, style }: TimeGridProps) {
-  const perMin = pxPerHour / 60;
-  const bodyHeight = (hours[1] - hours[0]) * perMin;
+export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedPxPerHour, step = 15, selectedId, ariaLabel, minColumnWidth = 104, onSelectSlot, onOpen, onMove, style }: TimeGridProps) {
+  const scale = useMemo(() => bands.map((band) => (closedPxPerHour && band.columns.every((c) => !c.open) ? closedPxPerHour : pxPerHour) / 60), [bands, pxPerHour, closedPxPerHour]);
   const [drag, setDrag] = useState<Drag | null>(null);
   const [cursor, setCursor] = useState<{ cell: Cell; from: number; to: number } | null>(null);
   const [focused, setFocused] = useState(false);
@@ -86,10 +89,10 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, step = 
     const hit = document.elementsFromPoint(x, y).find((el) => (el as HTMLElement).dataset?.cell !== undefined) as HTMLElement | undefined;
     if (!hit) return null;
     const [band, col] = hit.dataset.cell!.split(':').map(Number);
-    return { cell: { band, col }, minute: minuteIn(hit, y), el: hit };
+    return { cell: { band, col }, minute: minuteIn(hit, y, band), el: hit };
   };
 
-  const minuteIn = (el: HTMLElement, y: number) => hours[0] + (y - el.getBoundingClientRect().top) / perMin;
+  const minuteIn = (el: HTMLElement, y: number, band: number) => hours[0] + (y - el.getBoundingClientRect().top) / scale[band];
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
@@ -117,7 +120,7 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, step = 
     if (!drag) return;
     if (drag.kind === 'select') {
       const el = root.current?.querySelector<HTMLElement>(`[data-cell="${drag.cell.band}:${drag.cell.col}"]`);
-      if (el) setDrag({ ...drag, current: minuteIn(el, e.clientY) });
+      if (el) setDrag({ ...drag, current: minuteIn(el, e.clientY, drag.cell.band) });
       return;
     }
     if (drag.byKeys || !drag.event.movable) return;
@@ -259,7 +262,7 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, step = 
     >
       <div className="vc-corner" />
       {header.map((h) => (
-        <div key={h.key} className={`vc-head${h.tone ? ` vc-tone-${h.tone}` : ''}`} role="columnheader">
+        <div key={h.key} className={`vc-head${h.tone ? ` vc-tone-${h.tone}` : ''}`} role="columnheader" title={h.title}>
           <div className="vc-head-label">{h.label}</div>
           {h.sub && <div className="vc-head-sub">{h.sub}</div>}
         </div>
@@ -271,8 +274,8 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, step = 
           b={b}
           columnCount={columnCount}
           hours={hours}
-          perMin={perMin}
-          bodyHeight={bodyHeight}
+          perMin={scale[b]}
+          compact={scale[b] * 60 !== pxPerHour}
           pieces={pieces[b]}
           ghost={ghost}
           selectedId={selectedId}
@@ -300,7 +303,7 @@ interface BandProps {
   columnCount: number;
   hours: [number, number];
   perMin: number;
-  bodyHeight: number;
+  compact: boolean;
   pieces: Piece[][];
   ghost: GridEvent | null;
   selectedId?: string | null;
@@ -310,9 +313,11 @@ interface BandProps {
   onEventKeyDown(e: KeyboardEvent<HTMLElement>, event: GridEvent, column: GridColumn): void;
 }
 
-function BandRows({ band, b, columnCount, hours, perMin, bodyHeight, pieces, ghost, selectedId, dragging, selection, cursor, onEventKeyDown }: BandProps) {
+function BandRows({ band, b, columnCount, hours, perMin, compact, pieces, ghost, selectedId, dragging, selection, cursor, onEventKeyDown }: BandProps) {
+  const bodyHeight = (hours[1] - hours[0]) * perMin;
   const hourMarks = [];
-  for (let m = Math.ceil(hours[0] / 60) * 60; m < hours[1]; m += 60) hourMarks.push(m);
+  // A squeezed band (a day off) keeps one time mark in three.
+  for (let m = Math.ceil(hours[0] / 60) * 60; m < hours[1]; m += compact ? 180 : 60) hourMarks.push(m);
   const y = (m: number) => (Math.max(hours[0], Math.min(hours[1], m)) - hours[0]) * perMin;
   return (
     <>
@@ -332,7 +337,7 @@ function BandRows({ band, b, columnCount, hours, perMin, bodyHeight, pieces, gho
         <div
           key={column.key}
           data-cell={`${b}:${c}`}
-          className={`vc-cell${column.noteTone ? ` vc-tone-${column.noteTone}` : ''}${column.open ? '' : ' vc-cell--closed'}`}
+          className={`vc-cell${column.noteTone ? ` vc-tone-${column.noteTone}` : ''}${column.open ? '' : ' vc-cell--closed'}${compact ? ' vc-cell--compact' : ''}`}
           style={{ height: bodyHeight, backgroundSize: `100% ${perMin * 60}px`, backgroundPositionY: `${-((hours[0] % 60) * perMin)}px` }}
         >
           {column.open && column.open[0] > hours[0] && <div className="vc-shut" style={{ top: 0, height: y(column.open[0]) }} />}
