@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['domain/**/*.test.ts', 'db/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: ['domain/**/*.test.ts', 'db/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/sync/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },
