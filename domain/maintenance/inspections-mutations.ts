@@ -10,11 +10,13 @@ import { businessDate } from '../mutations/calendar';
 import { defineMutation, type MutationContext, type MutationDef } from '../mutations/define';
 import { mustGet, recordId, referenceMutations, requiredText, text } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
+import { problemFromZod } from '../mutations/validate';
 import type { Role } from '../roles';
 import { isWorkingDay } from '../working-days';
 import { OUTCOMES, missingRounds, resultId, roundProgress, type InspectionPlan, type InspectionResult, type InspectionRound } from './inspections';
 import { HOLIDAY_RULES, recurrenceSchema } from './recurrence';
-import { MAX_ATTACHMENT_BYTES, TICKET_CATEGORIES, type Attachment } from './tickets';
+import { MAX_ATTACHMENT_BYTES, TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_WORK_ROLES, type Attachment } from './tickets';
+import { instant, ticketMutationDefs, ticketNumber } from './tickets-mutations';
 
 /** Who keeps the plans. */
 export const PLAN_ROLES: readonly Role[] = ['admin', 'supervisor', 'maintenance_clerk'];
@@ -233,6 +235,62 @@ export const inspectionMutationDefs: MutationDef[] = [
     roles: ROUND_ROLES,
     async apply(tx, args, ctx) {
       await putResult(tx, await mustGetRound(tx, args.roundId), args, ctx);
+    },
+  }),
+
+  defineMutation({
+    name: 'inspectionItem.openTicket',
+    args: z
+      .object({
+        ...itemArgs,
+        /** What was found, kept with the item (and the ticket's description unless one is given). */
+        note: text(500).optional(),
+        photos: z.array(attachmentArg).max(10).optional(),
+        ticketId: recordId,
+        /** Filled in by the workstation from its leased block (維-111-00042). */
+        number: ticketNumber.optional(),
+        subject: requiredText(100),
+        description: text(2000).optional(),
+        category: z.enum(TICKET_CATEGORIES),
+        priority: z.enum(TICKET_PRIORITIES).optional(),
+        assetId: recordId.nullable().optional(),
+        /** When the fault was found, if earlier than now (a round entered from paper). */
+        reportedAt: instant.optional(),
+      })
+      .strict(),
+    roles: TICKET_WORK_ROLES,
+    numbered: { kind: 'ticket', field: 'number' },
+    async apply(tx, args, ctx) {
+      const round = await mustGetRound(tx, args.roundId);
+      mustBeOpen(round);
+      const current = await tx.get('inspectionResult', resultId(round.id, args.spaceId, args.itemId));
+      if (current?.ticketId) throw new DomainError('inspection.error.ticketExists', {}, 'itemId');
+      const user = await tx.get('user', ctx.userId);
+      const reporter = user?.personId ? await tx.get('person', user.personId) : undefined;
+      // The ticket is made by the ticket mutation itself, with its checks and its first status.
+      const create = ticketMutationDefs.find((m) => m.name === 'ticket.create')!;
+      const ticketArgs = create.args.safeParse({
+        id: args.ticketId,
+        number: args.number,
+        spaceId: args.spaceId,
+        category: args.category,
+        priority: args.priority ?? 'normal',
+        subject: args.subject,
+        description: args.description ?? args.note ?? '',
+        reporterName: reporter?.name ?? user?.displayName ?? '',
+        reporterPhoneExt: reporter?.phoneExt ?? '',
+        source: 'inspection',
+        reportedAt: args.reportedAt,
+        attachments: args.photos ?? current?.photos ?? [],
+        assetId: args.assetId ?? null,
+        roundId: round.id,
+      });
+      if (!ticketArgs.success) {
+        const problem = problemFromZod(ticketArgs.error);
+        throw new DomainError(problem.code, problem.params, problem.field);
+      }
+      await create.apply(tx, ticketArgs.data, ctx);
+      await putResult(tx, round, { spaceId: args.spaceId, itemId: args.itemId, outcome: 'fail', note: args.note, photos: args.photos, ticketId: args.ticketId }, ctx);
     },
   }),
 

@@ -161,3 +161,13 @@ export function workOrderSort<T extends Pick<InspectionRound, 'status' | 'dueOn'
       a.id.localeCompare(b.id),
   );
 }
+
+/** The next round of a plan due on or after `from` (within about two years), or null. */
+export function nextDue(
+  plan: Pick<InspectionPlan, 'recurrence' | 'startOn' | 'endOn' | 'endAfter' | 'onHoliday'>,
+  from: BusinessDate,
+  isWorkingDay: (d: BusinessDate) => boolean,
+): Occurrence | null {
+  // Yearly rules every 2 years need the longest look ahead.
+  return occurrencesDue(scheduleOf(plan), from, addDays(from, 800), isWorkingDay)[0] ?? null;
+}

@@ -5,6 +5,7 @@
  */
 import { App, Button, Space } from 'antd';
 import type { Outcome } from '../../domain/api';
+import type { Entities, Kind } from '../../domain/entities';
 import { api } from '../app/api';
 import { useT } from '../app/i18n';
 import { errorMessage } from '../app/store';
@@ -25,8 +26,8 @@ export async function mutate(name: string, args: object): Promise<MutateOutcome>
   return result;
 }
 
-/** The kinds with archive / restore / delete mutations. */
-export type ArchivableKind = 'site' | 'building' | 'floor' | 'space' | 'agency' | 'person' | 'user';
+/** The kinds with archive / restore / delete mutations: every kind whose records can be archived. */
+export type ArchivableKind = { [K in Kind]: Entities[K] extends { archived: boolean } ? K : never }[Kind];
 
 export function useRecordActions() {
   const { message, modal } = App.useApp();

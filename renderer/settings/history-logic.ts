@@ -5,7 +5,7 @@ import { hasMessage, type MessageKey, type MessageParams } from '../../domain/i1
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** Which catalog prefix names the values of a `kind` field, by record kind. */
-const KIND_VALUES: Partial<Record<Kind, string>> = { space: 'spaceKind', person: 'personKind', calendarDay: 'dayKind' };
+const KIND_VALUES: Partial<Record<Kind, string>> = { space: 'spaceKind', person: 'personKind', calendarDay: 'dayKind', asset: 'assetKind' };
 
 export function fieldLabel(field: string, t: Translate): string {
   const key = `field.${field}`;

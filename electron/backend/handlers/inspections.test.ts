@@ -208,6 +208,55 @@ describe('inspection plans and rounds', () => {
   });
 });
 
+describe('a failed item opens a repair ticket', () => {
+  it('in one action: the item fails, a numbered ticket of source 巡檢 is filed at that place, linked both ways', async () => {
+    const ws = await workstation();
+    await ok(ws, 'asset.create', { id: 'pump', code: 'PU-01', name: '揚水泵浦', kind: 'pump', spaceId: 'beds' });
+    await ok(ws, 'inspectionPlan.create', dengue);
+    await ok(ws, 'inspectionRound.generate', { from: '2022-01-10', to: '2022-01-10' });
+    const roundId = 'round:plan-dengue:2022-01-10';
+    const before = count(ws, 'outbox');
+    await ok(
+      ws,
+      'inspectionItem.openTicket',
+      { roundId, spaceId: 'beds', itemId: 'c2', note: '花圃東側積水，排水孔堵塞', ticketId: 't-1', subject: '花圃排水孔堵塞', category: 'civil', assetId: 'pump' },
+      tech,
+    );
+    expect(count(ws, 'outbox')).toBe(before + 1);
+    const result = ws.runner.records.getSync('inspectionResult', `${roundId}/beds/c2`);
+    expect(result).toMatchObject({ outcome: 'fail', note: '花圃東側積水，排水孔堵塞', ticketId: 't-1' });
+    const ticket = ws.runner.records.getSync('ticket', 't-1');
+    expect(ticket).toMatchObject({ spaceId: 'beds', category: 'civil', priority: 'normal', status: 'reported', source: 'inspection', roundId, assetId: 'pump', subject: '花圃排水孔堵塞', description: '花圃東側積水，排水孔堵塞' });
+    expect(ticket?.number).toMatch(/^維-111-\d{5}$/);
+
+    // The ticket shows in the tickets list, on the round and in the asset's history.
+    const page = await ws.call('tickets.page', { filter: {}, sort: { key: 'reportedAt', dir: 'desc' }, offset: 0, limit: 10 });
+    expect(JSON.stringify(page)).toContain(ticket!.number);
+    expect((await ws.call('inspections.round', { id: roundId }))?.tickets.map((t) => t.number)).toEqual([ticket!.number]);
+    expect((await ws.call('assets.history', { id: 'pump' })).tickets.map((t) => t.id)).toEqual(['t-1']);
+
+    // Once is enough, and the item stays failed while its ticket exists.
+    expect(await run(ws, 'inspectionItem.openTicket', { roundId, spaceId: 'beds', itemId: 'c2', ticketId: 't-2', subject: 'x', category: 'civil' }, tech)).toMatchObject({
+      ok: false,
+      message: '這個項目已經開立過報修單',
+    });
+    expect(await run(ws, 'inspectionItem.record', { roundId, spaceId: 'beds', itemId: 'c2', outcome: 'pass' }, tech)).toMatchObject({ ok: false, problem: { code: 'inspection.error.hasTicket' } });
+    expect(ws.runner.records.getSync('ticket', 't-2')).toBeUndefined();
+  });
+
+  it('a refused ticket leaves the item as it was', async () => {
+    const ws = await workstation();
+    await ok(ws, 'inspectionPlan.create', dengue);
+    await ok(ws, 'inspectionRound.generate', { from: '2022-01-10', to: '2022-01-10' });
+    const roundId = 'round:plan-dengue:2022-01-10';
+    const r = await run(ws, 'inspectionItem.openTicket', { roundId, spaceId: 'beds', itemId: 'c2', ticketId: 't-1', subject: '積水', category: 'civil', reportedAt: '2030-01-01T00:00:00.000Z' }, tech);
+    expect(r).toMatchObject({ ok: false, problem: { field: 'reportedAt' } });
+    expect(count(ws, 'inspection_result')).toBe(0);
+    expect(count(ws, 'ticket')).toBe(0);
+    expect(await run(ws, 'inspectionItem.openTicket', { roundId, spaceId: 'beds', itemId: 'c2', ticketId: 't-1', subject: '積水', category: 'civil' }, viewer)).toMatchObject({ ok: false, problem: { code: 'error.forbidden' } });
+  });
+});
+
 describe('projects and assets', () => {
   it('a project keeps its dates and status in step, and its phases hang under it', async () => {
     const ws = await workstation();

@@ -1,0 +1,373 @@
+/**
+ * One round, recorded item by item at each location, from the keyboard:
+ *   ↑ / ↓ (or K / J)   move between items
+ *   P or Enter         pass, and on to the next item
+ *   F                  fail, then type what was found (Enter keeps it)
+ *   T                  open a repair ticket for a failed item
+ *   N                  write a note on the item
+ * "All remaining pass", "Complete", "Skip" and "Reopen" act on the whole round.
+ */
+import { CameraOutlined, CheckOutlined, CloseOutlined, ToolOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Drawer, Empty, Flex, Input, Progress, Space, Spin, Tag, Typography, theme } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { formatDate, todayInTaipei } from '../../../domain/dates';
+import { resultId, type ChecklistItem, type InspectionResult, type Outcome } from '../../../domain/maintenance/inspections';
+import type { RoundDetail } from '../../../domain/maintenance/inspections-views';
+import { api } from '../../app/api';
+import { useChangeVersion } from '../../app/hooks';
+import { useLocale, useT } from '../../app/i18n';
+import { errorMessage } from '../../app/store';
+import { isComposing } from '../../components/ime';
+import { RocDate } from '../../components/RocDate';
+import { mutate } from '../../settings/actions';
+import { useMayRun } from '../../settings/permissions';
+import { usePeople, usePlaceLabel } from '../../settings/store';
+import { CompleteDialog, SkipDialog } from './RoundDialogs';
+import { OpenTicketDialog, type TicketTarget } from './OpenTicketDialog';
+import { RoundStateTag, roundState } from './labels';
+import { PhotoButton } from './PhotoButton';
+import { useInspections } from './store';
+
+export interface RoundLine {
+  spaceId: string;
+  item: ChecklistItem;
+  result: InspectionResult | undefined;
+}
+
+/** The round's items in the order they are walked: location by location, item by item. */
+export function roundLines(detail: RoundDetail): RoundLine[] {
+  const byId = new Map(detail.results.map((r) => [r.id, r]));
+  return detail.round.spaceIds.flatMap((spaceId) => detail.round.checklist.map((item) => ({ spaceId, item, result: byId.get(resultId(detail.round.id, spaceId, item.id)) })));
+}
+
+export function RoundDrawer() {
+  const t = useT();
+  const id = useInspections((s) => s.openRoundId);
+  const { openRound } = useInspections.getState();
+  return (
+    <Drawer open={id !== null} size={920} title={t('kind.inspectionRound')} onClose={() => openRound(null)} destroyOnHidden keyboard>
+      {id && <RoundScreen id={id} />}
+    </Drawer>
+  );
+}
+
+export function RoundScreen({ id }: { id: string }) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const { token } = theme.useToken();
+  const { message } = App.useApp();
+  const version = useChangeVersion('inspectionRound', 'inspectionResult', 'ticket');
+  const [loaded, setLoaded] = useState<{ detail: RoundDetail | null; error: string | null } | null>(null);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [editingNote, setEditingNote] = useState<number | null>(null);
+  const [ticketFor, setTicketFor] = useState<TicketTarget | null>(null);
+  const [dialog, setDialog] = useState<'complete' | 'skip' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const rows = useRef<(HTMLDivElement | null)[]>([]);
+  const placeLabel = usePlaceLabel();
+  const { byId: people } = usePeople();
+  const mayRecord = useMayRun('inspectionItem.record');
+  const mayTicket = useMayRun('inspectionItem.openTicket');
+  const mayReopen = useMayRun('inspectionRound.reopen');
+  const today = todayInTaipei();
+
+  useEffect(() => {
+    let live = true;
+    api.call('inspections.round', { id }).then(
+      (detail) => live && setLoaded({ detail, error: null }),
+      (e: unknown) => live && setLoaded((l) => ({ detail: l?.detail ?? null, error: errorMessage(e) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, version]);
+
+  const detail = loaded?.detail ?? null;
+  const lines = useMemo(() => (detail ? roundLines(detail) : []), [detail]);
+  const open = detail?.round.status === 'open';
+  const editable = open && mayRecord;
+  const ticketNumber = useMemo(() => new Map(detail?.tickets.map((tk) => [tk.id, tk.number]) ?? []), [detail]);
+
+  // Until the user moves, the cursor stands on the first item not recorded yet.
+  const firstOpen = useMemo(() => Math.max(0, lines.findIndex((l) => !l.result)), [lines]);
+  const at = cursor ?? firstOpen;
+
+  useEffect(() => {
+    if (lines.length > 0 && editingNote === null && !ticketFor && !dialog) rows.current[at]?.focus();
+  }, [at, lines.length, editingNote, ticketFor, dialog]);
+
+  const run = useCallback(
+    async (name: string, args: object): Promise<boolean> => {
+      setBusy(true);
+      const r = await mutate(name, args);
+      setBusy(false);
+      if (!r.ok) void message.error(r.message);
+      return r.ok;
+    },
+    [message],
+  );
+
+  const record = async (i: number, outcome: Outcome, note?: string) => {
+    const line = lines[i];
+    if (!line || !editable) return false;
+    return run('inspectionItem.record', { roundId: id, spaceId: line.spaceId, itemId: line.item.id, outcome, ...(note !== undefined ? { note } : {}) });
+  };
+
+  const moveTo = (i: number) => setCursor(Math.max(0, Math.min(lines.length - 1, i)));
+
+  const onRowKey = async (e: KeyboardEvent<HTMLDivElement>, i: number) => {
+    if (e.target !== e.currentTarget || isComposing(e) || e.ctrlKey || e.altKey || e.metaKey) return;
+    const line = lines[i];
+    switch (e.code) {
+      case 'ArrowDown':
+      case 'KeyJ':
+        e.preventDefault();
+        moveTo(i + 1);
+        return;
+      case 'ArrowUp':
+      case 'KeyK':
+        e.preventDefault();
+        moveTo(i - 1);
+        return;
+      case 'KeyP':
+      case 'Enter':
+      case 'NumpadEnter':
+        e.preventDefault();
+        if (await record(i, 'pass')) moveTo(i + 1);
+        return;
+      case 'KeyF':
+        e.preventDefault();
+        if (await record(i, 'fail')) setEditingNote(i);
+        return;
+      case 'KeyN':
+        e.preventDefault();
+        if (line?.result && editable) setEditingNote(i);
+        return;
+      case 'KeyT':
+        e.preventDefault();
+        if (line?.result?.outcome === 'fail' && !line.result.ticketId && open && mayTicket) setTicketFor({ spaceId: line.spaceId, item: line.item, note: line.result.note });
+        return;
+    }
+  };
+
+  if (!loaded) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+  if (!detail) return loaded.error ? <Alert type="error" showIcon title={loaded.error} /> : <Empty description={t('inspections.round.gone')} />;
+
+  const { round, plan } = detail;
+  const state = roundState(round, round.graceDays, today);
+  const remaining = round.total - round.recorded;
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex justify="space-between" align="flex-start" gap={12} wrap>
+        <div>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {round.planName}
+          </Typography.Title>
+          <Space size={12} wrap style={{ marginTop: 4 }}>
+            <RoundStateTag state={state} />
+            <Typography.Text>
+              {t('inspections.col.due')} <RocDate date={round.dueOn} />
+              {round.scheduledOn !== round.dueOn && <Typography.Text type="secondary">{` （${t('inspections.plan.moved', { date: formatDate(round.scheduledOn, locale) })}）`}</Typography.Text>}
+            </Typography.Text>
+            <Typography.Text>
+              {t('inspections.plan.assignee')}：{round.assigneeId ? (people.get(round.assigneeId)?.name ?? '') : t('common.none')}
+            </Typography.Text>
+            <Typography.Text>{t(`ticketCategory.${plan.category}`)}</Typography.Text>
+            {round.completedAt && (
+              <Typography.Text>
+                {t('field.completedAt')} <RocDate instant={round.completedAt} />
+              </Typography.Text>
+            )}
+          </Space>
+          {round.note && (
+            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+              {round.note}
+            </Typography.Paragraph>
+          )}
+        </div>
+        <Space wrap>
+          {editable && remaining > 0 && (
+            <Button onClick={() => void run('inspectionRound.passRemaining', { id })} loading={busy}>
+              {t('inspections.round.passRemaining', { count: remaining })}
+            </Button>
+          )}
+          {editable && (
+            <Button type="primary" disabled={remaining > 0} onClick={() => setDialog('complete')} title={remaining > 0 ? t('inspection.error.unrecorded', { count: remaining }) : undefined}>
+              {t('inspections.round.complete')}
+            </Button>
+          )}
+          {open && mayReopen && <Button onClick={() => setDialog('skip')}>{t('inspections.round.skip')}</Button>}
+          {!open && mayReopen && <Button onClick={() => void run('inspectionRound.reopen', { id })}>{t('inspections.round.reopen')}</Button>}
+        </Space>
+      </Flex>
+
+      <Flex align="center" gap={12}>
+        <Progress percent={round.total ? Math.round((round.recorded / round.total) * 100) : 0} status={round.failed ? 'exception' : round.recorded === round.total ? 'success' : 'active'} style={{ flex: 1, margin: 0 }} format={() => `${round.recorded}/${round.total}`} />
+        {round.failed > 0 && <Tag color="red">{t('inspections.failedCount', { count: round.failed })}</Tag>}
+      </Flex>
+      {editable && <Typography.Text type="secondary">{t('inspections.round.keys')}</Typography.Text>}
+
+      <div role="list" aria-label={t('field.checklist')}>
+        {round.spaceIds.map((spaceId) => {
+          const here = lines.map((l, i) => [l, i] as const).filter(([l]) => l.spaceId === spaceId);
+          const done = here.filter(([l]) => l.result).length;
+          return (
+            <section key={spaceId} style={{ marginBottom: 12 }}>
+              <Flex justify="space-between" style={{ background: token.colorFillTertiary, padding: '4px 8px', borderRadius: token.borderRadiusSM }}>
+                <Typography.Text strong>{placeLabel(spaceId)}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {done}/{here.length}
+                </Typography.Text>
+              </Flex>
+              {here.map(([line, i]) => {
+                const result = line.result;
+                const active = at === i;
+                const ticket = result?.ticketId ? (ticketNumber.get(result.ticketId) ?? result.ticketId) : null;
+                return (
+                  <div
+                    key={`${spaceId}/${line.item.id}`}
+                    role="listitem"
+                    tabIndex={active ? 0 : -1}
+                    ref={(el) => {
+                      rows.current[i] = el;
+                    }}
+                    aria-label={`${placeLabel(spaceId)} ${line.item.text}`}
+                    data-outcome={result?.outcome ?? ''}
+                    onFocus={() => setCursor(i)}
+                    onKeyDown={(e) => void onRowKey(e, i)}
+                    style={{
+                      display: 'grid',
+                      gridTemplateColumns: '28px 1fr auto',
+                      alignItems: 'center',
+                      gap: 8,
+                      padding: '6px 8px',
+                      borderBottom: `1px solid ${token.colorBorderSecondary}`,
+                      background: active ? token.colorPrimaryBg : undefined,
+                      outline: 'none',
+                    }}
+                  >
+                    <Typography.Text type="secondary">{round.checklist.indexOf(line.item) + 1}.</Typography.Text>
+                    <div>
+                      <Typography.Text>{line.item.text}</Typography.Text>
+                      {editingNote === i ? (
+                        <NoteInput
+                          initial={result?.note ?? ''}
+                          placeholder={t(result?.outcome === 'fail' ? 'inspections.round.failNote' : 'inspections.round.note')}
+                          onDone={async (note) => {
+                            if (note !== null && note !== (result?.note ?? '') && result) await record(i, result.outcome, note);
+                            setEditingNote(null);
+                          }}
+                        />
+                      ) : (
+                        result?.note && (
+                          <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: token.fontSizeSM }}>
+                            {result.note}
+                          </Typography.Paragraph>
+                        )
+                      )}
+                    </div>
+                    <Space size={4}>
+                      {ticket && (
+                        <Tag color="volcano" icon={<ToolOutlined />}>
+                          {ticket}
+                        </Tag>
+                      )}
+                      {result?.outcome === 'fail' && !result.ticketId && open && mayTicket && (
+                        <Button size="small" danger icon={<ToolOutlined />} tabIndex={-1} onClick={() => setTicketFor({ spaceId, item: line.item, note: result.note })}>
+                          {t('inspections.round.openTicket')}
+                        </Button>
+                      )}
+                      {result && (
+                        <PhotoButton
+                          photos={result.photos}
+                          disabled={!editable}
+                          onAdd={(photos) => void run('inspectionItem.record', { roundId: id, spaceId, itemId: line.item.id, outcome: result.outcome, photos })}
+                          icon={<CameraOutlined />}
+                        />
+                      )}
+                      <Button
+                        size="small"
+                        tabIndex={-1}
+                        type={result?.outcome === 'pass' ? 'primary' : 'default'}
+                        icon={<CheckOutlined />}
+                        disabled={!editable}
+                        onClick={() => void record(i, 'pass')}
+                        aria-pressed={result?.outcome === 'pass'}
+                      >
+                        {t('inspections.outcome.pass')}
+                      </Button>
+                      <Button
+                        size="small"
+                        tabIndex={-1}
+                        danger
+                        type={result?.outcome === 'fail' ? 'primary' : 'default'}
+                        icon={<CloseOutlined />}
+                        disabled={!editable}
+                        onClick={async () => {
+                          if (await record(i, 'fail')) setEditingNote(i);
+                        }}
+                        aria-pressed={result?.outcome === 'fail'}
+                      >
+                        {t('inspections.outcome.fail')}
+                      </Button>
+                    </Space>
+                  </div>
+                );
+              })}
+            </section>
+          );
+        })}
+      </div>
+
+      {ticketFor && (
+        <OpenTicketDialog
+          roundId={id}
+          category={plan.category}
+          assetIds={plan.assetIds}
+          target={ticketFor}
+          onClose={(opened) => {
+            setTicketFor(null);
+            if (opened) void message.success(t('inspections.ticket.opened'));
+          }}
+        />
+      )}
+      {dialog === 'complete' && <CompleteDialog roundId={id} onClose={() => setDialog(null)} />}
+      {dialog === 'skip' && <SkipDialog roundId={id} onClose={() => setDialog(null)} />}
+    </Flex>
+  );
+}
+
+/** The note of one item: Enter keeps it, Esc leaves it as it was. */
+function NoteInput({ initial, placeholder, onDone }: { initial: string; placeholder: string; onDone(note: string | null): void }) {
+  const [text, setText] = useState(initial);
+  const done = useRef(false);
+  const finish = (note: string | null) => {
+    if (done.current) return;
+    done.current = true;
+    onDone(note);
+  };
+  return (
+    <Input
+      size="small"
+      autoFocus
+      value={text}
+      maxLength={500}
+      placeholder={placeholder}
+      onChange={(e) => setText(e.target.value)}
+      onKeyDown={(e) => {
+        if (isComposing(e)) return;
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          finish(text.trim());
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          finish(null);
+        }
+      }}
+      onBlur={() => finish(text.trim())}
+      style={{ marginTop: 4 }}
+    />
+  );
+}
