@@ -6,6 +6,7 @@
 import type { Problem } from '../domain/errors';
 import { activeUser } from './auth';
 import { applyMutation, type Actor, type MutationCall } from './apply';
+import { faultBeforeCommit } from './faults';
 import { HttpError } from './http-error';
 import { ACCEPTED, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../domain/sync-protocol';
 import type { SqlConn, SqlDb } from './store/sql';
@@ -51,6 +52,7 @@ async function processOne(c: SqlConn, deviceId: string | null, call: MutationCal
   const problem = 'code' in who ? who : await applyMutation(c, seq, call, who);
   await saveOutcome(c, { clientId: call.clientId, mutationId: call.mutationId, seq, name: call.name, userId: call.userId, problem }, now);
   await setLastMutationId(c, call.clientId, call.mutationId, now);
+  if (deviceId) faultBeforeCommit(); // test-only, inert unless GA_FAULT is set
   return { last: call.mutationId, processed: true, problem };
 }
 
