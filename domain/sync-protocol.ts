@@ -4,10 +4,18 @@
  * explains the rules. Pure, so the server and the workstation's sync client share it.
  */
 import { z } from 'zod';
+import { MAX_ATTACHMENT_BYTES } from './attachments';
 import { KINDS } from './entities';
+import { NUMBER_PREFIXES, type NumberKind } from './numbering';
 
-/** The protocol spoken by this server. Bump it when a request or reply changes shape. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * The protocol spoken by this server. Bump it when a request or reply changes shape.
+ * 1: push, pull, login, enrollment. 2: leased number blocks (POST /leases), `renumbered`
+ * in pull replies, attachments (PUT/GET /attachments/:sha256), live pokes (GET /events).
+ * A server of 2 still serves a workstation of 1 (it ignores `renumbered`, gets its
+ * provisional numbers replaced, and is told when a file it refers to never arrived).
+ */
+export const PROTOCOL_VERSION = 2;
 /** The version of the synced data: record kinds, their fields and the named mutations. */
 export const SCHEMA_VERSION = 1;
 
@@ -102,6 +110,15 @@ export const refusalSchema = z
   .object({ clientId: z.string(), mutationId: z.number().int(), problem: problemSchema })
   .meta({ id: 'Refusal' });
 
+export const renumberingSchema = z
+  .object({
+    clientId: z.string(),
+    mutationId: z.number().int(),
+    from: z.string().describe('The printed number the workstation gave (provisional, or taken meanwhile by another workstation)'),
+    to: z.string().describe('The number the server gave the record instead'),
+  })
+  .meta({ id: 'Renumbering' });
+
 export const pullResponse = z
   .object({
     changes: z.array(changeSchema).describe('Each changed record once, in its latest state, in commit order'),
@@ -109,9 +126,56 @@ export const pullResponse = z
     more: z.boolean().describe('More changes wait: pull again right away'),
     lastMutationIds: z.record(z.string(), z.number().int()).describe('Per client id of this workstation, the last mutation covered by this page'),
     refusals: z.array(refusalSchema).describe('Mutations of this workstation the server refused, covered by this page'),
+    renumbered: z
+      .array(renumberingSchema)
+      .optional()
+      .describe('Mutations of this workstation whose printed number the server replaced, covered by this page (protocol 2; always sent)'),
   })
   .meta({ id: 'PullResponse' });
 export type PullResponse = z.output<typeof pullResponse>;
+
+/** Largest block of printed numbers one lease hands out. */
+export const MAX_LEASE_COUNT = 10_000;
+
+const numberKind = z.enum(Object.keys(NUMBER_PREFIXES) as [NumberKind, ...NumberKind[]]);
+
+export const leaseRequest = z
+  .object({
+    clientId: id,
+    ...versions,
+    kind: numberKind.describe('Which printed numbers: ticket (維), booking (場), permit (證), trip (車)'),
+    year: z.number().int().min(1912).max(9999).describe('Gregorian year the numbers are for (printed as the ROC year)'),
+    count: z.number().int().min(1).max(MAX_LEASE_COUNT).describe('How many numbers'),
+  })
+  .strict()
+  .meta({ id: 'LeaseRequest' });
+export type LeaseRequest = z.output<typeof leaseRequest>;
+
+export const leaseResponse = z
+  .object({
+    kind: numberKind,
+    year: z.number().int(),
+    from: z.number().int().describe('First number of the block'),
+    to: z.number().int().describe('Last number of the block (inclusive)'),
+  })
+  .meta({ id: 'Lease' });
+export type LeaseResponse = z.output<typeof leaseResponse>;
+
+/** Largest attachment the server takes, in bytes. */
+export const ATTACHMENT_LIMIT = MAX_ATTACHMENT_BYTES;
+
+export const sha256Params = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits (the SHA-256 of the file)') });
+
+export const attachmentStored = z
+  .object({ sha256: z.string(), size: z.number().int(), created: z.boolean().describe('false: the server had the file already') })
+  .meta({ id: 'AttachmentStored' });
+
+/** Where a workstation listens for pokes (WebSocket, device token in the Authorization header). */
+export const EVENTS_PATH = '/events';
+
+/** The only message the server sends on /events: something changed, pull. Ignore other types (a newer server's). */
+export const pokeMessage = z.object({ type: z.literal('poke') }).meta({ id: 'Poke' });
+export const POKE = JSON.stringify({ type: 'poke' });
 
 export const loginRequest = z
   .object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) })

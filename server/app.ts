@@ -8,9 +8,11 @@ import type { Writable } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { AttemptLimiter, authenticate } from './auth';
+import { rawPaths, registerAttachments } from './attachments';
 import { HttpError } from './http-error';
 import { openApiDocument } from './openapi';
-import { BODY_LIMIT } from '../domain/sync-protocol';
+import { ChangeFeed, PokeHub, serveEvents } from './pokes';
+import { BODY_LIMIT, EVENTS_PATH } from '../domain/sync-protocol';
 import { endpoints, type ServerContext } from './routes';
 import { migrate } from './store/migrations';
 import type { SqlDb } from './store/sql';
@@ -23,6 +25,8 @@ export interface ServerOptions {
   sessionHours?: number;
   /** Sign-in attempts allowed per user name and address, per minute. */
   loginAttemptsPerMinute?: number;
+  /** How often live connections (/events) are pinged; a silent one is closed at the next. */
+  heartbeatMs?: number;
 }
 
 /** Where secrets could appear in a log line; pino replaces them. */
@@ -51,11 +55,13 @@ function invalid(error: z.ZodError, what: string): HttpError {
   return new HttpError(400, 'request.invalid', field ? `${what} field "${field}": ${issue.message}` : `${what}: ${issue.message}`, field || undefined);
 }
 
-/** Fastify's own refusals (body parsing) in our shape. */
-function fromFastify(err: FastifyError): HttpError {
+const inWords = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB (${bytes} bytes)` : `${bytes} bytes`);
+
+/** Fastify's own refusals (body parsing) in our shape; `limit` is the body limit of the address asked. */
+function fromFastify(err: FastifyError, limit: number): HttpError {
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(413, 'request.tooLarge', `The request body is larger than ${BODY_LIMIT} bytes.`);
+      return new HttpError(413, 'request.tooLarge', `The request body is larger than ${inWords(limit)}, the most this address takes.`);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpError(415, 'request.unsupportedMediaType', 'Send the body as JSON (Content-Type: application/json).');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -74,8 +80,10 @@ function fromFastify(err: FastifyError): HttpError {
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   await migrate(opts.db);
   const perMinute = opts.loginAttemptsPerMinute ?? 5;
+  const feed = await ChangeFeed.open(opts.db, new PokeHub());
   const ctx: ServerContext = {
     db: opts.db,
+    feed,
     now: opts.now ?? (() => new Date()),
     sessionMs: (opts.sessionHours ?? 12) * 3600_000,
     loginPerName: new AttemptLimiter(perMinute, 60_000),
@@ -99,7 +107,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof HttpError) return send(reply, err.statusCode, err.code, err.message, err.field);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      const e = fromFastify(err);
+      const e = fromFastify(err, req.routeOptions.bodyLimit ?? BODY_LIMIT);
       return send(reply, e.statusCode, e.code, e.message);
     }
     req.log.error({ err }, 'request failed');
@@ -134,7 +142,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     });
   }
 
-  const doc = openApiDocument(endpoints);
+  await registerAttachments(app, ctx);
+  serveEvents(app, opts.db, feed, { now: ctx.now, heartbeatMs: opts.heartbeatMs });
+  app.get(EVENTS_PATH, async () => {
+    throw new HttpError(426, 'events.upgradeRequired', `${EVENTS_PATH} is a WebSocket: connect with an Upgrade request and the device token in the Authorization header.`);
+  });
+
+  const doc = openApiDocument(endpoints, rawPaths);
   app.get('/openapi.json', async () => doc);
 
   return app;

@@ -1,29 +1,22 @@
 /**
  * The server re-runs THE SAME mutators the workstation ran (domain/mutations) against its
  * own state, and writes the audit entries itself under the ids the workstation used
- * (`${clientId}:${mutationId}:${i}`), so a record's history is synced data that every
- * workstation ends up holding identically.
+ * (`${clientId}:${mutationId}:${i}`), with the same diff (domain/mutations/audit.ts), so
+ * a record's history is synced data that every workstation ends up holding identically.
  */
+import { attachmentHashes } from '../domain/attachments';
 import type { Entities, Kind } from '../domain/entities';
 import { isDomainError, type Problem } from '../domain/errors';
 import { mutations, problemFromZod, type MutationContext, type Tx } from '../domain/mutations';
+import { auditChanges, type AuditChange } from '../domain/mutations/audit';
 import { holdsAny, type Role } from '../domain/roles';
+import { settlePrintedNumber, type Renumbering } from './printed-numbers';
+import { missingAttachments } from './store/attachment-data';
 import type { SqlConn } from './store/sql';
 import { findOverlappingRecords, findRecords, getRecord, putRecord, type RecordData, type Span } from './store/sync-data';
 
 /** Audit entries are synced as records of this kind. */
 export const AUDIT_KIND = 'audit';
-
-interface AuditChange {
-  kind: Kind;
-  recordId: string;
-  op: 'create' | 'update' | 'delete';
-  changes: Record<string, [unknown, unknown]>;
-}
-
-/** Fields the history does not show (the same rule as the workstation's audit trail). */
-const UNAUDITED = new Set(['id', 'createdAt', 'updatedAt']);
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The domain's Tx over the server's record store, remembering old → new for the audit. */
 export class ServerTx implements Tx {
@@ -48,28 +41,22 @@ export class ServerTx implements Tx {
     const id = String(r.id);
     if (await getRecord(this.c, kind, id)) throw new Error(`insert of existing ${kind} ${id}`);
     await putRecord(this.c, kind, id, r, this.seq);
-    const changes = Object.fromEntries(Object.entries(r).filter(([f]) => !UNAUDITED.has(f)).map(([f, v]) => [f, [null, v] as [unknown, unknown]]));
-    this.changes.push({ kind, recordId: id, op: 'create', changes });
+    this.changes.push({ kind, recordId: id, op: 'create', changes: auditChanges('create', null, r)! });
   }
   async update<K extends Kind>(kind: K, id: string, patch: Partial<Entities[K]>) {
     const before = await getRecord(this.c, kind, id);
     if (!before) throw new Error(`update of missing ${kind} ${id}`);
     const after: RecordData = { ...before };
-    const changes: Record<string, [unknown, unknown]> = {};
-    for (const [f, v] of Object.entries(patch)) {
-      if (v === undefined || f === 'id') continue;
-      after[f] = v;
-      if (!UNAUDITED.has(f) && !same(before[f], v)) changes[f] = [before[f] ?? null, v];
-    }
+    for (const [f, v] of Object.entries(patch)) if (v !== undefined && f !== 'id') after[f] = v;
     await putRecord(this.c, kind, id, after, this.seq);
-    if (Object.keys(changes).length > 0) this.changes.push({ kind, recordId: id, op: 'update', changes });
+    const changes = auditChanges('update', before, patch as RecordData);
+    if (changes) this.changes.push({ kind, recordId: id, op: 'update', changes });
   }
   async remove<K extends Kind>(kind: K, id: string) {
     const before = await getRecord(this.c, kind, id);
     if (!before) return;
     await putRecord(this.c, kind, id, null, this.seq);
-    const changes = Object.fromEntries(Object.entries(before).filter(([f]) => !UNAUDITED.has(f)).map(([f, v]) => [f, [v, null] as [unknown, unknown]]));
-    this.changes.push({ kind, recordId: id, op: 'delete', changes });
+    this.changes.push({ kind, recordId: id, op: 'delete', changes: auditChanges('delete', before, null)! });
   }
 }
 
@@ -87,34 +74,49 @@ export interface MutationCall {
   at: string;
 }
 
+export interface Applied {
+  /** null: applied; else why it was refused. */
+  problem: Problem | null;
+  /** The printed number the server gave instead of the workstation's. */
+  renumbered: Renumbering | null;
+}
+
+const refused = (problem: Problem): Applied => ({ problem, renumbered: null });
+
 /**
- * Checks roles and arguments and runs the mutator, all under sequence number `seq`.
- * Returns null when applied, or the refusal; a refused mutation leaves no trace in the
- * records (its writes are rolled back to a savepoint). Any other error is a fault, not a
- * refusal: it propagates and the whole transaction is rolled back, so nothing is lost.
+ * Checks roles and arguments, that the files it refers to arrived, settles its printed
+ * number, and runs the mutator, all under sequence number `seq`. A refused mutation
+ * leaves no trace (its writes are rolled back to a savepoint). Any other error is a
+ * fault, not a refusal: it propagates and the whole transaction is rolled back, so
+ * nothing is lost. `deviceId`: the workstation it came from (null: the server itself).
  */
-export async function applyMutation(c: SqlConn, seq: number, call: MutationCall, actor: Actor): Promise<Problem | null> {
+export async function applyMutation(c: SqlConn, seq: number, call: MutationCall, actor: Actor, deviceId: string | null = null): Promise<Applied> {
   const def = mutations.get(call.name);
-  if (!def) return { code: 'error.unknownMutation', params: { name: call.name } };
-  if (!holdsAny(actor.roles, def.roles)) return { code: 'error.forbidden', params: { action: call.name } };
+  if (!def) return refused({ code: 'error.unknownMutation', params: { name: call.name } });
+  if (!holdsAny(actor.roles, def.roles)) return refused({ code: 'error.forbidden', params: { action: call.name } });
   const parsed = def.args.safeParse(call.args);
-  if (!parsed.success) return problemFromZod(parsed.error);
+  if (!parsed.success) return refused(problemFromZod(parsed.error));
+  const missing = await missingAttachments(c, attachmentHashes(parsed.data));
+  if (missing.length > 0) return refused({ code: 'error.attachmentMissing', params: { count: missing.length, sha256: missing[0] } });
 
   await c.run('SAVEPOINT mutation');
   try {
+    let args = parsed.data;
+    let renumbered: Renumbering | null = null;
+    if (def.numbered) ({ args, renumbered } = await settlePrintedNumber(c, def.numbered, args as Record<string, unknown>, call, deviceId));
     const tx = new ServerTx(c, seq);
     const ctx: MutationContext = { userId: actor.userId, roles: actor.roles, clientId: call.clientId, at: call.at };
-    await def.apply(tx, parsed.data, ctx);
+    await def.apply(tx, args, ctx);
     for (const [i, change] of tx.changes.entries()) {
       const id = `${call.clientId}:${call.mutationId}:${i}`;
       await putRecord(c, AUDIT_KIND, id, { id, at: call.at, userId: actor.userId, clientId: call.clientId, mutationId: call.mutationId, mutation: call.name, ...change }, seq);
     }
     await c.run('RELEASE SAVEPOINT mutation');
-    return null;
+    return { problem: null, renumbered };
   } catch (e) {
     if (!isDomainError(e)) throw e;
     await c.run('ROLLBACK TO SAVEPOINT mutation');
     await c.run('RELEASE SAVEPOINT mutation');
-    return e.problem;
+    return refused(e.problem);
   }
 }

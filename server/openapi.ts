@@ -22,7 +22,8 @@ function jsonContent(schema: z.ZodType): Json {
   return { content: { 'application/json': { schema: schemaOf(schema) } } };
 }
 
-export function openApiDocument(endpoints: readonly Endpoint[]): Json {
+/** `extra`: paths the endpoint table cannot describe (raw bodies, the WebSocket), written out. */
+export function openApiDocument(endpoints: readonly Endpoint[], extra: Json = {}): Json {
   const registry = z.toJSONSchema(z.globalRegistry, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12', uri: REF });
   const schemas: Json = { ...(registry.schemas as Json) };
   for (const m of mutationList) {
@@ -49,6 +50,7 @@ export function openApiDocument(endpoints: readonly Endpoint[]): Json {
     if (ep.body) op.requestBody = { required: true, ...jsonContent(ep.body) };
     paths[path] = { ...(paths[path] as Json), [ep.method.toLowerCase()]: op };
   }
+  Object.assign(paths, extra);
   paths['/openapi.json'] = { get: { summary: 'This description', operationId: 'getOpenapi', responses: { 200: { description: 'OpenAPI 3.1' } } } };
 
   return {

@@ -9,14 +9,18 @@ import type { User } from '../domain/entities';
 import { AttemptLimiter, hashToken, newToken, requireAdmin, requireDevice, requireUser, view, DEVICE_TOKEN_PREFIX, USER_TOKEN_PREFIX, type Caller } from './auth';
 import { HttpError } from './http-error';
 import { checkPassword, DUMMY_VERIFIER, makeVerifier } from './passwords';
+import type { ChangeFeed } from './pokes';
+import { leaseNumbers } from './printed-numbers';
 import * as p from '../domain/sync-protocol';
 import { deleteSession, getAccount, insertDevice, insertSession, listDevices, revokeDevice, revokeUser, setVerifier } from './store/auth-data';
 import type { SqlDb } from './store/sql';
 import { findRecords, getRecord } from './store/sync-data';
-import { pull, push, serverTooOld, updateRequired, versionVerdict } from './sync';
+import { checkClient, pull, push, serverTooOld, updateRequired, versionVerdict } from './sync';
 
 export interface ServerContext {
   db: SqlDb;
+  /** Tells connected workstations of committed changes. */
+  feed: ChangeFeed;
   now: () => Date;
   /** How long a user token lasts. */
   sessionMs: number;
@@ -119,7 +123,7 @@ export const endpoints: Endpoint[] = [
       const device = requireDevice(caller!);
       // A workstation too old to pull may still hand in what people saved on it.
       if (versionVerdict(body) === 'tooNew') throw serverTooOld();
-      return push(ctx.db, device.id, body, ctx.now);
+      return push(ctx.db, device, body, ctx.now, ctx.feed);
     },
   }),
   define({
@@ -140,6 +144,30 @@ export const endpoints: Endpoint[] = [
       if (verdict === 'tooNew') throw serverTooOld();
       if (verdict === 'tooOld') throw updateRequired();
       return pull(ctx.db, device.id, body);
+    },
+  }),
+  define({
+    method: 'POST',
+    path: '/leases',
+    summary: 'A workstation leases the next block of printed numbers of a kind and year from the server\'s sequence',
+    auth: 'device',
+    body: p.leaseRequest,
+    response: p.leaseResponse,
+    errors: {
+      ...AUTH_ERRORS,
+      409: 'The workstation is newer than the server (sync.serverTooOld)',
+      426: 'The workstation is too old: update it (sync.updateRequired)',
+    },
+    handler({ body, caller, ctx }) {
+      const device = requireDevice(caller!);
+      const verdict = versionVerdict(body);
+      if (verdict === 'tooNew') throw serverTooOld();
+      if (verdict === 'tooOld') throw updateRequired();
+      return ctx.db.write(async (c) => {
+        const at = ctx.now().toISOString();
+        await checkClient(c, body.clientId, device.id, at);
+        return leaseNumbers(c, body, device.id, at);
+      });
     },
   }),
   define({

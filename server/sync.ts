@@ -3,14 +3,19 @@
  * in its own write transaction that also advances the client's last mutation id and
  * stores the outcome; pull pages through the change sequence. See docs/sync.md.
  */
+import type { User } from '../domain/entities';
 import type { Problem } from '../domain/errors';
+import type { Role } from '../domain/roles';
 import { activeUser } from './auth';
 import { applyMutation, type Actor, type MutationCall } from './apply';
 import { faultBeforeCommit } from './faults';
 import { HttpError } from './http-error';
+import type { ChangeFeed } from './pokes';
+import type { Renumbering } from './printed-numbers';
 import { ACCEPTED, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../domain/sync-protocol';
+import type { DeviceRow } from './store/auth-data';
 import type { SqlConn, SqlDb } from './store/sql';
-import { changesSince, databaseId, ensureClient, getClient, headSeq, lastMutationIdsOf, nextSeq, refusalsOf, saveOutcome, setLastMutationId } from './store/sync-data';
+import { changesSince, databaseId, ensureClient, getClient, getRecord, headSeq, lastMutationIdsOf, nextSeq, refusalsOf, renumberedOf, saveOutcome, setLastMutationId } from './store/sync-data';
 
 export type VersionVerdict = 'ok' | 'tooOld' | 'tooNew';
 
@@ -31,45 +36,90 @@ function foreignClient(): HttpError {
   return new HttpError(403, 'sync.foreignClient', 'This client id belongs to another workstation.', 'clientId');
 }
 
-type Outcome = { last: number; processed: false } | { last: number; processed: true; problem: Problem | null } | { gap: { expected: number; received: number }; last: number };
+type Outcome =
+  | { last: number; processed: false }
+  | { last: number; processed: true; problem: Problem | null; renumbered: Renumbering | null }
+  | { gap: { expected: number; received: number }; last: number };
 
-/** Who made a pushed change, as the server knows them now: roles are the server's, not the workstation's. */
-async function actorOf(c: SqlConn, userId: string, name: string): Promise<Actor | Problem> {
-  const user = await activeUser(c, userId);
-  if (!user) return { code: 'error.forbidden', params: { action: name } };
+/** The workstation a push comes from: which one, when and by whom it was enrolled. */
+export type PushingDevice = Pick<DeviceRow, 'id' | 'createdAt' | 'enrolledBy'>;
+
+const forbidden = (name: string): Problem => ({ code: 'error.forbidden', params: { action: name } });
+
+/**
+ * Who made a pushed change, as the server knows them now: roles are the server's, not
+ * the workstation's. A change made before its workstation was enrolled (it worked alone,
+ * its people unknown here) is taken on the authority of the administrator who enrolled
+ * it, who must still be active: the roles of that administrator together with those the
+ * user holds here, if any (the user records the workstation made come first in its
+ * outbox). The history keeps who really made it.
+ */
+async function actorOf(c: SqlConn, call: MutationCall & { userId: string }, device: PushingDevice | null): Promise<Actor | Problem> {
+  if (device && Date.parse(call.at) < Date.parse(device.createdAt)) {
+    const admin = await activeUser(c, device.enrolledBy);
+    if (!admin) return forbidden(call.name);
+    const own = ((await getRecord(c, 'user', call.userId)) as User | undefined)?.roles ?? [];
+    return { userId: call.userId, roles: [...new Set<Role>([...admin.roles, ...own])] };
+  }
+  const user = await activeUser(c, call.userId);
+  if (!user) return forbidden(call.name);
   return { userId: user.id, roles: user.roles };
 }
 
 /** One mutation under the write lock: skip if done, stop at a gap, else apply or refuse, and record it. */
-async function processOne(c: SqlConn, deviceId: string | null, call: MutationCall & { userId: string }, actor: Actor | null, now: string): Promise<Outcome> {
+async function processOne(
+  c: SqlConn,
+  device: PushingDevice | null,
+  call: MutationCall & { userId: string },
+  actor: Actor | null,
+  now: string,
+  feed?: ChangeFeed,
+): Promise<Outcome> {
+  const deviceId = device?.id ?? null;
   await ensureClient(c, call.clientId, deviceId, now);
   const client = (await getClient(c, call.clientId))!;
   if (client.deviceId !== deviceId) throw foreignClient();
   if (call.mutationId <= client.lastMutationId) return { last: client.lastMutationId, processed: false };
   if (call.mutationId > client.lastMutationId + 1) return { gap: { expected: client.lastMutationId + 1, received: call.mutationId }, last: client.lastMutationId };
   const seq = await nextSeq(c);
-  const who = actor ?? (await actorOf(c, call.userId, call.name));
-  const problem = 'code' in who ? who : await applyMutation(c, seq, call, who);
-  await saveOutcome(c, { clientId: call.clientId, mutationId: call.mutationId, seq, name: call.name, userId: call.userId, problem }, now);
+  const who = actor ?? (await actorOf(c, call, device));
+  const { problem, renumbered } = 'code' in who ? { problem: who, renumbered: null } : await applyMutation(c, seq, call, who, deviceId);
+  await saveOutcome(c, { clientId: call.clientId, mutationId: call.mutationId, seq, name: call.name, userId: call.userId, problem, renumbered }, now);
   await setLastMutationId(c, call.clientId, call.mutationId, now);
+  // A refusal changes nothing another workstation holds: only the pusher pulls it.
+  if (!problem) await feed?.changedInTransaction(c, deviceId);
   if (deviceId) faultBeforeCommit(); // test-only, inert unless GA_FAULT is set
-  return { last: call.mutationId, processed: true, problem };
+  return { last: call.mutationId, processed: true, problem, renumbered };
 }
 
-export async function push(db: SqlDb, deviceId: string, req: PushRequest, now: () => Date = () => new Date()): Promise<PushResponse> {
+/**
+ * Processes a workstation's pushed outbox, one transaction per mutation. `feed` hears
+ * of each applied one, so connected workstations are poked.
+ */
+export async function push(db: SqlDb, device: PushingDevice, req: PushRequest, now: () => Date = () => new Date(), feed?: ChangeFeed): Promise<PushResponse> {
   const known = await db.read((c) => getClient(c, req.clientId));
-  if (known && known.deviceId !== deviceId) throw foreignClient();
+  if (known && known.deviceId !== device.id) throw foreignClient();
   let last = known?.lastMutationId ?? 0;
   let processed = 0;
   for (const m of req.mutations) {
     // Already processed (a retried push): nothing to do, not even a transaction.
     if (m.mutationId <= last) continue;
-    const outcome = await db.write((c) => processOne(c, deviceId, { clientId: req.clientId, ...m }, null, now().toISOString()));
+    const outcome = await db.write((c) => processOne(c, device, { clientId: req.clientId, ...m }, null, now().toISOString(), feed));
     last = outcome.last;
     if ('gap' in outcome) return { lastMutationId: last, processed, gap: outcome.gap };
-    if (outcome.processed) processed += 1;
+    if (outcome.processed) {
+      processed += 1;
+      if (!outcome.problem) feed?.committed(device.id);
+    }
   }
   return { lastMutationId: last, processed };
+}
+
+/** Refuses a client id that belongs to another device; registers a new one as this device's. */
+export async function checkClient(c: SqlConn, clientId: string, deviceId: string, at: string): Promise<void> {
+  const known = await getClient(c, clientId);
+  if (known && known.deviceId !== deviceId) throw foreignClient();
+  if (!known) await ensureClient(c, clientId, deviceId, at);
 }
 
 /** The server's own client, for changes the server makes itself (the first administrator). */
@@ -115,6 +165,7 @@ export async function pull(db: SqlDb, deviceId: string, req: PullRequest): Promi
       more: page.more,
       lastMutationIds: await lastMutationIdsOf(c, deviceId, page.through),
       refusals: await refusalsOf(c, deviceId, after, page.through),
+      renumbered: await renumberedOf(c, deviceId, after, page.through),
     };
   });
 }

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import WebSocket from 'ws';
 import type { FastifyInstance } from 'fastify';
 import { tempDir } from '../test/support/fresh-db';
 import { buildServer, type ServerOptions } from './app';
@@ -151,7 +152,7 @@ export interface Workstation {
   deviceId: string;
   token: string;
   clientId: string;
-  /** Makes the next outbox entry (as the workstation's mutation runner would). */
+  /** Makes the next outbox entry (as the workstation's mutation runner would); `at` defaults to now. */
   outbox(name: string, args: unknown, userId?: string, at?: string): PushedMutation;
   push(mutations: PushedMutation[], extra?: Record<string, unknown>): Promise<Reply>;
   pull(cursor?: string, limit?: number, extra?: Record<string, unknown>): Promise<Reply<PullResponse>>;
@@ -220,7 +221,8 @@ export async function startHarness(db: SqlDb, opts: Partial<ServerOptions> = {})
       deviceId: device.id,
       token: device.token,
       clientId,
-      outbox: (n, args, userId = admin.userId, at = T0) => ({ mutationId: next++, name: n, args, at, userId }),
+      // Made now, after enrollment: the server checks the user's own roles (earlier changes are a lone workstation's).
+      outbox: (n, args, userId = admin.userId, at = new Date().toISOString()) => ({ mutationId: next++, name: n, args, at, userId }),
       push: (mutations, extra = {}) => call('POST', '/push', { clientId, ...VERSIONS, mutations, ...extra }, device.token),
       pull: (cursor = '', limit, extra = {}) => call('POST', '/pull', { clientId, ...VERSIONS, cursor, ...(limit ? { limit } : {}), ...extra }, device.token),
       async pullAll(cursor = '', limit) {
@@ -253,3 +255,127 @@ export function replay(pages: PullResponse[], into: Map<string, Record<string, u
 }
 
 export const site = (id: string, code: string, nameZh = `園區 ${code}`) => ({ id, code, nameZh, nameEn: '', address: '' });
+
+/** Starts the app on a free port of 127.0.0.1; returns its base URL. */
+export async function listening(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+export interface EventsClient {
+  socket: WebSocket;
+  /** Messages received so far. */
+  messages: string[];
+  /** Resolves with the next message (one already waiting counts), or rejects after `ms`. */
+  next(ms?: number): Promise<string>;
+  /** Resolves with the close code. */
+  closed: Promise<number>;
+}
+
+/** A workstation's live connection to /events, as the workstation backend opens it. */
+export function connectEvents(baseUrl: string, token: string | undefined, opts: { autoPong?: boolean } = {}): Promise<EventsClient> {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/events`, { headers: token ? { authorization: `Bearer ${token}` } : {}, autoPong: opts.autoPong ?? true });
+  const messages: string[] = [];
+  let read = 0;
+  let waiting: (() => void) | undefined;
+  socket.on('message', (data) => {
+    messages.push(String(data));
+    waiting?.();
+  });
+  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+  const client: EventsClient = {
+    socket,
+    messages,
+    closed,
+    next(ms = 2000) {
+      return new Promise((resolve, reject) => {
+        const take = () => {
+          if (read < messages.length) {
+            clearTimeout(timer);
+            waiting = undefined;
+            resolve(messages[read++]);
+            return true;
+          }
+          return false;
+        };
+        const timer = setTimeout(() => {
+          waiting = undefined;
+          reject(new Error(`no message within ${ms} ms`));
+        }, ms);
+        if (!take()) waiting = () => void take();
+      });
+    },
+  };
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve(client));
+    socket.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d));
+      res.on('end', () => reject(Object.assign(new Error(`HTTP ${res.statusCode}: ${body}`), { status: res.statusCode, body })));
+    });
+    socket.once('error', reject);
+  });
+}
+
+/** The venue desk's smallest world: a meeting room any agency books without approval, and a venue clerk. */
+export const VENUE = { id: 'v-mr2', agencyId: 'ag-cab', clerkId: 'u-clerk' } as const;
+
+export function venueWorld(ws: Workstation): PushedMutation[] {
+  return [
+    ws.outbox('site.create', site('site-sw', 'SW', '四維行政中心')),
+    ws.outbox('building.create', { id: 'b-m', siteId: 'site-sw', code: 'M', nameZh: '行政大樓', nameEn: '' }),
+    ws.outbox('floor.create', { id: 'f-1', buildingId: 'b-m', name: '1F', level: 1 }),
+    ws.outbox('space.create', { id: 'sp-mr2', floorId: 'f-1', code: 'MR2', nameZh: '第二會議室', nameEn: 'MR2', kind: 'meeting_room', capacity: 20 }),
+    ws.outbox('agency.create', { id: VENUE.agencyId, code: 'CAB', nameZh: '民政局' }),
+    ws.outbox('venue.create', {
+      id: VENUE.id,
+      spaceId: 'sp-mr2',
+      type: 'meeting_room',
+      capacity: 20,
+      equipment: [],
+      opensAt: '08:00',
+      closesAt: '18:00',
+      bufferBefore: 0,
+      bufferAfter: 0,
+      approvalLevels: 0,
+      bookableBy: 'agencies',
+      fee: 0,
+      deposit: 0,
+      closures: [],
+      notes: '',
+    }),
+    ws.outbox('user.create', { id: VENUE.clerkId, username: 'clerk', displayName: '場地承辦', roles: ['venue_clerk'] }),
+  ];
+}
+
+/**
+ * A booking of the meeting room in slot `slot` (one hour each, 8 a day, on the working
+ * days 2022-03-01 to 03-04 and on), so bookings with different slots never overlap.
+ */
+export function bookingArgs(id: string, slot: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const days = ['2022-03-01', '2022-03-02', '2022-03-03', '2022-03-04', '2022-03-07', '2022-03-08', '2022-03-09', '2022-03-10'];
+  const day = days[Math.floor(slot / 8)];
+  const hour = 9 + (slot % 8);
+  const at = (h: number) => new Date(`${day}T${String(h).padStart(2, '0')}:00:00+08:00`).toISOString();
+  return {
+    id,
+    venueId: VENUE.id,
+    applicantAgencyId: VENUE.agencyId,
+    applicantOrg: '',
+    contactName: '王小明',
+    contactPhone: '07-3368333',
+    eventName: `會議 ${id}`,
+    activityType: 'meeting',
+    attendees: 10,
+    equipment: [],
+    letterNo: '',
+    attachments: [],
+    fee: 0,
+    feeWaived: false,
+    notes: '',
+    start: at(hour),
+    end: at(hour + 1),
+    ...extra,
+  };
+}

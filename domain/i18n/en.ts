@@ -8,5 +8,6 @@ import { backendEn } from './parts/backend';
 import { electronEn } from './parts/electron';
 import { venuesEn } from './parts/venues';
 import { maintenanceEn } from './parts/maintenance';
+import { syncServerEn } from './parts/sync-server';
 
-export const en: Record<keyof typeof zhTW, string> = { ...baseEn, ...shellEn, ...settingsEn, ...backendEn, ...electronEn, ...venuesEn, ...maintenanceEn, ...inspectionsEn };
+export const en: Record<keyof typeof zhTW, string> = { ...baseEn, ...shellEn, ...settingsEn, ...backendEn, ...electronEn, ...venuesEn, ...maintenanceEn, ...inspectionsEn, ...syncServerEn };

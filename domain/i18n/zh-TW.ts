@@ -7,5 +7,6 @@ import { backendZh } from './parts/backend';
 import { electronZh } from './parts/electron';
 import { venuesZh } from './parts/venues';
 import { maintenanceZh } from './parts/maintenance';
+import { syncServerZh } from './parts/sync-server';
 
-export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh, ...venuesZh, ...maintenanceZh, ...inspectionsZh } as const;
+export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh, ...venuesZh, ...maintenanceZh, ...inspectionsZh, ...syncServerZh } as const;

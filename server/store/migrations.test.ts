@@ -18,8 +18,8 @@ interface Index {
 }
 type Shape = Record<string, { columns: Column[]; indexes: Index[] }>;
 
-/** JSON is TEXT in SQLite and jsonb in PostgreSQL; every integer is a 64-bit INTEGER in SQLite. */
-const TYPES: Record<string, string> = { text: 'text', jsonb: 'text', integer: 'integer', bigint: 'integer' };
+/** JSON is TEXT in SQLite and jsonb in PostgreSQL; every integer is a 64-bit INTEGER in SQLite; bytes are BLOB or bytea. */
+const TYPES: Record<string, string> = { text: 'text', jsonb: 'text', integer: 'integer', bigint: 'integer', blob: 'bytes', bytea: 'bytes' };
 
 async function sqliteShape(c: SqlConn): Promise<Shape> {
   const shape: Shape = {};

@@ -11,6 +11,11 @@
  *   each mutation's outcome (a refusal's problem travels down with pull).
  * - account / device / session: password verifiers and revocation, enrolled
  *   workstations, signed-in users. Only hashes of tokens are kept.
+ * - number_sequence / number_lease / printed_number (2): per kind and year of printed
+ *   number, the highest number handed out or seen; the blocks leased to workstations;
+ *   every printed number in use (its primary key keeps them unique).
+ * - attachment (2): files by SHA-256; the bytes in `content` on PostgreSQL (shared by
+ *   every server process), in a folder beside the database file on SQLite.
  */
 import { newId } from '../../domain/ids';
 import type { Dialect, SqlConn, SqlDb } from './sql';
@@ -55,6 +60,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX device_token ON device (token_hash);
       CREATE TABLE session (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
       CREATE INDEX session_by_user ON session (user_id);
+    `,
+  },
+  {
+    id: 2,
+    name: 'printed numbers and attachments',
+    sqlite: `
+      ALTER TABLE mutation_result ADD COLUMN renumbered TEXT;
+      CREATE TABLE number_sequence (kind TEXT NOT NULL, year INTEGER NOT NULL, high INTEGER NOT NULL, PRIMARY KEY (kind, year));
+      CREATE TABLE number_lease (id TEXT PRIMARY KEY, kind TEXT NOT NULL, year INTEGER NOT NULL, from_n INTEGER NOT NULL, to_n INTEGER NOT NULL, device_id TEXT NOT NULL, client_id TEXT NOT NULL, leased_at TEXT NOT NULL);
+      CREATE INDEX number_lease_range ON number_lease (kind, year, from_n);
+      CREATE TABLE printed_number (kind TEXT NOT NULL, number TEXT NOT NULL, record_id TEXT, client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL, PRIMARY KEY (kind, number));
+      CREATE TABLE attachment (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, created_at TEXT NOT NULL, content BLOB);
+    `,
+    postgres: `
+      ALTER TABLE mutation_result ADD COLUMN renumbered JSONB;
+      CREATE TABLE number_sequence (kind TEXT NOT NULL, year INTEGER NOT NULL, high BIGINT NOT NULL, PRIMARY KEY (kind, year));
+      CREATE TABLE number_lease (id TEXT PRIMARY KEY, kind TEXT NOT NULL, year INTEGER NOT NULL, from_n BIGINT NOT NULL, to_n BIGINT NOT NULL, device_id TEXT NOT NULL, client_id TEXT NOT NULL, leased_at TEXT NOT NULL);
+      CREATE INDEX number_lease_range ON number_lease (kind, year, from_n);
+      CREATE TABLE printed_number (kind TEXT NOT NULL, number TEXT NOT NULL, record_id TEXT, client_id TEXT NOT NULL, mutation_id BIGINT NOT NULL, PRIMARY KEY (kind, number));
+      CREATE TABLE attachment (sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, created_at TEXT NOT NULL, content BYTEA);
     `,
   },
 ];

@@ -81,12 +81,77 @@ export function openPostgres(connectionString: string, opts: PostgresOptions & {
     }
   }
 
+  const listeners = new Set<() => Promise<void>>();
+
+  /** One connection of its own per channel (a pooled one would drop the LISTEN); reconnects with backoff. */
+  async function listen(channel: string, onMessage: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>> {
+    let stopped = false;
+    let current: pg.Client | undefined;
+    let retry: NodeJS.Timeout | undefined;
+    let delay = 500;
+    const lost = (c: pg.Client) => {
+      if (stopped || current !== c) return;
+      current = undefined;
+      c.end().catch(() => undefined);
+      schedule();
+    };
+    const connect = async () => {
+      const c = new pg.Client({ connectionString, ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}) });
+      c.on('notification', (m) => {
+        if (m.channel === channel) onMessage(m.payload ?? '');
+      });
+      c.on('error', (e) => {
+        opts.onError?.(e);
+        lost(c);
+      });
+      c.on('end', () => lost(c));
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${quoteIdent(channel)}`);
+      } catch (e) {
+        await c.end().catch(() => undefined);
+        throw e;
+      }
+      if (stopped) await c.end().catch(() => undefined);
+      else current = c;
+    };
+    const schedule = () => {
+      retry = setTimeout(() => {
+        connect().then(
+          () => {
+            delay = 500;
+            if (!stopped) onReconnect?.();
+          },
+          (e: Error) => {
+            opts.onError?.(e);
+            delay = Math.min(delay * 2, 30_000);
+            if (!stopped) schedule();
+          },
+        );
+      }, delay);
+      retry.unref();
+    };
+    await connect();
+    const stop = async () => {
+      stopped = true;
+      clearTimeout(retry);
+      listeners.delete(stop);
+      await current?.end().catch(() => undefined);
+    };
+    listeners.add(stop);
+    return stop;
+  }
+
   return {
     dialect: 'postgres',
     engine: 'postgresql',
     write: (work) => withClient(BEGIN_WRITE, work),
     read: (work) => withClient(BEGIN_READ, work),
-    close: () => pool.end(),
+    listen,
+    async close() {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await pool.end();
+    },
   };
 }
 
@@ -117,6 +182,12 @@ export function openPglite(db: PGlite, opts: PostgresOptions = {}): SqlDb {
     engine: 'pglite',
     write: (work) => unit(BEGIN_WRITE, work),
     read: (work) => unit(BEGIN_READ, work),
+    // Queued like everything else: a LISTEN must not land inside another unit's transaction.
+    listen: (channel, onMessage) =>
+      queue.run(async () => {
+        const unlisten = await db.listen(channel, onMessage);
+        return () => queue.run(() => unlisten());
+      }),
     close: () => queue.run(async () => undefined),
   };
 }

@@ -29,6 +29,14 @@ export interface SqlDb {
   write<T>(work: (c: SqlConn) => Promise<T>): Promise<T>;
   /** One read-only transaction that sees a single committed snapshot. */
   read<T>(work: (c: SqlConn) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: hears `SELECT pg_notify(channel, payload)` committed by any process on
+   * the same database. `onReconnect` says the line was lost meanwhile (messages may be
+   * missed). Resolves once listening; the function it gives stops it.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
+  /** SQLite only: a folder beside the database file for what is too bulky for it (attachments). */
+  readonly filesDir?: string;
   close(): Promise<void>;
 }
 

@@ -69,6 +69,7 @@ export function openSqlite(dataDir: string): SqlDb {
   return {
     dialect: 'sqlite',
     engine: 'sqlite',
+    filesDir: dataDir,
     write: (work) => writes.run(() => inTransaction(w, 'BEGIN IMMEDIATE', work)),
     read: (work) => reads.run(() => inTransaction(r, 'BEGIN', work)),
     async close() {

@@ -171,12 +171,14 @@ export interface MutationOutcome {
   name: string;
   userId: string;
   problem: Problem | null;
+  /** The printed number the server gave instead of the one the workstation gave. */
+  renumbered?: { from: string; to: string } | null;
 }
 
 export async function saveOutcome(c: SqlConn, o: MutationOutcome, at: string): Promise<void> {
   await c.run(
-    `INSERT INTO mutation_result (client_id, mutation_id, seq, name, user_id, ok, problem, processed_at) VALUES (?, ?, ?, ?, ?, ?, ${jsonParam(c)}, ?)`,
-    [o.clientId, o.mutationId, o.seq, o.name, o.userId, o.problem ? 0 : 1, o.problem ? JSON.stringify(o.problem) : null, at],
+    `INSERT INTO mutation_result (client_id, mutation_id, seq, name, user_id, ok, problem, processed_at, renumbered) VALUES (?, ?, ?, ?, ?, ?, ${jsonParam(c)}, ?, ${jsonParam(c)})`,
+    [o.clientId, o.mutationId, o.seq, o.name, o.userId, o.problem ? 0 : 1, o.problem ? JSON.stringify(o.problem) : null, at, o.renumbered ? JSON.stringify(o.renumbered) : null],
   );
 }
 
@@ -194,6 +196,23 @@ export async function refusalsOf(c: SqlConn, deviceId: string, after: number, th
     [deviceId, after, through],
   );
   return rows.map((r) => ({ clientId: r.client_id, mutationId: num(r.mutation_id), problem: fromJson<Problem>(r.problem) }));
+}
+
+export interface RenumberedRow {
+  clientId: string;
+  mutationId: number;
+  from: string;
+  to: string;
+}
+
+/** The mutations of a device's clients processed in (after, through] whose printed number the server replaced. */
+export async function renumberedOf(c: SqlConn, deviceId: string, after: number, through: number): Promise<RenumberedRow[]> {
+  const rows = await c.all<{ client_id: string; mutation_id: unknown; renumbered: unknown }>(
+    `SELECT r.client_id, r.mutation_id, r.renumbered FROM mutation_result r JOIN client k ON k.client_id = r.client_id
+     WHERE k.device_id = ? AND r.renumbered IS NOT NULL AND r.seq > ? AND r.seq <= ? ORDER BY r.seq`,
+    [deviceId, after, through],
+  );
+  return rows.map((r) => ({ clientId: r.client_id, mutationId: num(r.mutation_id), ...fromJson<{ from: string; to: string }>(r.renumbered) }));
 }
 
 /**

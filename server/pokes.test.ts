@@ -1,0 +1,146 @@
+import { EventEmitter } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { WebSocket } from 'ws';
+import { buildServer } from './app';
+import { PokeHub } from './pokes';
+import { POKE } from '../domain/sync-protocol';
+import { connectEvents, describeEachEngine, listening, site, startHarness, type EventsClient } from './test-support';
+
+const quiet = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describeEachEngine('live pokes', (open, engine) => {
+  const clients: EventsClient[] = [];
+  const closers: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.socket.terminate();
+    for (const close of closers.splice(0)) await close();
+  });
+  const connect = async (base: string, token: string, opts?: { autoPong?: boolean }) => {
+    const c = await connectEvents(base, token, opts);
+    clients.push(c);
+    // Right after connecting: one poke, so a workstation that was away catches up.
+    expect(await c.next()).toBe(POKE);
+    return c;
+  };
+
+  it('a push pokes the other connected workstations at once, not the one that pushed; a refused one pokes nobody', async () => {
+    const h = await startHarness(await open());
+    const base = await listening(h.app);
+    closers.push(() => h.app.close());
+    const a = await h.workstation('desk A');
+    const b = await h.workstation('desk B');
+    const c = await h.workstation('desk C');
+    const [onA, onB, onC] = [await connect(base, a.token), await connect(base, b.token), await connect(base, c.token)];
+
+    const started = performance.now();
+    const pushed = a.push([a.outbox('site.create', site('s1', 'S1'))]);
+    expect(await onB.next(1000)).toBe(POKE);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(await onC.next(1000)).toBe(POKE);
+    expect((await pushed).body).toMatchObject({ processed: 1 });
+    await quiet(80);
+    expect(onA.messages).toEqual([POKE]);
+
+    // A duplicate code: refused, nothing changed that B or C hold.
+    await a.push([a.outbox('site.create', site('s2', 'S1'))]);
+    await quiet(80);
+    expect([onA.messages.length, onB.messages.length, onC.messages.length]).toEqual([1, 2, 2]);
+  });
+
+  if (engine.name !== 'SQLite') {
+    it('two server processes on one database: a push to one pokes a workstation connected to the other (LISTEN/NOTIFY)', async () => {
+      const db = await open();
+      const h = await startHarness(db);
+      const second = await buildServer({ db: engine.twin(db), log: false });
+      const base = await listening(second);
+      closers.push(() => second.close());
+      const a = await h.workstation('desk A');
+      const b = await h.workstation('desk B');
+      const onB = await connect(base, b.token);
+      const started = performance.now();
+      const pushed = a.push([a.outbox('site.create', site('s1', 'S1'))]);
+      expect(await onB.next(2000)).toBe(POKE);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect((await pushed).body).toMatchObject({ processed: 1 });
+      // B's pull then has the change.
+      expect((await b.pullAll()).flatMap((p) => p.changes).some((ch) => ch.kind === 'site' && ch.id === 's1')).toBe(true);
+    });
+  }
+
+  it('takes only an enrolled workstation\'s token, and says so', async () => {
+    const h = await startHarness(await open());
+    const base = await listening(h.app);
+    closers.push(() => h.app.close());
+    const a = await h.workstation('desk A');
+    const refusal = (token: string | undefined) =>
+      connectEvents(base, token).then(
+        (c) => (c.socket.terminate(), { status: 101, body: '' }),
+        (e: { status: number; body: string }) => ({ status: e.status, body: e.body }),
+      );
+    expect(await refusal(undefined)).toMatchObject({ status: 401, body: expect.stringContaining('auth.missingToken') });
+    expect(await refusal('gad_' + 'A'.repeat(43))).toMatchObject({ status: 401, body: expect.stringContaining('auth.invalidToken') });
+    expect(await refusal(h.adminToken)).toMatchObject({ status: 403, body: expect.stringContaining('auth.deviceTokenRequired') });
+    expect((await h.call('POST', `/devices/${a.deviceId}/revoke`, undefined, h.adminToken)).status).toBe(200);
+    expect(await refusal(a.token)).toMatchObject({ status: 401, body: expect.stringContaining('auth.revoked') });
+    const plain = await fetch(`${base}/events`);
+    expect(plain.status).toBe(426);
+    expect(await plain.json()).toMatchObject({ code: 'events.upgradeRequired' });
+  });
+
+  it('closes a connection that stops answering pings; one that answers stays', async () => {
+    const h = await startHarness(await open(), { heartbeatMs: 40 });
+    const base = await listening(h.app);
+    closers.push(() => h.app.close());
+    const a = await h.workstation('desk A');
+    const b = await h.workstation('desk B');
+    const dead = await connect(base, a.token, { autoPong: false });
+    const alive = await connect(base, b.token);
+    expect(await Promise.race([dead.closed, quiet(2000).then(() => 'still open')])).toBe(1006);
+    await quiet(150);
+    expect(alive.socket.readyState).toBe(alive.socket.OPEN);
+  });
+
+  it('closes live connections when the server stops, and stops in time', async () => {
+    const h = await startHarness(await open());
+    const base = await listening(h.app);
+    const a = await h.workstation('desk A');
+    const onA = await connect(base, a.token);
+    const started = performance.now();
+    await h.app.close();
+    expect(await onA.closed).toBe(1001);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('the poke hub', () => {
+  /** A socket as the hub sees one: it only sends, pings and hears pongs and close. */
+  const socket = () => Object.assign(new EventEmitter(), { OPEN: 1, readyState: 1, sent: [] as string[], send(m: string) { this.sent.push(m); }, ping() {}, terminate() {}, close() {} });
+
+  it('sends pokes close together as one at the end of a short window; the workstation that alone made them is not poked', () => {
+    vi.useFakeTimers();
+    try {
+      const hub = new PokeHub();
+      const a = socket();
+      const b = socket();
+      hub.add(a as unknown as WebSocket, 'A');
+      hub.add(b as unknown as WebSocket, 'B');
+      for (let i = 0; i < 200; i++) hub.poke('A');
+      expect([a.sent.length, b.sent.length]).toEqual([1, 2]);
+      vi.advanceTimersByTime(1000);
+      expect([a.sent.length, b.sent.length]).toEqual([1, 3]);
+      // Changes from two workstations close together: each hears of the other's.
+      hub.poke('A');
+      hub.poke('B');
+      vi.advanceTimersByTime(1000);
+      expect([a.sent.length, b.sent.length]).toEqual([2, 4]);
+      hub.poke('A');
+      hub.poke('A');
+      hub.poke('B');
+      vi.advanceTimersByTime(1000);
+      expect([a.sent.length, b.sent.length]).toEqual([3, 6]);
+      expect(new Set([...a.sent, ...b.sent])).toEqual(new Set([POKE]));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * Live updates: enrolled workstations keep a WebSocket open on GET /events (device token
+ * in the Authorization header) and the server sends `{"type":"poke"}` when something they
+ * do not have yet was committed; a poke carries no data, the workstation pulls.
+ *
+ * On SQLite there is one server process: a push pokes this process's sockets once its
+ * transaction committed. On PostgreSQL several processes may serve one database: each
+ * change's transaction runs `pg_notify` (delivered at commit, never for a rollback), and
+ * every process LISTENs on the channel of its database and pokes its own sockets.
+ * Heartbeats (ping; no pong by the next one: the socket is closed) drop dead connections.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { EVENTS_PATH, POKE } from '../domain/sync-protocol';
+import { authenticate } from './auth';
+import { HttpError } from './http-error';
+import type { SqlConn, SqlDb } from './store/sql';
+import { databaseId } from './store/sync-data';
+
+/** Pokes following the first within this many ms go out together at its end. */
+const COALESCE_MS = 15;
+
+interface Connection {
+  deviceId: string;
+  alive: boolean;
+}
+
+/** This process's open sockets, and the pokes sent to them. */
+export class PokeHub {
+  private readonly sockets = new Map<WebSocket, Connection>();
+  private window: NodeJS.Timeout | undefined;
+  private pending: Set<string | null> | null = null;
+
+  get size(): number {
+    return this.sockets.size;
+  }
+
+  add(ws: WebSocket, deviceId: string): void {
+    this.sockets.set(ws, { deviceId, alive: true });
+    ws.on('pong', () => {
+      const c = this.sockets.get(ws);
+      if (c) c.alive = true;
+    });
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('error', () => ws.terminate());
+    // A workstation that just (re)connected may have missed pokes meanwhile.
+    ws.send(POKE);
+  }
+
+  /**
+   * Something changed, made by workstation `origin` (null: by the server, or unknown).
+   * The first poke goes out at once; more within a short window are sent once at its
+   * end, so a push of many mutations makes few pokes. The workstation that made the
+   * change is not poked: it pulls after its push anyway.
+   */
+  poke(origin: string | null): void {
+    if (this.window) {
+      (this.pending ??= new Set()).add(origin);
+      return;
+    }
+    this.send(new Set([origin]));
+    this.window = setTimeout(() => this.endWindow(), COALESCE_MS);
+    this.window.unref();
+  }
+
+  private endWindow(): void {
+    this.window = undefined;
+    const pending = this.pending;
+    this.pending = null;
+    if (pending) this.poke(pending.size === 1 ? [...pending][0] : null);
+  }
+
+  private send(origins: Set<string | null>): void {
+    const skip = origins.size === 1 ? [...origins][0] : null;
+    for (const [ws, c] of this.sockets) if (c.deviceId !== skip && ws.readyState === ws.OPEN) ws.send(POKE);
+  }
+
+  /** Pings every socket; one that did not answer the previous ping is closed. */
+  heartbeat(): void {
+    for (const [ws, c] of this.sockets) {
+      if (!c.alive) {
+        ws.terminate();
+        this.sockets.delete(ws);
+        continue;
+      }
+      c.alive = false;
+      ws.ping();
+    }
+  }
+
+  closeAll(): void {
+    clearTimeout(this.window);
+    for (const ws of this.sockets.keys()) ws.close(1001, 'server stopping');
+    this.sockets.clear();
+  }
+}
+
+/** The NOTIFY channel of one database: every server process on it agrees, other databases differ. */
+export function channelOf(dbId: string): string {
+  return `ga_sync_${dbId.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+}
+
+/** How a committed change reaches every process's sockets. */
+export class ChangeFeed {
+  private listening: Promise<unknown> | undefined;
+  private unlisten: (() => Promise<void>) | undefined;
+
+  constructor(
+    private readonly db: SqlDb,
+    readonly hub: PokeHub,
+    /** The NOTIFY channel on PostgreSQL; none on SQLite. */
+    private readonly channel: string | null,
+  ) {}
+
+  static async open(db: SqlDb, hub: PokeHub): Promise<ChangeFeed> {
+    const channel = db.listen ? channelOf(await db.read(databaseId)) : null;
+    return new ChangeFeed(db, hub, channel);
+  }
+
+  /** Inside the write transaction of a change: tells every process, at commit. */
+  async changedInTransaction(c: SqlConn, origin: string | null): Promise<void> {
+    if (this.channel) await c.all('SELECT pg_notify(?, ?)', [this.channel, origin ?? '']);
+  }
+
+  /** After the transaction committed (on PostgreSQL the notification does it). */
+  committed(origin: string | null): void {
+    if (!this.channel) this.hub.poke(origin);
+  }
+
+  /** Starts listening when the first socket connects: a process nobody listens to needs no connection for it. */
+  ready(): Promise<unknown> {
+    if (!this.channel || !this.db.listen) return Promise.resolve();
+    this.listening ??= this.db
+      .listen(
+        this.channel,
+        (origin) => this.hub.poke(origin || null),
+        () => this.hub.poke(null),
+      )
+      .then((stop) => (this.unlisten = stop))
+      .catch((e: unknown) => {
+        this.listening = undefined;
+        throw e;
+      });
+    return this.listening;
+  }
+
+  async close(): Promise<void> {
+    this.hub.closeAll();
+    await this.listening?.catch(() => undefined);
+    await this.unlisten?.();
+  }
+}
+
+export interface EventsOptions {
+  now: () => Date;
+  /** How often sockets are pinged; one silent for a whole interval is closed. */
+  heartbeatMs?: number;
+}
+
+function refuse(socket: Duplex, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ statusCode: status, code, message });
+  const reason = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : status === 503 ? 'Service Unavailable' : 'Bad Request';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/** Serves GET /events (WebSocket upgrades) on the app's HTTP server. */
+export function serveEvents(app: FastifyInstance, db: SqlDb, feed: ChangeFeed, opts: EventsOptions): void {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
+  let closing = false;
+  const heartbeat = setInterval(() => feed.hub.heartbeat(), opts.heartbeatMs ?? 30_000);
+  heartbeat.unref();
+
+  app.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== EVENTS_PATH) return refuse(socket, 404, 'notFound', `There is no WebSocket at ${path}; connect to ${EVENTS_PATH}.`);
+    if (closing) return refuse(socket, 503, 'server.stopping', 'The server is stopping; connect again shortly.');
+    void (async () => {
+      try {
+        const caller = await authenticate(db, req.headers.authorization, opts.now());
+        if (caller.type !== 'device') throw new HttpError(403, 'auth.deviceTokenRequired', 'Only an enrolled workstation listens for changes: use its device token.');
+        await feed.ready();
+        if (closing) return refuse(socket, 503, 'server.stopping', 'The server is stopping; connect again shortly.');
+        wss.handleUpgrade(req, socket, head, (ws) => feed.hub.add(ws, caller.device.id));
+      } catch (e) {
+        if (e instanceof HttpError) return refuse(socket, e.statusCode, e.code, e.message);
+        app.log.error({ err: e }, 'events connection failed');
+        refuse(socket, 503, 'server.error', 'The server cannot take live connections now; pull on a timer meanwhile.');
+      }
+    })();
+  });
+
+  app.addHook('preClose', async () => {
+    closing = true;
+    clearInterval(heartbeat);
+    await feed.close();
+    wss.close();
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * Printed numbers on the server (the format is in domain/numbering.ts). Workstations
+ * lease blocks of each kind's yearly sequence and give numbers out offline; the server
+ * has the last word when it applies the mutation that gives one:
+ * - a number from a block is kept, and raises the sequence's high-water mark (a
+ *   workstation that worked alone numbered on its own: the server continues after it);
+ * - a provisional number (維-111-暫0003), one already used by another record, or one in
+ *   a block leased to another workstation is replaced by the next number of the
+ *   sequence, and the workstation is told (pull's `renumbered`);
+ * - the printed_number table's primary key keeps numbers unique per kind.
+ */
+import { taipeiDateOf } from '../domain/dates';
+import { formatPrintedNumber, parsePrintedNumber, type NumberKind } from '../domain/numbering';
+import type { LeaseRequest, LeaseResponse } from '../domain/sync-protocol';
+import type { SqlConn } from './store/sql';
+import { claimPrintedNumber, insertLease, leasedToAnother, printedNumberInUse, raiseHighWater, takeNumbers } from './store/number-data';
+
+export interface Renumbering {
+  from: string;
+  to: string;
+}
+
+export interface NumberedCall {
+  clientId: string;
+  mutationId: number;
+  at: string;
+}
+
+/**
+ * Settles the printed number of a numbered mutation before its mutator runs: returns the
+ * arguments with the number the record gets, and the renumbering if it is not the one
+ * the workstation gave. Runs inside the mutation's savepoint, so a refused mutation
+ * claims no number.
+ */
+export async function settlePrintedNumber(
+  c: SqlConn,
+  numbered: { kind: NumberKind; field: string },
+  args: Record<string, unknown>,
+  call: NumberedCall,
+  deviceId: string | null,
+): Promise<{ args: Record<string, unknown>; renumbered: Renumbering | null }> {
+  const { kind, field } = numbered;
+  const given = typeof args[field] === 'string' ? (args[field] as string) : '';
+  const parsed = given ? parsePrintedNumber(given) : null;
+  const ours = parsed && parsed.kind === kind ? parsed : null;
+  const year = ours?.year ?? Number(taipeiDateOf(call.at).slice(0, 4));
+
+  let number: string | null = null;
+  if (ours && !ours.provisional) {
+    const canonical = formatPrintedNumber(kind, ours.year, ours.n);
+    const taken = (await printedNumberInUse(c, kind, canonical)) || (await leasedToAnother(c, kind, ours.year, ours.n, deviceId));
+    if (!taken) {
+      number = canonical;
+      await raiseHighWater(c, kind, ours.year, ours.n);
+    }
+  }
+  if (number === null) number = formatPrintedNumber(kind, year, (await takeNumbers(c, kind, year, 1)).from);
+
+  await claimPrintedNumber(c, { kind, number, recordId: typeof args.id === 'string' ? args.id : null, clientId: call.clientId, mutationId: call.mutationId });
+  return { args: { ...args, [field]: number }, renumbered: given && given !== number ? { from: given, to: number } : null };
+}
+
+/** Hands a workstation the next block of a kind's sequence for a year. */
+export async function leaseNumbers(c: SqlConn, req: LeaseRequest, deviceId: string, at: string): Promise<LeaseResponse> {
+  const { from, to } = await takeNumbers(c, req.kind, req.year, req.count);
+  await insertLease(c, { kind: req.kind, year: req.year, from, to, deviceId, clientId: req.clientId, at });
+  return { kind: req.kind, year: req.year, from, to };
+}
