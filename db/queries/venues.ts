@@ -61,9 +61,12 @@ export function venueViewOf(db: Db, id: string): VenueView | undefined {
   return r ? venueView(r) : undefined;
 }
 
-/** Pending, and overlapping another live booking of the same venue: what the list marks as competing. */
-const COMPETING = `(b.status = 'pending' AND EXISTS (SELECT 1 FROM booking o WHERE o.venue_id = b.venue_id AND o.occupied_from < b.occupied_to
-  AND o.occupied_to > b.occupied_from AND o.id <> b.id AND o.status IN ('pending', 'approved')))`;
+/**
+ * Pending, and overlapping another live booking of the same venue: what the list marks as
+ * competing. CASE keeps SQLite from running the subquery for bookings that are not pending.
+ */
+const COMPETING = `CASE WHEN b.status = 'pending' THEN EXISTS (SELECT 1 FROM booking o WHERE o.venue_id = b.venue_id AND o.occupied_from < b.occupied_to
+  AND o.occupied_to > b.occupied_from AND o.id <> b.id AND o.status IN ('pending', 'approved')) ELSE 0 END`;
 
 const BOOKING_SELECT = `
   SELECT b.*, s.name_zh AS v_zh, s.name_en AS v_en, a.name_zh AS a_zh, a.name_en AS a_en, ${COMPETING} AS competing
@@ -216,38 +219,54 @@ export function checkBooking(db: Db, q: CheckQuery): BookingCheck {
   return { refusals, warnings: bookingWarnings(venue, q), conflicts, competing, alternatives };
 }
 
-/** Pending bookings competing for the same time, grouped per venue into chains of overlapping ones. */
+/**
+ * Pending bookings competing for the same time: per venue, each set of live bookings
+ * linked by overlaps that holds at least one pending booking. Starts from the pending
+ * ones (few), so it stays quick however many approved bookings there are.
+ */
 export function competingGroups(db: Db, f: { venueId?: string; from?: string; to?: string }): CompetingGroup[] {
-  const conds = ["b.status IN ('pending', 'approved')"];
+  const conds = ["status = 'pending'"];
   const params: unknown[] = [];
   if (f.venueId) {
-    conds.push('b.venue_id = ?');
+    conds.push('venue_id = ?');
     params.push(f.venueId);
   }
   if (f.from) {
-    conds.push('b.occupied_to > ?');
+    conds.push('occupied_to > ?');
     params.push(f.from);
   }
   if (f.to) {
-    conds.push('b.occupied_from < ?');
+    conds.push('occupied_from < ?');
     params.push(f.to);
   }
-  const rows = (db.$client.prepare(`${BOOKING_SELECT} WHERE ${conds.join(' AND ')} ORDER BY b.venue_id, b.occupied_from, b.id`).all(...params) as Row[]).map(bookingView);
-  const groups: CompetingGroup[] = [];
-  let chain: BookingView[] = [];
-  let chainEnd = '';
-  const flush = () => {
-    if (chain.length > 1 && chain.some((b) => b.status === 'pending')) groups.push({ venueId: chain[0].venueId, bookings: chain });
-    chain = [];
+  const pending = db.$client.prepare(`SELECT id, venue_id AS venueId, occupied_from AS f, occupied_to AS t FROM booking WHERE ${conds.join(' AND ')}`).all(...params) as { id: string; venueId: string; f: string; t: string }[];
+  const overlapping = db.$client.prepare("SELECT id FROM booking WHERE venue_id = ? AND occupied_from < ? AND occupied_to > ? AND id <> ? AND status IN ('pending', 'approved')");
+  // Union-find over "overlaps" between a pending booking and any live one.
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    let r = id;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(id, r);
+    return r;
   };
-  for (const b of rows) {
-    if (chain.length > 0 && (b.venueId !== chain[0].venueId || b.occupiedFrom >= chainEnd)) flush();
-    if (chain.length === 0) chainEnd = b.occupiedTo;
-    chain.push(b);
-    if (b.occupiedTo > chainEnd) chainEnd = b.occupiedTo;
+  const join = (a: string, b: string) => {
+    for (const id of [a, b]) if (!parent.has(id)) parent.set(id, id);
+    parent.set(root(a), root(b));
+  };
+  for (const p of pending) for (const o of overlapping.all(p.venueId, p.t, p.f, p.id) as { id: string }[]) join(p.id, o.id);
+  if (parent.size === 0) return [];
+  const ids = [...parent.keys()];
+  const views = new Map<string, BookingView>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    for (const v of bookingViewsWhere(db, `b.id IN (${chunk.map(() => '?').join(',')})`, chunk)) views.set(v.id, v);
   }
-  flush();
-  return groups;
+  const groups = new Map<string, BookingView[]>();
+  for (const v of [...views.values()].sort((a, b) => (a.occupiedFrom < b.occupiedFrom ? -1 : a.occupiedFrom > b.occupiedFrom ? 1 : a.id < b.id ? -1 : 1))) {
+    const r = root(v.id);
+    groups.set(r, [...(groups.get(r) ?? []), v]);
+  }
+  return [...groups.values()].map((bookings) => ({ venueId: bookings[0].venueId, bookings })).sort((a, b) => (a.bookings[0].start < b.bookings[0].start ? -1 : 1));
 }
 
 /** Approved bookings not yet over that no longer fit their venue's current settings. */
