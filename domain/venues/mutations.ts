@@ -151,8 +151,9 @@ async function approveOne(tx: Tx, venue: Venue, b: Booking, override: Override, 
   if (b.status !== 'pending') throw wrongStatus(b.status);
   if (!b.overrideReason) await checkSchedule(tx, venue, b.start, b.end, override);
   const { level, done } = nextApproval(venue, b, ctx);
-  // Checked at every level, so a clerk learns of a clash before the chief signs.
-  await claimTime(tx, b, done ? override : undefined, ctx);
+  // Checked at every level, so a clerk learns of a clash before the chief signs; a
+  // supervisor's override gives the time to this booking at once, whatever the level.
+  await claimTime(tx, b, override, ctx);
   await tx.update('booking', b.id, {
     approvedLevel: level,
     ...(done ? { status: 'approved' as const, displaced: false, displacedBy: null } : {}),

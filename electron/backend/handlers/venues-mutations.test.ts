@@ -229,6 +229,26 @@ describe('venue bookings: recurring series', () => {
     ]);
   });
 
+  it('takes two approvals at a two-level venue, and a supervisor may override a clash for the whole series', async () => {
+    desk = await venueDesk();
+    await desk.must('booking.create', bookingArgs('concert', { venueId: AUD, from: '2022-03-07 09:00', to: '2022-03-07 10:00' }));
+    await desk.must('booking.approve', { id: 'concert' });
+    await desk.must('booking.approve', { id: 'concert' }, CHIEF);
+    await desk.must('bookingSeries.create', weekly('s1', { venueId: AUD, count: 3 }));
+    expectRefused(await desk.run('bookingSeries.approve', { id: 's1' }), 'venues.seriesConflict');
+    await desk.must('bookingSeries.approve', { id: 's1', override: { reason: '市長主持之防疫會議' } }, CHIEF);
+    // The override let level 1 through; the series is still waiting for level 2.
+    expect(desk.ws.runner.records.getSync('bookingSeries', 's1')!.status).toBe('pending');
+    expect(desk.get('concert')).toMatchObject({ status: 'pending', displaced: true, displacedBy: occurrenceId('s1', '2022-03-07') });
+    await desk.must('bookingSeries.approve', { id: 's1' }, CHIEF);
+    expect(desk.ws.runner.records.getSync('bookingSeries', 's1')!.status).toBe('approved');
+    expect(desk.ws.runner.records.findSync('booking', { seriesId: 's1' }).map((o) => [o.status, o.approvedLevel])).toEqual([
+      ['approved', 2],
+      ['approved', 2],
+      ['approved', 2],
+    ]);
+  });
+
   it('asks for a last date or a count, and refuses a rule that gives nothing', async () => {
     desk = await venueDesk();
     expectRefused(await desk.run('bookingSeries.create', weekly('s1', { until: '2022-04-01' })), 'venues.seriesEnd');
