@@ -7,9 +7,13 @@
  * - a provisional number (維-111-暫0003), one already used by another record, or one in
  *   a block leased to another workstation is replaced by the next number of the
  *   sequence, and the workstation is told (pull's `renumbered`);
- * - the printed_number table's primary key keeps numbers unique per kind.
+ * - the printed_number table's primary key keeps numbers unique per kind;
+ * - before a push is processed, the sequence is raised above every number in it, so a
+ *   number the server gives instead cannot be one that comes later in the same push
+ *   (a workstation that worked alone sends its whole outbox at once).
  */
 import { taipeiDateOf } from '../domain/dates';
+import { mutations } from '../domain/mutations';
 import { formatPrintedNumber, parsePrintedNumber, type NumberKind } from '../domain/numbering';
 import type { LeaseRequest, LeaseResponse } from '../domain/sync-protocol';
 import type { SqlConn } from './store/sql';
@@ -58,6 +62,24 @@ export async function settlePrintedNumber(
 
   await claimPrintedNumber(c, { kind, number, recordId: typeof args.id === 'string' ? args.id : null, clientId: call.clientId, mutationId: call.mutationId });
   return { args: { ...args, [field]: number }, renumbered: given && given !== number ? { from: given, to: number } : null };
+}
+
+/** The highest printed number per kind and year that these pushed mutations give (provisional ones aside). */
+export function highestNumbersIn(pushed: readonly { name: string; args: unknown }[]): { kind: NumberKind; year: number; n: number }[] {
+  const highest = new Map<string, { kind: NumberKind; year: number; n: number }>();
+  for (const m of pushed) {
+    const numbered = mutations.get(m.name)?.numbered;
+    const given = numbered && m.args && typeof m.args === 'object' ? (m.args as Record<string, unknown>)[numbered.field] : undefined;
+    const parsed = typeof given === 'string' ? parsePrintedNumber(given) : null;
+    if (!numbered || !parsed || parsed.provisional || parsed.kind !== numbered.kind) continue;
+    const key = `${parsed.kind}/${parsed.year}`;
+    if ((highest.get(key)?.n ?? 0) < parsed.n) highest.set(key, { kind: parsed.kind, year: parsed.year, n: parsed.n });
+  }
+  return [...highest.values()];
+}
+
+export async function raiseHighWaters(c: SqlConn, numbers: readonly { kind: NumberKind; year: number; n: number }[]): Promise<void> {
+  for (const x of numbers) await raiseHighWater(c, x.kind, x.year, x.n);
 }
 
 /** Hands a workstation the next block of a kind's sequence for a year. */

@@ -11,7 +11,7 @@ import { applyMutation, type Actor, type MutationCall } from './apply';
 import { faultBeforeCommit } from './faults';
 import { HttpError } from './http-error';
 import type { ChangeFeed } from './pokes';
-import type { Renumbering } from './printed-numbers';
+import { highestNumbersIn, raiseHighWaters, type Renumbering } from './printed-numbers';
 import { ACCEPTED, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../domain/sync-protocol';
 import type { DeviceRow } from './store/auth-data';
 import type { SqlConn, SqlDb } from './store/sql';
@@ -101,6 +101,8 @@ export async function push(db: SqlDb, device: PushingDevice, req: PushRequest, n
   if (known && known.deviceId !== device.id) throw foreignClient();
   let last = known?.lastMutationId ?? 0;
   let processed = 0;
+  const seen = highestNumbersIn(req.mutations.filter((m) => m.mutationId > last));
+  if (seen.length > 0) await db.write((c) => raiseHighWaters(c, seen));
   for (const m of req.mutations) {
     // Already processed (a retried push): nothing to do, not even a transaction.
     if (m.mutationId <= last) continue;
