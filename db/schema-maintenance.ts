@@ -44,17 +44,25 @@ export const ticket = sqliteTable(
     attachments: text('attachments', { mode: 'json' }).$type<Attachment[]>().notNull(),
     ...stamps,
   },
-  (t) => [
-    uniqueIndex('ticket_number').on(t.number),
-    index('ticket_reported').on(t.reportedAt),
-    index('ticket_status_due').on(t.status, t.dueAt),
-    index('ticket_site_reported').on(t.siteId, t.reportedAt),
-    index('ticket_building_reported').on(t.buildingId, t.reportedAt),
-    index('ticket_category_reported').on(t.category, t.reportedAt),
-    index('ticket_assignee_due').on(t.assigneeId, t.dueAt),
-    index('ticket_space_category').on(t.spaceId, t.category),
-    index('ticket_reporter_agency').on(t.reporterAgencyId),
-  ],
+  (t) => {
+    // The list's indexes each hold every filtered column, so a count or a page is read from
+    // the index alone and only the rows shown are fetched (db/queries/tickets.ts picks one):
+    // by_<sort> are walked in the order of a sort; by_status/site/category find a filter's
+    // tickets by equality when they are few enough to sort.
+    const filtered = [t.status, t.siteId, t.buildingId, t.category, t.priority, t.assigneeId] as const;
+    return [
+      uniqueIndex('ticket_number').on(t.number),
+      index('ticket_by_reported').on(t.reportedAt, ...filtered),
+      index('ticket_by_due').on(t.dueAt, ...filtered, t.reportedAt),
+      index('ticket_by_number').on(t.number, ...filtered, t.reportedAt, t.dueAt),
+      index('ticket_by_status').on(t.status, t.siteId, t.buildingId, t.category, t.priority, t.assigneeId, t.dueAt, t.reportedAt),
+      index('ticket_by_site').on(t.siteId, t.buildingId, t.category, t.priority, t.status, t.assigneeId, t.reportedAt, t.dueAt),
+      index('ticket_by_category').on(t.category, t.priority, t.status, t.siteId, t.buildingId, t.assigneeId, t.reportedAt, t.dueAt),
+      index('ticket_assignee_due').on(t.assigneeId, t.dueAt),
+      index('ticket_space_category').on(t.spaceId, t.category),
+      index('ticket_reporter_agency').on(t.reporterAgencyId),
+    ];
+  },
 );
 
 export const ticketStatusChange = sqliteTable(

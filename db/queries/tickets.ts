@@ -11,7 +11,7 @@ import { OPEN_STATUSES, myWorkOrder, type Ticket } from '../../domain/maintenanc
 import { DEFAULT_SORT, MAX_PAGE, SEARCH_CAP, type TicketDetail, type TicketFilter, type TicketPage, type TicketRow, type TicketSort } from '../../domain/maintenance/tickets-query';
 import type { Db } from '../open';
 import { rowToRecord } from '../records';
-import { searchParts } from '../search';
+import { searchParts, type SearchPart } from '../search';
 
 /** The list's columns, as TicketRow names them. */
 const ROW_COLUMNS = `id, number, status, category, priority, subject, space_id AS spaceId, site_id AS siteId, building_id AS buildingId,
@@ -23,6 +23,14 @@ const SORT_COLUMN: Record<TicketSort['key'], string> = { reportedAt: 'reported_a
 const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 
 const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** When on, queryTickets notes each statement it runs with its parameters (the benchmark runs the same SQL raw). */
+export const sqlTrace: { on: boolean; seen: { sql: string; params: unknown[] }[] } = { on: false, seen: [] };
+
+function traced(sql: string, params: unknown[]): unknown[] {
+  if (sqlTrace.on) sqlTrace.seen.push({ sql, params });
+  return params;
+}
 
 /** Prepared once per database and SQL text: the list asks the same few shapes over and over. */
 function prepare(db: Db, sql: string): Statement {
@@ -39,12 +47,14 @@ function prepare(db: Db, sql: string): Statement {
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export interface Where {
+  /** The filter's conditions, search excluded ('' when there are none). */
   sql: string;
   params: unknown[];
-  searching: boolean;
+  /** Full-text lookups, each a rowid set every ticket found must be in. */
+  search: SearchPart[] | null;
 }
 
-/** The WHERE clause of a filter; `now` decides what is overdue. */
+/** The WHERE conditions of a filter; `now` decides what is overdue. */
 export function whereOf(filter: TicketFilter, now: string): Where {
   const conds: string[] = [];
   const params: unknown[] = [];
@@ -58,6 +68,11 @@ export function whereOf(filter: TicketFilter, now: string): Where {
     conds.push(`${column} IN (${placeholders(values.length)})`);
     params.push(...values);
   };
+  // A building alone also names its site: then the site index finds its tickets directly.
+  if (filter.siteId === undefined && filter.buildingId !== undefined) {
+    conds.push('site_id = (SELECT site_id FROM building WHERE id = ?)');
+    params.push(filter.buildingId);
+  }
   eq('site_id', filter.siteId);
   eq('building_id', filter.buildingId);
   eq('space_id', filter.spaceId);
@@ -77,53 +92,97 @@ export function whereOf(filter: TicketFilter, now: string): Where {
     conds.push(`status IN (${OPEN_LIST}) AND due_at < ?`);
     params.push(now);
   }
-  let searching = false;
-  if (filter.text?.trim()) {
-    searching = true;
-    const parts = searchParts(filter.text);
-    // Text with nothing to look for (only punctuation) finds nothing, rather than everything.
-    if (parts.length === 0) conds.push('0');
-    for (const p of parts) {
-      conds.push(`rowid IN (SELECT rowid FROM ${p.table} WHERE ${p.table} MATCH ?)`);
-      params.push(p.match);
-    }
-  }
-  return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, searching };
+  const search = filter.text?.trim() ? searchParts(filter.text) : null;
+  return { sql: conds.join(' AND '), params, search };
+}
+
+/** Rowids of the tickets a search finds (all its words), as one SQL set, and its parameters. */
+function searchSet(parts: SearchPart[]): { sql: string; params: string[] } {
+  // Text with nothing to look for (only punctuation) finds nothing, rather than everything.
+  if (parts.length === 0) return { sql: 'SELECT NULL WHERE 0', params: [] };
+  return { sql: parts.map((p) => `SELECT rowid FROM ${p.table} WHERE ${p.table} MATCH ?`).join(' INTERSECT '), params: parts.map((p) => p.match) };
 }
 
 /**
- * A search lists the newest SEARCH_CAP matches. With many matches, walking the reported_at
- * index from the newest end and keeping the matching ones stops early; with few, sorting
- * them is quicker than walking the whole index.
+ * The index that finds a filter's tickets by equality, covering every filtered column:
+ * counts and small result sets are read from it alone.
  */
-const WALK_INDEX_FROM = 2000;
+function filterIndex(filter: TicketFilter): string | null {
+  if (filter.statuses?.length || filter.overdue) return 'ticket_by_status';
+  if (filter.siteId || filter.buildingId) return 'ticket_by_site';
+  if (filter.categories?.length) return 'ticket_by_category';
+  if (filter.from || filter.to) return 'ticket_by_reported';
+  if (filter.assigneeId) return 'ticket_assignee_due';
+  return null;
+}
+
+/** Walked in the sort's order, stopping once the page is full: for many matches. */
+const WALK_INDEX: Record<TicketSort['key'], string> = { reportedAt: 'ticket_by_reported', dueAt: 'ticket_by_due', number: 'ticket_by_number' };
+
+/** Up to this many matches, sorting them beats walking a sort index past the ones that don't match. */
+const SORT_UP_TO = 4000;
+
+function orderOf(sort: TicketSort): string {
+  const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
+  // Numbers are unique; reported and due times may tie, and the rowid keeps pages stable.
+  return sort.key === 'number' ? `number ${dir}` : `${SORT_COLUMN[sort.key]} ${dir}, rowid ${dir}`;
+}
 
 export function queryTickets(db: Db, filter: TicketFilter, sort: TicketSort = DEFAULT_SORT, offset = 0, limit = 100, now = new Date().toISOString()): TicketPage {
   const where = whereOf(filter, now);
-  const total = (prepare(db, `SELECT count(*) AS n FROM ticket ${where.sql}`).get(...where.params) as { n: number }).n;
-  if (where.searching) {
-    const index = total > WALK_INDEX_FROM ? 'INDEXED BY ticket_reported' : '';
-    const order = total > WALK_INDEX_FROM ? 'reported_at DESC' : '+reported_at DESC';
-    const take = Math.max(0, Math.min(limit, SEARCH_CAP - offset));
-    const rows = take === 0 ? [] : (prepare(db, `SELECT ${ROW_COLUMNS} FROM ticket ${index} ${where.sql} ORDER BY ${order}, rowid DESC LIMIT ? OFFSET ?`).all(...where.params, take, offset) as TicketRow[]);
-    return { rows, total, capped: total > SEARCH_CAP };
+  const conds = where.sql ? [where.sql] : [];
+  const params = [...where.params];
+  let total: number;
+  let searching = false;
+  if (where.search) {
+    searching = true;
+    const set = searchSet(where.search);
+    if (conds.length === 0) {
+      const sql = `SELECT count(*) AS n FROM (${set.sql})`;
+      total = (prepare(db, sql).get(...traced(sql, set.params)) as { n: number }).n;
+    } else {
+      const index = filterIndex(filter);
+      const sql = `SELECT count(*) AS n FROM ticket ${index ? `INDEXED BY ${index}` : ''} WHERE ${conds.join(' AND ')} AND rowid IN (${set.sql})`;
+      total = (prepare(db, sql).get(...traced(sql, [...params, ...set.params])) as { n: number }).n;
+    }
+    conds.push(`rowid IN (${set.sql})`);
+    params.push(...set.params);
+    // A search lists the newest first and at most SEARCH_CAP of them.
+    sort = { key: 'reportedAt', dir: 'desc' };
+    limit = Math.max(0, Math.min(limit, SEARCH_CAP - offset));
+  } else {
+    const index = filterIndex(filter);
+    const sql = `SELECT count(*) AS n FROM ticket ${index ? `INDEXED BY ${index}` : ''} ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}`;
+    total = (prepare(db, sql).get(...traced(sql, params)) as { n: number }).n;
+    limit = Math.min(Math.max(limit, 0), MAX_PAGE);
   }
-  const column = SORT_COLUMN[sort.key];
-  const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
-  const rows = prepare(db, `SELECT ${ROW_COLUMNS} FROM ticket ${where.sql} ORDER BY ${column} ${dir}, rowid ${dir} LIMIT ? OFFSET ?`).all(
-    ...where.params,
-    Math.min(Math.max(limit, 0), MAX_PAGE),
-    Math.max(offset, 0),
-  ) as TicketRow[];
-  return { rows, total, capped: false };
+  offset = Math.max(offset, 0);
+  if (limit === 0 || offset >= total) return { rows: [], total, capped: searching && total > SEARCH_CAP };
+  const few = total <= SORT_UP_TO;
+  const small = filterIndex(filter);
+  // Few found by a search: fetch them by rowid and sort; few by a filter: from the filter's index.
+  const access = few ? (searching ? 'NOT INDEXED' : small ? `INDEXED BY ${small}` : '') : `INDEXED BY ${WALK_INDEX[sort.key]}`;
+  const whereSql = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
+  // The page's rowids come from an index alone; then only those rows are read.
+  const pageIds = `SELECT rowid FROM ticket ${access} ${whereSql} ORDER BY ${orderOf(sort)} LIMIT ? OFFSET ?`;
+  const pageSql = `SELECT ${ROW_COLUMNS} FROM ticket WHERE rowid IN (${pageIds}) ORDER BY ${orderOf(sort)}`;
+  const rows = prepare(db, pageSql).all(...traced(pageSql, [...params, limit, offset])) as TicketRow[];
+  return { rows, total, capped: searching && total > SEARCH_CAP };
 }
 
 /** Every matching ticket as whole records, in list order, for an export (at most `max`). */
 export function ticketsForExport(db: Db, filter: TicketFilter, sort: TicketSort, max: number, now = new Date().toISOString()): Ticket[] {
   const where = whereOf(filter, now);
-  const order = where.searching ? 'reported_at DESC, rowid DESC' : `${SORT_COLUMN[sort.key]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, rowid ${sort.dir === 'asc' ? 'ASC' : 'DESC'}`;
-  const cap = where.searching ? Math.min(max, SEARCH_CAP) : max;
-  const rows = prepare(db, `SELECT * FROM ticket ${where.sql} ORDER BY ${order} LIMIT ?`).all(...where.params, cap) as Record<string, unknown>[];
+  const conds = where.sql ? [where.sql] : [];
+  const params = [...where.params];
+  if (where.search) {
+    const set = searchSet(where.search);
+    conds.push(`rowid IN (${set.sql})`);
+    params.push(...set.params);
+    sort = { key: 'reportedAt', dir: 'desc' };
+    max = Math.min(max, SEARCH_CAP);
+  }
+  const rows = prepare(db, `SELECT * FROM ticket ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY ${orderOf(sort)} LIMIT ?`).all(...params, max) as Record<string, unknown>[];
   return rows.map((r) => rowToRecord('ticket', r));
 }
 
