@@ -1,28 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/support/fresh-db';
-
-const MAIN = path.join(import.meta.dirname, 'main.ts');
-
-function start(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const listening = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    void exited.then((code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
-  listening.catch(() => undefined); // tests that expect an early exit do not wait for it
-
-  return { child, exited, listening, output: () => out, errors: () => err };
-}
+import { spawnServer as start } from './test-support';
 
 describe('npm run server', () => {
   it('starts on SQLite in the data folder with a first administrator, and stops cleanly on SIGTERM', async () => {

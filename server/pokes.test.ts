@@ -1,10 +1,12 @@
+import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { WebSocket } from 'ws';
 import { buildServer } from './app';
 import { PokeHub } from './pokes';
 import { POKE } from '../domain/sync-protocol';
-import { connectEvents, describeEachEngine, listening, site, startHarness, type EventsClient } from './test-support';
+import { connectEvents, describeEachEngine, listening, site, spawnServer, startHarness, VERSIONS, type EventsClient } from './test-support';
 
 const quiet = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -144,3 +146,78 @@ describe('the poke hub', () => {
     }
   });
 });
+
+/**
+ * Two real server processes on one PostgreSQL database: only with DATABASE_URL_TEST (the
+ * server .ci/run starts), as PGlite cannot be shared between processes.
+ */
+const url = process.env.DATABASE_URL_TEST;
+
+if (url) {
+  describe('two server processes on one PostgreSQL', () => {
+    const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
+    const processes: ReturnType<typeof spawnServer>[] = [];
+    afterAll(async () => {
+      for (const p of processes) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    });
+
+    it('a push to one process pokes a workstation connected to the other, both ways, within a second', async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`CREATE SCHEMA "${schema}"`);
+      await client.end();
+      const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      const env = { DATABASE_URL: databaseUrl, GA_ADMIN_PASSWORD: 'two-process-pw' };
+      const first = spawnServer(['--port', '0', '--init-admin', 'boss'], env);
+      processes.push(first);
+      const baseA = await first.listening;
+      const second = spawnServer(['--port', '0'], env);
+      processes.push(second);
+      const baseB = await second.listening;
+
+      const post = async (base: string, path: string, body: unknown, token?: string) => {
+        const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+        return { status: r.status, body: (await r.json()) as unknown };
+      };
+      const login = await post(baseA, '/login', { username: 'boss', password: 'two-process-pw' });
+      expect(login.status).toBe(200);
+      const admin = login.body as { token: string; user: { id: string } };
+      const enroll = async (name: string) => ((await post(baseA, '/devices', { name }, admin.token)).body as { token: string }).token;
+      const [x, y] = [await enroll('desk X'), await enroll('desk Y')];
+
+      const onY = await connectEvents(baseB, y);
+      const onX = await connectEvents(baseA, x);
+      try {
+        expect(await onY.next()).toBe(POKE);
+        expect(await onX.next()).toBe(POKE);
+        const pushVia = (base: string, token: string, clientId: string, id: string) =>
+          post(base, '/push', { clientId, ...VERSIONS, mutations: [{ mutationId: 1, name: 'site.create', args: site(id, id.toUpperCase()), at: new Date().toISOString(), userId: admin.user.id }] }, token);
+
+        let started = performance.now();
+        const toA = pushVia(baseA, x, 'client-x', 's1');
+        expect(await onY.next(1000)).toBe(POKE);
+        expect(performance.now() - started).toBeLessThan(1000);
+        expect((await toA).body).toMatchObject({ processed: 1 });
+
+        started = performance.now();
+        const toB = pushVia(baseB, y, 'client-y', 's2');
+        expect(await onX.next(1000)).toBe(POKE);
+        expect(performance.now() - started).toBeLessThan(1000);
+        expect((await toB).body).toMatchObject({ processed: 1 });
+
+        const pulled = await post(baseB, '/pull', { clientId: 'client-y', ...VERSIONS, cursor: '' }, y);
+        expect((pulled.body as { changes: { kind: string; id: string }[] }).changes.filter((c) => c.kind === 'site').map((c) => c.id)).toEqual(['s1', 's2']);
+      } finally {
+        onX.socket.terminate();
+        onY.socket.terminate();
+      }
+      first.child.kill('SIGTERM');
+      second.child.kill('SIGTERM');
+      expect([await first.exited, await second.exited]).toEqual([0, 0]);
+    }, 60_000);
+  });
+}

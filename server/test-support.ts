@@ -3,7 +3,9 @@
  * starts a server on a fresh database with an administrator and an enrolled workstation.
  * SQLite and PGlite always; a real PostgreSQL server too when DATABASE_URL_TEST is set.
  */
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -378,4 +380,26 @@ export function bookingArgs(id: string, slot: number, extra: Record<string, unkn
     end: at(hour + 1),
     ...extra,
   };
+}
+
+const MAIN = path.join(import.meta.dirname, 'main.ts');
+
+/** `npm run server -- …args` as a real process (DATABASE_URL unset unless given). */
+export function spawnServer(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    void exited.then((code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+  listening.catch(() => undefined); // tests that expect an early exit do not wait for it
+
+  return { child, exited, listening, output: () => out, errors: () => err };
 }
