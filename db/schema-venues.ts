@@ -98,7 +98,10 @@ export const booking = sqliteTable(
   },
   (t) => [
     index('booking_venue_occupied').on(t.venueId, t.occupiedFrom),
-    index('booking_start').on(t.start),
+    // Covers the week and month views' "start before the end, end after the start" without reading rows.
+    index('booking_start_end').on(t.start, t.end),
+    // Pending ones (competing), approved ones by start (the period figures).
+    index('booking_status_start').on(t.status, t.start),
     index('booking_of_series').on(t.seriesId),
     index('booking_agency').on(t.applicantAgencyId),
   ],

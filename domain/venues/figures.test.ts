@@ -63,3 +63,14 @@ describe('venue figures for the period report', () => {
     ]);
   });
 });
+
+describe('Taipei dates by offset', () => {
+  it('agree with the time-zone-aware conversion across a day', async () => {
+    const { taipeiDateOf } = await import('../dates');
+    const { taipeiDay } = await import('./rules');
+    for (let h = 0; h < 48; h++) {
+      const instant = new Date(Date.UTC(2021, 11, 31, h, 59)).toISOString();
+      expect(taipeiDay(instant)).toBe(taipeiDateOf(instant));
+    }
+  });
+});

@@ -8,7 +8,7 @@
  * here is plain offset arithmetic (thousands of candidate times are tried per search).
  */
 import { isWorkingDay, type CalendarExceptions } from '../working-days';
-import { minutesOf } from './rules';
+import { minutesOf, taipeiDay as taipeiDate } from './rules';
 import type { Equipment, Venue, VenueType } from './types';
 import type { FreeSlot } from './views';
 
@@ -77,9 +77,6 @@ export function venueFits(v: FinderVenue, r: Pick<SlotRequest, 'attendees' | 'eq
   return (r.equipment ?? []).every((e) => v.equipment.includes(e));
 }
 
-function taipeiDate(ms: number): string {
-  return new Date(ms + TAIPEI_OFFSET).toISOString().slice(0, 10);
-}
 
 /** Opening hours, working days and closures for [start, end) in one venue (the rules.ts check, fast). */
 export function opensFor(v: FinderVenue, start: number, end: number, calendar: CalendarExceptions): boolean {

@@ -27,6 +27,16 @@ export function taipeiInstant(date: BusinessDate, clock: string): string {
   return new Date(Date.parse(startOfTaipeiDay(date)) + minutesOf(clock) * MINUTE).toISOString();
 }
 
+/**
+ * The Taipei calendar date of an instant by plain offset arithmetic: Taiwan has kept
+ * UTC+8 without daylight saving since 1980. For loops over thousands of bookings, where
+ * dates.ts's time-zone-aware taipeiDateOf is too slow.
+ */
+export function taipeiDay(instant: string | number): BusinessDate {
+  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+  return new Date(ms + 8 * 60 * MINUTE).toISOString().slice(0, 10);
+}
+
 /** Minutes since Taipei midnight of an instant. */
 export function taipeiMinutes(instant: string): number {
   return Math.round((Date.parse(instant) - Date.parse(startOfTaipeiDay(taipeiDateOf(instant)))) / MINUTE);
