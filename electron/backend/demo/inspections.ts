@@ -189,6 +189,60 @@ const FINDINGS: [string, BusinessDate, string, string, number, string][] = [
   ['cleanliness', '2022-01-19', 'FS', officeCode('TRA'), 2, '資源回收未確實分類，請機關改善'],
 ];
 
+/** Findings that opened a repair ticket, and how the ticket went on: [status, Taipei day, hour, note]. */
+interface FindingTicket {
+  plan: string;
+  date: BusinessDate;
+  space: string;
+  item: number;
+  id: string;
+  /** Printed numbers of the year they were filed (the runner would give this year's). */
+  number: string;
+  subject: string;
+  category: TicketCategory;
+  asset: string | null;
+  assignee: string;
+  steps: [to: 'assigned' | 'in_progress' | 'completed' | 'closed', day: BusinessDate, hour: number, note: string][];
+}
+
+const FINDING_TICKETS: FindingTicket[] = [
+  {
+    plan: 'elevator',
+    date: '2021-11-15',
+    space: 'EL-BRF',
+    item: 4,
+    id: 'demo-ticket-round-elevator-20211115',
+    number: '維-110-09001',
+    subject: '後棟客梯2號運轉異音',
+    category: 'elevator',
+    asset: 'FS-EL-B2',
+    assignee: 'guo-junjie',
+    steps: [
+      ['assigned', '2021-11-15', 15, ''],
+      ['in_progress', '2021-11-18', 9, ''],
+      ['completed', '2021-11-18', 16, '更換車廂導靴，試運轉正常'],
+      ['closed', '2021-11-22', 10, ''],
+    ],
+  },
+  {
+    plan: 'fire',
+    date: '2021-11-10',
+    space: 'FC-F1',
+    item: 5,
+    id: 'demo-ticket-round-fire-20211110',
+    number: '維-110-09002',
+    subject: '前棟三樓出口標示燈不亮',
+    category: 'fire',
+    asset: null,
+    assignee: 'zhang-wenxiong',
+    steps: [
+      ['assigned', '2021-11-11', 9, ''],
+      ['in_progress', '2021-11-12', 10, ''],
+      ['completed', '2021-11-12', 11, '更換標示燈電池兩組'],
+    ],
+  },
+];
+
 interface DemoProject {
   handle: string;
   name: string;
@@ -197,7 +251,7 @@ interface DemoProject {
   budget: number;
   plannedStart: BusinessDate;
   plannedEnd: BusinessDate;
-  actualStart: BusinessDate;
+  actualStart: BusinessDate | null;
   actualEnd: BusinessDate | null;
   phases: [name: string, plannedStart: BusinessDate, plannedEnd: BusinessDate, actualStart: BusinessDate | null, actualEnd: BusinessDate | null][];
   note: string;
@@ -275,14 +329,14 @@ const PROJECTS: DemoProject[] = [
     budget: 4_500_000,
     plannedStart: '2022-03-01',
     plannedEnd: '2022-06-30',
-    actualStart: '2022-03-07',
+    actualStart: null,
     actualEnd: null,
     phases: [],
     note: '',
   },
 ];
 
-/** 10:00 on a Taipei date, as a UTC instant. */
+/** An hour of a Taipei date, as a UTC instant. */
 function taipeiTime(date: BusinessDate, hour: number): string {
   return new Date(Date.parse(startOfTaipeiDay(date)) + hour * 3_600_000).toISOString();
 }
@@ -303,7 +357,7 @@ export function inspectionMutations(): NamedMutation[] {
   }
 
   for (const p of PROJECTS) {
-    const status = p.actualEnd ? 'completed' : 'in_progress';
+    const status = p.actualEnd ? 'completed' : p.actualStart ? 'in_progress' : 'planned';
     add('project.create', {
       id: projectId(p.handle),
       name: p.name,
@@ -346,11 +400,33 @@ export function inspectionMutations(): NamedMutation[] {
     const schedule = { rule: p.recurrence, startOn: p.startOn, endOn: null, endAfter: null, onHoliday: 'next' as const };
     for (const o of occurrencesDue(schedule, DEMO_PERIOD.from, DEMO_PERIOD.to, (d) => isWorkingDay(d, calendar))) {
       const id = roundId(planId(p.handle), o.scheduledOn);
+      const tickets: FindingTicket[] = [];
       for (const [plan, date, site, space, n, note] of FINDINGS) {
-        if (plan === p.handle && date === o.scheduledOn) add('inspectionItem.record', { roundId: id, spaceId: spaceId(site, space), itemId: itemId(n), outcome: 'fail', note });
+        if (plan !== p.handle || date !== o.scheduledOn) continue;
+        const ticket = FINDING_TICKETS.find((f) => f.plan === plan && f.date === date && f.space === space && f.item === n);
+        const item = { roundId: id, spaceId: spaceId(site, space), itemId: itemId(n), note };
+        if (!ticket) {
+          add('inspectionItem.record', { ...item, outcome: 'fail' });
+          continue;
+        }
+        tickets.push(ticket);
+        add('inspectionItem.openTicket', {
+          ...item,
+          ticketId: ticket.id,
+          number: ticket.number,
+          subject: ticket.subject,
+          category: ticket.category,
+          assetId: ticket.asset ? assetId(ticket.asset) : null,
+          reportedAt: taipeiTime(o.dueOn, p.doneAtHour - 1),
+        });
       }
       add('inspectionRound.passRemaining', { id });
       add('inspectionRound.complete', { id, completedAt: taipeiTime(o.dueOn, p.doneAtHour) });
+      for (const ticket of tickets) {
+        ticket.steps.forEach(([to, day, hour, note], i) => {
+          add('ticket.transition', { id: ticket.id, changeId: `${ticket.id}:${i + 1}`, status: to, note, at: taipeiTime(day, hour), ...(to === 'assigned' ? { assigneeId: personId(ticket.assignee) } : {}) });
+        });
+      }
     }
   }
   return out;

@@ -282,3 +282,28 @@ describe('projects and assets', () => {
     expect(history.tickets).toEqual([]);
   });
 });
+
+describe('the demo', () => {
+  it('holds the plans of DOMAIN.md with their rounds of 110/9/1–111/1/31 done, and the four projects completed then', async () => {
+    const ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
+    open.push(ws);
+    expect(await ws.call('demo.load', {})).toMatchObject({ ok: true });
+    const plans = ws.runner.records.findSync('inspectionPlan', {});
+    expect(plans.map((p) => p.name)).toEqual(expect.arrayContaining(['登革熱孳生源巡檢（宿舍及花圃）', '電梯每月保養', '消防安全設備年度檢修', '空調濾網季清洗', '各機關環境整潔評比']));
+    expect(plans.find((p) => p.name === '各機關環境整潔評比')?.spaceIds).toHaveLength(ws.runner.records.findSync('agency', {}).length);
+
+    const figures = await ws.call('inspections.figures', { from: '2021-09-01', to: '2022-01-31' });
+    // 21 weekly patrols, 5 elevator visits, 1 fire-safety inspection, 2 filter cleanings, 2 evaluations.
+    expect(figures.roundsDone).toBe(31);
+    const projects = ws.runner.records.findSync('project', {});
+    expect(figures.projectIds.map((id) => projects.find((p) => p.id === id)?.name).sort()).toEqual(['中央空調系統汰換工程', '大禮堂牆面整修（耐燃一級）', '老舊眷舍拆除工程（四戶）', '電梯整修 第五期']);
+    expect(projects.find((p) => p.name === '電梯整修 第五期')).toMatchObject({ actualEnd: '2021-12-10' });
+    expect(projects.find((p) => p.name === '老舊眷舍拆除工程（四戶）')).toMatchObject({ actualStart: '2021-07-13', actualEnd: '2021-09-23' });
+
+    // The evaluation ran in 110/11 and 111/1; a finding at an elevator opened a ticket on that elevator.
+    const evaluation = await ws.call('inspections.rounds', { planId: 'demo-plan-cleanliness', from: '2021-09-01', to: '2022-01-31' });
+    expect(evaluation.map((r) => r.dueOn)).toEqual(['2021-11-17', '2022-01-19']);
+    const history = await ws.call('assets.history', { id: 'demo-asset-FS-EL-B2' });
+    expect(history.tickets.map((t) => [t.number, t.status])).toEqual([['維-110-09001', 'closed']]);
+  });
+});

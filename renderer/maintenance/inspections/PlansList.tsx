@@ -8,9 +8,10 @@ import { useRecords } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
 import { RocDate } from '../../components/RocDate';
 import { useMayRun } from '../../settings/permissions';
-import { useCalendarDays, usePeople, usePlaceLabel } from '../../settings/store';
+import { useCalendarDays, usePeople } from '../../settings/store';
 import { PlanEditor } from './PlanEditor';
 import { describeSchedule } from './recurrence-text';
+import { usePlacesText } from './places';
 import { useInspections } from './store';
 
 export function PlansList() {
@@ -20,7 +21,7 @@ export function PlansList() {
   const [search, setSearch] = useState('');
   const { records: plans, loading } = useRecords('inspectionPlan', { includeArchived: true });
   const { byId: people } = usePeople();
-  const placeLabel = usePlaceLabel();
+  const placesText = usePlacesText();
   const mayAdd = useMayRun('inspectionPlan.create');
   const editing = useInspections((s) => s.editingPlan);
   const { editPlan, setView, setPlanId } = useInspections.getState();
@@ -87,7 +88,10 @@ export function PlansList() {
             key: 'places',
             title: t('field.spaceIds'),
             ellipsis: true,
-            render: (_, p) => (p.spaceIds.length === 1 ? placeLabel(p.spaceIds[0]) : t('inspections.plan.placeCount', { count: p.spaceIds.length, first: placeLabel(p.spaceIds[0] ?? '') })),
+            render: (_, p) => {
+              const where = placesText(p.spaceIds);
+              return <span title={where.title}>{where.text}</span>;
+            },
           },
           { key: 'assignee', title: t('inspections.plan.assignee'), width: 120, render: (_, p) => (p.assigneeId ? (people.get(p.assigneeId)?.name ?? '') : '') },
           { key: 'category', title: t('field.category'), width: 80, render: (_, p) => t(`ticketCategory.${p.category}`) },

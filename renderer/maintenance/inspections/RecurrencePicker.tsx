@@ -101,7 +101,7 @@ export function RecurrencePicker({ value, onChange, id }: Props) {
           <>
             {every('months', 24)}
             <Select size="small" value={rule.nth} onChange={(nth) => set({ nth })} options={NTHS.map((n) => ({ value: n, label: nthName(t, n) }))} style={{ width: 110 }} aria-label={t('recurrence.nth')} />
-            <Select size="small" value={rule.weekday} onChange={(weekday) => set({ weekday })} options={WEEK.map((d) => ({ value: d, label: weekdayName(t, d) }))} style={{ width: 100 }} aria-label={t('recurrence.weekday')} />
+            <Select size="small" value={rule.weekday} onChange={(weekday) => set({ weekday })} options={WEEK.map((d) => ({ value: d, label: t('recurrence.weekdayName', { day: weekdayName(t, d) }) }))} style={{ width: 100 }} aria-label={t('recurrence.weekday')} />
             {rule.nth === 5 && <Typography.Text type="secondary">{t('recurrence.fifthHint')}</Typography.Text>}
           </>
         )}

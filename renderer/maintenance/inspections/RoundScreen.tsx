@@ -173,7 +173,9 @@ export function RoundScreen({ id }: { id: string }) {
             <Typography.Text>
               {t('inspections.plan.assignee')}：{round.assigneeId ? (people.get(round.assigneeId)?.name ?? '') : t('common.none')}
             </Typography.Text>
-            <Typography.Text>{t(`ticketCategory.${plan.category}`)}</Typography.Text>
+            <Typography.Text>
+              {t('field.category')}：{t(`ticketCategory.${plan.category}`)}
+            </Typography.Text>
             {round.completedAt && (
               <Typography.Text>
                 {t('field.completedAt')} <RocDate instant={round.completedAt} />

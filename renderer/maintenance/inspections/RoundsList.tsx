@@ -14,8 +14,9 @@ import { useChangeVersion, useRecords } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
 import { errorMessage, useShell } from '../../app/store';
 import { RocDate } from '../../components/RocDate';
-import { usePeople, usePlaceLabel, useUsers } from '../../settings/store';
+import { usePeople, useUsers } from '../../settings/store';
 import { RoundStateTag, roundState } from './labels';
+import { usePlacesText } from './places';
 import { useInspections, type RoundsFilter } from './store';
 
 /** What each filter asks the backend for. */
@@ -34,7 +35,7 @@ export function RoundsList() {
   const { setFilter, setPlanId, setAssigneeId, openRound } = useInspections.getState();
   const { records: plans } = useRecords('inspectionPlan', { includeArchived: true });
   const { byId: people } = usePeople();
-  const placeLabel = usePlaceLabel();
+  const placesText = usePlacesText();
   const users = useUsers();
   const me = useShell((s) => s.session?.user?.id);
   const myPersonId = users.find((u) => u.id === me)?.personId ?? null;
@@ -127,7 +128,10 @@ export function RoundsList() {
             key: 'places',
             title: t('field.spaceIds'),
             ellipsis: true,
-            render: (_, r) => (r.spaceIds.length === 1 ? placeLabel(r.spaceIds[0]) : t('inspections.plan.placeCount', { count: r.spaceIds.length, first: placeLabel(r.spaceIds[0] ?? '') })),
+            render: (_, r) => {
+              const where = placesText(r.spaceIds);
+              return <span title={where.title}>{where.text}</span>;
+            },
           },
           { key: 'assignee', title: t('inspections.plan.assignee'), width: 110, render: (_, r) => (r.assigneeId ? (people.get(r.assigneeId)?.name ?? '') : '') },
           {
