@@ -97,7 +97,8 @@ export const booking = sqliteTable(
     ...stamps,
   },
   (t) => [
-    index('booking_venue_occupied').on(t.venueId, t.occupiedFrom),
+    // The overlap rule and the free-slot finder read one venue's spans from the index alone.
+    index('booking_venue_span').on(t.venueId, t.occupiedFrom, t.occupiedTo, t.status, t.id),
     // Covers the week and month views' "start before the end, end after the start" without reading rows.
     index('booking_start_end').on(t.start, t.end),
     // Pending ones (competing), approved ones by start (the period figures).
