@@ -27,15 +27,25 @@ export class AttachmentStore {
       return { problem: { code: 'maint.error.attachmentTooLarge', params: { name, size: mb(data.length), max: String(MAX_ATTACHMENT_BYTES / 1024 / 1024) }, field: 'attachments' } };
     }
     const sha256 = createHash('sha256').update(data).digest('hex');
-    const file = this.fileOf(sha256);
-    if (!fs.existsSync(file)) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      // Written aside and renamed, so a crash never leaves half a file under a good name.
-      const partial = `${file}.${process.pid}.part`;
-      fs.writeFileSync(partial, data);
-      fs.renameSync(partial, file);
-    }
+    this.write(sha256, data);
     return { attachment: { sha256, name, size: data.length, type } };
+  }
+
+  /** Keeps a file that came from the sync server, if its bytes match the hash it came under. */
+  putVerified(sha256: string, data: Buffer): boolean {
+    if (createHash('sha256').update(data).digest('hex') !== sha256) return false;
+    this.write(sha256, data);
+    return true;
+  }
+
+  private write(sha256: string, data: Buffer): void {
+    const file = this.fileOf(sha256);
+    if (fs.existsSync(file)) return;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Written aside and renamed, so a crash never leaves half a file under a good name.
+    const partial = `${file}.${process.pid}.part`;
+    fs.writeFileSync(partial, data);
+    fs.renameSync(partial, file);
   }
 
   get(sha256: string): Buffer | null {

@@ -18,10 +18,11 @@ import { backupHandlers } from './handlers/backup';
 import { importHandlers } from './handlers/import';
 import { demoHandlers } from './handlers/demo';
 import { attentionHandlers } from './handlers/attention';
-import { inspectionHandlers } from './handlers/inspections';
 import { ticketHandlers } from './handlers/tickets';
+import { inspectionHandlers } from './handlers/inspections';
 import { venueHandlers } from './handlers/venues';
 import { Backups } from './backups';
+import { AttachmentStore } from './attachments';
 import { syncHandlers } from './handlers/sync';
 import { SyncClient } from './sync/sync-client';
 import { SyncServerApi } from './sync/server-api';
@@ -40,7 +41,7 @@ export interface WorkstationOptions {
 export type Handler<N extends ApiName> = (ws: Workstation, args: ApiArgs<N>) => Promise<ApiResults[N]> | ApiResults[N];
 export type HandlerMap = { [N in ApiName]: Handler<N> };
 
-const handlers: HandlerMap = { ...appHandlers, ...authHandlers, ...recordHandlers, ...backupHandlers, ...importHandlers, ...demoHandlers, ...attentionHandlers, ...venueHandlers, ...syncHandlers, ...ticketHandlers, ...inspectionHandlers };
+const handlers: HandlerMap = { ...appHandlers, ...authHandlers, ...recordHandlers, ...backupHandlers, ...importHandlers, ...demoHandlers, ...attentionHandlers, ...venueHandlers, ...inspectionHandlers, ...syncHandlers, ...ticketHandlers };
 
 /** A call whose arguments fail the API schema: a 400 in the browser shell, a rejected invoke in Electron. */
 export class ApiInputError extends Error {
@@ -87,6 +88,7 @@ export class Workstation {
       () => this.runner,
       new SyncServerApi(url),
       () => this.emit({ type: 'status', status: this.status() }),
+      new AttachmentStore(path.join(this.options.dataDir, 'attachments')),
     );
     this.sync.start();
   }
@@ -99,8 +101,20 @@ export class Workstation {
       this.emit({ type: 'status', status: this.status() });
       // A write made here goes to the server at once when online.
       if (origin === 'local') void this.sync?.syncNow();
+      // The signed-in person's roles changed elsewhere: the session follows at once.
+      if (origin === 'sync' && kinds.includes('user')) this.refreshSessionUser();
     });
     return runner;
+  }
+
+  /** Re-reads the signed-in user; one archived meanwhile is signed out. */
+  refreshSessionUser(): void {
+    const current = this.session.user;
+    if (!current) return;
+    const fresh = this.runner.records.getSync('user', current.id);
+    if (fresh && JSON.stringify(fresh) === JSON.stringify(current)) return;
+    this.session = fresh && !fresh.archived ? { ...this.session, user: fresh } : { user: null, locked: false };
+    this.emit({ type: 'session', session: this.sessionState() });
   }
 
   /** Swaps in a database file (after a restore). */

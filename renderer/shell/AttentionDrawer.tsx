@@ -107,6 +107,27 @@ function ItemCard({ item }: { item: AttentionItem }) {
   );
 }
 
+/** Something the user should know but need not redo: a printed number the server replaced. */
+function NoticeCard({ item }: { item: AttentionItem }) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const acknowledge = async () => {
+    setBusy(true);
+    await api.call('attention.discard', { id: item.id }).catch(() => undefined);
+    setBusy(false);
+  };
+  return (
+    <Card size="small">
+      <Alert type="info" showIcon title={item.message} />
+      <Flex justify="flex-end" style={{ marginTop: 8 }}>
+        <Button type="primary" loading={busy} onClick={acknowledge}>
+          {t('sync.acknowledge')}
+        </Button>
+      </Flex>
+    </Card>
+  );
+}
+
 export function AttentionDrawer() {
   const t = useT();
   const open = useShell((s) => s.attentionOpen);
@@ -138,7 +159,15 @@ export function AttentionDrawer() {
       {items === null && !error && <Spin style={{ display: 'block', margin: '24px auto' }} />}
       {items?.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('shell.attention.empty')} />}
       <Flex vertical gap={12}>
-        {items?.map((item) => (isBookingAttention(item) ? <BookingAttentionCard key={item.id} item={item} /> : <ItemCard key={item.id} item={item} />))}
+        {items?.map((item) =>
+          item.problem.code === 'sync.renumbered' ? (
+            <NoticeCard key={item.id} item={item} />
+          ) : isBookingAttention(item) ? (
+            <BookingAttentionCard key={item.id} item={item} />
+          ) : (
+            <ItemCard key={item.id} item={item} />
+          ),
+        )}
       </Flex>
     </Drawer>
   );

@@ -91,3 +91,73 @@ describe('workstations syncing through a server', () => {
     server = await server.restart();
   });
 });
+
+async function placeFor(ws: Workstation): Promise<string> {
+  const steps: [string, Record<string, unknown>][] = [
+    ['site.create', site],
+    ['building.create', { id: 'b1', siteId: 's1', code: 'A', nameZh: '行政大樓', nameEn: '' }],
+    ['floor.create', { id: 'f1', buildingId: 'b1', name: '1F' }],
+    ['space.create', { id: 'sp1', floorId: 'f1', nameZh: '大廳', kind: 'other' }],
+  ];
+  for (const [name, args] of steps) expect(await ws.call('mutate', { name, args })).toMatchObject({ ok: true });
+  // The server's administrator also takes repair reports at this desk.
+  const me = (await ws.call('auth.status', {})).user!;
+  expect(await ws.call('mutate', { name: 'user.update', args: { id: me.id, roles: ['admin', 'maintenance_clerk'] } })).toMatchObject({ ok: true });
+  return 'sp1';
+}
+
+const ticket = (id: string, spaceId: string, extra: Record<string, unknown> = {}) => ({ id, spaceId, category: 'plumbing', subject: '大廳漏水', ...extra });
+
+describe('printed numbers and files across workstations', () => {
+  it('a joined workstation numbers tickets from the block the server leased it', async () => {
+    server = await startSyncServer();
+    const a = await joinedWorkstation(server.url, 'A');
+    const b = await joinedWorkstation(server.url, 'B');
+    const spaceId = await placeFor(a);
+    await a.call('sync.now', {});
+    await b.call('sync.now', {});
+    const made = await a.call('mutate', { name: 'ticket.create', args: ticket('t1', spaceId) });
+    expect(made.ok || made.message).toBe(true);
+    const madeB = await b.call('mutate', { name: 'ticket.create', args: ticket('t2', spaceId) });
+    expect(madeB.ok || madeB.message).toBe(true);
+    for (const w of [a, b, a]) await w.call('sync.now', {});
+    const numbers = [(await a.call('records.get', { kind: 'ticket', id: 't1' })) as { number: string }, (await a.call('records.get', { kind: 'ticket', id: 't2' })) as { number: string }].map((t) => t.number);
+    expect(numbers.every((n) => /^維-\d{3}-\d{5}$/.test(n))).toBe(true);
+    expect(new Set(numbers).size).toBe(2);
+  });
+
+  it('a provisional number given offline is replaced at sync and the user is told', async () => {
+    server = await startSyncServer();
+    const a = await joinedWorkstation(server.url, 'A');
+    const spaceId = await placeFor(a);
+    await a.call('sync.now', {});
+    // Use up the leased block, then go offline.
+    a.db.$client.prepare('UPDATE number_lease SET next_n = to_n + 1').run();
+    await server.stop();
+    expect((await a.call('mutate', { name: 'ticket.create', args: ticket('t9', spaceId) })).ok).toBe(true);
+    const provisional = ((await a.call('records.get', { kind: 'ticket', id: 't9' })) as { number: string }).number;
+    expect(provisional).toMatch(/^維-\d{3}-暫\d{4}$/);
+    server = await server.restart();
+    await a.call('sync.now', {});
+    const real = ((await a.call('records.get', { kind: 'ticket', id: 't9' })) as { number: string }).number;
+    expect(real).toMatch(/^維-\d{3}-\d{5}$/);
+    const notes = await a.call('attention.list', {});
+    expect(notes.map((n) => n.message)).toContain(`編號 ${provisional} 已由伺服器改為 ${real}；紙本上寫的編號請一併更正`);
+  });
+
+  it('a photo attached on one workstation reaches the other with the ticket', async () => {
+    server = await startSyncServer();
+    const a = await joinedWorkstation(server.url, 'A');
+    const b = await joinedWorkstation(server.url, 'B');
+    const spaceId = await placeFor(a);
+    const photo = Buffer.from('a photo of the leak, 漏水照片');
+    const put = await a.call('attachments.put', { name: 'leak.jpg', type: 'image/jpeg', dataBase64: photo.toString('base64') });
+    if (!put.ok) throw new Error(put.message);
+    expect((await a.call('mutate', { name: 'ticket.create', args: ticket('t1', spaceId, { attachments: [put.attachment] }) })).ok).toBe(true);
+    await a.call('sync.now', {});
+    expect((await a.call('status.get', {})).pending).toBe(0);
+    await b.call('sync.now', {});
+    const got = await b.call('attachments.get', { sha256: put.attachment.sha256 });
+    expect(Buffer.from(got?.dataBase64 ?? '', 'base64').toString()).toBe('a photo of the leak, 漏水照片');
+  });
+});

@@ -18,7 +18,18 @@ describe('needs attention', () => {
     const ws = await signedInWorkstation();
     const clientId = clientIdOf(ws.db);
     const site = { id: 's1', code: 'SW', nameZh: '四維行政中心', nameEn: '', address: '', archived: false, createdAt: T0, updatedAt: T0 };
-    await applyPulledPage(ws.db, ws.runner, { changes: [{ kind: 'site', id: 's1', data: site }], cursor: '1', lastMutationIds: {}, refusals: [] });
+    // The server has taken the administrator this workstation made (mutation 1) and a site.
+    const admin = (await ws.call('auth.status', {})).user!;
+    const adminRecord = (await ws.call('records.get', { kind: 'user', id: admin.id })) as unknown as Record<string, unknown>;
+    await applyPulledPage(ws.db, ws.runner, {
+      changes: [
+        { kind: 'user', id: admin.id, data: adminRecord },
+        { kind: 'site', id: 's1', data: site },
+      ],
+      cursor: '1',
+      lastMutationIds: { [clientId]: 1 },
+      refusals: [],
+    });
     // Saved here while offline; meanwhile another workstation took the code FS at the server.
     const ok = await ws.call('mutate', { name: 'site.create', args: { id: 's2', code: 'FS', nameZh: '鳳山行政中心', nameEn: '', address: '' } });
     expect(ok.ok).toBe(true);

@@ -40,6 +40,8 @@ export interface PulledPage {
   /** Per client id of ours: the last mutation the server has processed (applied or refused). */
   lastMutationIds: Record<string, number>;
   refusals: PulledRefusal[];
+  /** Our writes whose printed number the server replaced (provisional, or taken meanwhile). */
+  renumbered?: { clientId: string; mutationId: number; from: string; to: string }[];
 }
 
 interface OutboxRow {
@@ -143,6 +145,17 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
           putAudit(db, { id: `${row.client_id}:${row.mutation_id}:${i}`, at: row.at, userId: row.user_id, clientId: row.client_id, mutationId: row.mutation_id, mutation: row.name, ...c });
         });
         tx.undo.forEach((u) => touched.add(u.kind));
+      }
+
+      // A number the user may have written on paper changed: they are told, under needs attention.
+      for (const r of page.renumbered ?? []) {
+        const row = pending.find((p) => p.client_id === r.clientId && p.mutation_id === r.mutationId);
+        client
+          .prepare(
+            `INSERT OR IGNORE INTO needs_attention (id, client_id, mutation_id, name, args, user_id, at, problem, conflict, refused_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+          )
+          .run(`${r.clientId}:${r.mutationId}:renumbered`, r.clientId, r.mutationId, row?.name ?? '', row?.args ?? '{}', row?.user_id ?? '', row?.at ?? now, JSON.stringify({ code: 'sync.renumbered', params: { from: r.from, to: r.to } }), now);
       }
 
       setMeta(db, 'syncCursor', page.cursor);

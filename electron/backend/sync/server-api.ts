@@ -7,6 +7,7 @@ import {
   PROTOCOL_VERSION,
   SCHEMA_VERSION,
   enrollResponse,
+  leaseResponse,
   loginResponse,
   pullResponse,
   pushResponse,
@@ -14,6 +15,7 @@ import {
   type PushResponse,
 } from '../../../domain/sync-protocol';
 import type { z } from 'zod';
+import type { NumberKind } from '../../../domain/numbering';
 
 export class ServerError extends Error {
   constructor(
@@ -78,5 +80,34 @@ export class SyncServerApi {
 
   pull(deviceToken: string, clientId: string, cursor: string, limit: number): Promise<PullResponse> {
     return this.call('/pull', { clientId, ...this.versions, cursor, limit }, deviceToken, pullResponse);
+  }
+
+  lease(deviceToken: string, clientId: string, kind: NumberKind, year: number, count: number) {
+    return this.call('/leases', { clientId, ...this.versions, kind, year, count }, deviceToken, leaseResponse);
+  }
+
+  /** Uploads a file under its SHA-256 (idempotent: the server keeps one copy). */
+  async putAttachment(deviceToken: string, sha256: string, data: Buffer): Promise<void> {
+    const res = await this.raw(`/attachments/${sha256}`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${deviceToken}` }, body: new Uint8Array(data) });
+    if (!res.ok) {
+      const payload = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+      throw new ServerError(String(payload?.code ?? `http.${res.status}`), res.status, String(payload?.message ?? res.statusText));
+    }
+  }
+
+  /** A file another workstation attached; null when the server does not have it. */
+  async getAttachment(deviceToken: string, sha256: string): Promise<Buffer | null> {
+    const res = await this.raw(`/attachments/${sha256}`, { method: 'GET', headers: { authorization: `Bearer ${deviceToken}` } });
+    if (res.status === 404) return null;
+    if (!res.ok) throw new ServerError(`http.${res.status}`, res.status, res.statusText);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
+  private async raw(path: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(`${this.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (e) {
+      throw new ServerError('unreachable', 0, e instanceof Error ? e.message : String(e));
+    }
   }
 }

@@ -10,6 +10,12 @@ import type { Db } from '../../../db/open';
 import { getMeta, setMeta } from '../../../db/meta';
 import type { MutationRunner } from '../mutation-runner';
 import { applyPulledPage } from './rebase';
+import { attachmentHashes } from '../../../domain/attachments';
+import { taipeiDateOf } from '../../../domain/dates';
+import { mutationList } from '../../../domain/mutations';
+import type { NumberKind } from '../../../domain/numbering';
+import { addServerLease } from '../../../db/numbers';
+import type { AttachmentStore } from '../attachments';
 import { ServerError, SyncServerApi, type PushedMutation } from './server-api';
 
 export type Connection = 'online' | 'offline' | 'syncing';
@@ -24,6 +30,11 @@ export interface SyncState {
 }
 
 const PUSH_BATCH = 500;
+/** Below this many numbers left for a kind this year, ask the server for another block. */
+const LEASE_TOP_UP_BELOW = 50;
+const LEASE_BLOCK = 200;
+/** The kinds of printed numbers some mutation gives out. */
+const NUMBERED_KINDS = [...new Set(mutationList.flatMap((m) => (m.numbered ? [m.numbered.kind] : [])))];
 const PULL_PAGE = 2000;
 const FALLBACK_POLL_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
@@ -49,6 +60,7 @@ export class SyncClient {
   private pollTimer: NodeJS.Timeout | null = null;
   private socket: WebSocket | null = null;
   private socketRetryMs = 1000;
+  private socketTimer: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(
@@ -56,6 +68,8 @@ export class SyncClient {
     private readonly runner: () => MutationRunner,
     readonly api: SyncServerApi,
     private readonly onState: (s: SyncState) => void,
+    /** Where this workstation keeps attachment files (none: attachments are not carried). */
+    private readonly files: AttachmentStore | null = null,
   ) {
     this.state.lastSyncAt = getMeta(db(), 'lastSyncAt') ?? null;
   }
@@ -77,6 +91,7 @@ export class SyncClient {
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.socketTimer) clearTimeout(this.socketTimer);
     this.socket?.terminate();
     this.socket = null;
   }
@@ -111,6 +126,7 @@ export class SyncClient {
       await this.pushAll(token);
       await this.pullAll(token);
       if (this.stopped) return;
+      await this.topUpLeases(token);
       const now = new Date().toISOString();
       setMeta(this.db(), 'lastSyncAt', now);
       this.backoffMs = 1000;
@@ -143,6 +159,7 @@ export class SyncClient {
     for (const [clientId, list] of byClient) {
       for (let i = 0; i < list.length; i += PUSH_BATCH) {
         const batch: PushedMutation[] = list.slice(i, i + PUSH_BATCH).map((r) => ({ mutationId: r.mutation_id, name: r.name, args: JSON.parse(r.args), at: r.at, userId: r.user_id }));
+        await this.uploadAttachments(token, batch);
         const reply = await this.api.push(token, clientId, batch);
         if (this.stopped) return;
         if (reply.gap) throw new ServerError('sync.gap', 0, `the server expected mutation ${reply.gap.expected} of ${clientId}`);
@@ -160,16 +177,53 @@ export class SyncClient {
       const page = await this.api.pull(token, clientId, cursor, PULL_PAGE);
       if (this.stopped) return;
       await applyPulledPage(this.db(), this.runner(), page);
+      await this.downloadAttachments(token, page.changes.map((c) => c.data));
       received += page.changes.length;
       if (first) this.setState({ progress: { received } });
       if (!page.more) return;
     }
   }
 
+  /** Files go up before the mutations that refer to them (the server refuses a mutation whose file is missing). */
+  private async uploadAttachments(token: string, batch: PushedMutation[]): Promise<void> {
+    const db = this.db();
+    for (const sha256 of new Set(batch.flatMap((m) => attachmentHashes(m.args)))) {
+      if (!this.files || getMeta(db, `uploaded:${sha256}`)) continue;
+      const data = this.files.get(sha256);
+      if (!data) continue; // not on this workstation: the server will say so for that mutation
+      await this.api.putAttachment(token, sha256, data);
+      setMeta(db, `uploaded:${sha256}`, '1');
+    }
+  }
+
+  /** Files other workstations attached to the records that came down. */
+  private async downloadAttachments(token: string, records: unknown[]): Promise<void> {
+    for (const sha256 of new Set(records.flatMap((r) => attachmentHashes(r)))) {
+      if (!this.files || this.files.get(sha256)) continue;
+      const data = await this.api.getAttachment(token, sha256);
+      if (data) this.files.putVerified(sha256, data);
+    }
+  }
+
+  /** Keeps a block of printed numbers in hand for every numbered kind, this year. */
+  private async topUpLeases(token: string): Promise<void> {
+    const db = this.db();
+    const clientId = getMeta(db, 'clientId')!;
+    const year = Number(taipeiDateOf(new Date()).slice(0, 4));
+    for (const kind of NUMBERED_KINDS as NumberKind[]) {
+      const left = (db.$client.prepare('SELECT coalesce(sum(to_n - next_n + 1), 0) AS n FROM number_lease WHERE kind = ? AND year = ? AND next_n <= to_n').get(kind, year) as { n: number }).n;
+      if (left >= LEASE_TOP_UP_BELOW) continue;
+      const lease = await this.api.lease(token, clientId, kind, year, LEASE_BLOCK);
+      addServerLease(db, { kind: lease.kind, year: lease.year, from: lease.from, to: lease.to });
+      this.runner().numbersLow.delete(kind);
+    }
+  }
+
   /** The server's pokes: each means "something changed, pull". */
   private connectEvents(): void {
+    if (this.stopped) return;
     const token = this.deviceToken;
-    if (!token || this.stopped) return;
+    if (!token) return;
     const url = `${this.api.baseUrl.replace(/^http/, 'ws')}/events`;
     const socket = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
     this.socket = socket;
@@ -184,7 +238,8 @@ export class SyncClient {
       this.socket = null;
       const wait = this.socketRetryMs;
       this.socketRetryMs = Math.min(this.socketRetryMs * 2, MAX_BACKOFF_MS);
-      setTimeout(() => this.connectEvents(), wait).unref();
+      this.socketTimer = setTimeout(() => this.connectEvents(), wait);
+      this.socketTimer.unref();
     });
   }
 }
