@@ -36,7 +36,7 @@ function foreignClient(): HttpError {
   return new HttpError(403, 'sync.foreignClient', 'This client id belongs to another workstation.', 'clientId');
 }
 
-type Outcome =
+export type Outcome =
   | { last: number; processed: false }
   | { last: number; processed: true; problem: Problem | null; renumbered: Renumbering | null }
   | { gap: { expected: number; received: number }; last: number };
@@ -66,8 +66,12 @@ async function actorOf(c: SqlConn, call: MutationCall & { userId: string }, devi
   return { userId: user.id, roles: user.roles };
 }
 
-/** One mutation under the write lock: skip if done, stop at a gap, else apply or refuse, and record it. */
-async function processOne(
+/**
+ * One mutation under the write lock: skip if done, stop at a gap, else apply or refuse,
+ * and record it. What push does per mutation (exported for the roles × mutations test,
+ * which runs it in transactions it rolls back).
+ */
+export async function processOne(
   c: SqlConn,
   device: PushingDevice | null,
   call: MutationCall & { userId: string },

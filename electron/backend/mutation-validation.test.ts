@@ -1,7 +1,8 @@
 /**
  * Every named mutation refuses bad arguments with a problem that names the field, in the
- * user's language, and writes nothing. Each mutation needs a valid example below: a new
- * mutation without one fails this test, so none can skip the check.
+ * user's language, and writes nothing. Each mutation needs a valid example in
+ * test/support/mutation-examples.ts (shared with the server's roles × mutations matrix):
+ * a new mutation without one fails this test, so none can skip the check.
  */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -9,147 +10,21 @@ import type { Db } from '../../db/open';
 import { hasMessage, translate } from '../../domain/i18n';
 import { mutationList, mutations } from '../../domain/mutations';
 import { freshDb } from '../../test/support/fresh-db';
+import { EXAMPLES, FIXTURE_AUTHOR, fixtureByAuthor } from '../../test/support/mutation-examples';
 import { ROLES } from '../../domain/roles';
 import { MutationRunner, type Actor } from './mutation-runner';
 
 // Every role, so that each desk's mutations reach their argument checks.
-const zh: Actor = { userId: 'user-admin', roles: [...ROLES], locale: 'zh-TW' };
+const zh: Actor = { userId: FIXTURE_AUTHOR, roles: [...ROLES], locale: 'zh-TW' };
 const en: Actor = { ...zh, locale: 'en' };
-
-const VENUE = { spaceId: 'space-1', type: 'meeting_room', capacity: 120, equipment: ['projector'], opensAt: '08:00', closesAt: '18:00', bufferBefore: 15, bufferAfter: 15, approvalLevels: 1, bookableBy: 'agencies', fee: 0, deposit: 0, closures: [], notes: '' };
-const PARTICULARS = { venueId: 'venue-1', applicantAgencyId: 'agency-1', applicantOrg: '', contactName: '王建國', contactPhone: '07-3368333', eventName: '局務會議', activityType: 'meeting', attendees: 30, equipment: [], letterNo: '', attachments: [], fee: 0, feeWaived: false, notes: '' };
-const BOOKING = { ...PARTICULARS, start: '2022-03-01T06:00:00.000Z', end: '2022-03-01T08:00:00.000Z' };
-const SERIES = { ...PARTICULARS, rule: { freq: 'weekly', interval: 1, weekdays: [3] }, startDate: '2022-03-02', startTime: '09:00', endTime: '10:00', until: '2022-03-30', count: null };
-
-/** Records every example can refer to; the "spare" ones are referred to by nothing, so they can be deleted. */
-const FIXTURE: [string, Record<string, unknown>][] = [
-  ['site.create', { id: 'site-1', code: 'SW', nameZh: '四維行政中心', nameEn: '', address: '' }],
-  ['site.create', { id: 'site-spare', code: 'FS', nameZh: '鳳山行政中心', nameEn: '', address: '' }],
-  ['building.create', { id: 'bldg-1', siteId: 'site-1', code: 'M', nameZh: '行政大樓', nameEn: '' }],
-  ['building.create', { id: 'bldg-spare', siteId: 'site-1', code: 'O', nameZh: '戶外區', nameEn: '' }],
-  ['floor.create', { id: 'floor-1', buildingId: 'bldg-1', name: '2F' }],
-  ['floor.create', { id: 'floor-spare', buildingId: 'bldg-1', name: 'RF' }],
-  ['space.create', { id: 'space-1', floorId: 'floor-1', nameZh: '市府第一會議室', kind: 'meeting_room', capacity: 120 }],
-  ['space.create', { id: 'space-spare', floorId: 'floor-1', nameZh: '茶水間', kind: 'other' }],
-  ['agency.create', { id: 'agency-1', code: 'CAB', nameZh: '民政局', officeSpaceIds: ['space-1'] }],
-  ['agency.create', { id: 'agency-spare', code: 'FIN', nameZh: '財政局' }],
-  ['person.create', { id: 'person-1', name: '王建國', kind: 'staff', agencyId: 'agency-1' }],
-  ['person.create', { id: 'person-spare', name: '郭俊傑', kind: 'contractor', company: '永昇電梯' }],
-  ['user.create', { id: 'user-admin', username: 'admin', displayName: '管理者', personId: 'person-1', roles: ['admin'] }],
-  ['user.create', { id: 'user-spare', username: 'viewer', displayName: '檢視者', roles: ['viewer'] }],
-  ['calendarDay.set', { date: '2022-01-31', kind: 'holiday', name: '農曆除夕' }],
-  // venues
-  ['venue.create', { id: 'venue-1', ...VENUE }],
-  ['booking.create', { id: 'booking-1', ...BOOKING }],
-  ['bookingSeries.create', { id: 'series-1', ...SERIES }],
-  // inspections, projects and assets
-  ['person.create', { id: 'person-tech', name: '張文雄', kind: 'technician' }],
-  ['asset.create', { id: 'asset-1', code: 'EL-1', name: '客梯1號', kind: 'elevator', spaceId: 'space-1' }],
-  ['asset.create', { id: 'asset-spare', name: '揚水泵浦', kind: 'pump', spaceId: 'space-1' }],
-  ['inspectionPlan.create', { id: 'plan-1', name: '電梯每月保養', category: 'elevator', recurrence: { freq: 'monthly', interval: 1, day: 15 }, startOn: '2022-01-01', spaceIds: ['space-1'], checklist: [{ id: 'c1', text: '機房溫度' }, { id: 'c2', text: '煞車' }], assigneeId: 'person-tech' }],
-  ['inspectionPlan.create', { id: 'plan-spare', name: '消防年度檢修', category: 'fire', recurrence: { freq: 'yearly', interval: 1, month: 11, day: 10 }, startOn: '2023-01-01', spaceIds: ['space-1'], checklist: [{ id: 'c1', text: '滅火器' }] }],
-  ['inspectionRound.generate', { from: '2022-01-01', to: '2022-03-31' }],
-  ['inspectionRound.passRemaining', { id: 'round:plan-1:2022-01-15' }],
-  ['inspectionRound.complete', { id: 'round:plan-1:2022-01-15', completedAt: '2022-01-17T06:00:00.000Z' }],
-  ['inspectionRound.passRemaining', { id: 'round:plan-1:2022-02-15' }],
-  ['project.create', { id: 'project-1', name: '電梯整修 第五期' }],
-  ['project.create', { id: 'project-spare', name: '外牆修繕' }],
-  ['projectPhase.create', { id: 'phase-1', projectId: 'project-1', name: '貨梯1號' }],
-  ['projectPhase.create', { id: 'phase-spare', projectId: 'project-1', name: '貨梯2號' }],
-];
-
-/** One valid call of every mutation, against the fixture. */
-const EXAMPLES: Record<string, Record<string, unknown>> = {
-  'site.create': { id: 'site-new', code: 'DM', nameZh: '市府員工宿舍', nameEn: 'Staff Dormitories', address: '高雄市苓雅區' },
-  'site.update': { id: 'site-1', nameEn: 'Siwei Administrative Center' },
-  'site.archive': { id: 'site-spare' },
-  'site.restore': { id: 'site-spare' },
-  'site.delete': { id: 'site-spare' },
-  'building.create': { id: 'bldg-new', siteId: 'site-1', code: 'N', nameZh: '北棟', nameEn: '' },
-  'building.update': { id: 'bldg-1', nameEn: 'Administration Building' },
-  'building.archive': { id: 'bldg-spare' },
-  'building.restore': { id: 'bldg-spare' },
-  'building.delete': { id: 'bldg-spare' },
-  'floor.create': { id: 'floor-new', buildingId: 'bldg-1', name: 'B1' },
-  'floor.update': { id: 'floor-1', name: '3F', level: 3 },
-  'floor.archive': { id: 'floor-spare' },
-  'floor.restore': { id: 'floor-spare' },
-  'floor.delete': { id: 'floor-spare' },
-  'space.create': { id: 'space-new', floorId: 'floor-1', code: 'AUD', nameZh: '大禮堂', nameEn: 'Auditorium', kind: 'auditorium', capacity: 800 },
-  'space.update': { id: 'space-1', capacity: 100 },
-  'space.archive': { id: 'space-spare' },
-  'space.restore': { id: 'space-spare' },
-  'space.delete': { id: 'space-spare' },
-  'agency.create': { id: 'agency-new', code: 'LAB', nameZh: '勞工局', nameEn: 'Labor Affairs Bureau', shortName: '勞工', phone: '07-7995678', officeSpaceIds: ['space-1'] },
-  'agency.update': { id: 'agency-1', phone: '07-3368333' },
-  'agency.archive': { id: 'agency-spare' },
-  'agency.restore': { id: 'agency-spare' },
-  'agency.delete': { id: 'agency-spare' },
-  'person.create': { id: 'person-new', name: '張文雄', kind: 'technician', agencyId: 'agency-1', company: '', title: '水電技工', phoneExt: '2161', phone: '', email: 'wx.zhang@example.org' },
-  'person.update': { id: 'person-1', title: '科長' },
-  'person.archive': { id: 'person-spare' },
-  'person.restore': { id: 'person-spare' },
-  'person.delete': { id: 'person-spare' },
-  'user.create': { id: 'user-new', username: 'tech', displayName: '張文雄', personId: null, roles: ['technician'] },
-  'user.update': { id: 'user-spare', roles: ['viewer', 'guard'] },
-  'user.archive': { id: 'user-spare' },
-  'user.restore': { id: 'user-spare' },
-  'user.delete': { id: 'user-spare' },
-  'calendarDay.set': { date: '2022-02-28', kind: 'holiday', name: '和平紀念日' },
-  'calendarDay.clear': { date: '2022-01-31' },
-  'calendar.importYear': { year: 2022, source: '政府行政機關辦公日曆表', days: [{ date: '2022-10-10', kind: 'holiday', name: '國慶日' }] },
-  // venues
-  'venue.create': { id: 'venue-new', ...VENUE, spaceId: 'space-spare', type: 'auditorium', capacity: 800 },
-  'venue.update': { id: 'venue-1', capacity: 100 },
-  'venue.archive': { id: 'venue-1' },
-  'venue.restore': { id: 'venue-1' },
-  'booking.create': { id: 'booking-new', ...BOOKING, start: '2022-03-02T06:00:00.000Z', end: '2022-03-02T08:00:00.000Z' },
-  'booking.update': { id: 'booking-1', attendees: 40 },
-  'booking.move': { id: 'booking-1', start: '2022-03-03T06:00:00.000Z', end: '2022-03-03T08:00:00.000Z' },
-  'booking.approve': { id: 'booking-1' },
-  'booking.reject': { id: 'booking-1', reason: '同時段另有市長行程' },
-  'booking.cancel': { id: 'booking-1', reason: '活動取消' },
-  'bookingSeries.create': { id: 'series-new', ...SERIES, startDate: '2022-03-03', rule: { freq: 'weekly', interval: 1, weekdays: [4] } },
-  'bookingSeries.update': { id: 'series-1', contactPhone: '07-3368444' },
-  'bookingSeries.approve': { id: 'series-1' },
-  'bookingSeries.reject': { id: 'series-1', reason: '改用視訊' },
-  'bookingSeries.cancel': { id: 'series-1', reason: '停開' },
-  // inspections, projects and assets
-  'inspectionPlan.create': { id: 'plan-new', name: '登革熱孳生源巡檢', category: 'other', recurrence: { freq: 'weekly', interval: 1, weekdays: [1] }, startOn: '2022-01-03', spaceIds: ['space-1'], checklist: [{ id: 'c1', text: '積水容器已清除' }] },
-  'inspectionPlan.update': { id: 'plan-1', graceDays: 5 },
-  'inspectionPlan.archive': { id: 'plan-spare' },
-  'inspectionPlan.restore': { id: 'plan-spare' },
-  'inspectionPlan.delete': { id: 'plan-spare' },
-  'inspectionRound.generate': { from: '2022-04-01', to: '2022-04-30' },
-  'inspectionItem.record': { roundId: 'round:plan-1:2022-03-15', spaceId: 'space-1', itemId: 'c1', outcome: 'pass' },
-  'inspectionItem.openTicket': { roundId: 'round:plan-1:2022-03-15', spaceId: 'space-1', itemId: 'c2', ticketId: 'ticket-from-round', subject: '煞車異音', category: 'elevator' },
-  'inspectionRound.passRemaining': { id: 'round:plan-1:2022-03-15' },
-  'inspectionRound.complete': { id: 'round:plan-1:2022-02-15' },
-  'inspectionRound.skip': { id: 'round:plan-1:2022-03-15', reason: '颱風停止上班' },
-  'inspectionRound.reopen': { id: 'round:plan-1:2022-01-15' },
-  'inspectionRound.assign': { id: 'round:plan-1:2022-03-15', assigneeId: 'person-tech' },
-  'project.create': { id: 'project-new', name: '中央空調系統汰換工程', status: 'planned' },
-  'project.update': { id: 'project-1', budget: 14800000 },
-  'project.archive': { id: 'project-spare' },
-  'project.restore': { id: 'project-spare' },
-  'project.delete': { id: 'project-spare' },
-  'projectPhase.create': { id: 'phase-new', projectId: 'project-1', name: '驗收' },
-  'projectPhase.update': { id: 'phase-1', seq: 2 },
-  'projectPhase.archive': { id: 'phase-spare' },
-  'projectPhase.restore': { id: 'phase-spare' },
-  'projectPhase.delete': { id: 'phase-spare' },
-  'asset.create': { id: 'asset-new', code: 'CH-1', name: '冰水主機1號', kind: 'chiller', spaceId: 'space-1' },
-  'asset.update': { id: 'asset-1', model: 'NEXIEZ-MRL' },
-  'asset.archive': { id: 'asset-spare' },
-  'asset.restore': { id: 'asset-spare' },
-  'asset.delete': { id: 'asset-spare' },
-};
 
 async function fixture(): Promise<{ db: Db; runner: MutationRunner }> {
   const { db } = freshDb();
   const runner = new MutationRunner(db);
-  const r = await runner.runBatch(FIXTURE.map(([name, args]) => ({ name, args })), zh);
-  if (!r.ok) throw new Error(`fixture: ${r.message}`);
+  for (const run of fixtureByAuthor()) {
+    const r = await runner.runBatch(run.steps, { ...zh, userId: run.by });
+    if (!r.ok) throw new Error(`fixture: ${run.steps[r.index].name}: ${r.message}`);
+  }
   return { db, runner };
 }
 
@@ -180,7 +55,7 @@ describe('every mutation checks its arguments', () => {
 
   it.each(mutationList.map((m) => m.name))('%s: a missing or mistyped argument is refused, names the field, writes nothing', async (name) => {
     const example = EXAMPLES[name];
-    expect(example, `add a valid example of ${name} to EXAMPLES`).toBeDefined();
+    expect(example, `add a valid example of ${name} to EXAMPLES in test/support/mutation-examples.ts`).toBeDefined();
     const { db, runner } = await fixture();
     const before = state(db);
     const keys = requiredKeys(name);
