@@ -6,11 +6,11 @@
  * Rejected applications are left out; cancelled ones stay with STATUS:CANCELLED so that a
  * subscribed calendar drops them. Contact phones stay out (the feed is for everyone's eyes).
  */
-import type { Booking, BookingSeries, BookingStatus } from '../../../domain/venues/types';
-import { ruleHits } from '../../../domain/venues/recurrence';
-import { taipeiInstant } from '../../../domain/venues/rules';
-import { addDays } from '../../../domain/dates';
-import type { IcsEvent } from './ics';
+import { addDays } from '../dates';
+import type { IcsEvent } from './ical';
+import { ruleHits } from './recurrence';
+import { taipeiInstant } from './rules';
+import type { Booking, BookingSeries, BookingStatus } from './types';
 
 export interface FeedNames {
   venue(id: string): string;

@@ -2,6 +2,7 @@
  * RFC 5545 text: a VCALENDAR with the Asia/Taipei VTIMEZONE and VEVENTs. Lines end in
  * CRLF and are folded at 75 octets without splitting a UTF-8 character; text values are
  * escaped. Times carry TZID=Asia/Taipei (UNTIL and DTSTAMP are UTC, as the RFC asks).
+ * Pure, so the workstation's export and a feed served on the LAN build the same text.
  */
 
 export const TZID = 'Asia/Taipei';
@@ -29,6 +30,12 @@ export interface IcsEvent {
   recurrenceId?: string;
 }
 
+/** Octets of one character in UTF-8 (the line-length limit counts octets). */
+function utf8Length(ch: string): number {
+  const cp = ch.codePointAt(0)!;
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
 const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 /** 20220103T090000: Taipei wall-clock time of a UTC instant. */
@@ -52,7 +59,7 @@ export function foldLine(line: string): string {
   let octets = 0;
   let limit = 75;
   for (const ch of line) {
-    const size = Buffer.byteLength(ch, 'utf8');
+    const size = utf8Length(ch);
     if (octets + size > limit) {
       parts.push(current);
       current = '';

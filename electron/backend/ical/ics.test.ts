@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { occurrenceId } from '../../../domain/venues/recurrence';
 import { AUD, CHIEF, MR1, bookingArgs, tp, venueDesk, type Desk } from '../handlers/venues.fixture';
-import { buildCalendar, foldLine } from './ics';
+import { buildCalendar, foldLine } from '../../../domain/venues/ical';
 
 let desk: Desk;
 afterEach(() => desk?.close());
