@@ -21,6 +21,9 @@ import { setMeta } from '../../db/meta';
 import { MutationRunner } from '../../electron/backend/mutation-runner';
 import { SyncClient } from '../../electron/backend/sync/sync-client';
 import { SyncServerApi } from '../../electron/backend/sync/server-api';
+import pg from 'pg';
+import { openPostgres } from '../../server/store/postgres';
+import type { SqlDb } from '../../server/store/sql';
 import { openSqlite } from '../../server/store/sqlite';
 import { tempDir } from '../support/fresh-db';
 import { exactlyOnce, readServer, sameAsServer, type SavedWrite } from './support/checks';
@@ -145,13 +148,52 @@ describe('a workstation backend killed with SIGKILL mid-push', () => {
   }, 600_000);
 });
 
-describe('the sync server killed between BEGIN and COMMIT', () => {
+interface ServerStore {
+  /** The server process's environment and arguments for this store. */
+  env: Record<string, string>;
+  args: string[];
+  open(): SqlDb;
+  drop(): Promise<void>;
+}
+
+const sqliteStore = (): ServerStore => {
+  const data = dir('ga-fault-server-proc-');
+  return { env: {}, args: ['--data', data], open: () => openSqlite(data), drop: async () => undefined };
+};
+
+/** A database of its own on the PostgreSQL of DATABASE_URL_TEST, as `npm run server` with DATABASE_URL uses it. */
+async function postgresStore(url: string): Promise<ServerStore> {
+  const name = `ga_fault_${crypto.randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: own.toString() },
+    args: [],
+    open: () => openPostgres(own.toString()),
+    async drop() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+describe.each([
+  { engine: 'SQLite', store: async () => sqliteStore() },
+  ...(process.env.DATABASE_URL_TEST ? [{ engine: 'PostgreSQL', store: () => postgresStore(process.env.DATABASE_URL_TEST!) }] : []),
+])('the sync server killed between BEGIN and COMMIT ($engine)', ({ store: makeStore }) => {
   it(`loses no write and applies none twice over ${KILLS} crashes`, async () => {
-    const serverData = dir('ga-fault-server-proc-');
+    const store = await makeStore();
     let port = 0;
     const startServer = async (faultAt: number | null): Promise<Proc> => {
-      const proc = run(serverBundle, ['--data', serverData, '--port', String(port), '--init-admin', 'admin'], {
+      const proc = run(serverBundle, [...store.args, '--port', String(port), '--init-admin', 'admin'], {
         GA_ADMIN_PASSWORD: PASSWORD,
+        ...store.env,
         ...(faultAt === null ? {} : { GA_FAULT: 'crash-before-commit', GA_FAULT_AT: String(faultAt) }),
       });
       const m = await proc.waitFor(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/);
@@ -218,7 +260,7 @@ describe('the sync server killed between BEGIN and COMMIT', () => {
       server.child.kill('SIGTERM');
       expect((await server.exited).code).toBe(0);
 
-      const db = openSqlite(serverData);
+      const db = store.open();
       try {
         const state = await readServer(db);
         const desk = { name: 'desk', db: local, clientId };
@@ -239,6 +281,7 @@ describe('the sync server killed between BEGIN and COMMIT', () => {
       client.stop();
       await server.kill9();
       local.$client.close();
+      await store.drop();
     }
   }, 600_000);
 });
