@@ -152,8 +152,11 @@ function makeConfig(roc: { before: string } | null): GenerateConfig<Date> {
         const year = roc ? () => rocYearText(getYear(date), roc.before) : undefined;
         return format(date, toDateFnsFormat(pattern, year), { locale: dateFnsLocale(locale) });
       },
-      // Whatever the display format, accept every way a clerk writes a date.
+      // Whatever the display format, accept every way a clerk writes a date. The picker
+      // parses on every key, so six digits are not taken yet: 111013 is on its way to 1110131
+      // (a two-digit ROC year is still typed with separators, 99/1/31).
       parse: (_locale, text) => {
+        if (/^\d{6}$/.test(text.trim())) return null;
         const value = parseDateInput(text);
         return value ? dateOf(value) : null;
       },
