@@ -163,21 +163,21 @@ function BookingDetailView({ id }: { id: string }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('field.letterNo')}>{b.letterNo || t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('field.fee')}>{b.feeWaived ? t('venues.ui.detail.feeWaived') : t('venues.ui.money', { amount: money(b.fee, locale) })}</Descriptions.Item>
-        {series && (
+        {series ? (
           <Descriptions.Item label={t('venues.ui.detail.series')} span={2}>
             {t('venues.ui.detail.seriesLine', { count: detail.occurrences.length, status: t(`venues.status.${series.status}`) })}
           </Descriptions.Item>
-        )}
-        {b.notes && (
+        ) : null}
+        {b.notes ? (
           <Descriptions.Item label={t('field.notes')} span={2}>
             <span style={{ whiteSpace: 'pre-wrap' }}>{b.notes}</span>
           </Descriptions.Item>
-        )}
-        {b.overrideReason && (
+        ) : null}
+        {b.overrideReason ? (
           <Descriptions.Item label={t('field.override')} span={2}>
             {b.overrideReason}
           </Descriptions.Item>
-        )}
+        ) : null}
       </Descriptions>
 
       {overlapping.length > 0 && (

@@ -140,6 +140,7 @@ function BookingForm({ editor, booking, onDone }: { editor: EditorState; booking
   return (
     <KeyboardForm<BookingFormValues>
       form={form}
+      name="booking"
       layout="vertical"
       size="small"
       initialValues={initial}

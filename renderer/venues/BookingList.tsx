@@ -29,15 +29,18 @@ const MIME = {
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
 };
 
+/** A text search looks through every date: a clerk on the phone knows the name, not the period. */
+const ALL_DATES = { from: instantAt('2000-01-01', 0), to: instantAt('2100-01-01', 0) };
+
 /** The list's filters as the backend's booking query. */
 export function queryOf(f: ListFilters): BookingQuery {
+  const text = f.text.trim();
   return {
-    from: instantAt(f.from, 0),
-    to: instantAt(addDays(f.to < f.from ? f.from : f.to, 1), 0),
+    ...(text ? ALL_DATES : { from: instantAt(f.from, 0), to: instantAt(addDays(f.to < f.from ? f.from : f.to, 1), 0) }),
     ...(f.venueId ? { venueIds: [f.venueId] } : f.siteId ? { siteId: f.siteId } : {}),
     ...(f.statuses.length ? { statuses: f.statuses } : {}),
     ...(f.agencyId ? { agencyId: f.agencyId } : {}),
-    ...(f.text.trim() ? { text: f.text.trim() } : {}),
+    ...(text ? { text } : {}),
   };
 }
 
@@ -151,7 +154,7 @@ export function BookingList() {
         />
         <Select size="small" allowClear placeholder={t('field.activityType')} aria-label={t('field.activityType')} value={filters.activityType ?? undefined} onChange={(v) => setFilters({ activityType: v ?? null })} options={ACTIVITY_TYPES.map((a) => ({ value: a, label: t(`venues.activity.${a}`) }))} style={{ width: 110 }} />
         <Select size="small" allowClear placeholder={t('field.applicantAgencyId')} aria-label={t('field.applicantAgencyId')} value={filters.agencyId ?? undefined} onChange={(v) => setFilters({ agencyId: v ?? null })} options={agencyOptions} showSearch={{ optionFilterProp: 'label' }} style={{ width: 150 }} />
-        <Flex gap={4} align="center">
+        <Flex gap={4} align="center" style={filters.text.trim() ? { opacity: 0.45 } : undefined} title={filters.text.trim() ? t('venues.ui.list.allDates') : undefined}>
           <RocDatePicker size="small" value={filters.from} onChange={(d) => d && setFilters({ from: d })} allowClear={false} style={{ width: 118 }} aria-label={t('field.from')} />
           <span>–</span>
           <RocDatePicker size="small" value={filters.to} onChange={(d) => d && setFilters({ to: d })} allowClear={false} style={{ width: 118 }} aria-label={t('field.to')} minDate={filters.from} />

@@ -121,7 +121,7 @@ export function FreeSlotFinder() {
       width: 110,
       render: (_, s) =>
         mayCreate && (
-          <Button size="small" type="primary" onClick={() => apply(s)}>
+          <Button size="small" onClick={() => apply(s)}>
             {t('venues.ui.free.apply')}
           </Button>
         ),
@@ -131,6 +131,7 @@ export function FreeSlotFinder() {
   return (
     <Flex vertical gap={8}>
       <KeyboardForm<Ask>
+        name="freeSlots"
         layout="vertical"
         size="small"
         initialValues={{ attendees: null, equipment: [], date: todayInTaipei(), startTime: '14:00', endTime: '16:00', siteId: null, types: [] }}

@@ -198,7 +198,7 @@ function VenueEditor({ venue, taken, onDone }: { venue: VenueView | null; taken:
   const required = (key: 'field.capacity' | 'field.opensAt' | 'field.closesAt' | 'field.spaceId') => [{ required: true, message: t('error.required', { field: t(key) }) }];
 
   return (
-    <KeyboardForm<VenueValues> form={form} layout="vertical" size="small" initialValues={initial} onSubmit={save} onCancel={onDone} disabled={!mayEdit} autoFocusFirst={!venue}>
+    <KeyboardForm<VenueValues> form={form} name="venue" layout="vertical" size="small" initialValues={initial} onSubmit={save} onCancel={onDone} disabled={!mayEdit} autoFocusFirst={!venue}>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 8 }} />}
       <Row gutter={12}>
         {!venue && (

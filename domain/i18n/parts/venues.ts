@@ -257,6 +257,7 @@ export const venuesZh = {
   'venues.ui.list.exportOds': 'ODF 試算表（.ods）',
   'venues.ui.list.exportIcal': '匯出 iCalendar',
   'venues.ui.list.icalHint': '請先選擇一個場地或申請機關',
+  'venues.ui.list.allDates': '搜尋時不限日期',
   'venues.ui.list.empty': '這段期間沒有符合條件的申請',
 
   'venues.ui.free.find': '查詢空檔',
@@ -586,6 +587,7 @@ export const venuesEn: Record<keyof typeof venuesZh, string> = {
   'venues.ui.list.exportOds': 'ODF spreadsheet (.ods)',
   'venues.ui.list.exportIcal': 'Export iCalendar',
   'venues.ui.list.icalHint': 'Choose a venue or an applying agency first',
+  'venues.ui.list.allDates': 'A search looks through all dates',
   'venues.ui.list.empty': 'No applications match in this period',
 
   'venues.ui.free.find': 'Find free slots',

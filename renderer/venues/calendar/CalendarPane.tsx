@@ -196,7 +196,7 @@ export function CalendarPane() {
         bands={bands}
         events={events}
         hours={hours}
-        pxPerHour={compact ? 30 : 44}
+        pxPerHour={compact ? 24 : 44}
         closedPxPerHour={compact ? 9 : undefined}
         minColumnWidth={cal.scope === 'site' ? 112 : 120}
         ariaLabel={t('venues.ui.cal.gridLabel', { what: cal.scope === 'site' ? (sites.find((s) => s.value === siteId)?.label ?? '') : venue ? venueName(venue, locale) : '' })}
