@@ -5,14 +5,16 @@
 import { Button, App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhTW from 'antd/es/locale/zh_TW';
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { translate } from '../../domain/i18n';
 import { FirstRun } from '../shell/FirstRun';
-import { Frame } from '../shell/Frame';
 import { LockScreen } from '../shell/LockScreen';
 import { LoginScreen } from '../shell/LoginScreen';
 import { useLocale, useT } from './i18n';
 import { useShell } from './store';
+
+// The desks load after sign-in; the sign-in screen needs none of them.
+const Frame = lazy(() => import('../shell/Frame').then((m) => ({ default: m.Frame })));
 import { appTheme } from './theme';
 
 export function App() {
@@ -67,5 +69,9 @@ function Screen() {
   if (info.offerDemo && !session.user) return <FirstRun />;
   if (!session.user) return <LoginScreen />;
   if (session.locked) return <LockScreen user={session.user} />;
-  return <Frame user={session.user} />;
+  return (
+    <Suspense fallback={<Spin fullscreen />}>
+      <Frame user={session.user} />
+    </Suspense>
+  );
 }

@@ -4,17 +4,14 @@
  * the workstation locks itself after the configured idle time.
  */
 import { BarChartOutlined, CalendarOutlined, CarOutlined, IdcardOutlined, SettingOutlined, ToolOutlined } from '@ant-design/icons';
-import { App, Layout, Menu, Typography, theme } from 'antd';
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { App, Layout, Menu, Spin, Typography, theme } from 'antd';
+import { Suspense, lazy, useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import type { UserView } from '../../domain/api';
 import { DESKS, DESK_LABEL, isDesk, type Desk } from '../app/desks';
 import { useIdleTimer } from '../app/hooks';
 import { useT } from '../app/i18n';
 import { useShell } from '../app/store';
 import { shortcutLabel, useShortcuts, type Shortcut } from '../components/shortcuts';
-import { MaintenanceDesk } from '../maintenance/MaintenanceDesk';
-import { SettingsPage } from '../settings/SettingsPage';
-import { VenueDesk } from '../venues/VenueDesk';
 import { AttentionDrawer } from './AttentionDrawer';
 import { CommandPalette } from './CommandPalette';
 import { DeskPlaceholder } from './DeskPlaceholder';
@@ -31,15 +28,29 @@ const DESK_ICON: Record<Desk, ReactNode> = {
   settings: <SettingOutlined />,
 };
 
+// The desks' code is not needed for the sign-in screen: it loads once someone is signed
+// in (all of it at once, in the background, so switching desks never waits).
+const loadMaintenance = () => import('../maintenance/MaintenanceDesk');
+const loadVenues = () => import('../venues/VenueDesk');
+const loadSettings = () => import('../settings/SettingsPage');
+const MaintenanceDesk = lazy(() => loadMaintenance().then((m) => ({ default: m.MaintenanceDesk })));
+const VenueDesk = lazy(() => loadVenues().then((m) => ({ default: m.VenueDesk })));
+const SettingsPage = lazy(() => loadSettings().then((m) => ({ default: m.SettingsPage })));
+
+function usePreloadDesks(): void {
+  useEffect(() => {
+    void Promise.all([loadMaintenance(), loadVenues(), loadSettings()]);
+  }, []);
+}
+
 function DeskView({ desk }: { desk: Desk }) {
-  if (desk === 'settings') return <SettingsPage />;
-  if (desk === 'maintenance') return <MaintenanceDesk />;
-  if (desk === 'venues') return <VenueDesk />;
-  return <DeskPlaceholder desk={desk} />;
+  const view = desk === 'settings' ? <SettingsPage /> : desk === 'maintenance' ? <MaintenanceDesk /> : desk === 'venues' ? <VenueDesk /> : <DeskPlaceholder desk={desk} />;
+  return <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>{view}</Suspense>;
 }
 
 export function Frame({ user }: { user: UserView }) {
   const t = useT();
+  usePreloadDesks();
   const { token } = theme.useToken();
   const { message } = App.useApp();
   const desk = useShell((s) => s.desk);

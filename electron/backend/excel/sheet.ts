@@ -3,7 +3,10 @@
  * writing an import template. Cells are read as the user sees them: rich text, links
  * (an e-mail address), formulas (their result) and numbers all become text.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs is large: loaded on the first import or export, not at start-up. */
+const excel = async () => (await import('exceljs')).default;
 import type { Locale } from '../../../domain/dates';
 import type { Problem } from '../../../domain/errors';
 import { translate } from '../../../domain/i18n';
@@ -46,7 +49,7 @@ async function loadWorkbook(bytes: Buffer, locale: Locale): Promise<ExcelJS.Work
   // An old binary .xls starts with the OLE signature; an .xlsx is a zip (PK).
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return fileProblem('error.badXlsx', { reason: translate(locale, 'import.oldXls') });
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fileProblem('error.badXlsx', { reason: translate(locale, 'import.notXlsx') });
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
@@ -95,7 +98,7 @@ const TEMPLATE_CHOICE_ROWS = 500;
 
 /** A workbook with the header row and one example row, in the user's language. */
 export async function writeTemplate(what: ImportWhat, locale: Locale): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet(translate(locale, `kind.${what}`));
   const columns = IMPORT_COLUMNS[what];
   sheet.columns = columns.map((c) => ({ header: columnTitle(what, c.key, locale), key: c.key, width: c.key === 'location' ? 32 : 18 }));

@@ -10,8 +10,9 @@
  * Cells: strings, numbers (kept numeric, so sums work), booleans, Dates (a date-time
  * cell) or null/undefined (an empty cell). Widths are in characters, as Excel counts them.
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+// exceljs and jszip are large: loaded on the first export, not at start-up.
+const excel = async () => (await import('exceljs')).default;
+const zipper = async () => (await import('jszip')).default;
 
 export type ExportCell = string | number | boolean | Date | null | undefined;
 
@@ -47,7 +48,7 @@ export async function exportTable(table: TableExport): Promise<Buffer> {
 }
 
 async function toXlsx({ sheetName, columns, rows }: TableExport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet(safeSheetName(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ key: c.key, header: c.header, width: c.width ?? DEFAULT_WIDTH }));
   ws.getRow(1).font = { bold: true };
@@ -139,7 +140,7 @@ const MANIFEST_XML =
   `</manifest:manifest>`;
 
 async function toOds(table: TableExport): Promise<Buffer> {
-  const zip = new JSZip();
+  const zip = new (await zipper())();
   // The mimetype entry comes first and uncompressed: that is how readers recognise the file.
   zip.file('mimetype', EXPORT_MIME.ods, { compression: 'STORE' });
   zip.file('META-INF/manifest.xml', MANIFEST_XML);
