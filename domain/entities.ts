@@ -151,5 +151,6 @@ export const REFERENCES: Partial<Record<Kind, ReadonlyArray<readonly [Kind, stri
   person: [['ticket', 'assigneeId'], ['user', 'personId'], ['asset', 'maintainerId'], ['project', 'contractorId'], ['inspectionPlan', 'assigneeId'], ['inspectionRound', 'assigneeId']],
   inspectionPlan: [['inspectionRound', 'planId']],
   inspectionRound: [['inspectionResult', 'roundId']],
-  project: [['projectPhase', 'projectId']],
+  project: [['projectPhase', 'projectId'], ['ticket', 'projectId']],
+  asset: [['ticket', 'assetId']],
 };

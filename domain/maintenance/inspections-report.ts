@@ -5,11 +5,9 @@
  */
 import { taipeiDateOf, type BusinessDate } from '../dates';
 import type { InspectionRound } from './inspections';
+import type { Period } from './report';
 
-export interface Period {
-  from: BusinessDate;
-  to: BusinessDate;
-}
+export type { Period };
 
 export function inPeriod(date: BusinessDate, period: Period): boolean {
   return date >= period.from && date <= period.to;

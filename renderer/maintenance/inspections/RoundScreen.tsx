@@ -9,10 +9,11 @@
  */
 import { CameraOutlined, CheckOutlined, CloseOutlined, ToolOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Empty, Flex, Input, Progress, Space, Spin, Tag, Typography, theme } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatDate, todayInTaipei } from '../../../domain/dates';
 import { resultId, type ChecklistItem, type InspectionResult, type Outcome } from '../../../domain/maintenance/inspections';
 import type { RoundDetail } from '../../../domain/maintenance/inspections-views';
+import type { Attachment } from '../../../domain/maintenance/tickets';
 import { api } from '../../app/api';
 import { useChangeVersion } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
@@ -51,6 +52,20 @@ export function RoundDrawer() {
   );
 }
 
+/** What one row may ask of the screen; the same object for every render, so rows re-render only when their own data changes. */
+interface RowActions {
+  key(e: KeyboardEvent<HTMLDivElement>, i: number): void;
+  focus(i: number): void;
+  record(i: number, outcome: Outcome, note?: string): Promise<boolean>;
+  fail(i: number): void;
+  noteDone(i: number, note: string | null): void;
+  ticket(i: number): void;
+  photos(i: number, photos: Attachment[]): void;
+  ref(i: number, el: HTMLDivElement | null): void;
+}
+
+const lineKey = (l: Pick<RoundLine, 'spaceId' | 'item'>) => `${l.spaceId}/${l.item.id}`;
+
 export function RoundScreen({ id }: { id: string }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
@@ -58,6 +73,8 @@ export function RoundScreen({ id }: { id: string }) {
   const { message } = App.useApp();
   const version = useChangeVersion('inspectionRound', 'inspectionResult', 'ticket');
   const [loaded, setLoaded] = useState<{ detail: RoundDetail | null; error: string | null } | null>(null);
+  // Outcomes typed but not read back yet: the row shows them at once and the cursor moves on.
+  const [pending, setPending] = useState<Readonly<Record<string, Outcome>>>({});
   const [cursor, setCursor] = useState<number | null>(null);
   const [editingNote, setEditingNote] = useState<number | null>(null);
   const [ticketFor, setTicketFor] = useState<TicketTarget | null>(null);
@@ -74,7 +91,13 @@ export function RoundScreen({ id }: { id: string }) {
   useEffect(() => {
     let live = true;
     api.call('inspections.round', { id }).then(
-      (detail) => live && setLoaded({ detail, error: null }),
+      (detail) => {
+        if (!live) return;
+        setLoaded({ detail, error: null });
+        // What the database now says replaces what was shown ahead of it.
+        const stored = new Map(detail?.results.map((r) => [`${r.spaceId}/${r.itemId}`, r.outcome]) ?? []);
+        setPending((p) => Object.fromEntries(Object.entries(p).filter(([k, v]) => stored.get(k) !== v)));
+      },
       (e: unknown) => live && setLoaded((l) => ({ detail: l?.detail ?? null, error: errorMessage(e) })),
     );
     return () => {
@@ -107,48 +130,97 @@ export function RoundScreen({ id }: { id: string }) {
     [message],
   );
 
-  const record = async (i: number, outcome: Outcome, note?: string) => {
-    const line = lines[i];
-    if (!line || !editable) return false;
-    return run('inspectionItem.record', { roundId: id, spaceId: line.spaceId, itemId: line.item.id, outcome, ...(note !== undefined ? { note } : {}) });
-  };
+  // The handlers read the newest state through this ref; the rows get one stable object.
+  const latest = useRef({ lines, editable, open, mayTicket, run, id, pending });
+  useEffect(() => {
+    latest.current = { lines, editable, open, mayTicket, run, id, pending };
+  });
 
-  const moveTo = (i: number) => setCursor(Math.max(0, Math.min(lines.length - 1, i)));
-
-  const onRowKey = async (e: KeyboardEvent<HTMLDivElement>, i: number) => {
-    if (e.target !== e.currentTarget || isComposing(e) || e.ctrlKey || e.altKey || e.metaKey) return;
-    const line = lines[i];
-    switch (e.code) {
-      case 'ArrowDown':
-      case 'KeyJ':
-        e.preventDefault();
-        moveTo(i + 1);
-        return;
-      case 'ArrowUp':
-      case 'KeyK':
-        e.preventDefault();
-        moveTo(i - 1);
-        return;
-      case 'KeyP':
-      case 'Enter':
-      case 'NumpadEnter':
-        e.preventDefault();
-        if (await record(i, 'pass')) moveTo(i + 1);
-        return;
-      case 'KeyF':
-        e.preventDefault();
-        if (await record(i, 'fail')) setEditingNote(i);
-        return;
-      case 'KeyN':
-        e.preventDefault();
-        if (line?.result && editable) setEditingNote(i);
-        return;
-      case 'KeyT':
-        e.preventDefault();
-        if (line?.result?.outcome === 'fail' && !line.result.ticketId && open && mayTicket) setTicketFor({ spaceId: line.spaceId, item: line.item, note: line.result.note });
-        return;
-    }
-  };
+  const actions = useMemo<RowActions>(() => {
+    const moveTo = (i: number) => setCursor(Math.max(0, Math.min(latest.current.lines.length - 1, i)));
+    const record = async (i: number, outcome: Outcome, note?: string) => {
+      const { lines, editable, run, id } = latest.current;
+      const line = lines[i];
+      if (!line || !editable) return false;
+      const key = lineKey(line);
+      setPending((p) => ({ ...p, [key]: outcome }));
+      const ok = await run('inspectionItem.record', { roundId: id, spaceId: line.spaceId, itemId: line.item.id, outcome, ...(note !== undefined ? { note } : {}) });
+      if (!ok)
+        setPending((p) => {
+          const rest = { ...p };
+          delete rest[key];
+          return rest;
+        });
+      return ok;
+    };
+    const openTicket = (i: number) => {
+      const { lines, open, mayTicket, pending } = latest.current;
+      const line = lines[i];
+      // A fail just typed counts too: the ticket's own write follows the item's.
+      const outcome = line ? (pending[lineKey(line)] ?? line.result?.outcome) : undefined;
+      if (line && outcome === 'fail' && !line.result?.ticketId && open && mayTicket) setTicketFor({ spaceId: line.spaceId, item: line.item, note: line.result?.note ?? '' });
+    };
+    const fail = (i: number) => {
+      setEditingNote(i);
+      void record(i, 'fail');
+    };
+    return {
+      focus: (i) => setCursor(i),
+      ref: (i, el) => {
+        rows.current[i] = el;
+      },
+      record,
+      fail,
+      ticket: openTicket,
+      noteDone: (i, note) => {
+        const line = latest.current.lines[i];
+        if (note !== null && line && note !== (line.result?.note ?? '')) void record(i, line.result?.outcome ?? 'fail', note);
+        setEditingNote(null);
+      },
+      photos: (i, photos) => {
+        const { lines, run, id } = latest.current;
+        const line = lines[i];
+        if (line?.result) void run('inspectionItem.record', { roundId: id, spaceId: line.spaceId, itemId: line.item.id, outcome: line.result.outcome, photos });
+      },
+      key: (e, i) => {
+        if (e.target !== e.currentTarget || isComposing(e) || e.ctrlKey || e.altKey || e.metaKey) return;
+        const { lines, editable } = latest.current;
+        switch (e.code) {
+          case 'ArrowDown':
+          case 'KeyJ':
+            e.preventDefault();
+            moveTo(i + 1);
+            return;
+          case 'ArrowUp':
+          case 'KeyK':
+            e.preventDefault();
+            moveTo(i - 1);
+            return;
+          case 'KeyP':
+          case 'Enter':
+          case 'NumpadEnter':
+            e.preventDefault();
+            if (!editable) return;
+            // On at once; the write follows (a refusal says so and puts the row back).
+            void record(i, 'pass');
+            moveTo(i + 1);
+            return;
+          case 'KeyF':
+            e.preventDefault();
+            if (editable) fail(i);
+            return;
+          case 'KeyN':
+            e.preventDefault();
+            if (lines[i]?.result && editable) setEditingNote(i);
+            return;
+          case 'KeyT':
+            e.preventDefault();
+            openTicket(i);
+            return;
+        }
+      },
+    };
+  }, []);
 
   if (!loaded) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   if (!detail) return loaded.error ? <Alert type="error" showIcon title={loaded.error} /> : <Empty description={t('inspections.round.gone')} />;
@@ -214,109 +286,31 @@ export function RoundScreen({ id }: { id: string }) {
         {round.spaceIds.map((spaceId) => {
           const here = lines.map((l, i) => [l, i] as const).filter(([l]) => l.spaceId === spaceId);
           const done = here.filter(([l]) => l.result).length;
+          const place = placeLabel(spaceId);
           return (
             <section key={spaceId} style={{ marginBottom: 12 }}>
               <Flex justify="space-between" style={{ background: token.colorFillTertiary, padding: '4px 8px', borderRadius: token.borderRadiusSM }}>
-                <Typography.Text strong>{placeLabel(spaceId)}</Typography.Text>
+                <Typography.Text strong>{place}</Typography.Text>
                 <Typography.Text type="secondary">
                   {done}/{here.length}
                 </Typography.Text>
               </Flex>
-              {here.map(([line, i]) => {
-                const result = line.result;
-                const active = at === i;
-                const ticket = result?.ticketId ? (ticketNumber.get(result.ticketId) ?? result.ticketId) : null;
-                return (
-                  <div
-                    key={`${spaceId}/${line.item.id}`}
-                    role="listitem"
-                    tabIndex={active ? 0 : -1}
-                    ref={(el) => {
-                      rows.current[i] = el;
-                    }}
-                    aria-label={`${placeLabel(spaceId)} ${line.item.text}`}
-                    data-outcome={result?.outcome ?? ''}
-                    onFocus={() => setCursor(i)}
-                    onKeyDown={(e) => void onRowKey(e, i)}
-                    style={{
-                      display: 'grid',
-                      gridTemplateColumns: '28px 1fr auto',
-                      alignItems: 'center',
-                      gap: 8,
-                      padding: '6px 8px',
-                      borderBottom: `1px solid ${token.colorBorderSecondary}`,
-                      background: active ? token.colorPrimaryBg : undefined,
-                      outline: 'none',
-                    }}
-                  >
-                    <Typography.Text type="secondary">{round.checklist.indexOf(line.item) + 1}.</Typography.Text>
-                    <div>
-                      <Typography.Text>{line.item.text}</Typography.Text>
-                      {editingNote === i ? (
-                        <NoteInput
-                          initial={result?.note ?? ''}
-                          placeholder={t(result?.outcome === 'fail' ? 'inspections.round.failNote' : 'inspections.round.note')}
-                          onDone={async (note) => {
-                            if (note !== null && note !== (result?.note ?? '') && result) await record(i, result.outcome, note);
-                            setEditingNote(null);
-                          }}
-                        />
-                      ) : (
-                        result?.note && (
-                          <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: token.fontSizeSM }}>
-                            {result.note}
-                          </Typography.Paragraph>
-                        )
-                      )}
-                    </div>
-                    <Space size={4}>
-                      {ticket && (
-                        <Tag color="volcano" icon={<ToolOutlined />}>
-                          {ticket}
-                        </Tag>
-                      )}
-                      {result?.outcome === 'fail' && !result.ticketId && open && mayTicket && (
-                        <Button size="small" danger icon={<ToolOutlined />} tabIndex={-1} onClick={() => setTicketFor({ spaceId, item: line.item, note: result.note })}>
-                          {t('inspections.round.openTicket')}
-                        </Button>
-                      )}
-                      {result && (
-                        <PhotoButton
-                          photos={result.photos}
-                          disabled={!editable}
-                          onAdd={(photos) => void run('inspectionItem.record', { roundId: id, spaceId, itemId: line.item.id, outcome: result.outcome, photos })}
-                          icon={<CameraOutlined />}
-                        />
-                      )}
-                      <Button
-                        size="small"
-                        tabIndex={-1}
-                        type={result?.outcome === 'pass' ? 'primary' : 'default'}
-                        icon={<CheckOutlined />}
-                        disabled={!editable}
-                        onClick={() => void record(i, 'pass')}
-                        aria-pressed={result?.outcome === 'pass'}
-                      >
-                        {t('inspections.outcome.pass')}
-                      </Button>
-                      <Button
-                        size="small"
-                        tabIndex={-1}
-                        danger
-                        type={result?.outcome === 'fail' ? 'primary' : 'default'}
-                        icon={<CloseOutlined />}
-                        disabled={!editable}
-                        onClick={async () => {
-                          if (await record(i, 'fail')) setEditingNote(i);
-                        }}
-                        aria-pressed={result?.outcome === 'fail'}
-                      >
-                        {t('inspections.outcome.fail')}
-                      </Button>
-                    </Space>
-                  </div>
-                );
-              })}
+              {here.map(([line, i]) => (
+                <ItemRow
+                  key={lineKey(line)}
+                  line={line}
+                  index={i}
+                  number={round.checklist.indexOf(line.item) + 1}
+                  place={place}
+                  shown={pending[lineKey(line)] ?? line.result?.outcome}
+                  active={at === i}
+                  editingNote={editingNote === i}
+                  editable={editable}
+                  canTicket={open && mayTicket}
+                  ticket={line.result?.ticketId ? (ticketNumber.get(line.result.ticketId) ?? line.result.ticketId) : null}
+                  actions={actions}
+                />
+              ))}
             </section>
           );
         })}
@@ -339,6 +333,81 @@ export function RoundScreen({ id }: { id: string }) {
     </Flex>
   );
 }
+
+interface ItemRowProps {
+  line: RoundLine;
+  index: number;
+  number: number;
+  place: string;
+  /** The outcome to show: typed just now, or as stored. */
+  shown: Outcome | undefined;
+  active: boolean;
+  editingNote: boolean;
+  editable: boolean;
+  canTicket: boolean;
+  ticket: string | null;
+  actions: RowActions;
+}
+
+const ItemRow = memo(function ItemRow({ line, index: i, number, place, shown, active, editingNote, editable, canTicket, ticket, actions }: ItemRowProps) {
+  const t = useT();
+  const { token } = theme.useToken();
+  const result = line.result;
+  return (
+    <div
+      role="listitem"
+      tabIndex={active ? 0 : -1}
+      ref={(el) => actions.ref(i, el)}
+      aria-label={`${place} ${line.item.text}`}
+      data-outcome={shown ?? ''}
+      onFocus={() => actions.focus(i)}
+      onKeyDown={(e) => actions.key(e, i)}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: '28px 1fr auto',
+        alignItems: 'center',
+        gap: 8,
+        padding: '6px 8px',
+        borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        background: active ? token.colorPrimaryBg : undefined,
+        outline: 'none',
+      }}
+    >
+      <Typography.Text type="secondary">{number}.</Typography.Text>
+      <div>
+        <Typography.Text>{line.item.text}</Typography.Text>
+        {editingNote ? (
+          <NoteInput initial={result?.note ?? ''} placeholder={t(shown === 'fail' ? 'inspections.round.failNote' : 'inspections.round.note')} onDone={(note) => actions.noteDone(i, note)} />
+        ) : (
+          result?.note && (
+            <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: token.fontSizeSM }}>
+              {result.note}
+            </Typography.Paragraph>
+          )
+        )}
+      </div>
+      <Space size={4}>
+        {ticket && (
+          <Tag color="volcano" icon={<ToolOutlined />}>
+            {ticket}
+          </Tag>
+        )}
+        {result?.outcome === 'fail' && !result.ticketId && canTicket && (
+          <Button size="small" danger icon={<ToolOutlined />} tabIndex={-1} onClick={() => actions.ticket(i)}>
+            {t('inspections.round.openTicket')}
+          </Button>
+        )}
+        {result && <PhotoButton photos={result.photos} disabled={!editable} onAdd={(photos) => actions.photos(i, photos)} icon={<CameraOutlined />} />}
+        <Button size="small" tabIndex={-1} type={shown === 'pass' ? 'primary' : 'default'} icon={<CheckOutlined />} disabled={!editable} onClick={() => void actions.record(i, 'pass')} aria-pressed={shown === 'pass'}>
+          {t('inspections.outcome.pass')}
+        </Button>
+        <Button size="small" tabIndex={-1} danger type={shown === 'fail' ? 'primary' : 'default'} icon={<CloseOutlined />} disabled={!editable} onClick={() => actions.fail(i)} aria-pressed={shown === 'fail'}>
+          {t('inspections.outcome.fail')}
+        </Button>
+      </Space>
+    </div>
+  );
+});
 
 /** The note of one item: Enter keeps it, Esc leaves it as it was. */
 function NoteInput({ initial, placeholder, onDone }: { initial: string; placeholder: string; onDone(note: string | null): void }) {
