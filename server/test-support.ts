@@ -5,6 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
@@ -51,13 +54,35 @@ function sqliteEngine(): Engine {
   };
 }
 
+/**
+ * A fresh PGlite: its database cluster is made once (initdb in WebAssembly costs seconds
+ * of CPU) and kept as a dump in the temp folder, which every later test file loads.
+ */
+async function freshPglite(): Promise<PGlite> {
+  const main = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const stamp = crypto.createHash('sha256').update(fs.readFileSync(main)).digest('hex').slice(0, 12);
+  const dump = path.join(os.tmpdir(), `ga-pglite-cluster-${stamp}.tgz`);
+  if (fs.existsSync(dump)) {
+    try {
+      return await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(dump)]) });
+    } catch {
+      // A damaged dump: make the cluster afresh below, and the dump with it.
+    }
+  }
+  const db = await PGlite.create();
+  const tmp = `${dump}.${process.pid}.part`;
+  fs.writeFileSync(tmp, Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer()));
+  fs.renameSync(tmp, dump);
+  return db;
+}
+
 function pgliteEngine(): Engine {
   let db: PGlite | undefined;
   const schemas = new WeakMap<SqlDb, string>();
   return {
     name: 'PGlite',
     async start() {
-      db = await PGlite.create();
+      db = await freshPglite();
     },
     async open() {
       const schema = schemaName();
