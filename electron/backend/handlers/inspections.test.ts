@@ -244,6 +244,19 @@ describe('a failed item opens a repair ticket', () => {
     expect(ws.runner.records.getSync('ticket', 't-2')).toBeUndefined();
   });
 
+  it("an item's photos are kept with it and go with the ticket it opens", async () => {
+    const ws = await workstation();
+    await ok(ws, 'inspectionPlan.create', dengue);
+    await ok(ws, 'inspectionRound.generate', { from: '2022-01-10', to: '2022-01-10' });
+    const roundId = 'round:plan-dengue:2022-01-10';
+    const photo = { sha256: 'ab'.repeat(32), name: '花圃積水.jpg', size: 102_400, type: 'image/jpeg' };
+    await ok(ws, 'inspectionItem.record', { roundId, spaceId: 'beds', itemId: 'c2', outcome: 'fail', photos: [photo] }, tech);
+    expect(await run(ws, 'inspectionItem.record', { roundId, spaceId: 'beds', itemId: 'c2', outcome: 'fail', photos: [{ ...photo, sha256: 'not-a-hash' }] }, tech)).toMatchObject({ ok: false, problem: { field: 'photos.0.sha256' } });
+    await ok(ws, 'inspectionItem.openTicket', { roundId, spaceId: 'beds', itemId: 'c2', ticketId: 't-1', subject: '花圃積水', category: 'civil' }, tech);
+    expect(ws.runner.records.getSync('inspectionResult', `${roundId}/beds/c2`)?.photos).toEqual([photo]);
+    expect(ws.runner.records.getSync('ticket', 't-1')?.attachments).toEqual([photo]);
+  });
+
   it('a refused ticket leaves the item as it was', async () => {
     const ws = await workstation();
     await ok(ws, 'inspectionPlan.create', dengue);
