@@ -13,6 +13,7 @@ import { businessDate as inspectionDate } from './mutations/calendar';
 import { ROUND_STATUSES } from './maintenance/inspections';
 import type { AssetHistory, InspectionFigures, RoundDetail, RoundRow, TicketLine } from './maintenance/inspections-views';
 import type { Role } from './roles';
+import type { NumberKind } from './numbering';
 import type { CasesHandled } from './maintenance/report';
 import type { Attachment } from './maintenance/tickets';
 import { TICKET_CATEGORIES } from './maintenance/tickets';
@@ -184,6 +185,8 @@ export interface StatusView {
   lastError: string | null;
   /** While a first sync streams in: records received so far. */
   progress: { received: number } | null;
+  /** Kinds of printed numbers with few left in the blocks this workstation holds. */
+  numbersLow: NumberKind[];
 }
 
 /** A write the server refused, kept with what the user typed until they resubmit or discard it. */

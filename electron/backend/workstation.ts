@@ -160,6 +160,7 @@ export class Workstation {
       lastSyncAt: state?.lastSyncAt ?? null,
       lastError: state?.lastError ? this.syncErrorInWords(state.lastError) : null,
       progress: state?.progress ?? null,
+      numbersLow: [...this.runner.numbersLow],
     };
   }
 

@@ -3,6 +3,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Divider, Flex, Progress, Tooltip, Typography, theme } from 'antd';
 import type { StatusView } from '../../domain/api';
 import { formatInstant } from '../../domain/dates';
+import { NUMBER_PREFIXES } from '../../domain/numbering';
 import { useLocale, useT } from '../app/i18n';
 import { useShell } from '../app/store';
 
@@ -50,6 +51,14 @@ export function StatusBar() {
           <Divider orientation="vertical" />
           <Progress percent={100} status="active" showInfo={false} size="small" style={{ width: 80, margin: 0 }} />
           <Typography.Text style={{ ...small, marginLeft: 8 }}>{t('sync.progress', { count: status.progress.received })}</Typography.Text>
+        </>
+      )}
+      {status.numbersLow.length > 0 && (
+        <>
+          <Divider orientation="vertical" />
+          <Typography.Text style={small} type="warning">
+            {t('sync.numbersLow', { kind: status.numbersLow.map((k) => NUMBER_PREFIXES[k]).join('、') })}
+          </Typography.Text>
         </>
       )}
       {status.lastError && (
