@@ -7,6 +7,7 @@ import { useLocale, useT } from '../app/i18n';
 import { useShell } from '../app/store';
 import { shortcutLabel } from '../components/shortcuts';
 import type { Command } from './commands';
+import { maintenanceCommands } from '../maintenance/commands';
 
 export function deskShortcut(index: number) {
   return { code: `Digit${index + 1}`, alt: true };
@@ -38,6 +39,7 @@ export function useCommands(report: (message: string) => void): Command[] {
     const languageName = t(`shell.language.${other}`);
     return [
       ...desks,
+      ...maintenanceCommands(locale, other),
       { id: 'lock', label: t('palette.lock'), aliases: [inOther('palette.lock')], run: () => void lock().then(fail) },
       { id: 'switchUser', label: t('palette.switchUser'), aliases: [inOther('palette.switchUser')], run: () => void logout().then(fail) },
       {
@@ -48,5 +50,5 @@ export function useCommands(report: (message: string) => void): Command[] {
       },
       { id: 'logout', label: t('shell.palette.logout'), aliases: [inOther('shell.palette.logout')], run: () => void logout().then(fail) },
     ];
-  }, [t, other, goTo, lock, logout, setLocale, report]);
+  }, [t, locale, other, goTo, lock, logout, setLocale, report]);
 }

@@ -7,6 +7,7 @@ import { DEMO_CALENDAR_2022, DEMO_CALENDAR_YEAR } from './calendar';
 import { inspectionMutations } from './inspections';
 import { DEMO_PEOPLE, DEMO_USERS, personId, userId } from './people';
 import { DEMO_SITES, buildingId, floorId, siteId, spaceId } from './places';
+import { ticketMutations } from './tickets';
 import { venueMutations } from './venue-mutations';
 
 export interface NamedMutation {
@@ -77,5 +78,7 @@ export function demoMutations(): NamedMutation[] {
   out.push(...inspectionMutations());
   // Venues last: their series skip the holidays imported just above.
   out.push(...venueMutations());
+  // Repair tickets last: they refer to places, agencies and people.
+  out.push(...ticketMutations(new Date()));
   return out;
 }

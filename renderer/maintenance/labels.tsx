@@ -1,0 +1,55 @@
+/** How tickets read on screen: status tags, priority marks, names of people and places, times. */
+import { Tag, Typography } from 'antd';
+import { formatInstant } from '../../domain/dates';
+import type { TicketPriority, TicketStatus } from '../../domain/maintenance/tickets';
+import { isOverdue } from '../../domain/maintenance/tickets';
+import { useLocale, useT } from '../app/i18n';
+
+const STATUS_COLOR: Record<TicketStatus, string> = {
+  reported: 'blue',
+  assigned: 'cyan',
+  in_progress: 'processing',
+  waiting_parts: 'orange',
+  completed: 'green',
+  closed: 'default',
+  returned: 'magenta',
+  cancelled: 'default',
+};
+
+export function StatusTag({ status }: { status: TicketStatus }) {
+  const t = useT();
+  return (
+    <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }}>
+      {t(`ticketStatus.${status}`)}
+    </Tag>
+  );
+}
+
+const PRIORITY_TYPE: Record<TicketPriority, 'danger' | 'warning' | undefined> = { urgent: 'danger', high: 'warning', normal: undefined, low: undefined };
+
+export function PriorityText({ priority }: { priority: TicketPriority }) {
+  const t = useT();
+  return (
+    <Typography.Text type={PRIORITY_TYPE[priority] ?? (priority === 'low' ? 'secondary' : undefined)} strong={priority === 'urgent'}>
+      {t(`ticketPriority.${priority}`)}
+    </Typography.Text>
+  );
+}
+
+/** A due time, red with 逾期 when the ticket is still open and past it. */
+export function DueText({ dueAt, status, now }: { dueAt: string; status: TicketStatus; now: string }) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const late = isOverdue({ dueAt, status }, now);
+  return (
+    <Typography.Text type={late ? 'danger' : undefined} title={late ? t('maint.overdue') : undefined}>
+      {formatInstant(dueAt, locale)}
+      {late ? ` ${t('maint.overdueMark')}` : ''}
+    </Typography.Text>
+  );
+}
+
+export function useInstant(): (at: string | null) => string {
+  const locale = useLocale((s) => s.locale);
+  return (at) => (at ? formatInstant(at, locale) : '');
+}

@@ -1,0 +1,329 @@
+/**
+ * Filing (or editing) a repair ticket, built for a clerk on the phone: every field is
+ * reached with Tab, the location and the pickers filter as you type, Enter picks in an
+ * open list and otherwise saves. The location starts at the one this user used last. A
+ * likely duplicate (an open ticket at the same place and of the same category) is shown
+ * at once, with a way to add this report to it instead.
+ */
+import { PaperClipOutlined } from '@ant-design/icons';
+import { Alert, App, AutoComplete, Button, Col, Flex, Form, Input, Modal, Row, Select, Space, Tag, Typography, Upload } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
+import { newId } from '../../../domain/ids';
+import { MAX_ATTACHMENT_BYTES, TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_SOURCES, type Attachment, type Ticket, type TicketCategory } from '../../../domain/maintenance/tickets';
+import type { TicketRow } from '../../../domain/maintenance/tickets-query';
+import { api } from '../../app/api';
+import { useLocale, useT } from '../../app/i18n';
+import { KeyboardForm } from '../../components/KeyboardForm';
+import { RocDatePicker } from '../../components/RocDatePicker';
+import { active, useAgencies, usePeople, useSpaceOptions } from '../../settings/store';
+import { StatusTag } from '../labels';
+import { fileToBase64, mutate, useMaintenance } from '../store';
+
+interface Values {
+  spaceId?: string;
+  category?: TicketCategory;
+  priority: Ticket['priority'];
+  subject: string;
+  description: string;
+  reporterName: string;
+  reporterAgencyId?: string | null;
+  reporterPhoneExt: string;
+  source: Ticket['source'];
+  reportedDate?: string | null;
+  reportedTime?: string;
+}
+
+interface Props {
+  open: boolean;
+  /** Editing this ticket; otherwise a new one. */
+  ticket?: Ticket | null;
+  onClose(): void;
+  /** Told the id of the ticket saved (or the one the report was added to). */
+  onSaved(id: string): void;
+}
+
+const TIME = /^([01]?\d|2[0-3]):?([0-5]\d)$/;
+
+/** A reported time typed from a paper form: the date and HH:mm in Taipei. */
+function reportedAtOf(date: string | null | undefined, time: string | undefined): string | undefined {
+  if (!date) return undefined;
+  const m = TIME.exec((time ?? '').trim());
+  const hhmm = m ? `${m[1].padStart(2, '0')}:${m[2]}` : '09:00';
+  return new Date(`${date}T${hhmm}:00+08:00`).toISOString();
+}
+
+export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const lastSpaceId = useMaintenance((s) => s.prefs.lastSpaceId);
+  const savePrefs = useMaintenance((s) => s.savePrefs);
+  const keep = useMemo(() => (ticket ? [ticket.spaceId] : []), [ticket]);
+  const spaceOptions = useSpaceOptions(keep);
+  const { agencies } = useAgencies();
+  const { people } = usePeople();
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [duplicates, setDuplicates] = useState<TicketRow[]>([]);
+  const [saving, setSaving] = useState(false);
+  const spaceId = Form.useWatch('spaceId', form);
+  const category = Form.useWatch('category', form);
+  const source = Form.useWatch('source', form);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    setAttachments(ticket?.attachments ?? []);
+    setDuplicates([]);
+    if (ticket) {
+      form.setFieldsValue({ ...ticket, reportedDate: taipeiDateOf(ticket.reportedAt), reportedTime: formatInstant(ticket.reportedAt, 'en').slice(-5) });
+    } else if (lastSpaceId && spaceOptions.some((o) => o.value === lastSpaceId)) {
+      form.setFieldsValue({ spaceId: lastSpaceId });
+    }
+    // Only when the form opens: later changes of the options must not undo what was typed.
+  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (!open || !spaceId || !category) {
+      setDuplicates([]);
+      return;
+    }
+    let live = true;
+    api.call('tickets.openAt', { spaceId, category }).then(
+      (rows) => live && setDuplicates(rows.filter((r) => r.id !== ticket?.id)),
+      () => live && setDuplicates([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, spaceId, category, ticket]);
+
+  const reporters = useMemo(
+    () =>
+      active(people)
+        .filter((p) => p.kind === 'staff')
+        .map((p) => {
+          const agency = agencies.find((a) => a.id === p.agencyId);
+          return { value: p.name, label: [p.name, agency?.nameZh, p.phoneExt].filter(Boolean).join('　'), person: p };
+        }),
+    [people, agencies],
+  );
+
+  const addFile = async (file: File) => {
+    if (file.size > MAX_ATTACHMENT_BYTES) {
+      message.error(t('maint.error.attachmentTooLarge', { name: file.name, size: (Math.ceil((file.size / 1024 / 1024) * 10) / 10).toFixed(1), max: String(MAX_ATTACHMENT_BYTES / 1024 / 1024) }));
+      return false;
+    }
+    try {
+      const r = await api.call('attachments.put', { name: file.name, type: file.type, dataBase64: await fileToBase64(file) });
+      if (r.ok) setAttachments((list) => (list.some((a) => a.sha256 === r.attachment.sha256) ? list : [...list, r.attachment]));
+      else message.error(r.message);
+    } catch (e) {
+      message.error(String(e));
+    }
+    return false;
+  };
+
+  const submit = async (v: Values) => {
+    setSaving(true);
+    try {
+      const fields = {
+        spaceId: v.spaceId,
+        category: v.category,
+        priority: v.priority,
+        subject: v.subject ?? '',
+        description: v.description ?? '',
+        reporterName: v.reporterName ?? '',
+        reporterAgencyId: v.reporterAgencyId ?? null,
+        reporterPhoneExt: v.reporterPhoneExt ?? '',
+        source: v.source,
+        attachments,
+        ...(v.source === 'paper' || ticket ? { reportedAt: reportedAtOf(v.reportedDate, v.reportedTime) } : {}),
+      };
+      if (ticket) {
+        const changed = Object.fromEntries(Object.entries(fields).filter(([k, val]) => val !== undefined && JSON.stringify(val) !== JSON.stringify((ticket as unknown as Record<string, unknown>)[k])));
+        if (Object.keys(changed).length === 0) return onClose();
+        const r = await mutate('ticket.update', { id: ticket.id, ...changed });
+        if (!r.ok) return showProblem(r);
+        message.success(t('common.saved'));
+        onSaved(ticket.id);
+        return;
+      }
+      const id = newId();
+      const r = await mutate('ticket.create', { id, ...fields });
+      if (!r.ok) return showProblem(r);
+      const saved = await api.call('tickets.get', { id });
+      message.success(t('maint.created', { number: saved?.ticket.number ?? '' }));
+      void savePrefs({ lastSpaceId: v.spaceId ?? null });
+      onSaved(id);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const showProblem = (r: { message: string; field?: string }) => {
+    if (r.field && r.field in form.getFieldsValue(true)) form.setFields([{ name: r.field as keyof Values, errors: [r.message] }]);
+    else message.error(r.message);
+  };
+
+  /** Adds this caller's report to the open ticket as a comment, instead of filing a new one. */
+  const addToExisting = async (existing: TicketRow) => {
+    const v = form.getFieldsValue(true) as Values;
+    const agency = agencies.find((a) => a.id === v.reporterAgencyId)?.nameZh ?? '';
+    const body = t('maint.dup.commentBody', {
+      reporter: [v.reporterName, agency, v.reporterPhoneExt].filter(Boolean).join(' ') || t('common.none'),
+      text: [v.subject, v.description].filter(Boolean).join('：') || t('common.none'),
+    });
+    const r = await mutate('ticketComment.add', { id: newId(), ticketId: existing.id, body });
+    if (!r.ok) return message.error(r.message);
+    message.success(t('maint.dup.added', { number: existing.number }));
+    onSaved(existing.id);
+  };
+
+  const filterByLabel = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase());
+
+  return (
+    <Modal
+      open={open}
+      title={ticket ? t('maint.form.editTitle', { number: ticket.number }) : t('maint.form.newTitle')}
+      onCancel={onClose}
+      footer={null}
+      width={760}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
+      <KeyboardForm<Values>
+        form={form}
+        layout="vertical"
+        size="middle"
+        onSubmit={submit}
+        onCancel={onClose}
+        initialValues={{ priority: 'normal', source: 'phone', subject: '', description: '', reporterName: '', reporterPhoneExt: '' }}
+        requiredMark={false}
+      >
+        <Row gutter={12}>
+          <Col span={14}>
+            <Form.Item name="spaceId" label={t('maint.col.location')} rules={[{ required: true, message: t('error.required', { field: t('maint.col.location') }) }]}>
+              <Select showSearch={{ filterOption: filterByLabel }} options={spaceOptions} placeholder={t('maint.form.locationHint')} aria-label={t('maint.col.location')} />
+            </Form.Item>
+          </Col>
+          <Col span={5}>
+            <Form.Item name="category" label={t('maint.col.category')} rules={[{ required: true, message: t('error.required', { field: t('maint.col.category') }) }]}>
+              <Select showSearch={{ filterOption: filterByLabel }} options={TICKET_CATEGORIES.map((c) => ({ value: c, label: t(`ticketCategory.${c}`) }))} aria-label={t('maint.col.category')} />
+            </Form.Item>
+          </Col>
+          <Col span={5}>
+            <Form.Item name="priority" label={t('maint.col.priority')}>
+              <Select showSearch={{ filterOption: filterByLabel }} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`ticketPriority.${p}`) }))} aria-label={t('maint.col.priority')} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {duplicates.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('maint.dup.title', { count: duplicates.length })}
+            description={
+              <Flex vertical gap={4}>
+                {duplicates.slice(0, 3).map((d) => (
+                  <Flex key={d.id} gap={8} align="center" wrap>
+                    <Typography.Text strong>{d.number}</Typography.Text>
+                    <StatusTag status={d.status} />
+                    <Typography.Text ellipsis style={{ maxWidth: 300 }}>
+                      {d.subject}
+                    </Typography.Text>
+                    <Typography.Text type="secondary">{formatInstant(d.reportedAt, locale)}</Typography.Text>
+                    {!ticket && (
+                      <Button size="small" onClick={() => void addToExisting(d)}>
+                        {t('maint.dup.addTo')}
+                      </Button>
+                    )}
+                  </Flex>
+                ))}
+              </Flex>
+            }
+          />
+        )}
+        <Form.Item name="subject" label={t('maint.col.subject')} rules={[{ required: true, whitespace: true, message: t('error.required', { field: t('maint.col.subject') }) }, { max: 100 }]}>
+          <Input maxLength={100} placeholder={t('maint.form.subjectHint')} />
+        </Form.Item>
+        <Form.Item name="description" label={t('maint.col.description')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={7}>
+            <Form.Item name="reporterName" label={t('maint.col.reporter')}>
+              <AutoComplete
+                options={reporters}
+                showSearch={{ filterOption: (input, option) => String(option?.label ?? '').includes(input.trim()) }}
+                onSelect={(_: string, option: (typeof reporters)[number]) => form.setFieldsValue({ reporterAgencyId: option.person.agencyId, reporterPhoneExt: option.person.phoneExt })}
+                aria-label={t('maint.col.reporter')}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="reporterAgencyId" label={t('maint.col.agency')}>
+              <Select
+                allowClear
+                showSearch={{ filterOption: filterByLabel }}
+                options={active(agencies).map((a) => ({ value: a.id, label: a.nameZh }))}
+                aria-label={t('maint.col.agency')}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="reporterPhoneExt" label={t('maint.col.phoneExt')}>
+              <Input maxLength={20} inputMode="numeric" />
+            </Form.Item>
+          </Col>
+          <Col span={5}>
+            <Form.Item name="source" label={t('maint.col.source')}>
+              <Select options={TICKET_SOURCES.map((s) => ({ value: s, label: t(`ticketSource.${s}`) }))} aria-label={t('maint.col.source')} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {(source === 'paper' || ticket) && (
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="reportedDate" label={t('maint.col.reportedAt')} rules={[{ required: true, message: t('error.required', { field: t('maint.col.reportedAt') }) }]}>
+                <RocDatePicker maxDate={todayInTaipei()} aria-label={t('maint.col.reportedAt')} />
+              </Form.Item>
+            </Col>
+            <Col span={5}>
+              <Form.Item name="reportedTime" label={t('maint.form.time')} rules={[{ pattern: TIME, message: t('maint.form.timeHint') }]}>
+                <Input placeholder="09:30" maxLength={5} />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+        <Form.Item label={t('maint.attachments')}>
+          <Space wrap>
+            {attachments.map((a) => (
+              <Tag key={a.sha256} closable onClose={() => setAttachments((list) => list.filter((x) => x.sha256 !== a.sha256))}>
+                {a.name}
+              </Tag>
+            ))}
+            <Upload multiple showUploadList={false} beforeUpload={(file) => addFile(file)}>
+              <Button size="small" icon={<PaperClipOutlined />} tabIndex={-1}>
+                {t('maint.attach')}
+              </Button>
+            </Upload>
+            <Typography.Text type="secondary">{t('maint.attachHint')}</Typography.Text>
+          </Space>
+        </Form.Item>
+        <Flex justify="space-between" align="center">
+          <Typography.Text type="secondary">{t('maint.form.keys')}</Typography.Text>
+          <Space>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="primary" htmlType="submit" loading={saving}>
+              {t('common.save')}
+            </Button>
+          </Space>
+        </Flex>
+      </KeyboardForm>
+    </Modal>
+  );
+}
+

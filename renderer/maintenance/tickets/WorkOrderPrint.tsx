@@ -1,0 +1,175 @@
+/**
+ * 派工單: the work order a technician takes to the site, on ONE A4 page. On screen it is a
+ * preview over the desk with 列印 and 關閉; in print only the sheet is printed (see
+ * work-order.css). It carries what the job needs: where, what, the reporter and their
+ * extension to call, the due time, who is assigned, and room to write what was done, the
+ * parts used and the signatures. A long description is cut to its first lines.
+ */
+import { Button, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { formatInstant, formatRocLong, todayInTaipei } from '../../../domain/dates';
+import type { TicketDetail } from '../../../domain/maintenance/tickets-query';
+import { api } from '../../app/api';
+import { useLocale, useT } from '../../app/i18n';
+import { useAgencies, usePeople, usePlaceLabel } from '../../settings/store';
+import { useMaintenance } from '../store';
+import './work-order.css';
+
+const PART_LINES = 5;
+
+export function WorkOrderPrint() {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const id = useMaintenance((s) => s.printId);
+  const close = () => useMaintenance.getState().setPrintId(null);
+  const [detail, setDetail] = useState<TicketDetail | null>(null);
+  const placeLabel = usePlaceLabel();
+  const { byId: people } = usePeople();
+  const { byId: agencies } = useAgencies();
+
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    setDetail(null);
+    api.call('tickets.get', { id }).then((d) => live && setDetail(d));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  useEffect(() => {
+    if (!id) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [id]);
+
+  if (!id) return null;
+  const ticket = detail?.ticket;
+  const when = (at: string | null) => (at ? formatInstant(at, locale) : '');
+  const assignee = ticket?.assigneeId ? people.get(ticket.assigneeId) : undefined;
+
+  return createPortal(
+    <div className="wo-root" role="dialog" aria-modal="true" aria-label={t('maint.print.title')}>
+      <div className="wo-toolbar">
+        <Button type="primary" onClick={() => window.print()} disabled={!ticket}>
+          {t('common.print')}
+        </Button>
+        <Button onClick={close}>{t('common.close')}</Button>
+      </div>
+      {!ticket ? (
+        <Spin style={{ display: 'block', margin: 48 }} />
+      ) : (
+        <section className="wo-page" aria-label={ticket.number}>
+          <div className="wo-head">
+            <div>
+              <div>{t('maint.print.issuer')}</div>
+              <h1>{t('maint.print.title')}</h1>
+            </div>
+            <div style={{ textAlign: 'right' }}>
+              <div className="wo-number">{ticket.number}</div>
+              <div>{t('maint.print.printedOn', { date: formatRocLong(todayInTaipei()) })}</div>
+            </div>
+          </div>
+          <table>
+            <tbody>
+              <tr>
+                <th>{t('maint.col.reportedAt')}</th>
+                <td>{when(ticket.reportedAt)}</td>
+                <th>{t('maint.col.dueAt')}</th>
+                <td>{when(ticket.dueAt)}</td>
+              </tr>
+              <tr>
+                <th>{t('maint.col.location')}</th>
+                <td colSpan={3}>{placeLabel(ticket.spaceId)}</td>
+              </tr>
+              <tr>
+                <th>{t('maint.col.category')}</th>
+                <td>{t(`ticketCategory.${ticket.category}`)}</td>
+                <th>{t('maint.col.priority')}</th>
+                <td>{t(`ticketPriority.${ticket.priority}`)}</td>
+              </tr>
+              <tr>
+                <th>{t('maint.col.reporter')}</th>
+                <td>{[ticket.reporterName, ticket.reporterAgencyId && agencies.get(ticket.reporterAgencyId)?.nameZh].filter(Boolean).join('　')}</td>
+                <th>{t('maint.col.phoneExt')}</th>
+                <td>{ticket.reporterPhoneExt}</td>
+              </tr>
+              <tr>
+                <th>{t('maint.col.subject')}</th>
+                <td colSpan={3}>
+                  <strong>{ticket.subject}</strong>
+                </td>
+              </tr>
+              <tr>
+                <th>{t('maint.col.description')}</th>
+                <td colSpan={3}>
+                  <div className="wo-description">{ticket.description}</div>
+                </td>
+              </tr>
+              <tr>
+                <th>{t('maint.col.assignee')}</th>
+                <td colSpan={3}>{assignee ? [assignee.name, assignee.company || assignee.title, assignee.phone || assignee.phoneExt].filter(Boolean).join('　') : ''}</td>
+              </tr>
+            </tbody>
+          </table>
+          <table>
+            <tbody>
+              <tr>
+                <th>{t('maint.print.work')}</th>
+                <td className="wo-box" />
+              </tr>
+            </tbody>
+          </table>
+          <table className="wo-lines">
+            <thead>
+              <tr>
+                <th style={{ width: 'auto' }}>{t('maint.print.part')}</th>
+                <th style={{ width: '22mm' }}>{t('maint.costs.quantity')}</th>
+                <th style={{ width: '18mm' }}>{t('maint.costs.unit')}</th>
+                <th style={{ width: '40mm' }}>{t('maint.print.note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: PART_LINES }, (_, i) => (
+                <tr key={i}>
+                  <td />
+                  <td />
+                  <td />
+                  <td />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table>
+            <tbody>
+              <tr>
+                <th>{t('maint.print.arrived')}</th>
+                <td />
+                <th>{t('maint.col.completedAt')}</th>
+                <td />
+                <th>{t('maint.print.hours')}</th>
+                <td />
+              </tr>
+            </tbody>
+          </table>
+          <table className="wo-sign">
+            <tbody>
+              <tr>
+                <td>{t('maint.print.signTechnician')}</td>
+                <td>{t('maint.print.signReporter')}</td>
+                <td>{t('maint.print.signClerk')}</td>
+                <td>{t('maint.print.signSupervisor')}</td>
+              </tr>
+            </tbody>
+          </table>
+          <div className="wo-foot">{t('maint.print.privacy')}</div>
+        </section>
+      )}
+    </div>,
+    document.body,
+  );
+}

@@ -1,0 +1,199 @@
+/**
+ * Repair tickets in zh-TW on the demo data: a clerk files one on the phone with the keyboard
+ * alone, walks one through its whole life, searches with one- and two-character words,
+ * exports the list to .xlsx and prints a work order on one A4 page; a technician sees their
+ * work, overdue first.
+ */
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DeskBrowser, launchBrowser, screenshot } from './support/browser';
+import { seededDataDir } from './support/demo';
+import { signIn } from './support/session';
+import { startWorkstation, stopAllWorkstations, type Workstation } from './support/workstation';
+import { pdfPageCount, TicketsPage } from './pages/TicketsPage';
+import { zh } from './pages/zh';
+
+const NUMBER = /維-\d{3}-\d{5}/;
+
+describe('repair tickets', () => {
+  let ws: Workstation;
+  let browser: DeskBrowser;
+  let page: Page;
+  let tickets: TicketsPage;
+
+  beforeAll(async () => {
+    [ws, browser] = await Promise.all([startWorkstation({ dataDir: seededDataDir() }), launchBrowser()]);
+    page = browser.page;
+    await signIn(page, ws, 'maint');
+    tickets = new TicketsPage(page);
+    await tickets.waitUntilListed();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stopAllWorkstations();
+  });
+
+  it('files a complete ticket with the keyboard alone in under 30 seconds', async () => {
+    const { keyboard } = page;
+    const before = (await tickets.rowTexts()).length;
+    const started = Date.now();
+    // The desk offers filing to this user (the button shows it; Ctrl+N does the same).
+    await tickets.newButton.waitFor();
+    await keyboard.press('Control+n');
+    await tickets.form.waitFor();
+    // The location picker has the focus and filters as the clerk types.
+    await expect.poll(() => tickets.focusedLabel()).toBe(zh('maint.col.location'));
+    await keyboard.type('市府第一會議室');
+    await tickets.option('市府第一會議室').waitFor();
+    await keyboard.press('Enter');
+    await tickets.settled();
+    await keyboard.press('Tab');
+    await keyboard.type('空調');
+    await tickets.option(zh('ticketCategory.hvac')).waitFor();
+    await keyboard.press('Enter');
+    await tickets.settled();
+    await keyboard.press('Tab');
+    await keyboard.type('緊急');
+    await tickets.option(zh('ticketPriority.urgent')).waitFor();
+    await keyboard.press('Enter');
+    await tickets.settled();
+    await keyboard.press('Tab');
+    await keyboard.type('冷氣出風口滴水');
+    await keyboard.press('Tab');
+    await keyboard.type('主席台上方出風口滴水，桌面已濕');
+    await keyboard.press('Tab');
+    await keyboard.type('周雅婷');
+    await tickets.option('周雅婷').waitFor();
+    await keyboard.press('Enter');
+    await tickets.settled();
+    await screenshot(page, 'maintenance-ticket-keyboard-form');
+    // Enter in a plain field saves the form.
+    await keyboard.press('Enter');
+    await tickets.form.waitFor({ state: 'hidden' });
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(30_000);
+
+    await expect.poll(async () => (await tickets.rowTexts()).length).toBe(before + 1);
+    const [first] = await tickets.rowTexts();
+    expect(first).toMatch(NUMBER);
+    expect(first).toContain('冷氣出風口滴水');
+    expect(first).toContain(zh('ticketPriority.urgent'));
+    expect(first).toContain(zh('ticketStatus.reported'));
+    await screenshot(page, 'maintenance-ticket-filed');
+  });
+
+  it('walks a ticket through 報修 → 派工 → 處理中 → 待料 → 完工 → 結案', async () => {
+    const number = (await tickets.rowTexts())[0].match(NUMBER)![0];
+    await tickets.numberButton(number).click();
+    await tickets.action('maint.action.assigned').waitFor();
+
+    await tickets.action('maint.action.assigned').click();
+    const assign = tickets.moveDialog(zh('maint.action.assigned'));
+    await assign.getByLabel(zh('maint.col.assignee')).click();
+    await page.keyboard.type('許志偉');
+    await tickets.option('許志偉').click();
+    await assign.getByRole('button', { name: zh('common.confirm') }).click();
+    await assign.waitFor({ state: 'hidden' });
+
+    const steps: [Parameters<typeof zh>[0], string, string?][] = [
+      ['maint.action.start', zh('maint.action.start')],
+      ['maint.action.waiting_parts', zh('maint.action.waiting_parts'), '等待出風口集水盤'],
+      ['maint.action.resume', zh('maint.action.resume')],
+      ['maint.action.completed', zh('maint.action.completed')],
+      ['maint.action.closed', zh('maint.action.closed')],
+    ];
+    for (const [key, title, note] of steps) {
+      await tickets.action(key).click();
+      const dialog = tickets.moveDialog(title);
+      if (note) await dialog.getByLabel(zh('maint.move.note')).fill(note);
+      await dialog.getByRole('button', { name: zh('common.confirm') }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      if (key === 'maint.action.waiting_parts') await screenshot(page, 'maintenance-ticket-waiting-parts');
+    }
+
+    const timeline = tickets.drawer.locator('.ant-timeline-item');
+    await expect.poll(() => timeline.count()).toBe(7);
+    const history = (await timeline.allInnerTexts()).map((s) => s.replace(/\s+/g, ' '));
+    expect(history.map((h) => h.split(' ')[0])).toEqual(['報修', '派工', '處理中', '待料', '處理中', '完工', '結案']);
+    expect(history[3]).toContain('等待出風口集水盤');
+    expect(history[1]).toContain('王建國');
+    expect(await tickets.drawer.getByRole('group', { name: zh('maint.actions') }).count()).toBe(0);
+    await screenshot(page, 'maintenance-ticket-closed');
+    await page.keyboard.press('Escape');
+    await tickets.drawer.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await tickets.rowTexts())[0]).toContain(zh('ticketStatus.closed'));
+  });
+
+  it('finds tickets with a one-character and a two-character word', async () => {
+    await tickets.searchFor('電');
+    await expect.poll(() => tickets.count.textContent()).toMatch(/共 \d+ 件/);
+    const one = await tickets.rowTexts();
+    expect(one.length).toBeGreaterThan(0);
+    // 電梯, 跳電, 插座沒電, 電話…: every row holds the character somewhere; these in the subject.
+    expect(one.some((r) => r.includes('電梯'))).toBe(true);
+    await screenshot(page, 'maintenance-search-one-char');
+
+    await tickets.searchFor('漏水');
+    await expect.poll(async () => (await tickets.rowTexts()).every((r) => r.includes('漏水'))).toBe(true);
+    const two = await tickets.rowTexts();
+    expect(two.length).toBeGreaterThanOrEqual(2);
+    expect(await tickets.count.textContent()).toBe(zh('maint.list.total', { count: two.length }));
+    await screenshot(page, 'maintenance-search-two-chars');
+
+    await tickets.search.fill('');
+    await expect.poll(async () => (await tickets.rowTexts()).length).toBeGreaterThan(two.length);
+  });
+
+  it('exports the filtered list to .xlsx with zh-TW headers', async () => {
+    await tickets.filterBar.getByRole('combobox', { name: zh('maint.col.category') }).click();
+    await tickets.option(zh('ticketCategory.plumbing')).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await tickets.rowTexts()).every((r) => r.includes(zh('ticketCategory.plumbing')))).toBe(true);
+    const shown = (await tickets.rowTexts()).length;
+
+    await page.getByRole('button', { name: new RegExp(zh('common.export')) }).hover();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: zh('maint.export.xlsx') }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^報修單-\d{7}\.xlsx$/);
+    const path = await file.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(path) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 8)).toEqual(['編號', '狀態', '類別', '優先', '園區', '建築', '地點']);
+    expect(sheet.rowCount - 1).toBe(shown);
+    for (let r = 2; r <= sheet.rowCount; r++) expect(sheet.getRow(r).getCell(3).value).toBe('水電');
+    await screenshot(page, 'maintenance-export');
+    await page.getByRole('button', { name: zh('maint.filter.clear') }).click();
+  });
+
+  it('prints a work order that fits one A4 page', async () => {
+    const number = (await tickets.rowTexts())[0].match(NUMBER)![0];
+    await tickets.numberButton(number).click();
+    await tickets.drawer.getByRole('button', { name: zh('maint.print.button') }).click();
+    await tickets.workOrder.getByRole('region', { name: number }).waitFor();
+    await screenshot(page, 'maintenance-work-order');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdfPageCount(pdf)).toBe(1);
+    await tickets.workOrder.getByRole('button', { name: zh('common.close') }).click();
+    await tickets.workOrder.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows a technician their open work, overdue first', async () => {
+    await page.getByRole('button', { name: zh('login.switchUser') }).click();
+    await signIn(page, ws, 'tech');
+    await tickets.tab('myWork').click();
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const texts = await rows.allInnerTexts();
+    expect(texts.length).toBeGreaterThan(0);
+    // Overdue rows come first: once a row is on time, none after it is overdue.
+    const overdue = texts.map((t) => t.includes(zh('maint.overdueMark')));
+    expect(overdue).toEqual([...overdue].sort((a, b) => Number(b) - Number(a)));
+    expect(overdue[0]).toBe(true);
+    await screenshot(page, 'maintenance-my-work');
+  });
+});
