@@ -14,6 +14,7 @@ import { isDomainError, type Problem } from '../../domain/errors';
 import { translate, hasMessage } from '../../domain/i18n';
 import { mutations, problemFromZod, type MutationContext, type Tx } from '../../domain/mutations';
 import type { OverlapQuery } from '../../domain/mutations/tx';
+import { auditChanges, type AuditChange } from '../../domain/mutations/audit';
 import { holdsAny, type Role } from '../../domain/roles';
 import type { NumberKind } from '../../domain/numbering';
 import { issueNumber } from '../../db/numbers';
@@ -39,14 +40,7 @@ export interface UndoEntry {
   before: Record<string, unknown> | null;
 }
 
-interface AuditChange {
-  kind: Kind;
-  recordId: string;
-  op: 'create' | 'update' | 'delete';
-  changes: Record<string, [unknown, unknown]>;
-}
 
-const UNAUDITED = new Set(['id', 'createdAt', 'updatedAt']);
 
 /** A Tx that remembers what it changed: before-images for undo, old → new for the audit. */
 export class RecordingTx implements Tx {
@@ -67,28 +61,22 @@ export class RecordingTx implements Tx {
     this.store.insertSync(kind, row);
     const r = row as unknown as Record<string, unknown>;
     this.undo.push({ kind, id: String(r.id), before: null });
-    const changes = Object.fromEntries(Object.entries(r).filter(([f]) => !UNAUDITED.has(f)).map(([f, v]) => [f, [null, v] as [unknown, unknown]]));
-    this.changes.push({ kind, recordId: String(r.id), op: 'create', changes });
+    this.changes.push({ kind, recordId: String(r.id), op: 'create', changes: auditChanges('create', null, r)! });
   }
   async update<K extends Kind>(kind: K, id: string, patch: Partial<Entities[K]>) {
     const before = this.store.getSync(kind, id) as unknown as Record<string, unknown> | undefined;
     if (!before) throw new Error(`update of missing ${kind} ${id}`);
     this.store.updateSync(kind, id, patch);
     this.undo.push({ kind, id, before });
-    const changes: Record<string, [unknown, unknown]> = {};
-    for (const [f, v] of Object.entries(patch)) {
-      if (UNAUDITED.has(f) || v === undefined) continue;
-      if (JSON.stringify(before[f]) !== JSON.stringify(v)) changes[f] = [before[f], v];
-    }
-    if (Object.keys(changes).length > 0) this.changes.push({ kind, recordId: id, op: 'update', changes });
+    const changes = auditChanges('update', before, patch as Record<string, unknown>);
+    if (changes) this.changes.push({ kind, recordId: id, op: 'update', changes });
   }
   async remove<K extends Kind>(kind: K, id: string) {
     const before = this.store.getSync(kind, id) as unknown as Record<string, unknown> | undefined;
     if (!before) return;
     this.store.removeSync(kind, id);
     this.undo.push({ kind, id, before });
-    const changes = Object.fromEntries(Object.entries(before).filter(([f]) => !UNAUDITED.has(f)).map(([f, v]) => [f, [v, null] as [unknown, unknown]]));
-    this.changes.push({ kind, recordId: id, op: 'delete', changes });
+    this.changes.push({ kind, recordId: id, op: 'delete', changes: auditChanges('delete', before, null)! });
   }
 }
 

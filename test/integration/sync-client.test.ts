@@ -161,3 +161,31 @@ describe('printed numbers and files across workstations', () => {
     expect(Buffer.from(got?.dataBase64 ?? '', 'base64').toString()).toBe('a photo of the leak, 漏水照片');
   });
 });
+
+describe('a workstation that worked alone', () => {
+  it('joins once: its data goes up, its printed numbers stay, and the server continues after them', async () => {
+    server = await startSyncServer();
+    const alone = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
+    open.push(alone);
+    expect((await alone.call('auth.createFirstAdmin', { username: 'desk', displayName: '櫃檯管理者', password: 'desk-admin-1' })).ok).toBe(true);
+    const spaceId = await placeFor(alone);
+    for (const id of ['t1', 't2']) expect((await alone.call('mutate', { name: 'ticket.create', args: ticket(id, spaceId) })).ok).toBe(true);
+    const before = ((await alone.call('records.get', { kind: 'ticket', id: 't2' })) as { number: string }).number;
+    expect(before).toMatch(/^維-\d{3}-00002$/);
+
+    expect(await alone.call('sync.join', { serverUrl: server.url, ...SERVER_ADMIN, deviceName: '單機櫃檯' })).toEqual({ ok: true });
+    await alone.call('sync.now', {});
+    expect((await alone.call('status.get', {})).pending).toBe(0);
+    expect(((await alone.call('records.get', { kind: 'ticket', id: 't2' })) as { number: string }).number).toBe(before);
+
+    const other = await joinedWorkstation(server.url, 'B');
+    expect(((await other.call('records.get', { kind: 'ticket', id: 't1' })) as { number: string }).number).toMatch(/-00001$/);
+    const me = (await other.call('auth.status', {})).user!;
+    await other.call('mutate', { name: 'user.update', args: { id: me.id, roles: ['admin', 'maintenance_clerk'] } });
+    await other.call('sync.now', {});
+    expect((await other.call('mutate', { name: 'ticket.create', args: ticket('t3', spaceId) })).ok).toBe(true);
+    await other.call('sync.now', {});
+    const next = ((await other.call('records.get', { kind: 'ticket', id: 't3' })) as { number: string }).number;
+    expect(Number(next.slice(-5))).toBeGreaterThan(2);
+  });
+});

@@ -34,6 +34,8 @@ export const syncHandlers: Pick<HandlerMap, 'sync.join' | 'sync.now'> = {
       const { token } = await api.enroll(login.token, deviceName);
       setMeta(ws.db, 'serverUrl', url);
       setMeta(ws.db, 'deviceToken', token);
+      // Numbers from now on come from the server's blocks; those given alone stay as they are.
+      ws.db.$client.prepare("UPDATE number_lease SET next_n = to_n + 1 WHERE source = 'local'").run();
       const user = userFromServer(ws, login.user);
       storeVerifier(ws, user.id, await makeVerifier(password));
       ws.session = { user, locked: false };
