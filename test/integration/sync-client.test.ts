@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Workstation } from '../../electron/backend/workstation';
+import { SyncClient } from '../../electron/backend/sync/sync-client';
+import { SyncServerApi } from '../../electron/backend/sync/server-api';
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../domain/sync-protocol';
 import { tempDir } from '../support/fresh-db';
 import { SERVER_ADMIN, startSyncServer, type RunningServer } from '../support/sync-server';
 
@@ -187,5 +190,40 @@ describe('a workstation that worked alone', () => {
     await other.call('sync.now', {});
     const next = ((await other.call('records.get', { kind: 'ticket', id: 't3' })) as { number: string }).number;
     expect(Number(next.slice(-5))).toBeGreaterThan(2);
+  });
+});
+
+describe('versions', () => {
+  async function pinnedClient(ws: Workstation, protocolVersion: number) {
+    ws.sync!.stop();
+    const states: string[] = [];
+    const client = new SyncClient(() => ws.db, () => ws.runner, new SyncServerApi(server!.url, 15_000, { protocolVersion, schemaVersion: SCHEMA_VERSION }), (s) => states.push(s.lastError?.code ?? 'ok'));
+    return { client, states };
+  }
+
+  it('a workstation one release older than the server still syncs', async () => {
+    server = await startSyncServer();
+    const old = await joinedWorkstation(server.url, 'old');
+    const { client } = await pinnedClient(old, PROTOCOL_VERSION - 1);
+    await old.call('mutate', { name: 'site.create', args: site });
+    await client.syncNow();
+    expect(client.state.lastError).toBeNull();
+    expect(old.runner.pendingCount()).toBe(0);
+    const fresh = await joinedWorkstation(server.url, 'new');
+    expect(await fresh.call('records.get', { kind: 'site', id: 's1' })).not.toBeNull();
+  });
+
+  it('an older one is told to update in plain words, and its queued writes are still taken', async () => {
+    server = await startSyncServer();
+    const ancient = await joinedWorkstation(server.url, 'ancient');
+    const { client } = await pinnedClient(ancient, PROTOCOL_VERSION - 2);
+    await ancient.call('mutate', { name: 'site.create', args: site });
+    await client.syncNow();
+    expect(client.state.lastError?.code).toBe('sync.updateRequired');
+    ancient.sync = client;
+    expect((await ancient.call('status.get', {})).lastError).toBe('此版本的程式過舊，請更新；已存的資料仍會送到伺服器');
+    client.stop();
+    const fresh = await joinedWorkstation(server.url, 'new');
+    expect(await fresh.call('records.get', { kind: 'site', id: 's1' })).not.toBeNull();
   });
 });
