@@ -10,6 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { BookingCheck, BookingDetail, VenueView } from '../../domain/venues/views';
 import { ACTIVITY_TYPES, EQUIPMENT, type Booking } from '../../domain/venues/types';
 import { newId } from '../../domain/ids';
+import { addDays } from '../../domain/dates';
 import { api } from '../app/api';
 import { useLocale, useT } from '../app/i18n';
 import { errorMessage, useShell } from '../app/store';
@@ -21,7 +22,7 @@ import { mutate } from './actions';
 import { ClockInput } from './ClockInput';
 import { useVenues } from './data';
 import { EMPTY_FORM, createArgs, moveOf, normalClock, particularsPatch, seriesArgs, slotValues, timesOf, valuesOf, type BookingFormValues } from './form-logic';
-import { bookingLine, siteName, timeRange, venueName } from './labels';
+import { bookingLine, siteName, timeRange, venueName, weekdayShort } from './labels';
 import { useVenueDesk, type EditorState } from './store';
 import { problemText } from './problems';
 
@@ -331,7 +332,8 @@ function VenueFacts({ venue }: { venue: VenueView }) {
 function RecurrenceFields({ weekdays, endKind }: { weekdays: boolean; endKind: 'until' | 'count' }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const dayName = (d: number) => new Intl.DateTimeFormat(locale === 'zh-TW' ? 'zh-TW' : 'en', { weekday: locale === 'zh-TW' ? 'narrow' : 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2022, 0, 2 + d)));
+  // 2022-01-02 was a Sunday.
+  const dayName = (d: number) => weekdayShort(addDays('2022-01-02', d), locale);
   return (
     <Row gutter={12} style={{ background: '#f7f9fc', padding: '8px 6px 0', borderRadius: 4, marginBottom: 8 }}>
       <Col span={6}>

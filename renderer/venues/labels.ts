@@ -34,9 +34,15 @@ export function longTimeRange(start: string, end: string, locale: Locale, t: T):
   return t('venues.ui.letter.days', { from: `${day(s.date)} ${clock(s.minute)}`, to: `${day(e.date)} ${clock(e.minute)}` });
 }
 
+// Making an Intl formatter is slow; the calendar asks for weekday names hundreds of times.
+const WEEKDAY_FORMAT: Record<Locale, Intl.DateTimeFormat> = {
+  'zh-TW': new Intl.DateTimeFormat('zh-TW', { weekday: 'narrow', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en', { weekday: 'short', timeZone: 'UTC' }),
+};
+
 /** 一, 二 … in zh-TW; Mon, Tue … in English. */
 export function weekdayShort(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'zh-TW' ? 'zh-TW' : 'en', { weekday: locale === 'zh-TW' ? 'narrow' : 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return WEEKDAY_FORMAT[locale].format(new Date(`${date}T00:00:00Z`));
 }
 
 /** A booking in one line for lists and messages: 場-111-00012 市政宣導說明會（111/03/01 09:00–12:00）. */

@@ -6,8 +6,11 @@
  */
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Radio, Select, Space, Spin, Tooltip, Typography } from 'antd';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { addDays, todayInTaipei, type BusinessDate } from '../../../domain/dates';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { addDays, todayInTaipei, type BusinessDate, type Locale } from '../../../domain/dates';
+import { translate, type MessageKey, type MessageParams } from '../../../domain/i18n';
+import type { BookingView, VenueView } from '../../../domain/venues/views';
+import type { CalendarExceptions } from '../../../domain/working-days';
 import { useLocale, useT } from '../../app/i18n';
 import { RocDatePicker } from '../../components/RocDatePicker';
 import { exceptionsOf, monthWeeks } from '../../settings/calendar-logic';
@@ -15,11 +18,11 @@ import { useMayRun } from '../../settings/permissions';
 import { useCalendarDays } from '../../settings/store';
 import { moveBooking } from '../actions';
 import { useBookings, useFlagged, useVenues } from '../data';
-import { siteName, timeRange, venueName } from '../labels';
+import { siteName, timeRange, venueName, weekdayShort } from '../labels';
 import { useVenueDesk, type CalendarScope, type CalendarView } from '../store';
 import { slotValues } from '../form-logic';
 import { columnOf, dayHead, dayTone, eventOf } from './columns';
-import { instantAt, visibleHours, weekDates, type GridBand } from './grid-logic';
+import { instantAt, visibleHours, weekDates, type GridBand, type GridEvent } from './grid-logic';
 import { MonthGrid, SiteMonthTable, type DayMark } from './MonthViews';
 import { TimeGrid, type BandHead, type ColumnHead } from './TimeGrid';
 
@@ -46,9 +49,10 @@ function step(view: CalendarView, date: BusinessDate, dir: 1 | -1): BusinessDate
 export function CalendarPane() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const { message, modal } = App.useApp();
+  // The same function for as long as the language stays, so the bookings are not redrawn on every render.
+  const st = useMemo(() => (key: MessageKey, params?: MessageParams) => translate(locale, key, params), [locale]);
   const cal = useVenueDesk((s) => s.calendar);
-  const { setCalendar, openEditor, openDetail } = useVenueDesk.getState();
+  const { setCalendar, openEditor } = useVenueDesk.getState();
   const { venues, byId, loading: venuesLoading, error: venuesError } = useVenues();
   const days = useCalendarDays();
   const exceptions = useMemo(() => exceptionsOf(days), [days]);
@@ -74,139 +78,29 @@ export function CalendarPane() {
     return cal.scope === 'site' ? { ...range, siteId } : { ...range, venueIds: [venueId!] };
   }, [cal.scope, siteId, venueId, dates]);
   const { bookings, loading, error } = useBookings(query);
-  const events = useMemo(() => bookings.map((b) => eventOf(b, byId.get(b.venueId), flagged, mayMove, t, locale)), [bookings, byId, flagged, mayMove, t, locale]);
+  const events = useMemo(() => bookings.map((b) => eventOf(b, byId.get(b.venueId), flagged, mayMove, st, locale)), [bookings, byId, flagged, mayMove, st, locale]);
 
-  // Tell a waiting benchmark or test when the requested range is on screen (after the paint).
   const gridKey = `${cal.view}|${cal.scope}|${siteId}|${venueId}|${dates[0]}`;
   const ready = !loading && !venuesLoading && query !== null;
+  // What the grid shows changes only when the new range's bookings are in: a click on
+  // 週 then costs one layout of the week, not one with the old bookings and one with the new.
+  const [shown, setShown] = useState<Shown | null>(null);
+  if (ready && (shown?.key !== gridKey || shown.events !== events || shown.exceptions !== exceptions || shown.siteVenues !== siteVenues)) {
+    setShown({ key: gridKey, view: cal.view, scope: cal.scope, date: cal.date, dates, siteVenues, venue, siteLabel: sites.find((s) => s.value === siteId)?.label ?? '', events, bookings, exceptions });
+  }
+
+  // Tell a waiting benchmark or test when the requested range is on screen (after the paint).
   const holder = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!ready) return;
+    if (!shown) return;
     const frame = requestAnimationFrame(() =>
       setTimeout(() => {
-        holder.current?.setAttribute('data-painted', gridKey);
-        performance.mark('venues.calendar.painted', { detail: gridKey });
+        holder.current?.setAttribute('data-painted', shown.key);
+        performance.mark('venues.calendar.painted', { detail: shown.key });
       }, 0),
     );
     return () => cancelAnimationFrame(frame);
-  }, [ready, gridKey, events]);
-
-  const marks = useMemo(() => {
-    const m = new Map<BusinessDate, DayMark>();
-    for (const d of dates) {
-      const e = exceptions.get(d);
-      const tone = dayTone(d, exceptions);
-      m.set(d, { note: e?.name, tone, off: tone === 'holiday' || tone === 'closure' || tone === 'weekend' });
-    }
-    return m;
-  }, [dates, exceptions]);
-
-  const onMove = async (id: string, to: { venueId: string; start: string; end: string }) => {
-    const booking = bookings.find((b) => b.id === id);
-    if (!booking) return;
-    const result = await moveBooking(booking, to);
-    if (!result.ok) {
-      modal.error({ title: t('venues.ui.cal.moveRefused'), content: result.message });
-      return;
-    }
-    const key = `moved:${id}`;
-    void message.success({
-      key,
-      duration: 6,
-      content: (
-        <Space size={4}>
-          {t('venues.ui.cal.moved', { name: booking.eventName, when: timeRange(to.start, to.end, locale) })}
-          <Button
-            size="small"
-            type="link"
-            onClick={() => {
-              message.destroy(key);
-              void moveBooking({ ...booking, ...to }, { venueId: booking.venueId, start: booking.start, end: booking.end }).then((r) => {
-                if (!r.ok) modal.error({ title: t('venues.ui.cal.moveRefused'), content: r.message });
-              });
-            }}
-          >
-            {t('common.undo')}
-          </Button>
-        </Space>
-      ),
-    });
-  };
-
-  const onSelectSlot = (slot: { date: string; venueId: string; from: number; to: number }) => {
-    if (!mayCreate) return;
-    openEditor({ mode: 'new', prefill: slotValues({ venueId: slot.venueId, start: instantAt(slot.date, slot.from), end: instantAt(slot.date, slot.to) }) });
-  };
-
-  const weekdayNames = useMemo(() => Array.from({ length: 7 }, (_, i) => dayHead(addDays('2022-01-02', i), locale).replace(/^\d+\/\d+/, '').replace(/[（）]/g, '').trim()), [locale]);
-
-  let body: ReactNode = null;
-  if (cal.view === 'month' && cal.scope === 'venue' && venue) {
-    const [y, m] = cal.date.split('-').map(Number);
-    body = (
-      <MonthGrid
-        year={y}
-        month={m}
-        weekdayNames={weekdayNames}
-        venueIds={[venue.id]}
-        events={events}
-        marks={marks}
-        moreLabel={(count) => t('venues.ui.cal.more', { count })}
-        ariaLabel={t('venues.ui.cal.gridLabel', { what: venueName(venue, locale) })}
-        onOpenDay={(date) => setCalendar({ view: 'day', date })}
-        onOpen={openDetail}
-      />
-    );
-  } else if (cal.view === 'month') {
-    const [y, m] = cal.date.split('-').map(Number);
-    const monthDates = dates.filter((d) => Number(d.slice(5, 7)) === m && Number(d.slice(0, 4)) === y);
-    body = (
-      <SiteMonthTable
-        dates={monthDates}
-        dayLabel={(d) => dayHead(d, locale)}
-        rooms={siteVenues.map((v) => ({ venueId: v.id, label: venueName(v, locale), sub: t('venues.ui.cal.capacity', { count: v.capacity }) }))}
-        columnOf={(date, id) => columnOf(byId.get(id)!, date, exceptions)}
-        events={events}
-        marks={marks}
-        ariaLabel={t('venues.ui.cal.gridLabel', { what: sites.find((s) => s.value === siteId)?.label ?? '' })}
-        onOpenDay={(date, id) => setCalendar({ view: 'day', date, scope: 'site', venueId: id })}
-        onOpen={openDetail}
-      />
-    );
-  } else {
-    let header: ColumnHead[];
-    let bands: (GridBand & { head?: BandHead })[];
-    if (cal.scope === 'site') {
-      header = siteVenues.map((v) => ({ key: v.id, label: venueName(v, locale), sub: t('venues.ui.cal.capacity', { count: v.capacity }), title: t('venues.ui.cal.roomSub', { count: v.capacity, type: t(`venues.type.${v.type}`) }) }));
-      bands = dates.map((d) => ({
-        key: d,
-        date: d,
-        head: cal.view === 'week' ? { label: bandLabel(d, marks.get(d)?.note, locale), tone: marks.get(d)?.tone } : undefined,
-        columns: siteVenues.map((v) => columnOf(v, d, exceptions)),
-      }));
-    } else {
-      header = venue ? dates.map((d) => ({ key: d, label: dayHead(d, locale), sub: marks.get(d)?.note ?? '', tone: marks.get(d)?.tone })) : [];
-      bands = venue ? [{ key: 'venue', columns: dates.map((d) => columnOf(venue, d, exceptions)) }] : [];
-    }
-    const hours = visibleHours(bands.flatMap((b) => b.columns));
-    const compact = cal.scope === 'site' && cal.view === 'week';
-    body = (
-      <TimeGrid
-        header={header}
-        bands={bands}
-        events={events}
-        hours={hours}
-        pxPerHour={compact ? 24 : 44}
-        closedPxPerHour={compact ? 9 : undefined}
-        minColumnWidth={cal.scope === 'site' ? 112 : 120}
-        ariaLabel={t('venues.ui.cal.gridLabel', { what: cal.scope === 'site' ? (sites.find((s) => s.value === siteId)?.label ?? '') : venue ? venueName(venue, locale) : '' })}
-        onSelectSlot={onSelectSlot}
-        onOpen={openDetail}
-        onMove={(id, to) => void onMove(id, to)}
-        style={{ flex: 1 }}
-      />
-    );
-  }
+  }, [shown]);
 
   const title =
     cal.view === 'day'
@@ -272,14 +166,155 @@ export function CalendarPane() {
       {(error || venuesError) && <Alert type="error" showIcon title={error ?? venuesError} />}
       {!venuesLoading && live.length === 0 && <Alert type="info" showIcon title={t('venues.ui.cal.noVenues')} />}
       <div ref={holder} className="vc-holder" data-view={cal.view} data-scope={cal.scope} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-        {body}
+        {shown && <CalendarBody shown={shown} mayCreate={mayCreate} />}
       </div>
       <Legend />
     </Flex>
   );
 }
 
-function bandLabel(date: BusinessDate, note: string | undefined, locale: 'zh-TW' | 'en') {
+/** What the grid was last asked to show, with the bookings of that range. */
+interface Shown {
+  key: string;
+  view: CalendarView;
+  scope: CalendarScope;
+  date: BusinessDate;
+  dates: BusinessDate[];
+  siteVenues: VenueView[];
+  venue: VenueView | undefined;
+  siteLabel: string;
+  events: GridEvent[];
+  bookings: BookingView[];
+  exceptions: CalendarExceptions;
+}
+
+/** The grid or month table of a snapshot; redrawn only when the snapshot changes. */
+const CalendarBody = memo(function CalendarBody({ shown, mayCreate }: { shown: Shown; mayCreate: boolean }) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const { message, modal } = App.useApp();
+  const { setCalendar, openEditor, openDetail } = useVenueDesk.getState();
+  const { view, scope, date, dates, siteVenues, venue, siteLabel, events, bookings, exceptions } = shown;
+
+  const marks = useMemo(() => {
+    const m = new Map<BusinessDate, DayMark>();
+    for (const d of dates) {
+      const e = exceptions.get(d);
+      const tone = dayTone(d, exceptions);
+      m.set(d, { note: e?.name, tone, off: tone === 'holiday' || tone === 'closure' || tone === 'weekend' });
+    }
+    return m;
+  }, [dates, exceptions]);
+
+  const onMove = async (id: string, to: { venueId: string; start: string; end: string }) => {
+    const booking = bookings.find((b) => b.id === id);
+    if (!booking) return;
+    const result = await moveBooking(booking, to);
+    if (!result.ok) {
+      modal.error({ title: t('venues.ui.cal.moveRefused'), content: result.message });
+      return;
+    }
+    const key = `moved:${id}`;
+    void message.success({
+      key,
+      duration: 6,
+      content: (
+        <Space size={4}>
+          {t('venues.ui.cal.moved', { name: booking.eventName, when: timeRange(to.start, to.end, locale) })}
+          <Button
+            size="small"
+            type="link"
+            onClick={() => {
+              message.destroy(key);
+              void moveBooking({ ...booking, ...to }, { venueId: booking.venueId, start: booking.start, end: booking.end }).then((r) => {
+                if (!r.ok) modal.error({ title: t('venues.ui.cal.moveRefused'), content: r.message });
+              });
+            }}
+          >
+            {t('common.undo')}
+          </Button>
+        </Space>
+      ),
+    });
+  };
+
+  const onSelectSlot = (slot: { date: string; venueId: string; from: number; to: number }) => {
+    if (!mayCreate) return;
+    openEditor({ mode: 'new', prefill: slotValues({ venueId: slot.venueId, start: instantAt(slot.date, slot.from), end: instantAt(slot.date, slot.to) }) });
+  };
+
+  const weekdayNames = useMemo(() => Array.from({ length: 7 }, (_, i) => weekdayShort(addDays('2022-01-02', i), locale)), [locale]);
+  const byVenue = useMemo(() => new Map(siteVenues.map((v) => [v.id, v])), [siteVenues]);
+
+  if (view === 'month' && scope === 'venue' && venue) {
+    const [y, m] = date.split('-').map(Number);
+    return (
+      <MonthGrid
+        year={y}
+        month={m}
+        weekdayNames={weekdayNames}
+        venueIds={[venue.id]}
+        events={events}
+        marks={marks}
+        moreLabel={(count) => t('venues.ui.cal.more', { count })}
+        ariaLabel={t('venues.ui.cal.gridLabel', { what: venueName(venue, locale) })}
+        onOpenDay={(d) => setCalendar({ view: 'day', date: d })}
+        onOpen={openDetail}
+      />
+    );
+  }
+  if (view === 'month') {
+    const [y, m] = date.split('-').map(Number);
+    const monthDates = dates.filter((d) => Number(d.slice(5, 7)) === m && Number(d.slice(0, 4)) === y);
+    return (
+      <SiteMonthTable
+        dates={monthDates}
+        dayLabel={(d) => dayHead(d, locale)}
+        rooms={siteVenues.map((v) => ({ venueId: v.id, label: venueName(v, locale), sub: t('venues.ui.cal.capacity', { count: v.capacity }) }))}
+        columnOf={(d, id) => columnOf(byVenue.get(id)!, d, exceptions)}
+        events={events}
+        marks={marks}
+        ariaLabel={t('venues.ui.cal.gridLabel', { what: siteLabel })}
+        onOpenDay={(d, id) => setCalendar({ view: 'day', date: d, scope: 'site', venueId: id })}
+        onOpen={openDetail}
+      />
+    );
+  }
+  let header: ColumnHead[];
+  let bands: (GridBand & { head?: BandHead })[];
+  if (scope === 'site') {
+    header = siteVenues.map((v) => ({ key: v.id, label: venueName(v, locale), sub: t('venues.ui.cal.capacity', { count: v.capacity }), title: t('venues.ui.cal.roomSub', { count: v.capacity, type: t(`venues.type.${v.type}`) }) }));
+    bands = dates.map((d) => ({
+      key: d,
+      date: d,
+      head: view === 'week' ? { label: bandLabel(d, marks.get(d)?.note, locale), tone: marks.get(d)?.tone } : undefined,
+      columns: siteVenues.map((v) => columnOf(v, d, exceptions)),
+    }));
+  } else {
+    header = venue ? dates.map((d) => ({ key: d, label: dayHead(d, locale), sub: marks.get(d)?.note ?? '', tone: marks.get(d)?.tone })) : [];
+    bands = venue ? [{ key: 'venue', columns: dates.map((d) => columnOf(venue, d, exceptions)) }] : [];
+  }
+  const hours = visibleHours(bands.flatMap((b) => b.columns));
+  const compact = scope === 'site' && view === 'week';
+  return (
+    <TimeGrid
+      header={header}
+      bands={bands}
+      events={events}
+      hours={hours}
+      pxPerHour={compact ? 24 : 44}
+      closedPxPerHour={compact ? 9 : undefined}
+      minColumnWidth={scope === 'site' ? 112 : 120}
+      ariaLabel={t('venues.ui.cal.gridLabel', { what: scope === 'site' ? siteLabel : venue ? venueName(venue, locale) : '' })}
+      onSelectSlot={onSelectSlot}
+      onOpen={openDetail}
+      onMove={(id, to) => void onMove(id, to)}
+      style={{ flex: 1 }}
+    />
+  );
+});
+
+function bandLabel(date: BusinessDate, note: string | undefined, locale: Locale) {
   return (
     <span style={{ position: 'sticky', left: 8 }}>
       {dayHead(date, locale, true)}

@@ -3,10 +3,10 @@
  * Sunday to Saturday), and all venues of a site as a table of days (rows) by rooms
  * (columns). Holidays and closures are marked; a day opens in the day view.
  */
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import type { BusinessDate } from '../../../domain/dates';
 import { monthWeeks } from '../../settings/calendar-logic';
-import { clock, piecesFor, taipeiMinute, type GridColumn, type GridEvent } from './grid-logic';
+import { clock, indexEvents, piecesFor, taipeiMinute, type EventIndex, type GridColumn, type GridEvent } from './grid-logic';
 
 export interface DayMark {
   /** A holiday's or closure's name. */
@@ -46,7 +46,7 @@ function Chip({ event, date, prefix, onOpen }: { event: GridEvent; date: Busines
 }
 
 /** The events that touch a date at a venue (or any venue), in order of start. */
-function eventsOn(date: BusinessDate, venueIds: readonly string[], events: readonly GridEvent[]): GridEvent[] {
+function eventsOn(date: BusinessDate, venueIds: readonly string[], events: EventIndex): GridEvent[] {
   const out: GridEvent[] = [];
   for (const venueId of venueIds) for (const p of piecesFor({ date, venueId }, events)) if (p.to > p.from) out.push(p.event);
   return out.sort((a, b) => a.start.localeCompare(b.start));
@@ -70,6 +70,7 @@ interface MonthGridProps {
 
 export function MonthGrid({ year, month, weekdayNames, venueIds, events, marks, prefixOf, maxChips = 4, moreLabel, ariaLabel, onOpenDay, onOpen }: MonthGridProps) {
   const weeks = monthWeeks(year, month);
+  const index = useMemo(() => indexEvents(events), [events]);
   return (
     <div className="vc-month" role="grid" aria-label={ariaLabel}>
       {weekdayNames.map((name, i) => (
@@ -80,7 +81,7 @@ export function MonthGrid({ year, month, weekdayNames, venueIds, events, marks, 
       {weeks.flat().map((date, i) => {
         if (!date) return <div key={`x${i}`} className="vc-month-day vc-month-day--other" />;
         const mark = marks.get(date);
-        const list = eventsOn(date, venueIds, events);
+        const list = eventsOn(date, venueIds, index);
         const shown = list.slice(0, list.length > maxChips ? maxChips - 1 : maxChips);
         const cls = ['vc-month-day', mark?.off && 'vc-month-day--off', mark?.tone === 'today' && 'vc-month-day--today'].filter(Boolean).join(' ');
         return (
@@ -115,6 +116,7 @@ interface SiteMonthProps {
 
 /** Days down, rooms across: what a month looks like for all venues of a site. */
 export function SiteMonthTable({ dates, dayLabel, rooms, columnOf, events, marks, ariaLabel, onOpenDay, onOpen }: SiteMonthProps) {
+  const index = useMemo(() => indexEvents(events), [events]);
   return (
     <div className="vc-table" role="grid" aria-label={ariaLabel} style={{ gridTemplateColumns: `96px repeat(${rooms.length}, minmax(120px, 1fr))` }}>
       <div className="vc-corner" />
@@ -141,7 +143,7 @@ export function SiteMonthTable({ dates, dayLabel, rooms, columnOf, events, marks
                 title={column.note}
                 onClick={() => onOpenDay(date, r.venueId)}
               >
-                {eventsOn(date, [r.venueId], events).map((e) => (
+                {eventsOn(date, [r.venueId], index).map((e) => (
                   <Chip key={e.id} event={e} date={date} onOpen={onOpen} />
                 ))}
               </div>

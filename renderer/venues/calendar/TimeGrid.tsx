@@ -13,7 +13,7 @@
  */
 import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { isComposing } from '../../components/ime';
-import { clock, dragged, piecesFor, selectionRange, taipeiMinute, type DragMode, type DragResult, type GridBand, type GridColumn, type GridEvent, type Piece } from './grid-logic';
+import { clock, dragged, indexEvents, piecesFor, selectionRange, taipeiMinute, type DragMode, type DragResult, type GridBand, type GridColumn, type GridEvent, type Piece } from './grid-logic';
 
 export interface ColumnHead {
   key: string;
@@ -66,6 +66,10 @@ type Drag =
   | { kind: 'move'; mode: DragMode; event: GridEvent; from: { date: string; minute: number }; to: { date: string; minute: number; venueId: string }; moved: boolean; x: number; y: number; byKeys: boolean };
 
 const HANDLE = 6;
+/** The header's and a day band's title row height (see venues.css), to know which bands are in view. */
+const HEADER_PX = 42;
+const BAND_HEAD_PX = 22;
+const NO_PIECES: Piece[][] = [];
 
 export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedPxPerHour, step = 15, selectedId, ariaLabel, minColumnWidth = 104, onSelectSlot, onOpen, onMove, style }: TimeGridProps) {
   const scale = useMemo(() => bands.map((band) => (closedPxPerHour && band.columns.every((c) => !c.open) ? closedPxPerHour : pxPerHour) / 60), [bands, pxPerHour, closedPxPerHour]);
@@ -73,9 +77,30 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedP
   const [cursor, setCursor] = useState<{ cell: Cell; from: number; to: number } | null>(null);
   const [focused, setFocused] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  // Which part of the grid is in view: bookings are laid out only in the day bands near it.
+  const [viewport, setViewport] = useState({ top: 0, height: 1200 });
+  const scrolling = useRef(0);
+  const onScroll = () => {
+    cancelAnimationFrame(scrolling.current);
+    scrolling.current = requestAnimationFrame(() => {
+      const el = root.current;
+      if (el) setViewport({ top: el.scrollTop, height: el.clientHeight });
+    });
+  };
+  const near = useMemo(() => {
+    let y = HEADER_PX;
+    return bands.map((band, b) => {
+      const top = y;
+      y += (band.head?.label ? BAND_HEAD_PX : 0) + (hours[1] - hours[0]) * scale[b];
+      return y >= viewport.top - viewport.height && top <= viewport.top + 2 * viewport.height;
+    });
+  }, [bands, hours, scale, viewport]);
   const columnCount = header.length;
 
-  const pieces = useMemo(() => bands.map((band) => band.columns.map((column) => piecesFor(column, events))), [bands, events]);
+  const pieces = useMemo(() => {
+    const index = indexEvents(events);
+    return bands.map((band) => band.columns.map((column) => piecesFor(column, index)));
+  }, [bands, events]);
 
   const ghost = useMemo<GridEvent | null>(() => {
     if (drag?.kind !== 'move' || !drag.moved) return null;
@@ -105,7 +130,10 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedP
     if (evEl) {
       const event = events.find((x) => x.id === evEl.dataset.event);
       if (!event) return;
-      const mode: DragMode = target.dataset.handle === 'end' ? 'resize-end' : target.dataset.handle === 'start' ? 'resize-start' : 'move';
+      // The top and bottom edges (HANDLE px) resize: the cursor says so (see .vc-ev--movable).
+      const box = evEl.getBoundingClientRect();
+      const edge = (y: number) => event.movable && Math.abs(e.clientY - y) <= HANDLE;
+      const mode: DragMode = edge(box.bottom) && !evEl.classList.contains('vc-ev--cont-after') ? 'resize-end' : edge(box.top) && !evEl.classList.contains('vc-ev--cont-before') ? 'resize-start' : 'move';
       const minute = Math.round(at.minute);
       setDrag({ kind: 'move', mode, event, from: { date: column.date, minute }, to: { date: column.date, minute, venueId: column.venueId }, moved: false, x: e.clientX, y: e.clientY, byKeys: false });
     } else {
@@ -259,6 +287,7 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedP
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={() => setDrag(null)}
+      onScroll={onScroll}
     >
       <div className="vc-corner" />
       {header.map((h) => (
@@ -276,7 +305,7 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedP
           hours={hours}
           perMin={scale[b]}
           compact={scale[b] * 60 !== pxPerHour}
-          pieces={pieces[b]}
+          pieces={near[b] ? pieces[b] : NO_PIECES}
           ghost={ghost}
           selectedId={selectedId}
           dragging={drag?.kind === 'move' && drag.moved ? drag.event.id : null}
@@ -343,7 +372,7 @@ function BandRows({ band, b, columnCount, hours, perMin, compact, pieces, ghost,
           {column.open && column.open[0] > hours[0] && <div className="vc-shut" style={{ top: 0, height: y(column.open[0]) }} />}
           {column.open && column.open[1] < hours[1] && <div className="vc-shut" style={{ top: y(column.open[1]), bottom: 0 }} />}
           {column.note && <div className="vc-note">{column.note}</div>}
-          {pieces[c].map((p) => (
+          {pieces[c]?.map((p) => (
             <EventBlock key={p.event.id} piece={p} y={y} selected={p.event.id === selectedId} faded={p.event.id === dragging} column={column} onKeyDown={onEventKeyDown} />
           ))}
           {ghost &&
@@ -377,7 +406,7 @@ function EventBlock({ piece, y, selected, faded, column, onKeyDown }: { piece: P
   const w = `calc(${width}% - 3px)`;
   const top = y(piece.from);
   const height = Math.max(14, y(piece.to) - top);
-  const classes = ['vc-ev', `vc-ev--${event.tone}`, selected && 'vc-ev--selected', faded && 'vc-ev--faded', piece.continuesBefore && 'vc-ev--cont-before', piece.continuesAfter && 'vc-ev--cont-after'].filter(Boolean).join(' ');
+  const classes = ['vc-ev', `vc-ev--${event.tone}`, event.movable && 'vc-ev--movable', selected && 'vc-ev--selected', faded && 'vc-ev--faded', piece.continuesBefore && 'vc-ev--cont-before', piece.continuesAfter && 'vc-ev--cont-after'].filter(Boolean).join(' ');
   return (
     <>
       {(piece.bufferFrom < piece.from || piece.bufferTo > piece.to) && (
@@ -394,14 +423,12 @@ function EventBlock({ piece, y, selected, faded, column, onKeyDown }: { piece: P
           style={{ left, width: w, top, height }}
           onKeyDown={(e) => onKeyDown(e, event, column)}
         >
-          {event.movable && !piece.continuesBefore && <div className="vc-handle vc-handle--start" data-handle="start" style={{ height: HANDLE }} aria-hidden />}
           <div className="vc-ev-line">
             <span className="vc-ev-time">{piece.continuesBefore ? '…' : clock(taipeiMinute(event.start).minute)}</span>
             {event.badge && <span className="vc-ev-badge">{event.badge}</span>}
             <span className="vc-ev-title">{event.title}</span>
           </div>
           {event.detail && height > 30 && <div className="vc-ev-detail">{event.detail}</div>}
-          {event.movable && !piece.continuesAfter && <div className="vc-handle vc-handle--end" data-handle="end" style={{ height: HANDLE }} aria-hidden />}
         </div>
       )}
     </>

@@ -7,7 +7,7 @@ import { formatDate, todayInTaipei, weekdayOf, type BusinessDate, type Locale } 
 import type { BookingView, VenueView } from '../../../domain/venues/views';
 import { isWorkingDay, type CalendarExceptions } from '../../../domain/working-days';
 import type { T } from '../../app/i18n';
-import { applicantName, timeRange } from '../labels';
+import { applicantName, timeRange, weekdayShort } from '../labels';
 import { parseClock, type EventTone, type GridColumn, type GridEvent } from './grid-logic';
 
 /** The closure of a venue on a date, if any. */
@@ -64,7 +64,7 @@ export function eventOf(b: BookingView, venue: VenueView | undefined, flagged: R
 /** 3/1（二） in zh-TW, Tue 3/1 in English; with the ROC year when asked. */
 export function dayHead(date: BusinessDate, locale: Locale, withYear = false): string {
   const [, m, d] = date.split('-').map(Number);
-  const wd = new Intl.DateTimeFormat(locale === 'zh-TW' ? 'zh-TW' : 'en', { weekday: locale === 'zh-TW' ? 'narrow' : 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  const wd = weekdayShort(date, locale);
   if (withYear) return locale === 'zh-TW' ? `${formatDate(date, locale)}（${wd}）` : `${wd} ${formatDate(date, locale)}`;
   return locale === 'zh-TW' ? `${m}/${d}（${wd}）` : `${wd} ${m}/${d}`;
 }

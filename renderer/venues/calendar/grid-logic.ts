@@ -4,10 +4,13 @@
  * overlap (pending ones compete), and where a drag puts a booking. Taipei keeps UTC+8 all
  * year, so a day is always 1,440 minutes long.
  */
-import { addDays, startOfTaipeiDay, taipeiDateOf, weekdayOf, type BusinessDate } from '../../../domain/dates';
+import { addDays, weekdayOf, type BusinessDate } from '../../../domain/dates';
 
 export const MINUTE_MS = 60_000;
 export const DAY_MINUTES = 1440;
+const DAY_MS = DAY_MINUTES * MINUTE_MS;
+/** Taipei has kept UTC+8 without daylight saving since 1979: plain arithmetic, no time-zone tables (the week view lays out hundreds of bookings at once). */
+const TAIPEI_OFFSET_MS = 8 * 60 * MINUTE_MS;
 
 /** How a booking looks: approved (solid), pending, pending that competes with another, flagged (no longer fits the venue's rules). */
 export type EventTone = 'approved' | 'pending' | 'competing' | 'flagged';
@@ -53,19 +56,24 @@ export interface GridBand {
 
 /** The Taipei date and minute of the day of an instant. */
 export function taipeiMinute(instant: string | number): { date: BusinessDate; minute: number } {
-  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
-  const date = taipeiDateOf(new Date(ms));
-  return { date, minute: Math.round((ms - Date.parse(startOfTaipeiDay(date))) / MINUTE_MS) };
+  const local = (typeof instant === 'number' ? instant : Date.parse(instant)) + TAIPEI_OFFSET_MS;
+  const day = Math.floor(local / DAY_MS);
+  return { date: new Date(day * DAY_MS).toISOString().slice(0, 10), minute: Math.round((local - day * DAY_MS) / MINUTE_MS) };
+}
+
+/** Epoch ms at which a Taipei date begins. */
+export function dayStartMs(date: BusinessDate): number {
+  return Date.parse(`${date}T00:00:00Z`) - TAIPEI_OFFSET_MS;
 }
 
 /** The UTC instant of a Taipei date and minute (minutes past 1,440 run into the next days). */
 export function instantAt(date: BusinessDate, minute: number): string {
-  return new Date(Date.parse(startOfTaipeiDay(date)) + minute * MINUTE_MS).toISOString();
+  return new Date(dayStartMs(date) + minute * MINUTE_MS).toISOString();
 }
 
 /** Whole days from a to b. */
 export function daysBetween(a: BusinessDate, b: BusinessDate): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / (DAY_MINUTES * MINUTE_MS));
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 }
 
 /** The Sunday that starts the week of a date (Taiwan's calendars start on Sunday). */
@@ -114,17 +122,36 @@ export interface Piece {
   lanes: number;
 }
 
-/** The pieces of the events that fall on this column's day and venue, with lanes for overlaps. */
-export function piecesFor(column: Pick<GridColumn, 'date' | 'venueId'>, events: readonly GridEvent[]): Piece[] {
-  const dayStart = Date.parse(startOfTaipeiDay(column.date));
-  const dayEnd = dayStart + DAY_MINUTES * MINUTE_MS;
-  const out: Piece[] = [];
+/** Events with their times read once, by venue: what piecesFor looks through. */
+export type EventIndex = ReadonlyMap<string, readonly TimedEvent[]>;
+
+interface TimedEvent {
+  event: GridEvent;
+  s: number;
+  e: number;
+  bs: number;
+  be: number;
+}
+
+export function indexEvents(events: readonly GridEvent[]): EventIndex {
+  const index = new Map<string, TimedEvent[]>();
   for (const event of events) {
-    if (event.venueId !== column.venueId) continue;
     const s = Date.parse(event.start);
     const e = Date.parse(event.end);
-    const bs = s - event.bufferBefore * MINUTE_MS;
-    const be = e + event.bufferAfter * MINUTE_MS;
+    const list = index.get(event.venueId) ?? [];
+    list.push({ event, s, e, bs: s - event.bufferBefore * MINUTE_MS, be: e + event.bufferAfter * MINUTE_MS });
+    index.set(event.venueId, list);
+  }
+  return index;
+}
+
+/** The pieces of the events that fall on this column's day and venue, with lanes for overlaps. */
+export function piecesFor(column: Pick<GridColumn, 'date' | 'venueId'>, events: readonly GridEvent[] | EventIndex): Piece[] {
+  const index = Array.isArray(events) ? indexEvents(events as readonly GridEvent[]) : (events as EventIndex);
+  const dayStart = dayStartMs(column.date);
+  const dayEnd = dayStart + DAY_MS;
+  const out: Piece[] = [];
+  for (const { event, s, e, bs, be } of index.get(column.venueId) ?? []) {
     if (be <= dayStart || bs >= dayEnd) continue;
     const clip = (ms: number) => Math.max(0, Math.min(DAY_MINUTES, Math.round((ms - dayStart) / MINUTE_MS)));
     // A booking whose only presence this day is its buffer still shows (as buffer only).
