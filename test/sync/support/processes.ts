@@ -60,9 +60,9 @@ process.once('exit', () => {
   for (const c of live) c.kill('SIGKILL');
 });
 
-/** Runs a bundled script with node; packages it left out (better-sqlite3) come from the repository. */
-export function run(file: string, args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(process.execPath, [file, ...args], {
+/** Runs a bundled script with node (or, with nodeArgs ['--import', 'tsx'], a TypeScript file); packages it left out (better-sqlite3) come from the repository. */
+export function run(file: string, args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): Proc {
+  const child = spawn(process.execPath, [...nodeArgs, file, ...args], {
     cwd: repoRoot,
     env: { ...process.env, NODE_PATH: path.join(repoRoot, 'node_modules'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
