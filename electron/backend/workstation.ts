@@ -10,6 +10,7 @@ import { apiArgs, type ApiArgs, type ApiEvent, type ApiName, type ApiResults, ty
 import type { Locale } from '../../domain/dates';
 import type { User } from '../../domain/entities';
 import { MutationRunner } from './mutation-runner';
+import { checkpointBetweenWrites } from './checkpoints';
 import { problemFromZod } from '../../domain/mutations';
 import { appHandlers } from './handlers/app';
 import { authHandlers } from './handlers/auth';
@@ -61,6 +62,8 @@ export class Workstation {
   session: { user: User | null; locked: boolean } = { user: null, locked: false };
   private readonly listeners = new Set<(e: ApiEvent) => void>();
   readonly dbFile: string;
+  /** Stops the WAL checkpoints of the current database (see checkpoints.ts). */
+  private stopCheckpoints: (() => void) | null = null;
   /** The sync client, once this workstation has joined a server. */
   sync: SyncClient | null = null;
 
@@ -94,6 +97,8 @@ export class Workstation {
   }
 
   private attachRunner(): MutationRunner {
+    this.stopCheckpoints?.();
+    this.stopCheckpoints = checkpointBetweenWrites(this.db);
     const runner = new MutationRunner(this.db);
     runner.joinedToServer = !!this.serverUrl;
     runner.onCommit((kinds, origin) => {
@@ -203,6 +208,7 @@ export class Workstation {
   }
 
   close(): void {
+    this.stopCheckpoints?.();
     this.sync?.stop();
     this.backups.stop();
     this.db.$client.close();

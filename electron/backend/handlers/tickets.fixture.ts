@@ -3,7 +3,12 @@
  * agency, two technicians, a contractor, a clerk and a technician who sign in. Written
  * through the mutation runner like data typed in by hand.
  */
+import type { Db } from '../../../db/open';
+import { SqliteRecords } from '../../../db/records';
 import { newId } from '../../../domain/ids';
+import { addWorkingHours, DEFAULT_SLA_HOURS } from '../../../domain/maintenance/sla';
+import { TICKET_CATEGORIES, TICKET_PRIORITIES, type Ticket, type TicketCategory, type TicketStatus } from '../../../domain/maintenance/tickets';
+import { formatPrintedNumber } from '../../../domain/numbering';
 import type { Actor, MutationRunner } from '../mutation-runner';
 
 /** An instant given as Taipei wall-clock time. */
@@ -75,4 +80,108 @@ export function ticketArgs(over: Record<string, unknown> = {}): Record<string, u
     source: 'phone',
     ...over,
   };
+}
+
+// A fixed seed: every run measures the same data.
+let seed = 20220131;
+function random(): number {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed / 0x7fffffff;
+}
+export const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+
+export const SUBJECTS: Record<TicketCategory, string[]> = {
+  plumbing: ['漏水', '水管破裂', '馬桶阻塞', '水龍頭故障', '燈管不亮', '插座沒電', '跳電', '抽水馬達異常'],
+  civil: ['牆面龜裂', '天花板掉落', '地磚破損', '門鎖故障', '窗戶無法關閉', '油漆剝落'],
+  telecom: ['電話無聲', '網路斷線', '分機故障', '監視器畫面異常'],
+  fire: ['滅火器過期', '緊急照明不亮', '火警受信總機故障', '灑水頭漏水', '排煙窗故障'],
+  hvac: ['冷氣不冷', '冷氣機漏水', '空調異音', '出風口滴水', '冷氣機無法啟動'],
+  elevator: ['電梯異音', '電梯門關不上', '電梯按鈕失靈', '電梯停在樓層間', '電梯照明不亮'],
+  other: ['百葉窗損壞', '投影機故障', '飲水機故障', '桌椅損壞'],
+};
+const DETAILS = ['請儘速派員處理', '上午開會前需修復', '已影響辦公', '民眾反映多次', '下班後可進入施工', '請先電話聯絡', '現場已放置警示牌', '疑似管線老舊'];
+const STATUS_MIX: [TicketStatus, number][] = [
+  ['closed', 0.7],
+  ['completed', 0.1],
+  ['in_progress', 0.08],
+  ['waiting_parts', 0.04],
+  ['assigned', 0.04],
+  ['reported', 0.02],
+  ['cancelled', 0.01],
+  ['returned', 0.01],
+];
+function status(): TicketStatus {
+  let r = random();
+  for (const [s, p] of STATUS_MIX) if ((r -= p) < 0) return s;
+  return 'closed';
+}
+
+export interface GenerateOptions {
+  count: number;
+  spaces: readonly { id: string; siteId: string; buildingId: string }[];
+  assignees: readonly string[];
+  agencyId: string;
+  userId: string;
+  /** Reported between these instants, oldest first (numbers follow). */
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Many tickets straight into a database through the app's record SQL (so the search
+ * triggers index them), in one transaction: the benchmark's and the long list's data.
+ */
+export function insertGeneratedTickets(db: Db, o: GenerateOptions): void {
+  const records = new SqliteRecords(db);
+  const start = Date.parse(o.from ?? '2019-01-02T00:00:00Z');
+  const span = Date.parse(o.to ?? '2022-01-31T00:00:00Z') - start;
+  const perYear = new Map<number, number>();
+  db.$client.exec('BEGIN');
+  for (let i = 0; i < o.count; i++) {
+    const reportedAt = new Date(start + Math.floor((i / o.count) * span) + Math.floor(random() * 3_600_000)).toISOString();
+    const year = Number(reportedAt.slice(0, 4));
+    const n = (perYear.get(year) ?? 0) + 1;
+    perYear.set(year, n);
+    const category = pick(TICKET_CATEGORIES);
+    const priority = pick(TICKET_PRIORITIES);
+    const space = pick(o.spaces);
+    const s = status();
+    const assigned = !['reported', 'returned'].includes(s) || random() < 0.2;
+    const completedAt = ['completed', 'closed'].includes(s) ? new Date(Date.parse(reportedAt) + Math.floor(random() * 5 * 86_400_000)).toISOString() : null;
+    const subject = pick(SUBJECTS[category]);
+    const id = newId(Date.parse(reportedAt));
+    const t: Ticket = {
+      id,
+      number: formatPrintedNumber('ticket', year, n),
+      spaceId: space.id,
+      siteId: space.siteId,
+      buildingId: space.buildingId,
+      category,
+      priority,
+      status: s,
+      subject,
+      description: `${subject}，${pick(DETAILS)}。${pick(DETAILS)}。`,
+      reporterName: pick(['周雅婷', '鄭宇翔', '徐慧敏', '王小明', '陳美華']),
+      reporterAgencyId: o.agencyId,
+      reporterPhoneExt: String(3000 + Math.floor(random() * 999)),
+      source: pick(['phone', 'counter', 'inspection', 'paper'] as const),
+      reportedAt,
+      dueAt: addWorkingHours(reportedAt, DEFAULT_SLA_HOURS[priority], new Map()),
+      assigneeId: assigned && o.assignees.length ? pick(o.assignees) : null,
+      completedAt,
+      closedAt: s === 'closed' ? completedAt : null,
+      relatedTicketId: null,
+      assetId: null,
+      roundId: null,
+      projectId: null,
+      attachments: [],
+      createdAt: reportedAt,
+      updatedAt: reportedAt,
+    };
+    records.insertSync('ticket', t);
+    const change = { ticketId: id, userId: o.userId, note: '', createdAt: reportedAt, updatedAt: reportedAt };
+    records.insertSync('ticketStatusChange', { ...change, id: `${id}:0`, fromStatus: null, toStatus: 'reported', at: reportedAt });
+    if (completedAt) records.insertSync('ticketStatusChange', { ...change, id: `${id}:c`, fromStatus: 'in_progress', toStatus: 'completed', at: completedAt });
+  }
+  db.$client.exec('COMMIT');
 }
