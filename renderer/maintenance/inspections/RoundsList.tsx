@@ -127,6 +127,7 @@ export function RoundsList() {
           {
             key: 'places',
             title: t('field.spaceIds'),
+            width: 200,
             ellipsis: true,
             render: (_, r) => {
               const where = placesText(r.spaceIds);
