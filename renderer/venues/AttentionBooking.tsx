@@ -30,7 +30,9 @@ const GAP = { marginInlineStart: 10 };
 /** What the refused write asked for: the booking (when it exists locally) and the time. */
 function useAsked(item: AttentionItem) {
   const args = (item.args ?? {}) as Args;
-  const bookingId = item.name === 'booking.create' || item.name === 'bookingSeries.create' ? null : String(args.id ?? '');
+  // A series' approval names the occurrence that clashed; a creation has no record here (it was rolled back).
+  const occurrence = typeof item.problem.params.occurrenceId === 'string' ? item.problem.params.occurrenceId : null;
+  const bookingId = item.name === 'bookingSeries.approve' ? occurrence : item.name === 'booking.create' || item.name === 'bookingSeries.create' ? null : String(args.id ?? '');
   const [detail, setDetail] = useState<{ value: BookingDetail | null } | null>(bookingId ? null : { value: null });
   useEffect(() => {
     if (!bookingId) return;
@@ -119,6 +121,19 @@ export function BookingAttentionCard({ item }: { item: AttentionItem }) {
     shell.setAttentionOpen(false);
     shell.goTo('venues');
     useVenueDesk.getState().openEditor({ mode: 'resubmit', attentionId: item.id, name: item.name, args: asked.args });
+  };
+
+  /** The same write again, once the clash is out of the way (a series' occurrence moved or cancelled). */
+  const sendAgain = async () => {
+    setBusy('again');
+    setFailure(null);
+    try {
+      await resubmit(asked.args);
+    } catch (e) {
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
   };
 
   const discard = async () => {
@@ -210,9 +225,18 @@ export function BookingAttentionCard({ item }: { item: AttentionItem }) {
             {t('shell.attention.discard')}
           </Button>
         </Popconfirm>
-        <Button type="primary" onClick={edit} disabled={busy !== null}>
-          {t('venues.ui.attention.editResubmit')}
-        </Button>
+        {item.name === 'bookingSeries.approve' ? (
+          <>
+            {asked.booking && <Button onClick={() => openBooking(asked.booking!.id)}>{t('venues.ui.attention.openOccurrence')}</Button>}
+            <Button type="primary" loading={busy === 'again'} disabled={busy !== null && busy !== 'again'} onClick={() => void sendAgain()}>
+              {t('shell.attention.resubmit')}
+            </Button>
+          </>
+        ) : (
+          <Button type="primary" onClick={edit} disabled={busy !== null}>
+            {t('venues.ui.attention.editResubmit')}
+          </Button>
+        )}
       </Flex>
     </Card>
   );

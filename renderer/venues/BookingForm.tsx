@@ -21,7 +21,7 @@ import { active, useAgencies } from '../settings/store';
 import { mutate } from './actions';
 import { ClockInput } from './ClockInput';
 import { useVenues } from './data';
-import { EMPTY_FORM, createArgs, moveOf, normalClock, particularsPatch, seriesArgs, slotValues, timesOf, valuesOf, type BookingFormValues } from './form-logic';
+import { EMPTY_FORM, createArgs, moveOf, normalClock, particularsPatch, seriesArgs, seriesValues, slotValues, timesOf, valuesOf, type BookingFormValues } from './form-logic';
 import { bookingLine, siteName, timeRange, venueName, weekdayShort } from './labels';
 import { useVenueDesk, type EditorState } from './store';
 import { problemText } from './problems';
@@ -67,7 +67,7 @@ function initialValues(editor: EditorState, booking: Booking | null): BookingFor
     if (editor.mode === 'resubmit' && editor.name === 'booking.move') return { ...v, ...slotValues({ venueId: String(editor.args.venueId ?? booking.venueId), start: String(editor.args.start), end: String(editor.args.end) }) };
     return v;
   }
-  if (editor.mode === 'resubmit') return { ...valuesOf(editor.args as Partial<Booking>), ...editor.prefill };
+  if (editor.mode === 'resubmit') return { ...(editor.name === 'bookingSeries.create' ? seriesValues(editor.args) : valuesOf(editor.args as Partial<Booking>)), ...editor.prefill };
   return { ...EMPTY_FORM, ...(editor.mode === 'new' ? editor.prefill : {}) };
 }
 

@@ -78,24 +78,26 @@ export function VenueSettings() {
       key: 'name',
       title: t('field.name'),
       render: (_, v) => (
-        <Space size={4}>
-          <Typography.Link onClick={() => setEditing({ venue: v })}>{venueName(v, locale)}</Typography.Link>
-          {v.archived && <Tag>{t('common.archived')}</Tag>}
-        </Space>
+        <div style={{ lineHeight: 1.35 }}>
+          <Space size={4}>
+            <Typography.Link onClick={() => setEditing({ venue: v })}>{venueName(v, locale)}</Typography.Link>
+            {v.archived && <Tag>{t('common.archived')}</Tag>}
+          </Space>
+          <div style={{ fontSize: 12, color: '#69707d' }}>{locale === 'zh-TW' ? v.locationZh : v.locationEn}</div>
+        </div>
       ),
     },
-    { key: 'where', title: t('venues.ui.settings.where'), ellipsis: true, render: (_, v) => (locale === 'zh-TW' ? v.locationZh : v.locationEn) },
-    { key: 'type', title: t('field.type'), width: 120, render: (_, v) => t(`venues.type.${v.type}`) },
+    { key: 'type', title: t('field.type'), width: 118, render: (_, v) => t(`venues.type.${v.type}`) },
     { key: 'capacity', title: t('field.capacity'), width: 80, align: 'right', render: (_, v) => v.capacity.toLocaleString() },
     { key: 'hours', title: t('venues.ui.settings.hours'), width: 110, render: (_, v) => `${v.opensAt}–${v.closesAt}` },
     { key: 'buffers', title: t('venues.ui.settings.buffers'), width: 100, render: (_, v) => t('venues.ui.settings.bufferPair', { before: v.bufferBefore, after: v.bufferAfter }) },
-    { key: 'approval', title: t('field.approvalLevels'), width: 170, render: (_, v) => t(`venues.approvalLevels.${v.approvalLevels}`) },
-    { key: 'bookable', title: t('field.bookableBy'), width: 130, render: (_, v) => t(`venues.bookableBy.${v.bookableBy}`) },
-    { key: 'fee', title: t('field.fee'), width: 90, align: 'right', render: (_, v) => (v.fee ? money(v.fee, locale) : t('venues.ui.settings.free')) },
+    { key: 'approval', title: t('field.approvalLevels'), width: 160, render: (_, v) => t(`venues.approvalLevels.${v.approvalLevels}`) },
+    { key: 'bookable', title: t('field.bookableBy'), width: 124, render: (_, v) => t(`venues.bookableBy.${v.bookableBy}`) },
+    { key: 'fee', title: t('field.fee'), width: 80, align: 'right', render: (_, v) => (v.fee ? money(v.fee, locale) : t('venues.ui.settings.free')) },
     {
       key: 'closures',
       title: t('field.closures'),
-      width: 180,
+      width: 170,
       render: (_, v) =>
         v.closures.length === 0
           ? null
@@ -130,7 +132,7 @@ export function VenueSettings() {
           </Button>
         )}
       </Flex>
-      <Table<VenueView> size="small" rowKey="id" dataSource={rows} columns={columns} pagination={false} scroll={{ y: 'calc(100vh - 280px)' }} />
+      <Table<VenueView> size="small" rowKey="id" dataSource={rows} columns={columns} pagination={false} scroll={{ x: 1100, y: 'calc(100vh - 280px)' }} />
       <Drawer open={!!editing} onClose={() => setEditing(null)} size={640} destroyOnHidden title={editing?.venue ? venueName(editing.venue, locale) : t('venues.ui.settings.add')}>
         {editing && <VenueEditor venue={editing.venue} taken={venues.map((v) => v.spaceId)} onDone={() => setEditing(null)} />}
       </Drawer>

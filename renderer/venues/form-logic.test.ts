@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking } from '../../domain/venues/types';
-import { EMPTY_FORM, createArgs, moveOf, normalClock, particularsPatch, seriesArgs, slotValues, timesOf, valuesOf, type BookingFormValues } from './form-logic';
+import { EMPTY_FORM, createArgs, moveOf, normalClock, particularsPatch, seriesArgs, seriesValues, slotValues, timesOf, valuesOf, type BookingFormValues } from './form-logic';
 
 const form = (patch: Partial<BookingFormValues>): BookingFormValues => ({
   ...EMPTY_FORM,
@@ -81,6 +81,11 @@ describe('what the form sends', () => {
   it('a weekly series: rule, wall-clock times and either a last date or a count', () => {
     const args = seriesArgs(form({ repeat: true, weekdays: [3, 1], endKind: 'until', until: '2022-06-30', startTime: '1400', endTime: '16:00' }), 's1');
     expect(args).toMatchObject({ rule: { freq: 'weekly', interval: 1, weekdays: [1, 3] }, startDate: '2022-03-01', startTime: '14:00', endTime: '16:00', until: '2022-06-30', count: null });
+  });
+
+  it('a refused series comes back into the form as it was typed, and goes out the same', () => {
+    const args = seriesArgs(form({ repeat: true, weekdays: [1], endKind: 'count', count: 8, bufferBefore: 30 }), 's1');
+    expect(seriesArgs(seriesValues(args), 's1')).toEqual(args);
   });
 
   it('an edit sends only the particulars that changed, and a move only when venue, time or buffers changed', () => {

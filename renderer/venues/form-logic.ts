@@ -181,6 +181,26 @@ export function valuesOf(b: Partial<Booking> & { start?: string; end?: string })
   };
 }
 
+/** A series' creation arguments (a refused bookingSeries.create) as the form's values. */
+export function seriesValues(a: Partial<SeriesCreateArgs>): BookingFormValues {
+  const rule = a.rule;
+  return {
+    ...valuesOf(a as Partial<Booking>),
+    startDate: a.startDate ?? null,
+    startTime: a.startTime ?? '',
+    endTime: a.endTime ?? '',
+    repeat: true,
+    freq: rule?.freq ?? 'weekly',
+    interval: rule?.interval ?? 1,
+    weekdays: rule && rule.freq === 'weekly' ? rule.weekdays : [],
+    endKind: a.until ? 'until' : 'count',
+    until: a.until ?? null,
+    count: a.count ?? null,
+    bufferBefore: a.bufferBefore ?? null,
+    bufferAfter: a.bufferAfter ?? null,
+  };
+}
+
 /** The particulars that differ from the booking: what booking.update carries (empty when none). */
 export function particularsPatch(b: Booking, v: BookingFormValues): Partial<BookingParticulars> {
   const { venueId: _v, ...was } = particularsOf(valuesOf(b), b.attachments);

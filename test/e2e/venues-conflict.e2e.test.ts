@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiArgs, ApiName, ApiResults, AttentionItem } from '../../domain/api';
+import type { AttentionItem } from '../../domain/api';
 import type { BookingView } from '../../domain/venues/views';
 import { run, type Proc } from '../sync/support/processes';
 import { launchChromium, newDeskContext, screenshot } from './support/browser';
@@ -21,6 +21,7 @@ import { newDataDir, repoRoot, startWorkstation, stopAllWorkstations, type Works
 import type { Browser } from 'playwright-core';
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage, withAnyCount } from './pages/ShellPage';
+import { call } from './pages/VenueApi';
 import { VenuePage } from './pages/VenuePage';
 import { zh } from './pages/zh';
 
@@ -28,14 +29,6 @@ const SERVER_ADMIN = { username: 'server-admin', password: 'server-admin-passwor
 const ROOM = 'demo-venue-SW-MR-301';
 const FROM = '2022-03-15T00:00:00.000Z';
 const TO = '2022-03-16T00:00:00.000Z';
-
-/** A call to a workstation's API as its screens make it (the launch secret from the address). */
-async function call<N extends ApiName>(ws: Workstation, name: N, args: ApiArgs<N>): Promise<ApiResults[N]> {
-  const secret = new URLSearchParams(new URL(ws.url).hash.slice(1)).get('k');
-  const res = await fetch(`${ws.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: JSON.stringify(args) });
-  if (!res.ok) throw new Error(`${name}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as ApiResults[N];
-}
 
 async function server(url: string, route: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
   const res = await fetch(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });

@@ -6,6 +6,8 @@
  * application; the iCalendar export read back by ical.js, and the .xlsx export.
  */
 import fs from 'node:fs';
+import { addDays, todayInTaipei, weekdayOf } from '../../domain/dates';
+import { instantAt } from '../../renderer/venues/calendar/grid-logic';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +17,7 @@ import { signIn } from './support/session';
 import { startWorkstation, stopAllWorkstations, type Workstation } from './support/workstation';
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage } from './pages/ShellPage';
+import { call } from './pages/VenueApi';
 import { VenuePage } from './pages/VenuePage';
 import { zh } from './pages/zh';
 
@@ -253,5 +256,41 @@ describe('venue desk', () => {
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     const bytes = fs.readFileSync(await xlsx.path());
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('changing a venue’s hours never cancels an approved booking: the ones that no longer fit are flagged for the clerk', async () => {
+    await as('supervisor');
+    // An approved meeting in 市府第二會議室 on a weekday a few weeks ahead, until 17:00.
+    let day = addDays(todayInTaipei(), 21);
+    while (weekdayOf(day) === 0 || weekdayOf(day) === 6) day = addDays(day, 1);
+    const args = { id: 'e2e-flagged', venueId: 'demo-venue-SW-MR-202', applicantAgencyId: 'demo-agency-BAS', applicantOrg: '', contactName: '張國華', contactPhone: '07-3368160', eventName: '預算執行檢討會', activityType: 'meeting' as const, attendees: 40, equipment: [], letterNo: '', attachments: [], fee: 0, feeWaived: false, notes: '', start: instantAt(day, 15 * 60), end: instantAt(day, 17 * 60) };
+    expect(await call(ws, 'mutate', { name: 'booking.create', args })).toMatchObject({ ok: true });
+    expect(await call(ws, 'mutate', { name: 'booking.approve', args: { id: args.id } })).toMatchObject({ ok: true });
+
+    await venues.open('settings');
+    const panel = page.getByRole('tabpanel').filter({ visible: true });
+    await panel.getByRole('row').filter({ hasText: '市府第二會議室' }).getByText('市府第二會議室').click();
+    const editor = page.locator('.ant-drawer').filter({ hasText: zh('field.closures') });
+    await editor.waitFor();
+    const closes = editor.getByLabel(zh('field.closesAt'), { exact: true });
+    await closes.fill('16:00');
+    await closes.blur();
+    await editor.getByRole('button', { name: zh('common.save'), exact: true }).click();
+    await editor.waitFor({ state: 'hidden' });
+
+    // It runs past 16:00: still approved, and listed for the clerk to look at.
+    const flagged = page.getByRole('button', { name: zh('venues.ui.review.flagged', { count: 1 }) });
+    await flagged.click();
+    const list = page.locator('.ant-popover').filter({ hasText: zh('venues.ui.review.flaggedTitle') });
+    await list.getByText('預算執行檢討會').click();
+    await venues.detail().waitFor();
+    await expect.poll(() => venues.status().textContent()).toBe(zh('venues.status.approved'));
+    await venues.closeDetail();
+    await venues.open('calendar');
+    await venues.show('day', 'site');
+    await venues.goToDate(`${Number(day.slice(0, 4)) - 1911}/${day.slice(5, 7)}/${day.slice(8)}`);
+    await venues.waitPainted();
+    expect(await venues.event('預算執行檢討會').getAttribute('class')).toContain('vc-ev--flagged');
+    await screenshot(page, 'venues-flagged');
   });
 });

@@ -276,7 +276,6 @@ export const venuesZh = {
   'venues.ui.free.apply': '以此時段申請',
 
   'venues.ui.settings.add': '新增場地',
-  'venues.ui.settings.where': '位置',
   'venues.ui.settings.hours': '開放時間',
   'venues.ui.settings.buffers': '場佈／復原',
   'venues.ui.settings.bufferPair': '{before}／{after} 分',
@@ -302,6 +301,7 @@ export const venuesZh = {
   'venues.ui.attention.collided': '與這筆已核准的申請衝突',
   'venues.ui.attention.nearest': '最接近的空檔',
   'venues.ui.attention.takeSlot': '改到此時段並重新送出',
+  'venues.ui.attention.openOccurrence': '開啟衝突的那一場',
   'venues.ui.attention.editResubmit': '修改後重新送出',
 
   'venues.ui.letter.title': '場地使用核准通知',
@@ -606,7 +606,6 @@ export const venuesEn: Record<keyof typeof venuesZh, string> = {
   'venues.ui.free.apply': 'Apply for this',
 
   'venues.ui.settings.add': 'Add venue',
-  'venues.ui.settings.where': 'Location',
   'venues.ui.settings.hours': 'Hours',
   'venues.ui.settings.buffers': 'Set-up / tear-down',
   'venues.ui.settings.bufferPair': '{before} / {after} min',
@@ -632,6 +631,7 @@ export const venuesEn: Record<keyof typeof venuesZh, string> = {
   'venues.ui.attention.collided': 'Collided with this approved booking',
   'venues.ui.attention.nearest': 'Nearest free slots',
   'venues.ui.attention.takeSlot': 'Move here and send again',
+  'venues.ui.attention.openOccurrence': 'Open the occurrence that clashed',
   'venues.ui.attention.editResubmit': 'Edit and send again',
 
   'venues.ui.letter.title': 'Venue Booking Confirmation',

@@ -11,7 +11,7 @@
  *   focused booking move it (Alt+Shift+↑/↓ change its end), Enter confirms, Esc cancels.
  * - Click or Enter on a booking: `onOpen`.
  */
-import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { isComposing } from '../../components/ime';
 import { clock, dragged, indexEvents, piecesFor, selectionRange, taipeiMinute, type DragMode, type DragResult, type GridBand, type GridColumn, type GridEvent, type Piece } from './grid-logic';
 
@@ -227,6 +227,18 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedP
     root.current?.querySelector(`[data-cell="${next.cell.band}:${next.cell.col}"]`)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   };
 
+  // A booking moved from the keyboard lands in another cell (a new element): give it the focus back.
+  const refocus = useRef<string | null>(null);
+  useEffect(() => {
+    const id = refocus.current;
+    if (!id) return;
+    const el = root.current?.querySelector<HTMLElement>(`[data-event="${CSS.escape(id)}"]`);
+    if (el && el !== document.activeElement) {
+      el.focus();
+      refocus.current = null;
+    }
+  }, [events]);
+
   const onEventKeyDown = (e: KeyboardEvent<HTMLElement>, event: GridEvent, column: GridColumn) => {
     if (isComposing(e)) return;
     const moving = drag?.kind === 'move' && drag.byKeys && drag.event.id === event.id ? drag : null;
@@ -241,7 +253,10 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedP
       if (moving) {
         setDrag(null);
         const to = dragged(moving.event, moving.mode, moving.from, moving.to, step);
-        if (moving.moved) onMove?.(event.id, to);
+        if (moving.moved) {
+          refocus.current = event.id;
+          onMove?.(event.id, to);
+        }
       } else onOpen?.(event.id);
       return;
     }

@@ -99,3 +99,15 @@ describe('selection and hours', () => {
     expect(visibleHours([{ open: null }])).toEqual([480, 1080]);
   });
 });
+
+describe('Taipei arithmetic', () => {
+  it('agrees with the time-zone tables for instants across years, midnights included', async () => {
+    const { taipeiDateOf, startOfTaipeiDay } = await import('../../../domain/dates');
+    for (let ms = Date.UTC(2021, 0, 1); ms < Date.UTC(2023, 0, 1); ms += 7 * 3_600_000 + 13 * 60_000) {
+      const { date, minute } = taipeiMinute(ms);
+      expect(date).toBe(taipeiDateOf(new Date(ms)));
+      expect(minute).toBe(Math.round((ms - Date.parse(startOfTaipeiDay(date))) / 60_000));
+      expect(instantAt(date, minute)).toBe(new Date(ms - (ms % 60_000)).toISOString());
+    }
+  });
+});
