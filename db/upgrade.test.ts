@@ -61,8 +61,9 @@ function userTables(client: Database.Database): string[] {
   return (client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
 }
 
-function dump(client: Database.Database): Record<string, Record<string, unknown>[]> {
-  return Object.fromEntries(userTables(client).map((t) => [t, client.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[]]));
+/** Every row of the given tables (by default all of the first release's plain tables). */
+function dump(client: Database.Database, tables: string[] = userTables(client)): Record<string, Record<string, unknown>[]> {
+  return Object.fromEntries(tables.map((t) => [t, client.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[]]));
 }
 
 describe('upgrading a database made by the first release', () => {
@@ -79,7 +80,8 @@ describe('upgrading a database made by the first release', () => {
     expect(checkMigrations(file)).toEqual({ applied: 1, pending: known - 1 });
     const db = openDb(file);
     expect(checkMigrations(file)).toEqual({ applied: known, pending: 0 });
-    const after = dump(db.$client);
+    // Later migrations add tables of their own (search indexes among them): compare the old ones.
+    const after = dump(db.$client, Object.keys(before));
 
     for (const [table, rows] of Object.entries(before)) {
       expect(after[table], table).toHaveLength(rows.length);
