@@ -56,10 +56,11 @@ export function MaintenanceDesk() {
       <TicketForm
         open={newOpen}
         onClose={() => setNewOpen(false)}
-        onSaved={(id) => {
+        onSaved={(id, how) => {
           setNewOpen(false);
           setJustFiled(id);
-          if (tab !== 'tickets') open(id);
+          // A report added to an open ticket shows that ticket; a new one is selected in the list.
+          if (how === 'added' || tab !== 'tickets') open(id);
         }}
       />
       <TicketDrawer />

@@ -84,6 +84,34 @@ describe('repair tickets', () => {
     await screenshot(page, 'maintenance-ticket-filed');
   });
 
+  it('warns of a likely duplicate and adds the second call to the open ticket instead', async () => {
+    const before = await tickets.rowTexts();
+    const number = before[0].match(NUMBER)![0];
+    await tickets.newButton.click();
+    await tickets.form.waitFor();
+    await page.keyboard.type('市府第一會議室');
+    await tickets.option('市府第一會議室').waitFor();
+    await page.keyboard.press('Enter');
+    await tickets.settled();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('空調');
+    await tickets.option(zh('ticketCategory.hvac')).waitFor();
+    await page.keyboard.press('Enter');
+    const warning = tickets.form.getByRole('alert');
+    await expect.poll(() => warning.textContent()).toContain(number);
+    await tickets.form.locator('#subject').fill('還在滴水，越來越嚴重');
+    await screenshot(page, 'maintenance-ticket-duplicate');
+    await warning.getByRole('button', { name: zh('maint.dup.addTo') }).click();
+    await tickets.form.waitFor({ state: 'hidden' });
+    // No new ticket; the call is in the open one's comments, and that ticket is shown.
+    await tickets.drawer.waitFor();
+    await tickets.drawer.getByRole('tab', { name: /留言/ }).click();
+    await expect.poll(() => tickets.drawer.getByRole('tabpanel').innerText()).toContain('還在滴水，越來越嚴重');
+    await page.keyboard.press('Escape');
+    await tickets.drawer.waitFor({ state: 'hidden' });
+    expect((await tickets.rowTexts()).length).toBe(before.length);
+  });
+
   it('walks a ticket through 報修 → 派工 → 處理中 → 待料 → 完工 → 結案', async () => {
     const number = (await tickets.rowTexts())[0].match(NUMBER)![0];
     await tickets.numberButton(number).click();

@@ -39,8 +39,8 @@ interface Props {
   /** Editing this ticket; otherwise a new one. */
   ticket?: Ticket | null;
   onClose(): void;
-  /** Told the id of the ticket saved (or the one the report was added to). */
-  onSaved(id: string): void;
+  /** Told the id of the ticket saved, or of the open one the report was added to. */
+  onSaved(id: string, how: 'saved' | 'added'): void;
 }
 
 const TIME = /^([01]?\d|2[0-3]):?([0-5]\d)$/;
@@ -147,7 +147,7 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
         const r = await mutate('ticket.update', { id: ticket.id, ...changed });
         if (!r.ok) return showProblem(r);
         message.success(t('common.saved'));
-        onSaved(ticket.id);
+        onSaved(ticket.id, 'saved');
         return;
       }
       const id = newId();
@@ -156,7 +156,7 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
       const saved = await api.call('tickets.get', { id });
       message.success(t('maint.created', { number: saved?.ticket.number ?? '' }));
       void savePrefs({ lastSpaceId: v.spaceId ?? null });
-      onSaved(id);
+      onSaved(id, 'saved');
     } finally {
       setSaving(false);
     }
@@ -178,7 +178,7 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
     const r = await mutate('ticketComment.add', { id: newId(), ticketId: existing.id, body });
     if (!r.ok) return message.error(r.message);
     message.success(t('maint.dup.added', { number: existing.number }));
-    onSaved(existing.id);
+    onSaved(existing.id, 'added');
   };
 
   const filterByLabel = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase());
