@@ -14,7 +14,7 @@ import { useLocale, useT } from '../app/i18n';
 import { errorMessage, useShell } from '../app/store';
 import { moveBooking } from './actions';
 import { useVenues } from './data';
-import { applicantName, bookingLine, bookingVenueName, timeRange, venueName } from './labels';
+import { applicantName, aside, bookingLine, bookingVenueName, timeRange, venueName } from './labels';
 import { conflictOf } from './problems';
 import { useVenueDesk } from './store';
 
@@ -176,7 +176,7 @@ export function BookingAttentionCard({ item }: { item: AttentionItem }) {
             ) : (
               <span>
                 {name}
-                {asked.start && asked.end ? `（${timeRange(asked.start, asked.end, locale)}）` : ''}
+                {asked.start && asked.end ? aside(timeRange(asked.start, asked.end, locale), locale) : ''}
               </span>
             )}
             {venue && <span style={GAP}>{venueName(venue, locale)}</span>}
@@ -189,7 +189,7 @@ export function BookingAttentionCard({ item }: { item: AttentionItem }) {
             <div data-testid="attention-collided">
               <Typography.Link onClick={() => openBooking(conflict.id)}>
                 {conflict.number} {conflict.name}
-                {conflict.start && conflict.end ? `（${timeRange(conflict.start, conflict.end, locale)}）` : ''}
+                {conflict.start && conflict.end ? aside(timeRange(conflict.start, conflict.end, locale), locale) : ''}
               </Typography.Link>
               {asked.booking && <span style={GAP}>{bookingVenueName(asked.booking, locale)}</span>}
             </div>

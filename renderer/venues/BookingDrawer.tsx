@@ -19,7 +19,7 @@ import { KeyboardForm } from '../components/KeyboardForm';
 import { HistoryDrawer } from '../settings/HistoryDrawer';
 import { useUsers } from '../settings/store';
 import { approveBooking, cancelBooking, mutate, rejectBooking, type MutateOutcome } from './actions';
-import { applicantName, bookingLine, bookingVenueName, money, timeRange } from './labels';
+import { applicantName, aside, bookingLine, bookingVenueName, listText, money, timeRange } from './labels';
 import { problemText } from './problems';
 import { useVenueDesk } from './store';
 
@@ -143,7 +143,8 @@ function BookingDetailView({ id }: { id: string }) {
 
       <Descriptions size="small" column={2} bordered styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('field.venueId')} span={2}>
-          {bookingVenueName(b, locale)}（{locale === 'zh-TW' ? venue.locationZh : venue.locationEn}）
+          {bookingVenueName(b, locale)}
+          {aside(locale === 'zh-TW' ? venue.locationZh : venue.locationEn, locale)}
         </Descriptions.Item>
         <Descriptions.Item label={t('venues.ui.detail.when')} span={2}>
           {timeRange(b.start, b.end, locale)}
@@ -159,7 +160,7 @@ function BookingDetailView({ id }: { id: string }) {
         <Descriptions.Item label={t('field.activityType')}>{t(`venues.activity.${b.activityType}`)}</Descriptions.Item>
         <Descriptions.Item label={t('field.attendees')}>{t('venues.ui.people', { count: b.attendees })}</Descriptions.Item>
         <Descriptions.Item label={t('field.equipment')} span={2}>
-          {b.equipment.length ? b.equipment.map((e) => t(`venues.equipment.${e}`)).join('、') : t('common.none')}
+          {b.equipment.length ? listText(b.equipment.map((e) => t(`venues.equipment.${e}`)), locale) : t('common.none')}
         </Descriptions.Item>
         <Descriptions.Item label={t('field.letterNo')}>{b.letterNo || t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('field.fee')}>{b.feeWaived ? t('venues.ui.detail.feeWaived') : t('venues.ui.money', { amount: money(b.fee, locale) })}</Descriptions.Item>

@@ -18,7 +18,7 @@ import { useMayRun } from '../settings/permissions';
 import { ClockInput } from './ClockInput';
 import { useVenues } from './data';
 import { slotValues, timesOf } from './form-logic';
-import { siteName, timeRange, venueName } from './labels';
+import { listText, siteName, timeRange, venueName } from './labels';
 import { useVenueDesk } from './store';
 
 interface Ask {
@@ -110,10 +110,10 @@ export function FreeSlotFinder() {
       title: t('field.equipment'),
       ellipsis: true,
       render: (_, s) =>
-        byId
-          .get(s.venueId)
-          ?.equipment.map((e) => t(`venues.equipment.${e}`))
-          .join('、'),
+        listText(
+          (byId.get(s.venueId)?.equipment ?? []).map((e) => t(`venues.equipment.${e}`)),
+          locale,
+        ),
     },
     {
       key: 'apply',

@@ -29,7 +29,7 @@ export function longTimeRange(start: string, end: string, locale: Locale, t: T):
   const s = taipeiMinute(start);
   let e = taipeiMinute(end);
   if (e.minute === 0 && e.date > s.date) e = { date: taipeiMinute(Date.parse(end) - 1).date, minute: 1440 };
-  const day = (date: string) => `${formatDate(date, locale, 'long')}（${weekdayShort(date, locale)}）`;
+  const day = (date: string) => `${formatDate(date, locale, 'long')}${aside(weekdayShort(date, locale), locale)}`;
   if (s.date === e.date) return t('venues.ui.letter.sameDay', { date: day(s.date), from: clock(s.minute), to: clock(e.minute) });
   return t('venues.ui.letter.days', { from: `${day(s.date)} ${clock(s.minute)}`, to: `${day(e.date)} ${clock(e.minute)}` });
 }
@@ -45,9 +45,19 @@ export function weekdayShort(date: string, locale: Locale): string {
   return WEEKDAY_FORMAT[locale].format(new Date(`${date}T00:00:00Z`));
 }
 
+/** A list as each language writes it: 投影機、麥克風 / Projector, Microphones. */
+export function listText(items: readonly string[], locale: Locale): string {
+  return items.join(locale === 'zh-TW' ? '、' : ', ');
+}
+
+/** An aside in brackets: 大禮堂（1F） / Auditorium (1F). */
+export function aside(text: string, locale: Locale): string {
+  return locale === 'zh-TW' ? `（${text}）` : ` (${text})`;
+}
+
 /** A booking in one line for lists and messages: 場-111-00012 市政宣導說明會（111/03/01 09:00–12:00）. */
 export function bookingLine(b: Pick<BookingView, 'number' | 'eventName' | 'start' | 'end'>, locale: Locale): string {
-  return `${b.number ? `${b.number} ` : ''}${b.eventName}（${timeRange(b.start, b.end, locale)}）`;
+  return `${b.number ? `${b.number} ` : ''}${b.eventName}${aside(timeRange(b.start, b.end, locale), locale)}`;
 }
 
 export function money(amount: number, locale: Locale): string {
