@@ -78,7 +78,8 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedP
   const [focused, setFocused] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   // Which part of the grid is in view: bookings are laid out only in the day bands near it.
-  const [viewport, setViewport] = useState({ top: 0, height: 1200 });
+  // Before the grid is measured, the window's height stands in for its own.
+  const [viewport, setViewport] = useState(() => ({ top: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight }));
   const scrolling = useRef(0);
   const onScroll = () => {
     cancelAnimationFrame(scrolling.current);
@@ -92,7 +93,7 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedP
     return bands.map((band, b) => {
       const top = y;
       y += (band.head?.label ? BAND_HEAD_PX : 0) + (hours[1] - hours[0]) * scale[b];
-      return y >= viewport.top - viewport.height && top <= viewport.top + 2 * viewport.height;
+      return y >= viewport.top - viewport.height / 2 && top <= viewport.top + 1.5 * viewport.height;
     });
   }, [bands, hours, scale, viewport]);
   const columnCount = header.length;
