@@ -76,7 +76,7 @@ function BookingDetailView({ id }: { id: string }) {
   const { message, modal } = App.useApp();
   const roles = useShell((s) => s.session?.user?.roles ?? NO_ROLES);
   const { detail, error, loading } = useDetail(id);
-  const [asking, setAsking] = useState<null | 'reject' | 'cancel' | 'cancelSeries'>(null);
+  const [asking, setAsking] = useState<null | 'reject' | 'cancel' | 'cancelSeries' | 'rejectSeries'>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const { openEditor, openLetter } = useVenueDesk.getState();
@@ -97,6 +97,16 @@ function BookingDetailView({ id }: { id: string }) {
     setBusy(true);
     try {
       report(await approveBooking(b.id), next && next.level < next.of ? t('venues.ui.detail.approvedLevel', { level: next.level }) : t('venues.ui.detail.approvedDone'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const approveSeries = async () => {
+    if (!series) return;
+    setBusy(true);
+    try {
+      report(await mutate('bookingSeries.approve', { id: series.id }), t('venues.ui.detail.seriesApproved'));
     } finally {
       setBusy(false);
     }
@@ -123,6 +133,11 @@ function BookingDetailView({ id }: { id: string }) {
             {approveLabel}
           </Button>
         )}
+        {next?.allowed && series?.status === 'pending' && (
+          <Button loading={busy} onClick={() => void approveSeries()}>
+            {t('venues.ui.detail.approveSeries', { count: detail.occurrences.length })}
+          </Button>
+        )}
         {next && !next.allowed && <Alert type="info" showIcon title={next.level === 2 ? t('venues.ui.detail.waitSupervisor') : t('venues.ui.detail.waitClerk')} style={{ padding: '2px 8px' }} />}
         {mayChange && b.status === 'pending' && (
           <Button danger onClick={() => setAsking('reject')}>
@@ -132,6 +147,11 @@ function BookingDetailView({ id }: { id: string }) {
         {mayChange && live && <Button onClick={() => openEditor({ mode: 'edit', bookingId: b.id })}>{t('venues.ui.detail.edit')}</Button>}
         {mayChange && live && <Button onClick={() => setAsking('cancel')}>{t('venues.ui.detail.cancel')}</Button>}
         {mayChange && series && live && <Button onClick={() => setAsking('cancelSeries')}>{t('venues.ui.detail.cancelSeriesFrom')}</Button>}
+        {mayChange && series?.status === 'pending' && (
+          <Button danger onClick={() => setAsking('rejectSeries')}>
+            {t('venues.ui.detail.rejectSeries')}
+          </Button>
+        )}
         {b.status === 'approved' && <Button onClick={() => openLetter(b.id)}>{t('venues.ui.detail.printLetter')}</Button>}
         <Button onClick={() => setHistoryOpen(true)}>{t('history.title')}</Button>
       </Flex>
@@ -202,19 +222,21 @@ function BookingDetailView({ id }: { id: string }) {
 
       <ReasonDialog
         open={asking !== null}
-        title={asking === 'reject' ? t('venues.ui.detail.reject') : asking === 'cancelSeries' ? t('venues.ui.detail.cancelSeriesFrom') : t('venues.ui.detail.cancel')}
-        okText={asking === 'reject' ? t('venues.ui.detail.reject') : t('venues.ui.detail.confirmCancel')}
+        title={asking === 'reject' ? t('venues.ui.detail.reject') : asking === 'rejectSeries' ? t('venues.ui.detail.rejectSeries') : asking === 'cancelSeries' ? t('venues.ui.detail.cancelSeriesFrom') : t('venues.ui.detail.cancel')}
+        okText={asking === 'reject' || asking === 'rejectSeries' ? t('venues.ui.detail.reject') : t('venues.ui.detail.confirmCancel')}
         onClose={() => setAsking(null)}
         onSubmit={async (reason) => {
           const r =
             asking === 'reject'
               ? await rejectBooking(b.id, reason)
-              : asking === 'cancelSeries' && series
+              : asking === 'rejectSeries' && series
+                ? await mutate('bookingSeries.reject', { id: series.id, reason })
+                : asking === 'cancelSeries' && series
                 ? await mutate('bookingSeries.cancel', { id: series.id, reason, fromDate: b.originalDate ?? undefined })
                 : await cancelBooking(b.id, reason);
           if (r.ok) {
             setAsking(null);
-            report(r, asking === 'reject' ? t('venues.ui.detail.rejected') : t('venues.ui.detail.cancelled'));
+            report(r, asking === 'reject' || asking === 'rejectSeries' ? t('venues.ui.detail.rejected') : t('venues.ui.detail.cancelled'));
           }
           return r.ok ? null : r.message;
         }}

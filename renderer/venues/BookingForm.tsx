@@ -255,13 +255,14 @@ function BookingForm({ editor, booking, onDone }: { editor: EditorState; booking
             <ClockInput />
           </Form.Item>
         </Col>
-        {!v.repeat && (
-          <Col span={6}>
+        {/* A series repeats one day's times: no last day of its own (the column keeps the layout). */}
+        <Col span={6}>
+          {!v.repeat && (
             <Form.Item name="endDate" label={t('venues.ui.form.endDate')} style={{ marginBottom: 8 }} extra={t('venues.ui.form.endDateHelp')}>
               <RocDatePicker style={{ width: '100%' }} minDate={v.startDate ?? undefined} />
             </Form.Item>
-          </Col>
-        )}
+          )}
+        </Col>
         <Col span={4} />
         <Col span={6}>
           <Form.Item name="bufferBefore" label={t('field.bufferBefore')} style={{ marginBottom: 8 }}>

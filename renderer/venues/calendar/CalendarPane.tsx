@@ -288,7 +288,11 @@ const CalendarBody = memo(function CalendarBody({ shown, mayCreate }: { shown: S
       key: d,
       date: d,
       head: view === 'week' ? { label: bandLabel(d, marks.get(d)?.note, locale), tone: marks.get(d)?.tone } : undefined,
-      columns: siteVenues.map((v) => columnOf(v, d, exceptions)),
+      // The day's band already names a holiday; a venue's own closure is still written in its column.
+      columns: siteVenues.map((v) => {
+        const column = columnOf(v, d, exceptions);
+        return view === 'week' && column.noteTone !== 'closure' ? { ...column, note: undefined } : column;
+      }),
     }));
   } else {
     header = venue ? dates.map((d) => ({ key: d, label: dayHead(d, locale), sub: marks.get(d)?.note ?? '', tone: marks.get(d)?.tone })) : [];
