@@ -46,6 +46,7 @@ describe('kinds a mutation changes', () => {
     expect(kindsTouchedBy('space.update')).toEqual(['space']);
     expect(kindsTouchedBy('agency.create')).toEqual(['agency', 'agencyOffice']);
     expect(kindsTouchedBy('calendar.importYear')).toEqual(['calendarDay']);
-    expect(kindsTouchedBy('ticket.create')).toEqual([]);
+    expect(kindsTouchedBy('ticket.create')).toEqual(['ticket']);
+    expect(kindsTouchedBy('report.print')).toEqual([]);
   });
 });
