@@ -76,7 +76,7 @@ function BookingDetailView({ id }: { id: string }) {
   const { message, modal } = App.useApp();
   const roles = useShell((s) => s.session?.user?.roles ?? NO_ROLES);
   const { detail, error, loading } = useDetail(id);
-  const [asking, setAsking] = useState<null | 'reject' | 'cancel' | 'cancelSeries' | 'rejectSeries'>(null);
+  const [asking, setAsking] = useState<null | 'reject' | 'cancel' | 'cancelSeries' | 'rejectSeries' | 'override'>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const { openEditor, openLetter } = useVenueDesk.getState();
@@ -133,6 +133,11 @@ function BookingDetailView({ id }: { id: string }) {
             {approveLabel}
           </Button>
         )}
+        {next?.allowed && roles.includes('supervisor') && next.level === next.of && overlapping.some((o) => o.status === 'approved') && (
+          <Button danger onClick={() => setAsking('override')}>
+            {t('venues.ui.detail.override')}
+          </Button>
+        )}
         {next?.allowed && series?.status === 'pending' && (
           <Button loading={busy} onClick={() => void approveSeries()}>
             {t('venues.ui.detail.approveSeries', { count: detail.occurrences.length })}
@@ -183,7 +188,7 @@ function BookingDetailView({ id }: { id: string }) {
           {b.equipment.length ? listText(b.equipment.map((e) => t(`venues.equipment.${e}`)), locale) : t('common.none')}
         </Descriptions.Item>
         <Descriptions.Item label={t('field.letterNo')}>{b.letterNo || t('common.none')}</Descriptions.Item>
-        <Descriptions.Item label={t('field.fee')}>{b.feeWaived ? t('venues.ui.detail.feeWaived') : t('venues.ui.money', { amount: money(b.fee, locale) })}</Descriptions.Item>
+        <Descriptions.Item label={t('field.fee')}>{b.feeWaived ? t('venues.ui.detail.feeWaived') : b.fee === 0 ? t('venues.ui.settings.free') : t('venues.ui.money', { amount: money(b.fee, locale) })}</Descriptions.Item>
         {series ? (
           <Descriptions.Item label={t('venues.ui.detail.series')} span={2}>
             {t('venues.ui.detail.seriesLine', { count: detail.occurrences.length, status: t(`venues.status.${series.status}`) })}
@@ -222,12 +227,14 @@ function BookingDetailView({ id }: { id: string }) {
 
       <ReasonDialog
         open={asking !== null}
-        title={asking === 'reject' ? t('venues.ui.detail.reject') : asking === 'rejectSeries' ? t('venues.ui.detail.rejectSeries') : asking === 'cancelSeries' ? t('venues.ui.detail.cancelSeriesFrom') : t('venues.ui.detail.cancel')}
-        okText={asking === 'reject' || asking === 'rejectSeries' ? t('venues.ui.detail.reject') : t('venues.ui.detail.confirmCancel')}
+        title={asking === 'override' ? t('venues.ui.detail.override') : asking === 'reject' ? t('venues.ui.detail.reject') : asking === 'rejectSeries' ? t('venues.ui.detail.rejectSeries') : asking === 'cancelSeries' ? t('venues.ui.detail.cancelSeriesFrom') : t('venues.ui.detail.cancel')}
+        okText={asking === 'override' ? t('venues.ui.detail.override') : asking === 'reject' || asking === 'rejectSeries' ? t('venues.ui.detail.reject') : t('venues.ui.detail.confirmCancel')}
         onClose={() => setAsking(null)}
         onSubmit={async (reason) => {
           const r =
-            asking === 'reject'
+            asking === 'override'
+              ? await approveBooking(b.id, { reason })
+              : asking === 'reject'
               ? await rejectBooking(b.id, reason)
               : asking === 'rejectSeries' && series
                 ? await mutate('bookingSeries.reject', { id: series.id, reason })
@@ -236,7 +243,7 @@ function BookingDetailView({ id }: { id: string }) {
                 : await cancelBooking(b.id, reason);
           if (r.ok) {
             setAsking(null);
-            report(r, asking === 'reject' || asking === 'rejectSeries' ? t('venues.ui.detail.rejected') : t('venues.ui.detail.cancelled'));
+            report(r, asking === 'override' ? t('venues.ui.detail.approvedDone') : asking === 'reject' || asking === 'rejectSeries' ? t('venues.ui.detail.rejected') : t('venues.ui.detail.cancelled'));
           }
           return r.ok ? null : r.message;
         }}

@@ -293,4 +293,30 @@ describe('venue desk', () => {
     expect(await venues.event('預算執行檢討會').getAttribute('class')).toContain('vc-ev--flagged');
     await screenshot(page, 'venues-flagged');
   });
+
+  it('a supervisor’s override gives the time to an official event; the booking that gave way is listed with its applicant’s contact', async () => {
+    await as('supervisor');
+    const day = addDays(todayInTaipei(), 35);
+    const workday = weekdayOf(day) === 0 ? addDays(day, 1) : weekdayOf(day) === 6 ? addDays(day, 2) : day;
+    const base = { venueId: 'demo-venue-SW-MR-301', applicantOrg: '', activityType: 'meeting' as const, attendees: 20, equipment: [], letterNo: '', attachments: [], fee: 0, feeWaived: false, notes: '', start: instantAt(workday, 10 * 60), end: instantAt(workday, 12 * 60) };
+    expect(await call(ws, 'mutate', { name: 'booking.create', args: { ...base, id: 'e2e-gives-way', eventName: '業務聯繫會報', applicantAgencyId: 'demo-agency-BAS', contactName: '張國華', contactPhone: '07-3368160' } })).toMatchObject({ ok: true });
+    expect(await call(ws, 'mutate', { name: 'booking.approve', args: { id: 'e2e-gives-way' } })).toMatchObject({ ok: true });
+    expect(await call(ws, 'mutate', { name: 'booking.create', args: { ...base, id: 'e2e-official', eventName: '市長防颱記者會', applicantAgencyId: 'demo-agency-SEC', contactName: '王怡君', contactPhone: '07-3368100' } })).toMatchObject({ ok: true });
+
+    await venues.open('bookings');
+    await venues.search('市長防颱記者會');
+    await venues.listRow('市長防颱記者會').getByText('市長防颱記者會').click();
+    await venues.detail().waitFor();
+    await venues.detailButton('venues.ui.detail.override').click();
+    const ask = page.locator('.ant-modal').filter({ hasText: zh('field.reason') });
+    await ask.getByLabel(zh('field.reason'), { exact: true }).fill('市府重要公務活動');
+    await ask.getByRole('button', { name: zh('venues.ui.detail.override') }).click();
+    await expect.poll(() => venues.status().textContent()).toBe(zh('venues.status.approved'));
+    await venues.closeDetail();
+
+    await page.getByRole('button', { name: zh('venues.ui.review.displaced', { count: 1 }) }).click();
+    const list = page.locator('.ant-popover').filter({ hasText: zh('venues.ui.review.displacedTitle') });
+    expect(await list.textContent()).toContain('業務聯繫會報');
+    expect(await list.textContent()).toContain('張國華 07-3368160');
+  });
 });
