@@ -18,7 +18,7 @@ import type { SqlDb } from '../../server/store/sql';
 import { openSqlite } from '../../server/store/sqlite';
 import { FaultyNetwork } from './support/faulty-network';
 import { runSchedule, type ScheduleResult } from './support/schedule';
-import { simDir } from './support/sim-world';
+import { removeTemplate, simDir } from './support/sim-world';
 
 const STATIONS = Number(process.env.SYNC_STATIONS ?? 5);
 const STEPS = Number(process.env.SYNC_STEPS ?? 40);
@@ -37,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.useRealTimers();
   await network.stop();
+  removeTemplate();
 });
 
 interface Store {

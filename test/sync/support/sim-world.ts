@@ -75,6 +75,12 @@ function workstationTemplate(): string {
   return template;
 }
 
+/** Removes the template database (after the last world). */
+export function removeTemplate(): void {
+  if (template) fs.rmSync(path.dirname(template), { recursive: true, force: true });
+  template = undefined;
+}
+
 export interface WorldOptions {
   network: FaultyNetwork;
   openServerDb: () => Promise<SqlDb>;
