@@ -1,9 +1,12 @@
 /** How tickets read on screen: status tags, priority marks, names of people and places, times. */
 import { Tag, Typography } from 'antd';
+import { useMemo } from 'react';
 import { formatInstant } from '../../domain/dates';
 import type { TicketPriority, TicketStatus } from '../../domain/maintenance/tickets';
 import { isOverdue } from '../../domain/maintenance/tickets';
 import { useLocale, useT } from '../app/i18n';
+import { nameOf, placePath } from '../settings/places-logic';
+import { usePlaces } from '../settings/store';
 
 const STATUS_COLOR: Record<TicketStatus, string> = {
   reported: 'blue',
@@ -52,4 +55,23 @@ export function DueText({ dueAt, status, now }: { dueAt: string; status: TicketS
 export function useInstant(): (at: string | null) => string {
   const locale = useLocale((s) => s.locale);
   return (at) => (at ? formatInstant(at, locale) : '');
+}
+
+/**
+ * Where a ticket is, short for a table cell ("行政大樓 3F 男廁"), with the whole path
+ * ("四維行政中心 / 行政大樓 / 3F / 男廁") to show on hover.
+ */
+export function usePlaceShort(): (spaceId: string) => { short: string; full: string } {
+  const places = usePlaces();
+  const locale = useLocale((s) => s.locale);
+  return useMemo(
+    () => (spaceId: string) => {
+      const space = places.space.get(spaceId);
+      const floor = space ? places.floor.get(space.floorId) : undefined;
+      const building = floor ? places.building.get(floor.buildingId) : undefined;
+      const short = [building && nameOf(building, locale), floor?.name, space && nameOf(space, locale)].filter(Boolean).join(' ');
+      return { short: short || spaceId, full: space ? placePath(places, spaceId, locale) : spaceId };
+    },
+    [places, locale],
+  );
 }

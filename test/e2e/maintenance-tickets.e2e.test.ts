@@ -222,6 +222,8 @@ describe('repair tickets', () => {
     const overdue = texts.map((t) => t.includes(zh('maint.overdueMark')));
     expect(overdue).toEqual([...overdue].sort((a, b) => Number(b) - Number(a)));
     expect(overdue[0]).toBe(true);
+    // The tab fades in: let it settle before the picture.
+    await page.waitForTimeout(400);
     await screenshot(page, 'maintenance-my-work');
   });
 });

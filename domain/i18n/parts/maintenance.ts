@@ -198,6 +198,7 @@ export const maintenanceZh = {
   'maint.tabs.costs': '工料費用',
   'maint.tabs.files': '附件（{count}）',
   'maint.tabs.history': '處理紀錄',
+  'maint.systemUser': '系統',
 } as const;
 
 export const maintenanceEn: Record<keyof typeof maintenanceZh, string> = {
@@ -399,4 +400,5 @@ export const maintenanceEn: Record<keyof typeof maintenanceZh, string> = {
   'maint.tabs.costs': 'Labour & parts',
   'maint.tabs.files': 'Attachments ({count})',
   'maint.tabs.history': 'Status history',
+  'maint.systemUser': 'System',
 };

@@ -10,8 +10,7 @@ import { api } from '../../app/api';
 import { useChangeVersion } from '../../app/hooks';
 import { useT } from '../../app/i18n';
 import { errorMessage } from '../../app/store';
-import { usePlaceLabel } from '../../settings/store';
-import { DueText, PriorityText, StatusTag } from '../labels';
+import { DueText, PriorityText, StatusTag, usePlaceShort } from '../labels';
 import { moveTicket, useMaintenance } from '../store';
 import { actionLabel, useMe } from './TicketDrawer';
 
@@ -21,7 +20,7 @@ export function MyWorkTab() {
   const t = useT();
   const { message } = App.useApp();
   const me = useMe();
-  const placeLabel = usePlaceLabel();
+  const placeShort = usePlaceShort();
   const version = useChangeVersion('ticket', 'ticketStatusChange');
   const [rows, setRows] = useState<TicketRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -63,7 +62,7 @@ export function MyWorkTab() {
               </Button> },
           { key: 'status', title: t('maint.col.status'), width: 80, render: (_, r) => <StatusTag status={r.status} /> },
           { key: 'priority', title: t('maint.col.priority'), width: 56, render: (_, r) => <PriorityText priority={r.priority} /> },
-          { key: 'location', title: t('maint.col.location'), ellipsis: true, render: (_, r) => placeLabel(r.spaceId) },
+          { key: 'location', title: t('maint.col.location'), ellipsis: { showTitle: false }, render: (_, r) => <span title={placeShort(r.spaceId).full}>{placeShort(r.spaceId).short}</span> },
           { key: 'subject', title: t('maint.col.subject'), ellipsis: true, dataIndex: 'subject' },
           { key: 'dueAt', title: t('maint.col.dueAt'), width: 160, render: (_, r) => <DueText dueAt={r.dueAt} status={r.status} now={now} /> },
           {

@@ -77,7 +77,8 @@ export function TicketDrawer() {
   const [editing, setEditing] = useState(false);
   const [history, setHistory] = useState(false);
   const now = useMemo(() => new Date().toISOString(), [detail]); // eslint-disable-line react-hooks/exhaustive-deps
-  const userName = (userId: string) => users.find((u) => u.id === userId)?.displayName ?? userId;
+  // Records written by no user (the demo data, an import) read as written by the system.
+  const userName = (userId: string) => users.find((u) => u.id === userId)?.displayName ?? t('maint.systemUser');
   const desk = me.roles.some((r) => TICKET_DESK_ROLES.includes(r));
 
   // Esc closes the drawer also when the focus was lost (the button that had it is gone).

@@ -13,12 +13,10 @@ import type { TicketFilter, TicketPage, TicketRow, TicketSort, TicketSortKey } f
 import type { MessageKey } from '../../../domain/i18n';
 import { api } from '../../app/api';
 import { useChangeVersion } from '../../app/hooks';
-import { useT } from '../../app/i18n';
+import { useLocale, useT } from '../../app/i18n';
 import { errorMessage } from '../../app/store';
-import { usePeople, usePlaces } from '../../settings/store';
-import { nameOf, placePath } from '../../settings/places-logic';
-import { useLocale } from '../../app/i18n';
-import { DueText, PriorityText, StatusTag, useInstant } from '../labels';
+import { usePeople } from '../../settings/store';
+import { DueText, PriorityText, StatusTag, useInstant, usePlaceShort } from '../labels';
 
 export const ROW_HEIGHT = 32;
 const PAGE = 100;
@@ -57,8 +55,6 @@ interface Loaded {
 export function TicketList({ filter, sort, onSort, onOpen, onTotal, highlightId }: Props) {
   const t = useT();
   const { token } = theme.useToken();
-  const locale = useLocale((s) => s.locale);
-  const places = usePlaces();
   const { byId: people } = usePeople();
   const instant = useInstant();
   const version = useChangeVersion('ticket', 'ticketStatusChange', 'ticketComment');
@@ -136,25 +132,22 @@ export function TicketList({ filter, sort, onSort, onOpen, onTotal, highlightId 
     if (i >= 0) setSelected(i);
   }, [highlightId, loaded.pages]);
 
-  const place = (r: TicketRow) => {
-    const space = places.space.get(r.spaceId);
-    const floor = space ? places.floor.get(space.floorId) : undefined;
-    const building = places.building.get(r.buildingId);
-    return [building && nameOf(building, locale), floor?.name, space && nameOf(space, locale)].filter(Boolean).join(' ');
-  };
+  const placeShort = usePlaceShort();
+  // English labels are longer than the Chinese ones.
+  const en = useLocale((s) => s.locale) === 'en';
 
   const columns: Column[] = [
     { key: 'number', title: 'maint.col.number', width: '118px', sort: 'number', render: (r) => <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(r.id)}>
         {r.number}
       </Button> },
-    { key: 'status', title: 'maint.col.status', width: '76px', render: (r) => <StatusTag status={r.status} /> },
-    { key: 'priority', title: 'maint.col.priority', width: '52px', render: (r) => <PriorityText priority={r.priority} /> },
-    { key: 'category', title: 'maint.col.category', width: '56px', render: (r) => t(`ticketCategory.${r.category}`) },
-    { key: 'location', title: 'maint.col.location', width: 'minmax(170px, 1.3fr)', render: place, tip: (r) => places.space.has(r.spaceId) ? placePath(places, r.spaceId, locale) : '' },
+    { key: 'status', title: 'maint.col.status', width: en ? '124px' : '76px', render: (r) => <StatusTag status={r.status} /> },
+    { key: 'priority', title: 'maint.col.priority', width: en ? '72px' : '52px', render: (r) => <PriorityText priority={r.priority} /> },
+    { key: 'category', title: 'maint.col.category', width: en ? '108px' : '56px', render: (r) => t(`ticketCategory.${r.category}`) },
+    { key: 'location', title: 'maint.col.location', width: 'minmax(170px, 1.3fr)', render: (r) => placeShort(r.spaceId).short, tip: (r) => placeShort(r.spaceId).full },
     { key: 'subject', title: 'maint.col.subject', width: 'minmax(150px, 1.2fr)', render: (r) => r.subject, tip: (r) => r.subject },
-    { key: 'reportedAt', title: 'maint.col.reportedAt', width: '128px', sort: 'reportedAt', render: (r) => instant(r.reportedAt) },
-    { key: 'dueAt', title: 'maint.col.dueAt', width: '172px', sort: 'dueAt', render: (r) => <DueText dueAt={r.dueAt} status={r.status} now={now} /> },
-    { key: 'assignee', title: 'maint.col.assignee', width: '80px', render: (r) => (r.assigneeId ? (people.get(r.assigneeId)?.name ?? '') : '') },
+    { key: 'reportedAt', title: 'maint.col.reportedAt', width: en ? '136px' : '128px', sort: 'reportedAt', render: (r) => instant(r.reportedAt) },
+    { key: 'dueAt', title: 'maint.col.dueAt', width: en ? '196px' : '172px', sort: 'dueAt', render: (r) => <DueText dueAt={r.dueAt} status={r.status} now={now} /> },
+    { key: 'assignee', title: 'maint.col.assignee', width: en ? '96px' : '80px', render: (r) => (r.assigneeId ? (people.get(r.assigneeId)?.name ?? '') : '') },
   ];
   const grid = columns.map((c) => c.width).join(' ');
   const searching = !!filter.text?.trim();
