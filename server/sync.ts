@@ -117,6 +117,9 @@ export async function push(db: SqlDb, device: PushingDevice, req: PushRequest, n
       processed += 1;
       if (!outcome.problem) feed?.committed(device.id);
     }
+    // SQLite's driver is synchronous: let other requests (pulls, pokes, sign-ins) in between
+    // the mutations of a long push instead of after all of them.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return { lastMutationId: last, processed };
 }
