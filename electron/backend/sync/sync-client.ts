@@ -17,6 +17,7 @@ import type { NumberKind } from '../../../domain/numbering';
 import { addServerLease } from '../../../db/numbers';
 import type { AttachmentStore } from '../attachments';
 import { ServerError, SyncServerApi, type PushedMutation } from './server-api';
+import type { PullResponse } from '../../../domain/sync-protocol';
 
 export type Connection = 'online' | 'offline' | 'syncing';
 
@@ -35,7 +36,7 @@ const LEASE_TOP_UP_BELOW = 50;
 const LEASE_BLOCK = 200;
 /** The kinds of printed numbers some mutation gives out. */
 const NUMBERED_KINDS = [...new Set(mutationList.flatMap((m) => (m.numbered ? [m.numbered.kind] : [])))];
-const PULL_PAGE = 2000;
+const PULL_PAGE = 5000;
 const FALLBACK_POLL_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
 
@@ -169,18 +170,21 @@ export class SyncClient {
 
   /** Pulls until the server has nothing more, each page in one local transaction. */
   private async pullAll(token: string): Promise<void> {
-    const clientId = getMeta(this.db(), 'clientId')!;
-    const first = !getMeta(this.db(), 'syncCursor');
+    const db = this.db();
+    const clientId = getMeta(db, 'clientId')!;
+    const first = !getMeta(db, 'syncCursor');
     let received = 0;
-    for (;;) {
-      const cursor = getMeta(this.db(), 'syncCursor') ?? '';
-      const page = await this.api.pull(token, clientId, cursor, PULL_PAGE);
+    let next: Promise<PullResponse> | null = this.api.pull(token, clientId, getMeta(db, 'syncCursor') ?? '', PULL_PAGE);
+    while (next) {
+      const page: PullResponse = await next;
       if (this.stopped) return;
+      // The next page travels while this one is applied; its cursor is in this reply.
+      next = page.more ? this.api.pull(token, clientId, page.cursor, PULL_PAGE) : null;
+      next?.catch(() => undefined); // a failure surfaces when it is awaited
       await applyPulledPage(this.db(), this.runner(), page);
       await this.downloadAttachments(token, page.changes.map((c) => c.data));
       received += page.changes.length;
       if (first) this.setState({ progress: { received } });
-      if (!page.more) return;
     }
   }
 
