@@ -7,7 +7,7 @@
 import type { Statement } from 'better-sqlite3';
 import { addDays, startOfTaipeiDay } from '../../domain/dates';
 import { countCasesHandled, periodInstants, type CasesHandled, type Period } from '../../domain/maintenance/report';
-import { OPEN_STATUSES, myWorkOrder, type Ticket } from '../../domain/maintenance/tickets';
+import { OPEN_STATUSES, likelyDuplicates, myWorkOrder, type Ticket, type TicketCategory } from '../../domain/maintenance/tickets';
 import { DEFAULT_SORT, MAX_PAGE, SEARCH_CAP, type TicketDetail, type TicketFilter, type TicketPage, type TicketRow, type TicketSort } from '../../domain/maintenance/tickets-query';
 import type { Db } from '../open';
 import { rowToRecord } from '../records';
@@ -192,9 +192,10 @@ export function ticketIdByNumber(db: Db, number: string): string | null {
   return row?.id ?? null;
 }
 
-/** Open tickets at a space of a category: the likely duplicates of a new report there. */
-export function openTicketsAt(db: Db, spaceId: string, category: string): TicketRow[] {
-  return prepare(db, `SELECT ${ROW_COLUMNS} FROM ticket WHERE space_id = ? AND category = ? AND status IN (${OPEN_LIST}) ORDER BY reported_at DESC`).all(spaceId, category) as TicketRow[];
+/** Open tickets at a space of a category: the likely duplicates of a new report there (the rule is the domain's). */
+export function openTicketsAt(db: Db, spaceId: string, category: TicketCategory): TicketRow[] {
+  const here = prepare(db, `SELECT ${ROW_COLUMNS} FROM ticket WHERE space_id = ? AND category = ? AND status IN (${OPEN_LIST}) ORDER BY reported_at DESC`).all(spaceId, category) as TicketRow[];
+  return likelyDuplicates({ spaceId, category }, here);
 }
 
 /** A technician's open tickets, overdue first, then by due time. */
