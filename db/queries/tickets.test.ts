@@ -104,6 +104,14 @@ describe('ticket search in Chinese', () => {
     expect(search('灑水').total).toBe(0);
   });
 
+  it('searches within the filters', async () => {
+    await run('ticket.transition', { id: 't2', changeId: 'z1', status: 'cancelled' }, tpe('2022-01-11', '10:00'));
+    expect(numbers(queryTickets(db, { text: '冷', siteId: 'fs' }))).toEqual(['維-111-00003']);
+    expect(queryTickets(db, { text: '冷', siteId: 'sw' }).total).toBe(0);
+    expect(numbers(queryTickets(db, { text: '會議室', statuses: ['reported'] }))).toEqual(['維-111-00004', '維-111-00001']);
+    expect(numbers(queryTickets(db, { text: '會議室', categories: ['elevator'], from: '2022-01-10', to: '2022-01-10' }))).toEqual(['維-111-00001']);
+  });
+
   it('finds nothing for text with nothing to look for, and treats quotes as text', () => {
     expect(search('-').total).toBe(0);
     expect(search('"漏水').total).toBe(0);
