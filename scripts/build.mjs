@@ -114,6 +114,10 @@ async function buildRenderer({ force, log }) {
   }
   if (!force && isFresh('renderer', ['dist/renderer/index.html'])) return 'fresh';
   log('build: dist/renderer');
+  // A build started from a test runner inherits NODE_ENV=test, and React libraries then
+  // build in their test mode (antd gives every component the same id): the app is always
+  // built for production.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   const read = new Set();
   await build({
