@@ -16,6 +16,7 @@ import { app, protocol, type IpcMainInvokeEvent, type Session, type WebContents,
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { API_NAMES, type ApiName } from '../../domain/api';
+import { CONTENT_TYPES } from '../content-types';
 import type { ApiReply } from '../preload/channels';
 
 export const APP_SCHEME = 'app';
@@ -76,26 +77,6 @@ export function registerAppScheme(): void {
   ]);
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 function securityHeaders(): Record<string, string> {
   return { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
