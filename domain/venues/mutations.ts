@@ -197,6 +197,30 @@ function checkHours(opensAt: string | undefined, closesAt: string | undefined) {
   if (opensAt !== undefined && closesAt !== undefined && opensAt >= closesAt) throw new DomainError('venues.hoursOrder', {}, 'closesAt');
 }
 
+
+/** A booking (or one occurrence of a series) as it is applied for: pending, at level 0. */
+function pendingBooking(
+  a: Particulars & { override?: Override },
+  where: Pick<Booking, 'id' | 'number' | 'seriesId' | 'originalDate' | 'start' | 'end'>,
+  buffers: { bufferBefore: number; bufferAfter: number },
+  ctx: MutationContext,
+): Booking {
+  return {
+    ...where,
+    ...particularsOf(a),
+    ...buffers,
+    ...occupiedOf(where.start, where.end, buffers.bufferBefore, buffers.bufferAfter),
+    status: 'pending',
+    approvedLevel: 0,
+    steps: [step('applied', ctx, a.override?.reason)],
+    overrideReason: a.override?.reason ?? '',
+    displaced: false,
+    displacedBy: null,
+    createdAt: ctx.at,
+    updatedAt: ctx.at,
+  };
+}
+
 export const venueMutationDefs: MutationDef[] = [
   defineMutation({
     name: 'venue.create',
@@ -249,26 +273,7 @@ export const venueMutationDefs: MutationDef[] = [
       await checkAgency(tx, a.applicantAgencyId);
       refuse(applicantProblems(venue, a.applicantAgencyId, a.applicantOrg));
       await checkSchedule(tx, venue, a.start, a.end, a.override);
-      const buffers = effectiveBuffers(venue, a);
-      const row: Booking = {
-        id: a.id,
-        number: a.number ?? '',
-        seriesId: null,
-        originalDate: null,
-        ...particularsOf(a),
-        start: a.start,
-        end: a.end,
-        ...buffers,
-        ...occupiedOf(a.start, a.end, buffers.bufferBefore, buffers.bufferAfter),
-        status: 'pending',
-        approvedLevel: 0,
-        steps: [step('applied', ctx, a.override?.reason)],
-        overrideReason: a.override?.reason ?? '',
-        displaced: false,
-        displacedBy: null,
-        createdAt: ctx.at,
-        updatedAt: ctx.at,
-      };
+      const row = pendingBooking(a, { id: a.id, number: a.number ?? '', seriesId: null, originalDate: null, start: a.start, end: a.end }, effectiveBuffers(venue, a), ctx);
       await insertBooking(tx, venue, row, a.override, ctx);
     },
   }),
@@ -393,25 +398,7 @@ export const venueMutationDefs: MutationDef[] = [
       for (const date of dates) {
         const start = taipeiInstant(date, a.startTime);
         const end = taipeiInstant(date, a.endTime);
-        const row: Booking = {
-          id: occurrenceId(a.id, date),
-          number: series.number,
-          seriesId: a.id,
-          originalDate: date,
-          ...particularsOf(a),
-          start,
-          end,
-          ...buffers,
-          ...occupiedOf(start, end, buffers.bufferBefore, buffers.bufferAfter),
-          status: 'pending',
-          approvedLevel: 0,
-          steps: [step('applied', ctx, a.override?.reason)],
-          overrideReason: a.override?.reason ?? '',
-          displaced: false,
-          displacedBy: null,
-          createdAt: ctx.at,
-          updatedAt: ctx.at,
-        };
+        const row = pendingBooking(a, { id: occurrenceId(a.id, date), number: series.number, seriesId: a.id, originalDate: date, start, end }, buffers, ctx);
         await insertBooking(tx, venue, row, a.override, ctx);
       }
     },
