@@ -15,7 +15,8 @@ import { highestNumbersIn, raiseHighWaters, type Renumbering } from './printed-n
 import { ACCEPTED, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../domain/sync-protocol';
 import type { DeviceRow } from './store/auth-data';
 import type { SqlConn, SqlDb } from './store/sql';
-import { changesSince, databaseId, ensureClient, getClient, getRecord, headSeq, lastMutationIdsOf, nextSeq, refusalsOf, renumberedOf, saveOutcome, setLastMutationId } from './store/sync-data';
+import { changesSince } from './store/changes';
+import { databaseId, ensureClient, getClient, getRecord, headSeq, lastMutationIdsOf, nextSeq, refusalsOf, renumberedOf, saveOutcome, setLastMutationId } from './store/sync-data';
 
 export type VersionVerdict = 'ok' | 'tooOld' | 'tooNew';
 
