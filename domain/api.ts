@@ -20,7 +20,7 @@ import { TICKET_CATEGORIES } from './maintenance/tickets';
 import { savedFilterSchema, ticketFilterSchema, ticketSortSchema, MAX_SAVED_FILTERS, type TicketDetail, type TicketPage, type TicketPrefs, type TicketRow } from './maintenance/tickets-query';
 import { isBusinessDate } from './dates';
 import { businessDate, instant } from './venues/schemas';
-import { BOOKING_STATUSES, EQUIPMENT, VENUE_TYPES } from './venues/types';
+import { ACTIVITY_TYPES, BOOKING_STATUSES, EQUIPMENT, VENUE_TYPES } from './venues/types';
 import type { BookingCheck, BookingDetail, BookingView, CompetingGroup, FlaggedBooking, FreeSlot, VenueFigures, VenueView } from './venues/views';
 
 const kind = z.enum(KINDS as [Kind, ...Kind[]]);
@@ -35,6 +35,7 @@ const bookingFilter = z.object({
   venueIds: z.array(short).max(500).optional(),
   siteId: short.optional(),
   statuses: z.array(z.enum(BOOKING_STATUSES)).max(BOOKING_STATUSES.length).optional(),
+  activityTypes: z.array(z.enum(ACTIVITY_TYPES)).max(ACTIVITY_TYPES.length).optional(),
   agencyId: short.optional(),
   /** Matches number, event name, applicant, contact or letter number. */
   text: short.optional(),

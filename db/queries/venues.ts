@@ -10,7 +10,7 @@ import { countVenueFigures, type FigureVenue } from '../../domain/venues/figures
 import { misfits } from '../../domain/venues/flags';
 import { BusyIndex, findFreeSlots, type FinderOptions, type SlotRequest } from '../../domain/venues/free-slots';
 import { bookingWarnings, effectiveBuffers, occupiedOf, scheduleProblems, timeProblems } from '../../domain/venues/rules';
-import type { Booking, BookingSeries, BookingStatus, Equipment } from '../../domain/venues/types';
+import type { ActivityType, Booking, BookingSeries, BookingStatus, Equipment } from '../../domain/venues/types';
 import type { BookingCheck, BookingDetail, BookingView, CompetingGroup, FlaggedBooking, FreeSlot, VenueFigures, VenueView } from '../../domain/venues/views';
 import type { Db } from '../open';
 import { rowToRecord } from '../records';
@@ -92,6 +92,7 @@ export interface BookingFilter {
   venueIds?: readonly string[];
   siteId?: string;
   statuses?: readonly BookingStatus[];
+  activityTypes?: readonly ActivityType[];
   agencyId?: string;
   text?: string;
   limit?: number;
@@ -112,6 +113,10 @@ export function bookingViews(db: Db, f: BookingFilter): BookingView[] {
   if (f.statuses) {
     conds.push(`b.status IN (${f.statuses.map(() => '?').join(',') || "''"})`);
     params.push(...f.statuses);
+  }
+  if (f.activityTypes) {
+    conds.push(`b.activity_type IN (${f.activityTypes.map(() => '?').join(',') || "''"})`);
+    params.push(...f.activityTypes);
   }
   if (f.agencyId) {
     conds.push('b.applicant_agency_id = ?');

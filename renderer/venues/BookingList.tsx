@@ -39,6 +39,7 @@ export function queryOf(f: ListFilters): BookingQuery {
     ...(text ? ALL_DATES : { from: instantAt(f.from, 0), to: instantAt(addDays(f.to < f.from ? f.from : f.to, 1), 0) }),
     ...(f.venueId ? { venueIds: [f.venueId] } : f.siteId ? { siteId: f.siteId } : {}),
     ...(f.statuses.length ? { statuses: f.statuses } : {}),
+    ...(f.activityType ? { activityTypes: [f.activityType] } : {}),
     ...(f.agencyId ? { agencyId: f.agencyId } : {}),
     ...(text ? { text } : {}),
   };
@@ -77,8 +78,7 @@ export function BookingList() {
   }, [venues, locale]);
   const venueOptions = venues.filter((v) => !v.archived && (!filters.siteId || v.siteId === filters.siteId)).map((v) => ({ value: v.id, label: venueName(v, locale) }));
   const agencyOptions = useMemo(() => active(agencies).map((a) => ({ value: a.id, label: nameOf(a, locale) })), [agencies, locale]);
-  // The backend's query has no activity type: that filter narrows the list here.
-  const rows = useMemo(() => bookings.filter((b) => !filters.activityType || b.activityType === filters.activityType).sort((a, b) => a.start.localeCompare(b.start) || a.number.localeCompare(b.number)), [bookings, filters.activityType]);
+  const rows = useMemo(() => [...bookings].sort((a, b) => a.start.localeCompare(b.start) || a.number.localeCompare(b.number)), [bookings]);
 
   const exportTable = async (format: 'xlsx' | 'ods') => {
     setExporting(format);

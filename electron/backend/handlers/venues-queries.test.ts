@@ -82,6 +82,29 @@ describe('venue desk reads', () => {
     expect(content).not.toContain('三月另一場');
   });
 
+  it('filters the list and its export by activity type (政令宣導, 市政行銷)', async () => {
+    desk = await venueDesk();
+    await desk.must('booking.create', bookingArgs('policy', { eventName: '防災政令宣導', activityType: 'policy_promotion', from: '2022-03-01 09:00', to: '2022-03-01 10:00' }));
+    await desk.must('booking.create', bookingArgs('marketing', { eventName: '觀光行銷記者會', activityType: 'city_marketing', from: '2022-03-01 10:30', to: '2022-03-01 11:30' }));
+    await desk.must('booking.create', bookingArgs('meeting', { eventName: '局務會議', from: '2022-03-01 14:00', to: '2022-03-01 15:00' }));
+    const day = { from: tp('2022-03-01 00:00'), to: tp('2022-03-02 00:00') };
+    expect((await desk.ws.call('venues.bookings', { ...day, activityTypes: ['policy_promotion'] })).map((b) => b.id)).toEqual(['policy']);
+    expect((await desk.ws.call('venues.bookings', { ...day, activityTypes: ['policy_promotion', 'city_marketing'] })).map((b) => b.id)).toEqual(['policy', 'marketing']);
+    expect((await desk.ws.call('venues.bookings', { ...day, activityTypes: ['exhibition'] })).map((b) => b.id)).toEqual([]);
+
+    const xlsx = await desk.ws.call('venues.export', { ...day, activityTypes: ['city_marketing'], format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.fileBase64, 'base64') as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0].getSheetValues().slice(2).map((r) => (r as unknown[]).slice(5, 7));
+    expect(rows).toEqual([['觀光行銷記者會', '市政行銷']]);
+    const ods = await desk.ws.call('venues.export', { ...day, activityTypes: ['policy_promotion'], format: 'ods' });
+    const content = await (await JSZip.loadAsync(Buffer.from(ods.fileBase64, 'base64'))).file('content.xml')!.async('string');
+    expect(content).toContain('防災政令宣導');
+    expect(content).not.toContain('觀光行銷記者會');
+    expect(content).not.toContain('局務會議');
+    await expect(desk.ws.call('venues.bookings', { ...day, activityTypes: ['sports' as 'meeting'] })).rejects.toThrow(/activityTypes/);
+  });
+
   it('counts the demo data for the report period (110/9/1–111/1/31)', async () => {
     const ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
     try {
