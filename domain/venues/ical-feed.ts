@@ -6,8 +6,9 @@
  * Rejected applications are left out; cancelled ones stay with STATUS:CANCELLED so that a
  * subscribed calendar drops them. Contact phones stay out (the feed is for everyone's eyes).
  */
-import { addDays } from '../dates';
-import type { IcsEvent } from './ical';
+import { addDays, type Locale } from '../dates';
+import { translate } from '../i18n';
+import { buildCalendar, type IcsEvent } from './ical';
 import { ruleHits } from './recurrence';
 import { taipeiInstant } from './rules';
 import type { Booking, BookingSeries, BookingStatus } from './types';
@@ -117,3 +118,54 @@ export function feedEvents(scope: FeedScope, bookings: readonly Booking[], serie
   for (const [id, occurrences] of bySeries) events.push(...seriesEvents(series.get(id)!, occurrences, scope, names));
   return events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.uid < b.uid ? -1 : 1));
 }
+
+/** A venue's names as the feed shows them: the space's, with its site's in brackets. */
+export interface FeedVenueName {
+  nameZh: string;
+  nameEn: string;
+  siteNameZh: string;
+  siteNameEn: string;
+}
+
+export interface FeedAgencyName {
+  nameZh: string;
+  nameEn: string;
+}
+
+/** What a calendar is built from, however it was read (the workstation's tables, the server's records). */
+export interface FeedSource {
+  /** The calendar's subject: the venue's or the agency's name. */
+  name: FeedAgencyName;
+  /** Every venue a booking of the feed is at (a moved occurrence may be elsewhere). */
+  venues: ReadonlyMap<string, FeedVenueName>;
+  agencies: ReadonlyMap<string, FeedAgencyName>;
+  bookings: readonly Booking[];
+  series: ReadonlyMap<string, BookingSeries>;
+}
+
+const inLocale = (locale: Locale, n: FeedAgencyName) => (locale === 'en' ? n.nameEn || n.nameZh : n.nameZh);
+
+/**
+ * THE iCalendar text of a venue's or an agency's bookings, in one language: the
+ * workstation's export and the sync server's LAN feed both call this, so an Outlook that
+ * subscribed to the feed and one that opened an export show the same events.
+ */
+export function venueCalendarText(locale: Locale, scope: FeedScope, source: FeedSource): string {
+  const events = feedEvents(scope, source.bookings, source.series, {
+    venue: (id) => {
+      const v = source.venues.get(id);
+      if (!v) return '';
+      return locale === 'en' ? `${v.nameEn || v.nameZh} (${v.siteNameEn || v.siteNameZh})` : `${v.nameZh}（${v.siteNameZh}）`;
+    },
+    applicant: (b) => {
+      const a = b.applicantAgencyId ? source.agencies.get(b.applicantAgencyId) : undefined;
+      return a ? inLocale(locale, a) : b.applicantOrg;
+    },
+    activity: (type) => translate(locale, `venues.activity.${type}`),
+    pendingMark: translate(locale, 'venues.ical.statusPending'),
+  });
+  return buildCalendar(translate(locale, 'venues.ical.calendarName', { name: inLocale(locale, source.name) }), events);
+}
+
+/** The feed's name in one language (for the export's file name). */
+export const feedName = inLocale;
