@@ -177,6 +177,9 @@ export const EVENTS_PATH = '/events';
 export const pokeMessage = z.object({ type: z.literal('poke') }).meta({ id: 'Poke' });
 export const POKE = JSON.stringify({ type: 'poke' });
 
+/** How the server closes /events when the workstation's enrollment is revoked: it stops syncing and says so (as on 401 auth.revoked). */
+export const EVENTS_CLOSE_REVOKED = { code: 4401, reason: 'auth.revoked' } as const;
+
 export const loginRequest = z
   .object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) })
   .strict()

@@ -69,6 +69,50 @@ describeEachEngine('live pokes', (open, engine) => {
     });
   }
 
+  /** Resolves with the close code and reason, or 'still open' after `ms`. */
+  const closing = (c: EventsClient, ms = 1000) =>
+    Promise.race([new Promise<string>((resolve) => c.socket.once('close', (code, reason) => resolve(`${code} ${String(reason)}`))), quiet(ms).then(() => 'still open')]);
+
+  it('revoking a workstation closes its live connection at once (4401 auth.revoked); the others stay open and keep hearing pokes', async () => {
+    const h = await startHarness(await open());
+    const base = await listening(h.app);
+    closers.push(() => h.app.close());
+    const a = await h.workstation('desk A');
+    const b = await h.workstation('desk B');
+    const c = await h.workstation('desk C');
+    const [onA, onB] = [await connect(base, a.token), await connect(base, b.token)];
+    const onASecond = await connect(base, a.token);
+    const closedA = [closing(onA), closing(onASecond)];
+    const started = performance.now();
+    expect((await h.call('POST', `/devices/${a.deviceId}/revoke`, undefined, h.adminToken)).status).toBe(200);
+    expect(await Promise.all(closedA)).toEqual(['4401 auth.revoked', '4401 auth.revoked']);
+    expect(performance.now() - started).toBeLessThan(1000);
+    await quiet(80);
+    expect(onB.socket.readyState).toBe(onB.socket.OPEN);
+    await c.push([c.outbox('site.create', site('s1', 'S1'))]);
+    expect(await onB.next(1000)).toBe(POKE);
+  });
+
+  if (engine.name !== 'SQLite') {
+    it('two server processes on one database: revoking through one closes the workstation\'s connection to the other', async () => {
+      const db = await open();
+      const h = await startHarness(db);
+      const second = await buildServer({ db: engine.twin(db), log: false });
+      const base = await listening(second);
+      closers.push(() => second.close());
+      const a = await h.workstation('desk A');
+      const b = await h.workstation('desk B');
+      const [onA, onB] = [await connect(base, a.token), await connect(base, b.token)];
+      const closedA = closing(onA, 2000);
+      const started = performance.now();
+      expect((await h.call('POST', `/devices/${a.deviceId}/revoke`, undefined, h.adminToken)).status).toBe(200);
+      expect(await closedA).toBe('4401 auth.revoked');
+      expect(performance.now() - started).toBeLessThan(1000);
+      await quiet(80);
+      expect(onB.socket.readyState).toBe(onB.socket.OPEN);
+    });
+  }
+
   it('takes only an enrolled workstation\'s token, and says so', async () => {
     const h = await startHarness(await open());
     const base = await listening(h.app);
@@ -165,7 +209,7 @@ if (url) {
       await client.end();
     });
 
-    it('a push to one process pokes a workstation connected to the other, both ways, within a second', async () => {
+    it('a push to one process pokes a workstation connected to the other, both ways, within a second; a revocation through one closes the connection to the other', async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       await client.query(`CREATE SCHEMA "${schema}"`);
@@ -211,6 +255,17 @@ if (url) {
 
         const pulled = await post(baseB, '/pull', { clientId: 'client-y', ...VERSIONS, cursor: '' }, y);
         expect((pulled.body as { changes: { kind: string; id: string }[] }).changes.filter((c) => c.kind === 'site').map((c) => c.id)).toEqual(['s1', 's2']);
+
+        // Revoking Y through the first process closes Y's connection to the second at once; X's stays.
+        const devices = (await fetch(`${baseA}/devices`, { headers: { authorization: `Bearer ${admin.token}` } }).then((r) => r.json())) as { devices: { id: string; name: string }[] };
+        const yId = devices.devices.find((d) => d.name === 'desk Y')!.id;
+        const closedY = new Promise<string>((resolve) => onY.socket.once('close', (code, reason) => resolve(`${code} ${String(reason)}`)));
+        started = performance.now();
+        expect((await post(baseA, `/devices/${yId}/revoke`, {}, admin.token)).status).toBe(200);
+        expect(await Promise.race([closedY, quiet(2000).then(() => 'still open')])).toBe('4401 auth.revoked');
+        expect(performance.now() - started).toBeLessThan(1000);
+        await quiet(80);
+        expect(onX.socket.readyState).toBe(onX.socket.OPEN);
       } finally {
         onX.socket.terminate();
         onY.socket.terminate();

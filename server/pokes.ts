@@ -8,14 +8,19 @@
  * change's transaction runs `pg_notify` (delivered at commit, never for a rollback), and
  * every process LISTENs on the channel of its database and pokes its own sockets.
  * Heartbeats (ping; no pong by the next one: the socket is closed) drop dead connections.
+ *
+ * Revoking a workstation closes its sockets at once (close code 4401, reason
+ * auth.revoked), in every process: on PostgreSQL the revocation's transaction notifies
+ * the same channel with `revoked:<device id>`.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { EVENTS_PATH, POKE } from '../domain/sync-protocol';
+import { EVENTS_CLOSE_REVOKED, EVENTS_PATH, POKE } from '../domain/sync-protocol';
 import { authenticate } from './auth';
 import { HttpError } from './http-error';
+import { revokedDeviceIds } from './store/auth-data';
 import type { SqlConn, SqlDb } from './store/sql';
 import { databaseId } from './store/sync-data';
 
@@ -90,6 +95,20 @@ export class PokeHub {
     }
   }
 
+  /** The workstations with a socket open here. */
+  deviceIds(): string[] {
+    return [...new Set([...this.sockets.values()].map((c) => c.deviceId))];
+  }
+
+  /** Closes a revoked workstation's sockets; it is refused (401 auth.revoked) when it connects again. */
+  closeDevice(deviceId: string): void {
+    for (const [ws, c] of this.sockets) {
+      if (c.deviceId !== deviceId) continue;
+      this.sockets.delete(ws);
+      ws.close(EVENTS_CLOSE_REVOKED.code, EVENTS_CLOSE_REVOKED.reason);
+    }
+  }
+
   closeAll(): void {
     clearTimeout(this.window);
     for (const ws of this.sockets.keys()) ws.close(1001, 'server stopping');
@@ -102,7 +121,10 @@ export function channelOf(dbId: string): string {
   return `ga_sync_${dbId.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
 }
 
-/** How a committed change reaches every process's sockets. */
+/** A notification on the channel that is not a poke: a workstation's enrollment was revoked. */
+const REVOKED = 'revoked:';
+
+/** How a committed change, or a revocation, reaches every process's sockets. */
 export class ChangeFeed {
   private listening: Promise<unknown> | undefined;
   private unlisten: (() => Promise<void>) | undefined;
@@ -129,14 +151,37 @@ export class ChangeFeed {
     if (!this.channel) this.hub.poke(origin);
   }
 
+  /** Inside the write transaction of a revocation: every process closes the workstation's sockets, at commit. */
+  async revokedInTransaction(c: SqlConn, deviceId: string): Promise<void> {
+    if (this.channel) await c.all('SELECT pg_notify(?, ?)', [this.channel, REVOKED + deviceId]);
+  }
+
+  /** After the revocation committed: this process closes the workstation's sockets at once (again when the notification comes: harmless). */
+  revokedCommitted(deviceId: string): void {
+    this.hub.closeDevice(deviceId);
+  }
+
+  /**
+   * Closes the sockets here of workstations revoked meanwhile: after a socket joined (a
+   * revocation may have committed between its authentication and then) and after the
+   * listening connection came back (notifications may have been missed).
+   */
+  async closeRevoked(deviceIds: string[] = this.hub.deviceIds()): Promise<void> {
+    if (deviceIds.length === 0) return;
+    for (const id of await this.db.read((c) => revokedDeviceIds(c, deviceIds))) this.hub.closeDevice(id);
+  }
+
   /** Starts listening when the first socket connects: a process nobody listens to needs no connection for it. */
   ready(): Promise<unknown> {
     if (!this.channel || !this.db.listen) return Promise.resolve();
     this.listening ??= this.db
       .listen(
         this.channel,
-        (origin) => this.hub.poke(origin || null),
-        () => this.hub.poke(null),
+        (payload) => (payload.startsWith(REVOKED) ? this.hub.closeDevice(payload.slice(REVOKED.length)) : this.hub.poke(payload || null)),
+        () => {
+          this.hub.poke(null);
+          void this.closeRevoked().catch(() => undefined);
+        },
       )
       .then((stop) => (this.unlisten = stop))
       .catch((e: unknown) => {
@@ -183,7 +228,11 @@ export function serveEvents(app: FastifyInstance, db: SqlDb, feed: ChangeFeed, o
         if (caller.type !== 'device') throw new HttpError(403, 'auth.deviceTokenRequired', 'Only an enrolled workstation listens for changes: use its device token.');
         await feed.ready();
         if (closing) return refuse(socket, 503, 'server.stopping', 'The server is stopping; connect again shortly.');
-        wss.handleUpgrade(req, socket, head, (ws) => feed.hub.add(ws, caller.device.id));
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          feed.hub.add(ws, caller.device.id);
+          // Revoked between the check above and now: the revocation found no socket to close.
+          feed.closeRevoked([caller.device.id]).catch((e: unknown) => app.log.error({ err: e }, 'events revocation check failed'));
+        });
       } catch (e) {
         if (e instanceof HttpError) return refuse(socket, e.statusCode, e.code, e.message);
         app.log.error({ err: e }, 'events connection failed');

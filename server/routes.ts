@@ -202,15 +202,20 @@ export const endpoints: Endpoint[] = [
   define({
     method: 'POST',
     path: '/devices/:id/revoke',
-    summary: 'An administrator revokes a workstation; it is refused from its next request on',
+    summary: 'An administrator revokes a workstation: its live connections close at once (4401 auth.revoked), its next request is refused',
     auth: 'admin',
     params: p.idParams,
     response: p.okResponse,
     errors: { ...AUTH_ERRORS, 404: 'No such workstation' },
     async handler({ params, caller, ctx }) {
       requireAdmin(caller!);
-      const found = await ctx.db.write((c) => revokeDevice(c, params.id, ctx.now().toISOString()));
+      const found = await ctx.db.write(async (c) => {
+        if (!(await revokeDevice(c, params.id, ctx.now().toISOString()))) return false;
+        await ctx.feed.revokedInTransaction(c, params.id);
+        return true;
+      });
       if (!found) throw new HttpError(404, 'notFound', 'No workstation with that id.', 'id');
+      ctx.feed.revokedCommitted(params.id);
       return { ok: true };
     },
   }),

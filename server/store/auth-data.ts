@@ -57,6 +57,13 @@ export async function revokeDevice(c: SqlConn, id: string, at: string): Promise<
   return true;
 }
 
+/** Which of these devices are revoked. */
+export async function revokedDeviceIds(c: SqlConn, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await c.all<{ id: string }>(`SELECT id FROM device WHERE revoked_at IS NOT NULL AND id IN (${ids.map(() => '?').join(', ')})`, [...ids]);
+  return rows.map((r) => r.id);
+}
+
 export async function insertSession(c: SqlConn, s: { tokenHash: string; userId: string; at: string; expiresAt: string }): Promise<void> {
   // Expired sessions are cleared as new ones start, so the table stays small.
   await c.run('DELETE FROM session WHERE expires_at < ?', [s.at]);
