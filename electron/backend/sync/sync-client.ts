@@ -17,7 +17,7 @@ import type { NumberKind } from '../../../domain/numbering';
 import { addServerLease } from '../../../db/numbers';
 import type { AttachmentStore } from '../attachments';
 import { ServerError, SyncServerApi, type PushedMutation } from './server-api';
-import type { PullResponse } from '../../../domain/sync-protocol';
+import { EVENTS_CLOSE_REVOKED, type PullResponse } from '../../../domain/sync-protocol';
 
 export type Connection = 'online' | 'offline' | 'syncing';
 
@@ -237,9 +237,11 @@ export class SyncClient {
     });
     socket.on('message', () => void this.syncNow());
     socket.on('error', () => undefined);
-    socket.on('close', () => {
+    socket.on('close', (code) => {
       if (this.socket !== socket || this.stopped) return;
       this.socket = null;
+      // Revoked: the sync that follows is refused (401 auth.revoked) and the state says so; reconnecting is pointless.
+      if (code === EVENTS_CLOSE_REVOKED.code) return void this.syncNow();
       const wait = this.socketRetryMs;
       this.socketRetryMs = Math.min(this.socketRetryMs * 2, MAX_BACKOFF_MS);
       this.socketTimer = setTimeout(() => this.connectEvents(), wait);
