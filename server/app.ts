@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { AttemptLimiter, authenticate } from './auth';
 import { rawPaths, registerAttachments } from './attachments';
 import { HttpError } from './http-error';
+import { icalPaths, registerIcal } from './ical-routes';
 import { openApiDocument } from './openapi';
 import { ChangeFeed, PokeHub, serveEvents } from './pokes';
 import { BODY_LIMIT, EVENTS_PATH } from '../domain/sync-protocol';
@@ -143,12 +144,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   }
 
   await registerAttachments(app, ctx);
+  await registerIcal(app, ctx);
   serveEvents(app, opts.db, feed, { now: ctx.now, heartbeatMs: opts.heartbeatMs });
   app.get(EVENTS_PATH, async () => {
     throw new HttpError(426, 'events.upgradeRequired', `${EVENTS_PATH} is a WebSocket: connect with an Upgrade request and the device token in the Authorization header.`);
   });
 
-  const doc = openApiDocument(endpoints, rawPaths);
+  const doc = openApiDocument(endpoints, { ...rawPaths, ...icalPaths });
   app.get('/openapi.json', async () => doc);
 
   return app;
