@@ -1,14 +1,15 @@
 /** The workstation's own key–value settings (client id, mutation counter, language…). */
 import type { Db } from './open';
 import { newId } from '../domain/ids';
+import { prepared } from './statements';
 
 export function getMeta(db: Db, key: string): string | undefined {
-  const row = db.$client.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prepared(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value;
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
-  db.$client.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
 /** This workstation's client id, made on first use. */

@@ -5,6 +5,7 @@
  */
 import type { Db } from './open';
 import { getMeta, setMeta } from './meta';
+import { prepared } from './statements';
 import { takeNumber, type NumberKind, type NumberLease } from '../domain/numbering';
 
 /** A workstation working alone leases itself blocks of this size. */
@@ -20,7 +21,7 @@ interface LeaseRow {
 }
 
 function leasesOf(db: Db, kind: NumberKind, year: number): (NumberLease & { id: number })[] {
-  const rows = db.$client.prepare('SELECT * FROM number_lease WHERE kind = ? AND year = ? ORDER BY from_n').all(kind, year) as LeaseRow[];
+  const rows = prepared(db, 'SELECT * FROM number_lease WHERE kind = ? AND year = ? ORDER BY from_n').all(kind, year) as LeaseRow[];
   return rows.map((r) => ({ id: r.id, kind, year, from: r.from_n, to: r.to_n, next: r.next_n }));
 }
 
@@ -39,7 +40,7 @@ export function issueNumber(db: Db, kind: NumberKind, year: number, joinedToServ
   let leases = leasesOf(db, kind, year);
   if (!joinedToServer && leases.every((l) => l.next > l.to)) {
     const from = leases.reduce((max, l) => Math.max(max, l.to), 0) + 1;
-    db.$client.prepare("INSERT INTO number_lease (kind, year, from_n, to_n, next_n, source) VALUES (?, ?, ?, ?, ?, 'local')").run(kind, year, from, from + LOCAL_BLOCK - 1, from);
+    prepared(db, "INSERT INTO number_lease (kind, year, from_n, to_n, next_n, source) VALUES (?, ?, ?, ?, ?, 'local')").run(kind, year, from, from + LOCAL_BLOCK - 1, from);
     leases = leasesOf(db, kind, year);
   }
   const seqKey = `provisionalSeq:${kind}:${year}`;
@@ -50,11 +51,11 @@ export function issueNumber(db: Db, kind: NumberKind, year: number, joinedToServ
     return { number: taken.number, provisional: true, low: true };
   }
   const used = leases.find((l) => l.from === taken.lease.from)!;
-  db.$client.prepare('UPDATE number_lease SET next_n = ? WHERE id = ?').run(taken.lease.next, used.id);
+  prepared(db, 'UPDATE number_lease SET next_n = ? WHERE id = ?').run(taken.lease.next, used.id);
   return { number: taken.number, provisional: false, low: joinedToServer && taken.low };
 }
 
 /** Adds a block leased from the server. */
 export function addServerLease(db: Db, lease: Omit<NumberLease, 'next'>): void {
-  db.$client.prepare("INSERT INTO number_lease (kind, year, from_n, to_n, next_n, source) VALUES (?, ?, ?, ?, ?, 'server')").run(lease.kind, lease.year, lease.from, lease.to, lease.from);
+  prepared(db, "INSERT INTO number_lease (kind, year, from_n, to_n, next_n, source) VALUES (?, ?, ?, ?, ?, 'server')").run(lease.kind, lease.year, lease.from, lease.to, lease.from);
 }

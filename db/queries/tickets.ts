@@ -4,13 +4,13 @@
  * likely duplicates, a technician's work, one ticket with its history, and the figures of
  * the period report. Parameterised SQL over the columns of db/schema-maintenance.ts.
  */
-import type { Statement } from 'better-sqlite3';
 import { addDays, startOfTaipeiDay } from '../../domain/dates';
 import { countCasesHandled, periodInstants, type CasesHandled, type Period } from '../../domain/maintenance/report';
 import { OPEN_STATUSES, likelyDuplicates, myWorkOrder, type Ticket, type TicketCategory } from '../../domain/maintenance/tickets';
 import { DEFAULT_SORT, MAX_PAGE, SEARCH_CAP, type TicketDetail, type TicketFilter, type TicketPage, type TicketRow, type TicketSort } from '../../domain/maintenance/tickets-query';
 import type { Db } from '../open';
 import { rowToRecord } from '../records';
+import { prepared } from '../statements';
 import { searchParts, type SearchPart } from '../search';
 
 /** The list's columns, as TicketRow names them. */
@@ -22,26 +22,12 @@ const SORT_COLUMN: Record<TicketSort['key'], string> = { reportedAt: 'reported_a
 
 const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
 /** When on, queryTickets notes each statement it runs with its parameters (the benchmark runs the same SQL raw). */
 export const sqlTrace: { on: boolean; seen: { sql: string; params: unknown[] }[] } = { on: false, seen: [] };
 
 function traced(sql: string, params: unknown[]): unknown[] {
   if (sqlTrace.on) sqlTrace.seen.push({ sql, params });
   return params;
-}
-
-/** Prepared once per database and SQL text: the list asks the same few shapes over and over. */
-function prepare(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let s = cache.get(sql);
-  if (!s) {
-    s = db.$client.prepare(sql);
-    cache.set(sql, s);
-  }
-  return s;
 }
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -139,11 +125,11 @@ export function queryTickets(db: Db, filter: TicketFilter, sort: TicketSort = DE
     const set = searchSet(where.search);
     if (conds.length === 0) {
       const sql = `SELECT count(*) AS n FROM (${set.sql})`;
-      total = (prepare(db, sql).get(...traced(sql, set.params)) as { n: number }).n;
+      total = (prepared(db, sql).get(...traced(sql, set.params)) as { n: number }).n;
     } else {
       const index = filterIndex(filter);
       const sql = `SELECT count(*) AS n FROM ticket ${index ? `INDEXED BY ${index}` : ''} WHERE ${conds.join(' AND ')} AND rowid IN (${set.sql})`;
-      total = (prepare(db, sql).get(...traced(sql, [...params, ...set.params])) as { n: number }).n;
+      total = (prepared(db, sql).get(...traced(sql, [...params, ...set.params])) as { n: number }).n;
     }
     conds.push(`rowid IN (${set.sql})`);
     params.push(...set.params);
@@ -153,7 +139,7 @@ export function queryTickets(db: Db, filter: TicketFilter, sort: TicketSort = DE
   } else {
     const index = filterIndex(filter);
     const sql = `SELECT count(*) AS n FROM ticket ${index ? `INDEXED BY ${index}` : ''} ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}`;
-    total = (prepare(db, sql).get(...traced(sql, params)) as { n: number }).n;
+    total = (prepared(db, sql).get(...traced(sql, params)) as { n: number }).n;
     limit = Math.min(Math.max(limit, 0), MAX_PAGE);
   }
   offset = Math.max(offset, 0);
@@ -166,7 +152,7 @@ export function queryTickets(db: Db, filter: TicketFilter, sort: TicketSort = DE
   // The page's rowids come from an index alone; then only those rows are read.
   const pageIds = `SELECT rowid FROM ticket ${access} ${whereSql} ORDER BY ${orderOf(sort)} LIMIT ? OFFSET ?`;
   const pageSql = `SELECT ${ROW_COLUMNS} FROM ticket WHERE rowid IN (${pageIds}) ORDER BY ${orderOf(sort)}`;
-  const rows = prepare(db, pageSql).all(...traced(pageSql, [...params, limit, offset])) as TicketRow[];
+  const rows = prepared(db, pageSql).all(...traced(pageSql, [...params, limit, offset])) as TicketRow[];
   return { rows, total, capped: searching && total > SEARCH_CAP };
 }
 
@@ -182,34 +168,34 @@ export function ticketsForExport(db: Db, filter: TicketFilter, sort: TicketSort,
     sort = { key: 'reportedAt', dir: 'desc' };
     max = Math.min(max, SEARCH_CAP);
   }
-  const rows = prepare(db, `SELECT * FROM ticket ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY ${orderOf(sort)} LIMIT ?`).all(...params, max) as Record<string, unknown>[];
+  const rows = prepared(db, `SELECT * FROM ticket ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY ${orderOf(sort)} LIMIT ?`).all(...params, max) as Record<string, unknown>[];
   return rows.map((r) => rowToRecord('ticket', r));
 }
 
 /** The id of the ticket with this printed number (the unique index makes it instant). */
 export function ticketIdByNumber(db: Db, number: string): string | null {
-  const row = prepare(db, 'SELECT id FROM ticket WHERE number = ?').get(number) as { id: string } | undefined;
+  const row = prepared(db, 'SELECT id FROM ticket WHERE number = ?').get(number) as { id: string } | undefined;
   return row?.id ?? null;
 }
 
 /** Open tickets at a space of a category: the likely duplicates of a new report there (the rule is the domain's). */
 export function openTicketsAt(db: Db, spaceId: string, category: TicketCategory): TicketRow[] {
-  const here = prepare(db, `SELECT ${ROW_COLUMNS} FROM ticket WHERE space_id = ? AND category = ? AND status IN (${OPEN_LIST}) ORDER BY reported_at DESC`).all(spaceId, category) as TicketRow[];
+  const here = prepared(db, `SELECT ${ROW_COLUMNS} FROM ticket WHERE space_id = ? AND category = ? AND status IN (${OPEN_LIST}) ORDER BY reported_at DESC`).all(spaceId, category) as TicketRow[];
   return likelyDuplicates({ spaceId, category }, here);
 }
 
 /** A technician's open tickets, overdue first, then by due time. */
 export function workOf(db: Db, personId: string, now = new Date().toISOString()): TicketRow[] {
-  const rows = prepare(db, `SELECT ${ROW_COLUMNS} FROM ticket WHERE assignee_id = ? AND status IN (${OPEN_LIST})`).all(personId) as TicketRow[];
+  const rows = prepared(db, `SELECT ${ROW_COLUMNS} FROM ticket WHERE assignee_id = ? AND status IN (${OPEN_LIST})`).all(personId) as TicketRow[];
   return myWorkOrder(rows, now);
 }
 
 export function ticketDetail(db: Db, id: string): TicketDetail | null {
-  const row = prepare(db, 'SELECT * FROM ticket WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  const row = prepared(db, 'SELECT * FROM ticket WHERE id = ?').get(id) as Record<string, unknown> | undefined;
   if (!row) return null;
-  const changes = prepare(db, 'SELECT * FROM ticket_status_change WHERE ticket_id = ? ORDER BY at, created_at').all(id) as Record<string, unknown>[];
-  const comments = prepare(db, 'SELECT * FROM ticket_comment WHERE ticket_id = ? ORDER BY at, id').all(id) as Record<string, unknown>[];
-  const costs = prepare(db, 'SELECT * FROM ticket_cost WHERE ticket_id = ? ORDER BY created_at, id').all(id) as Record<string, unknown>[];
+  const changes = prepared(db, 'SELECT * FROM ticket_status_change WHERE ticket_id = ? ORDER BY at, created_at').all(id) as Record<string, unknown>[];
+  const comments = prepared(db, 'SELECT * FROM ticket_comment WHERE ticket_id = ? ORDER BY at, id').all(id) as Record<string, unknown>[];
+  const costs = prepared(db, 'SELECT * FROM ticket_cost WHERE ticket_id = ? ORDER BY created_at, id').all(id) as Record<string, unknown>[];
   return {
     ticket: rowToRecord('ticket', row),
     changes: changes.map((r) => rowToRecord('ticketStatusChange', r)),
@@ -226,7 +212,7 @@ export function ticketDetail(db: Db, id: string): TicketDetail | null {
 export function casesHandled(db: Db, period: Period): CasesHandled {
   const { start, end } = periodInstants(period);
   const inPeriod = `SELECT DISTINCT ticket_id FROM ticket_status_change WHERE to_status = 'completed' AND at >= ? AND at < ?`;
-  const tickets = prepare(db, `SELECT id, site_id AS siteId, category, status FROM ticket WHERE id IN (${inPeriod})`).all(start, end) as Parameters<typeof countCasesHandled>[1][number][];
-  const changes = prepare(db, `SELECT ticket_id AS ticketId, to_status AS toStatus, at FROM ticket_status_change WHERE to_status = 'completed' AND ticket_id IN (${inPeriod})`).all(start, end) as Parameters<typeof countCasesHandled>[2][number][];
+  const tickets = prepared(db, `SELECT id, site_id AS siteId, category, status FROM ticket WHERE id IN (${inPeriod})`).all(start, end) as Parameters<typeof countCasesHandled>[1][number][];
+  const changes = prepared(db, `SELECT ticket_id AS ticketId, to_status AS toStatus, at FROM ticket_status_change WHERE to_status = 'completed' AND ticket_id IN (${inPeriod})`).all(start, end) as Parameters<typeof countCasesHandled>[2][number][];
   return countCasesHandled(period, tickets, changes);
 }

@@ -7,7 +7,7 @@
 import type { Db } from '../../db/open';
 import { clientIdOf, nextMutationId } from '../../db/meta';
 import { SqliteRecords } from '../../db/records';
-import { audit, outbox } from '../../db/schema';
+import { prepared } from '../../db/statements';
 import { taipeiDateOf, type Locale } from '../../domain/dates';
 import type { Entities, Kind } from '../../domain/entities';
 import { isDomainError, type Problem } from '../../domain/errors';
@@ -207,11 +207,22 @@ export class MutationRunner {
     return { ok: true, args: parsed.data };
   }
 
+  /** The Taipei year of the last instant numbered, by its UTC hour (Taipei's offset is whole hours). */
+  private lastYear = { hour: '', year: 0 };
+
+  private taipeiYearOf(at: string): number {
+    const hour = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(at) ? at.slice(0, 13) : '';
+    if (hour && hour === this.lastYear.hour) return this.lastYear.year;
+    const year = Number(taipeiDateOf(at).slice(0, 4));
+    if (hour) this.lastYear = { hour, year };
+    return year;
+  }
+
   /** Fills in the printed number a numbered mutation gives out, unless it carries one already. */
   private withNumber(numbered: { kind: NumberKind; field: string }, args: unknown, at: string): unknown {
     const a = args as Record<string, unknown>;
     if (a[numbered.field]) return args;
-    const year = Number(taipeiDateOf(at).slice(0, 4));
+    const year = this.taipeiYearOf(at);
     const issued = issueNumber(this.db, numbered.kind, year, this.joinedToServer);
     if (issued.low) this.numbersLow.add(numbered.kind);
     return { ...a, [numbered.field]: issued.number };
@@ -226,9 +237,19 @@ export class MutationRunner {
     if (def.numbered) args = this.withNumber(def.numbered, args, at);
     const tx = new RecordingTx(this.records);
     await def.apply(tx, args, ctx);
-    this.db.insert(outbox).values({ clientId, mutationId, name, args, userId: actor.userId, at, undo: tx.undo }).run();
+    // Plain prepared statements: building the query each time cost more than running it.
+    prepared(this.db, 'INSERT INTO outbox (client_id, mutation_id, name, args, user_id, at, undo) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      clientId,
+      mutationId,
+      name,
+      JSON.stringify(args),
+      actor.userId,
+      at,
+      JSON.stringify(tx.undo),
+    );
+    const auditRow = prepared(this.db, 'INSERT INTO audit (id, at, user_id, client_id, mutation_id, mutation, kind, record_id, op, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     tx.changes.forEach((c, i) => {
-      this.db.insert(audit).values({ id: `${clientId}:${mutationId}:${i}`, at, userId: actor.userId, clientId, mutationId, mutation: name, ...c }).run();
+      auditRow.run(`${clientId}:${mutationId}:${i}`, at, actor.userId, clientId, mutationId, name, c.kind, c.recordId, c.op, JSON.stringify(c.changes));
     });
     return { clientId, mutationId, kinds: [...new Set(tx.undo.map((u) => u.kind))], records: tx.undo.length };
   }
@@ -239,6 +260,6 @@ export class MutationRunner {
 
   /** Writes waiting to be confirmed by the server. */
   pendingCount(): number {
-    return (this.db.$client.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+    return (prepared(this.db, 'SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
   }
 }
