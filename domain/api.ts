@@ -14,6 +14,7 @@ import { ROUND_STATUSES } from './maintenance/inspections';
 import type { AssetHistory, InspectionFigures, RoundDetail, RoundRow, TicketLine } from './maintenance/inspections-views';
 import type { Role } from './roles';
 import type { NumberKind } from './numbering';
+import type { MyWorkItem } from './maintenance/my-work';
 import type { CasesHandled } from './maintenance/report';
 import type { Attachment } from './maintenance/tickets';
 import { TICKET_CATEGORIES } from './maintenance/tickets';
@@ -267,7 +268,8 @@ export interface ApiResults {
   'tickets.get': TicketDetail | null;
   'tickets.byNumber': { number: string | null; id: string | null };
   'tickets.openAt': TicketRow[];
-  'tickets.myWork': TicketRow[];
+  /** The signed-in technician's open tickets and rounds, overdue first. */
+  'tickets.myWork': MyWorkItem[];
   'tickets.export': Outcome<{ fileBase64: string; fileName: string; mime: string }>;
   'tickets.figures': CasesHandled;
   'tickets.prefs': TicketPrefs;

@@ -115,8 +115,14 @@ async function dueAtFor(tx: Tx, reportedAt: string, category: TicketCategory, pr
   return addWorkingHours(reportedAt, slaHours(rule ? [rule] : [], category, priority), exceptionsOf(days));
 }
 
-async function checkRefs(tx: Tx, args: { reporterAgencyId?: string | null; relatedTicketId?: string | null }, selfId: string): Promise<void> {
+async function checkRefs(tx: Tx, args: { reporterAgencyId?: string | null; relatedTicketId?: string | null; assetId?: string | null }, selfId: string): Promise<void> {
   if (args.reporterAgencyId && !(await tx.get('agency', args.reporterAgencyId))) throw new DomainError('error.notFound', { kind: 'agency', id: args.reporterAgencyId }, 'reporterAgencyId');
+  if (args.assetId) {
+    // Only when the ticket is given the asset: an asset archived since stays on its old tickets.
+    const asset = await tx.get('asset', args.assetId);
+    if (!asset) throw new DomainError('error.notFound', { kind: 'asset', id: args.assetId }, 'assetId');
+    if (asset.archived) throw new DomainError('error.archivedParent', { kind: 'asset', name: asset.name }, 'assetId');
+  }
   if (args.relatedTicketId) {
     if (args.relatedTicketId === selfId || !(await tx.get('ticket', args.relatedTicketId))) throw new DomainError('error.notFound', { kind: 'ticket', id: args.relatedTicketId }, 'relatedTicketId');
   }

@@ -1,7 +1,9 @@
 /**
  * The maintenance desk (設施維修): repair tickets, the technician's own work, preventive
  * maintenance rounds, projects and assets, one tab each. Ctrl+N files a new ticket from
- * any tab; the ticket drawer and the work order print view float over all of them.
+ * any tab; the ticket drawer, the round drawer and the work order print view float over
+ * all of them. Opening the desk makes the rounds due (useRoundGeneration), whichever tab
+ * shows, so they are in 我的工作 and 定期保養 without anyone asking.
  */
 import { Tabs } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -10,7 +12,9 @@ import { useShortcuts } from '../components/shortcuts';
 import { useMayRun } from '../settings/permissions';
 import { AssetsTab } from './assets/AssetsTab';
 import { NEW_TICKET_SHORTCUT } from './commands';
+import { useRoundGeneration } from './inspections/generation';
 import { InspectionsTab } from './inspections/InspectionsTab';
+import { RoundDrawer } from './inspections/RoundScreen';
 import { ProjectsTab } from './projects/ProjectsTab';
 import { useMaintenance, type MaintenanceTab } from './store';
 import { MyWorkTab } from './tickets/MyWorkTab';
@@ -31,6 +35,7 @@ export function MaintenanceDesk() {
   useEffect(() => {
     void loadPrefs();
   }, [loadPrefs]);
+  useRoundGeneration();
 
   const shortcuts = useMemo(() => [{ ...NEW_TICKET_SHORTCUT, run: () => mayFile && setNewOpen(true) }], [mayFile, setNewOpen]);
   useShortcuts(shortcuts);
@@ -64,6 +69,7 @@ export function MaintenanceDesk() {
         }}
       />
       <TicketDrawer />
+      <RoundDrawer />
       <WorkOrderPrint />
     </>
   );

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDays, todayInTaipei } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
 import { MAX_ATTACHMENT_BYTES } from '../../../domain/maintenance/tickets';
 import { tempDir } from '../../../test/support/fresh-db';
@@ -118,7 +119,48 @@ describe('ticket calls', () => {
       expect(r.ok).toBe(true);
     }
     await signInAs(world.users.tech, 'tech');
-    expect((await ws.call('tickets.myWork', {})).map((t) => t.id)).toEqual([late, soon]);
+    expect((await ws.call('tickets.myWork', {})).map((w) => (w.kind === 'ticket' ? w.ticket.id : w.round.id))).toEqual([late, soon]);
+  });
+
+  it('lists a technician\'s rounds with their tickets in my work, overdue first', async () => {
+    const late = await file({ priority: 'urgent', reportedAt: tpe('2022-01-03', '09:00') });
+    expect((await ws.call('mutate', { name: 'ticket.transition', args: { id: late, changeId: newId(), status: 'assigned', assigneeId: world.people.tech } })).ok).toBe(true);
+    // A weekly round of the technician's, made from four weeks back: the old ones are overdue.
+    const today = todayInTaipei();
+    const plan = { id: 'plan-patrol', name: '男廁巡檢', category: 'plumbing', recurrence: { freq: 'daily', interval: 7 }, startOn: addDays(today, -21), graceDays: 0, spaceIds: [world.spaces.toilet3], assetIds: [], checklist: [{ id: 'c1', text: '無漏水' }], assigneeId: world.people.tech };
+    for (const [name, args] of [
+      ['inspectionPlan.create', plan],
+      ['inspectionRound.generate', { from: addDays(today, -30), to: addDays(today, 31) }],
+    ] as const) {
+      expect(await ws.call('mutate', { name, args })).toMatchObject({ ok: true });
+    }
+    await signInAs(world.users.tech, 'tech');
+    const work = await ws.call('tickets.myWork', {});
+    const rounds = work.flatMap((w) => (w.kind === 'round' ? [w.round.dueOn] : []));
+    // Rounds every 7 days from three weeks ago: four due by today, two more within two weeks.
+    expect(rounds.length).toBeGreaterThanOrEqual(5);
+    expect(rounds.every((d) => d <= addDays(today, 14))).toBe(true);
+    // The ticket, due in 2022, is the most overdue; then the oldest round; the rounds to come last.
+    expect(work[0]).toMatchObject({ kind: 'ticket', ticket: { id: late } });
+    expect(work[1]).toMatchObject({ kind: 'round', round: { scheduledOn: addDays(today, -21), planName: '男廁巡檢' } });
+    const upcoming = work.filter((w) => w.kind === 'round' && w.round.dueOn > today);
+    expect(work.slice(-upcoming.length)).toEqual(upcoming);
+  });
+
+  it('files a ticket about an asset, which the asset\'s history lists; an unknown or archived asset is refused', async () => {
+    const asset = { id: 'asset-lift', code: 'EL-1', name: '客梯1號', kind: 'elevator', spaceId: world.spaces.lobby };
+    expect(await ws.call('mutate', { name: 'asset.create', args: asset })).toMatchObject({ ok: true });
+    const id = await file({ subject: '電梯異音', category: 'elevator', spaceId: world.spaces.lobby, assetId: asset.id });
+    expect((await ws.call('tickets.get', { id }))!.ticket.assetId).toBe(asset.id);
+    expect((await ws.call('assets.history', { id: asset.id })).tickets.map((t) => t.id)).toEqual([id]);
+
+    expect(await ws.call('mutate', { name: 'ticket.create', args: ticketArgs({ assetId: 'no-such-asset' }) })).toMatchObject({ ok: false, problem: { field: 'assetId' } });
+    expect(await ws.call('mutate', { name: 'asset.archive', args: { id: asset.id } })).toMatchObject({ ok: true });
+    const refused = await ws.call('mutate', { name: 'ticket.create', args: ticketArgs({ assetId: asset.id }) });
+    expect(refused).toMatchObject({ ok: false, problem: { field: 'assetId' } });
+    expect(!refused.ok && refused.message).toContain('客梯1號');
+    // The old ticket keeps its asset through an edit of something else.
+    expect(await ws.call('mutate', { name: 'ticket.update', args: { id, subject: '電梯異音，3F 停靠不準' } })).toMatchObject({ ok: true });
   });
 
   it('counts cases handled for the period report', async () => {

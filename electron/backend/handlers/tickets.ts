@@ -11,7 +11,8 @@ import type { Ticket } from '../../../domain/maintenance/tickets';
 import { MAX_SAVED_FILTERS, ticketNumberFromInput, type TicketPrefs } from '../../../domain/maintenance/tickets-query';
 import { translate, type MessageKey } from '../../../domain/i18n';
 import { getMeta, setMeta } from '../../../db/meta';
-import { casesHandled, openTicketsAt, queryTickets, ticketDetail, ticketIdByNumber, ticketsForExport, workOf } from '../../../db/queries/tickets';
+import { casesHandled, openTicketsAt, queryTickets, ticketDetail, ticketIdByNumber, ticketsForExport } from '../../../db/queries/tickets';
+import { myWork } from '../../../db/queries/my-work';
 import { AttachmentStore } from '../attachments';
 import { EXPORT_MIME, exportTable, type ExportColumn } from '../export/table-export';
 import { problemResult } from '../mutation-runner';
@@ -130,7 +131,7 @@ export const ticketHandlers: Pick<
 
   'tickets.myWork': (ws) => {
     const personId = ws.session.user?.personId;
-    return personId ? workOf(ws.db, personId) : [];
+    return personId ? myWork(ws.db, personId) : [];
   },
 
   'tickets.export': async (ws, { filter, sort, format }): Promise<Outcome<{ fileBase64: string; fileName: string; mime: string }>> => {

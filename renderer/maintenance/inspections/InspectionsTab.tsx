@@ -1,12 +1,10 @@
 /**
- * 定期保養: the rounds due as work orders (made here from the plans, also offline) and the
- * plans themselves. A round opens in a drawer to be recorded item by item.
+ * 定期保養: the rounds due as work orders and the plans themselves. The rounds are made by
+ * the desk as it opens (MaintenanceDesk); a round opens in the desk's round drawer.
  */
 import { Flex, Segmented } from 'antd';
 import { useT } from '../../app/i18n';
-import { useRoundGeneration } from './generation';
 import { PlansList } from './PlansList';
-import { RoundDrawer } from './RoundScreen';
 import { RoundsList } from './RoundsList';
 import { useInspections, type InspectionsView } from './store';
 
@@ -14,7 +12,6 @@ export function InspectionsTab() {
   const t = useT();
   const view = useInspections((s) => s.view);
   const { setView } = useInspections.getState();
-  useRoundGeneration();
   return (
     <Flex vertical gap={8}>
       <Segmented<InspectionsView>
@@ -27,7 +24,6 @@ export function InspectionsTab() {
         style={{ alignSelf: 'flex-start' }}
       />
       {view === 'rounds' ? <RoundsList /> : <PlansList />}
-      <RoundDrawer />
     </Flex>
   );
 }

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { addDays, formatDate, todayInTaipei } from '../../../domain/dates';
 import type { RoundStatus } from '../../../domain/maintenance/inspections';
 import { workOrderSort } from '../../../domain/maintenance/inspections';
+import { roundsDueBy } from '../../../domain/maintenance/my-work';
 import type { RoundRow } from '../../../domain/maintenance/inspections-views';
 import { api } from '../../app/api';
 import { useChangeVersion, useRecords } from '../../app/hooks';
@@ -21,7 +22,7 @@ import { useInspections, type RoundsFilter } from './store';
 
 /** What each filter asks the backend for. */
 export function roundQuery(filter: RoundsFilter, today: string): { statuses?: RoundStatus[]; from?: string; to?: string } {
-  if (filter === 'due') return { statuses: ['open'], to: addDays(today, 14) };
+  if (filter === 'due') return { statuses: ['open'], to: roundsDueBy(today) };
   if (filter === 'done') return { statuses: ['done', 'skipped'], from: addDays(today, -366) };
   return { from: addDays(today, -366), to: addDays(today, 60) };
 }
