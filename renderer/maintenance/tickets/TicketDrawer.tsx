@@ -21,6 +21,7 @@ import { KeyboardForm } from '../../components/KeyboardForm';
 import { isComposing } from '../../components/ime';
 import { HistoryDrawer } from '../../settings/HistoryDrawer';
 import { active, useAgencies, usePeople, usePlaceLabel, useUsers } from '../../settings/store';
+import { assetLabel, useAssets } from '../assets/hooks';
 import { DueText, PriorityText, StatusTag } from '../labels';
 import { fileToBase64, moveTicket, mutate, saveBase64, useMaintenance } from '../store';
 import { TicketForm } from './TicketForm';
@@ -136,6 +137,11 @@ export function TicketDrawer() {
             <Descriptions.Item label={t('maint.col.location')} span={2}>
               {placeLabel(ticket.spaceId)}
             </Descriptions.Item>
+            {ticket.assetId && (
+              <Descriptions.Item label={t('field.assetId')} span={2}>
+                <AssetText id={ticket.assetId} />
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('maint.col.category')}>{t(`ticketCategory.${ticket.category}`)}</Descriptions.Item>
             <Descriptions.Item label={t('maint.col.priority')}>
               <PriorityText priority={ticket.priority} />
@@ -220,6 +226,25 @@ export function TicketDrawer() {
       )}
       {ticket && <HistoryDrawer kind="ticket" id={ticket.id} title={ticket.number} open={history} onClose={() => setHistory(false)} />}
     </Drawer>
+  );
+}
+
+/** The equipment a ticket is about: its tag and name, and who maintains it. */
+function AssetText({ id }: { id: string }) {
+  const t = useT();
+  const { byId } = useAssets();
+  const { byId: people } = usePeople();
+  const asset = byId.get(id);
+  if (!asset) return <>{id}</>;
+  const maintainer = asset.maintainerId ? people.get(asset.maintainerId) : undefined;
+  return (
+    <Space size={12} wrap>
+      <span>
+        {assetLabel(asset)}
+        {asset.archived ? t('inspections.archivedMark') : ''}
+      </span>
+      {maintainer && <Typography.Text type="secondary">{t('maint.form.assetMaintainer', { name: personLabel(maintainer) })}</Typography.Text>}
+    </Space>
   );
 }
 

@@ -1,7 +1,9 @@
 /**
  * Filing (or editing) a repair ticket, built for a clerk on the phone: every field is
  * reached with Tab, the location and the pickers filter as you type, Enter picks in an
- * open list and otherwise saves. The location starts at the one this user used last. A
+ * open list and otherwise saves. The location starts at the one this user used last. The
+ * equipment (設備) is picked among the location's building's, and an asset picked first
+ * brings its location and trade along. A
  * likely duplicate (an open ticket at the same place and of the same category) is shown
  * at once, with a way to add this report to it instead.
  */
@@ -10,6 +12,7 @@ import { Alert, App, AutoComplete, Button, Col, Flex, Form, Input, Modal, Row, S
 import { useEffect, useMemo, useState } from 'react';
 import { formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
+import { ASSET_CATEGORY } from '../../../domain/maintenance/assets';
 import { MAX_ATTACHMENT_BYTES, TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_SOURCES, type Attachment, type Ticket, type TicketCategory } from '../../../domain/maintenance/tickets';
 import type { TicketRow } from '../../../domain/maintenance/tickets-query';
 import { api } from '../../app/api';
@@ -17,11 +20,14 @@ import { useLocale, useT } from '../../app/i18n';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { RocDatePicker } from '../../components/RocDatePicker';
 import { active, useAgencies, usePeople, useSpaceOptions } from '../../settings/store';
+import { offers } from '../assets/asset-options';
+import { useAssets, useTicketAssetOptions } from '../assets/hooks';
 import { StatusTag } from '../labels';
 import { fileToBase64, mutate, useMaintenance } from '../store';
 
 interface Values {
   spaceId?: string;
+  assetId?: string | null;
   category?: TicketCategory;
   priority: Ticket['priority'];
   subject: string;
@@ -68,6 +74,11 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
   const [duplicates, setDuplicates] = useState<TicketRow[]>([]);
   const [saving, setSaving] = useState(false);
   const spaceId = Form.useWatch('spaceId', form);
+  const assetId = Form.useWatch('assetId', form);
+  const { byId: assets } = useAssets();
+  const keepAssets = useMemo(() => (ticket?.assetId ? [ticket.assetId] : []), [ticket]);
+  const assetOptions = useTicketAssetOptions(spaceId, keepAssets);
+  const maintainer = assetId ? people.find((p) => p.id === assets.get(assetId)?.maintainerId) : undefined;
   const category = Form.useWatch('category', form);
   const source = Form.useWatch('source', form);
 
@@ -98,6 +109,12 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
       live = false;
     };
   }, [open, spaceId, category, ticket]);
+
+  // A new location keeps the equipment only if it is still offered (the same building).
+  useEffect(() => {
+    const current = form.getFieldValue('assetId') as string | null | undefined;
+    if (open && current && !offers(assetOptions, current)) form.setFieldsValue({ assetId: null });
+  }, [open, assetOptions, form]);
 
   const reporters = useMemo(
     () =>
@@ -139,6 +156,7 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
         reporterPhoneExt: v.reporterPhoneExt ?? '',
         source: v.source,
         attachments,
+        assetId: v.assetId ?? null,
         ...(v.source === 'paper' || ticket ? { reportedAt: reportedAtOf(v.reportedDate, v.reportedTime) } : {}),
       };
       if (ticket) {
@@ -183,6 +201,14 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
 
   const filterByLabel = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase());
 
+  /** Equipment picked before the location or the trade brings them along. */
+  const assetChanged = (id: string | undefined) => {
+    const asset = id ? assets.get(id) : undefined;
+    if (!asset) return;
+    const v = form.getFieldsValue(['spaceId', 'category']) as Values;
+    form.setFieldsValue({ ...(v.spaceId ? {} : { spaceId: asset.spaceId }), ...(v.category ? {} : { category: ASSET_CATEGORY[asset.kind] }) });
+  };
+
   return (
     <Modal
       open={open}
@@ -217,6 +243,27 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
             <Form.Item name="priority" label={t('maint.col.priority')}>
               <Select showSearch={{ filterOption: filterByLabel }} options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`ticketPriority.${p}`) }))} aria-label={t('maint.col.priority')} />
             </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={14}>
+            <Form.Item name="assetId" label={t('field.assetId')}>
+              <Select
+                allowClear
+                showSearch={{ filterOption: filterByLabel }}
+                options={assetOptions}
+                onChange={assetChanged}
+                placeholder={t('maint.form.assetHint')}
+                aria-label={t('field.assetId')}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            {maintainer && (
+              <Typography.Text type="secondary" style={{ display: 'block', paddingTop: 34 }}>
+                {t('maint.form.assetMaintainer', { name: [maintainer.name, maintainer.company].filter(Boolean).join('　') })}
+              </Typography.Text>
+            )}
           </Col>
         </Row>
         {duplicates.length > 0 && (
