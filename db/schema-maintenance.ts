@@ -7,6 +7,7 @@
  * list's filters and sorts, so a page of 100,000 tickets is read from one table. The
  * full-text index (FTS5 tables and their triggers) is in the migration: see db/search.ts.
  */
+import { isNotNull } from 'drizzle-orm';
 import { index, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Attachment, CostType, TicketCategory, TicketPriority, TicketSource, TicketStatus } from '../domain/maintenance/tickets';
 
@@ -61,6 +62,11 @@ export const ticket = sqliteTable(
       index('ticket_assignee_due').on(t.assigneeId, t.dueAt),
       index('ticket_space_category').on(t.spaceId, t.category),
       index('ticket_reporter_agency').on(t.reporterAgencyId),
+      // An asset's history, a project's tickets, a round's tickets: newest first. Most
+      // tickets have none of them, and a ticket filed without one costs these indexes nothing.
+      index('ticket_asset_reported').on(t.assetId, t.reportedAt).where(isNotNull(t.assetId)),
+      index('ticket_project_reported').on(t.projectId, t.reportedAt).where(isNotNull(t.projectId)),
+      index('ticket_round_reported').on(t.roundId, t.reportedAt).where(isNotNull(t.roundId)),
     ];
   },
 );

@@ -6,9 +6,11 @@
  * 電梯), other words as they are, read by the `unicode61` tokenizer. A 1- or 2-character
  * query (電, 漏水) looks up one gram; English words and numbers match by prefix.
  *
- * Both tables are filled by triggers on the ticket, comment and space tables (migration
- * 0005), so the index changes in the same transaction as the ticket, also when sync
- * writes rows. The triggers call two functions registered on every connection here:
+ * Both tables are filled by triggers on the ticket and comment tables (migration 0005) and
+ * on the place tables: a renamed or moved space, floor, building or site re-indexes the
+ * tickets below it (migration 0010). So the index changes in the same transaction as the
+ * write, also when sync writes rows. The triggers call two functions registered on every
+ * connection here:
  * `ga_norm` (NFKC: full-width Ｅ１ reads as E1) and `ga_grams` (the splitting below).
  */
 import type Database from 'better-sqlite3';

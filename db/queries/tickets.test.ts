@@ -96,6 +96,27 @@ describe('ticket search in Chinese', () => {
     expect(search('服務大廳').total).toBe(0);
   });
 
+  it('finds tickets by the new name of their floor, building or site, and no longer by the old one', async () => {
+    expect(numbers(search('3F'))).toEqual(['維-111-00004', '維-111-00002', '維-111-00001']);
+    await run('floor.update', { id: 'f1', name: '夾層' });
+    expect(numbers(search('夾層'))).toEqual(['維-111-00004', '維-111-00002', '維-111-00001']);
+    expect(search('3F').total).toBe(0);
+
+    await run('building.update', { id: 'b1', nameZh: '市政大樓' });
+    expect(search('市政大樓').total).toBe(3);
+    expect(search('行政大樓').total).toBe(0);
+
+    await run('site.update', { id: 'fs', nameZh: '鳳山聯合服務中心' });
+    expect(numbers(search('聯合服務'))).toEqual(['維-111-00003']);
+    expect(search('鳳山行政').total).toBe(0);
+  });
+
+  it('finds a ticket at its new place when its space moves to another floor', async () => {
+    await run('space.update', { id: 'hall', floorId: 'f1' });
+    expect(numbers(search('四維 服務大廳'))).toEqual(['維-111-00003']);
+    expect(search('鳳山').total).toBe(0);
+  });
+
   it('indexes rows written by sync as well, and drops deleted ones', () => {
     const row = { ...records.getSync('ticket', 't1')!, id: 't9', number: '維-111-00099', subject: '消防灑水頭漏水' };
     records.putSync('ticket', row);
