@@ -5,6 +5,7 @@
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ActivityType, BookableBy, BookingStatus, BookingStep, Equipment, RecurrenceRule, VenueClosure, VenueType } from '../domain/venues/types';
+import type { Attachment } from '../domain/attachments';
 
 const stamps = {
   createdAt: text('created_at').notNull(),
@@ -46,7 +47,7 @@ const particulars = {
   attendees: integer('attendees').notNull(),
   equipment: text('equipment', { mode: 'json' }).$type<Equipment[]>().notNull(),
   letterNo: text('letter_no').notNull().default(''),
-  attachments: text('attachments', { mode: 'json' }).$type<string[]>().notNull(),
+  attachments: text('attachments', { mode: 'json' }).$type<Attachment[]>().notNull(),
   fee: integer('fee').notNull().default(0),
   feeWaived: integer('fee_waived', { mode: 'boolean' }).notNull().default(false),
   notes: text('notes').notNull().default(''),

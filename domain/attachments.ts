@@ -9,8 +9,30 @@
  * such a hash in a `sha256` field (`{sha256, name, size, type}`).
  */
 
+import { z } from 'zod';
+import { requiredText, text } from './mutations/reference';
+
 /** Largest file the sync server takes (also the most a desk should accept). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** A file kept with a record (a photo, a scanned letter): its hash, and what the clerk saw when attaching it. */
+export interface Attachment {
+  sha256: string;
+  name: string;
+  size: number;
+  /** MIME type as the browser gave it. */
+  type: string;
+}
+
+/** One attachment in a mutation's arguments. */
+export const attachmentSchema = z
+  .object({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    name: requiredText(200),
+    size: z.number().int().min(0).max(MAX_ATTACHMENT_BYTES),
+    type: text(100),
+  })
+  .strict();
 
 /** Fields of mutation arguments that refer to attachments. */
 export const ATTACHMENT_FIELDS: readonly string[] = ['attachments', 'photos'];

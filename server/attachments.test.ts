@@ -65,14 +65,15 @@ describeEachEngine('attachments', (open, engine) => {
     await ws.push(venueWorld(ws));
     const bytes = letter();
     const hash = sha256(bytes);
-    const early = ws.outbox('booking.create', bookingArgs('bk1', 0, { attachments: [hash] }), VENUE.clerkId);
+    const scan = { sha256: hash, name: '來函.pdf', size: bytes.length, type: 'application/pdf' };
+    const early = ws.outbox('booking.create', bookingArgs('bk1', 0, { attachments: [scan] }), VENUE.clerkId);
     expect((await ws.push([early])).body).toMatchObject({ processed: 1 });
     const refusals = (await ws.pullAll()).flatMap((p) => p.refusals);
     expect(refusals).toEqual([{ clientId: ws.clientId, mutationId: early.mutationId, problem: { code: 'error.attachmentMissing', params: { count: 1, sha256: hash } } }]);
 
     await put(bytes);
-    await ws.push([ws.outbox('booking.create', bookingArgs('bk1', 0, { attachments: [hash] }), VENUE.clerkId)]);
-    expect(replay(await ws.pullAll()).get('booking/bk1')).toMatchObject({ attachments: [hash] });
+    await ws.push([ws.outbox('booking.create', bookingArgs('bk1', 0, { attachments: [scan] }), VENUE.clerkId)]);
+    expect(replay(await ws.pullAll()).get('booking/bk1')).toMatchObject({ attachments: [scan] });
   });
 
   it('a file uploaded to one server process is there for the others on the same database', async () => {

@@ -1,5 +1,6 @@
 /** Argument schemas of the venue desk's mutations (the UI's forms check against the same). */
 import { z } from 'zod';
+import { attachmentSchema } from '../attachments';
 import { businessDate } from '../mutations/calendar';
 import { recordId, requiredText, text } from '../mutations/reference';
 import { ACTIVITY_TYPES, BOOKABLE_BY, EQUIPMENT, VENUE_TYPES, type ApprovalLevels } from './types';
@@ -20,6 +21,8 @@ const minutes = z.number().int().min(0).max(24 * 60);
 const money = z.number().int().min(0).max(10_000_000);
 const equipmentList = z.array(z.enum(EQUIPMENT)).max(EQUIPMENT.length);
 const reason = requiredText(300);
+/** Scanned letters and their enclosures of one application. */
+export const MAX_BOOKING_ATTACHMENTS = 20;
 
 export const closureSchema = z
   .object({ from: businessDate, to: businessDate, reason: requiredText(100) })
@@ -65,7 +68,7 @@ const particulars = {
   attendees: z.number().int().min(1).max(100_000),
   equipment: equipmentList,
   letterNo: text(60),
-  attachments: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(20),
+  attachments: z.array(attachmentSchema).max(MAX_BOOKING_ATTACHMENTS),
   fee: money,
   feeWaived: z.boolean(),
   notes: text(1000),

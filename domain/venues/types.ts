@@ -5,6 +5,8 @@
  * date, so every rule — approval, conflicts, moving, cancelling — applies per occurrence.
  * Instants are UTC ISO strings (always as Date#toISOString writes them, so they sort as text).
  */
+import type { Attachment } from '../attachments';
+
 
 /** 大禮堂 auditorium, 中庭/展覽空間 atrium or exhibition space, 會議室 meeting room. */
 export const VENUE_TYPES = ['auditorium', 'atrium', 'meeting_room'] as const;
@@ -103,8 +105,8 @@ export interface BookingParticulars {
   equipment: Equipment[];
   /** 文號 of the applicant's official letter. */
   letterNo: string;
-  /** Content hashes of attached files (scanned letters). */
-  attachments: string[];
+  /** Attached files (the scanned letter), kept apart from the record under their SHA-256. */
+  attachments: Attachment[];
   fee: number;
   feeWaived: boolean;
   notes: string;

@@ -15,6 +15,7 @@ import { api } from '../app/api';
 import { useChangeVersion } from '../app/hooks';
 import { useLocale, useT, type T } from '../app/i18n';
 import { errorMessage, useShell } from '../app/store';
+import { AttachmentLinks } from '../components/Attachments';
 import { KeyboardForm } from '../components/KeyboardForm';
 import { HistoryDrawer } from '../settings/HistoryDrawer';
 import { useUsers } from '../settings/store';
@@ -189,6 +190,9 @@ function BookingDetailView({ id }: { id: string }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('field.letterNo')}>{b.letterNo || t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('field.fee')}>{b.feeWaived ? t('venues.ui.detail.feeWaived') : b.fee === 0 ? t('venues.ui.settings.free') : t('venues.ui.money', { amount: money(b.fee, locale) })}</Descriptions.Item>
+        <Descriptions.Item label={t('venues.ui.attachments')} span={2}>
+          <AttachmentLinks attachments={b.attachments} />
+        </Descriptions.Item>
         {series ? (
           <Descriptions.Item label={t('venues.ui.detail.series')} span={2}>
             {t('venues.ui.detail.seriesLine', { count: detail.occurrences.length, status: t(`venues.status.${series.status}`) })}

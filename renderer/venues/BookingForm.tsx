@@ -14,6 +14,7 @@ import { addDays } from '../../domain/dates';
 import { api } from '../app/api';
 import { useLocale, useT } from '../app/i18n';
 import { errorMessage, useShell } from '../app/store';
+import { AttachmentField } from '../components/Attachments';
 import { KeyboardForm } from '../components/KeyboardForm';
 import { RocDatePicker } from '../components/RocDatePicker';
 import { nameOf } from '../settings/places-logic';
@@ -193,6 +194,9 @@ function BookingForm({ editor, booking, onDone }: { editor: EditorState; booking
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item name="attachments" label={t('venues.ui.attachments')} style={{ marginBottom: 8 }}>
+        <AttachmentField />
+      </Form.Item>
 
       <Divider titlePlacement="start" plain style={{ margin: '4px 0 8px' }}>
         {t('venues.ui.form.sectionEvent')}

@@ -98,6 +98,18 @@ describe('what the form sends', () => {
     expect(moveOf(b, { ...same, venueId: 'v-mr1' })).toMatchObject({ venueId: 'v-mr1' });
   });
 
+  it('the scanned letter travels with the application, and an edit sends the files only when they changed', () => {
+    const letter = { sha256: 'a'.repeat(64), name: '來函.pdf', size: 48213, type: 'application/pdf' };
+    expect(createArgs(form({ attachments: [letter] }), 'id1').attachments).toEqual([letter]);
+    expect(seriesArgs(form({ attachments: [letter], repeat: true, weekdays: [2] }), 's1').attachments).toEqual([letter]);
+    const b = booking({ attachments: [letter] });
+    expect(valuesOf(b).attachments).toEqual([letter]);
+    expect(particularsPatch(b, valuesOf(b))).toEqual({});
+    const enclosure = { sha256: 'b'.repeat(64), name: '附件.jpg', size: 1024, type: 'image/jpeg' };
+    expect(particularsPatch(b, { ...valuesOf(b), attachments: [letter, enclosure] })).toEqual({ attachments: [letter, enclosure] });
+    expect(particularsPatch(b, { ...valuesOf(b), attachments: [] })).toEqual({ attachments: [] });
+  });
+
   it('a slot ending at midnight reads as 24:00 of its day', () => {
     expect(slotValues({ venueId: 'v', start: '2022-03-01T10:00:00.000Z', end: '2022-03-01T16:00:00.000Z' })).toEqual({ venueId: 'v', startDate: '2022-03-01', startTime: '18:00', endDate: null, endTime: '24:00' });
   });

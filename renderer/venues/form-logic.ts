@@ -4,6 +4,7 @@
  * outside organisation, and for a series the recurrence rule. An edit sends only what
  * changed: particulars through booking.update, venue and time through booking.move.
  */
+import type { Attachment } from '../../domain/attachments';
 import { addDays, type BusinessDate } from '../../domain/dates';
 import { changedFields } from '../../domain/mutations/reference';
 import type { ActivityType, Booking, BookingParticulars, Equipment, RecurrenceRule } from '../../domain/venues/types';
@@ -22,6 +23,8 @@ export interface BookingFormValues {
   attendees: number | null;
   equipment: Equipment[];
   letterNo: string;
+  /** The scanned letter and its enclosures, already in the workstation's file store. */
+  attachments: Attachment[];
   fee: number | null;
   feeWaived: boolean;
   notes: string;
@@ -56,6 +59,7 @@ export const EMPTY_FORM: BookingFormValues = {
   attendees: null,
   equipment: [],
   letterNo: '',
+  attachments: [],
   fee: 0,
   feeWaived: false,
   notes: '',
@@ -94,7 +98,7 @@ export function timesOf(v: Pick<BookingFormValues, 'startDate' | 'startTime' | '
 
 const trim = (s: string | null | undefined) => (s ?? '').trim();
 
-export function particularsOf(v: BookingFormValues, attachments: string[] = []): BookingParticulars {
+export function particularsOf(v: BookingFormValues): BookingParticulars {
   const agency = v.applicantKind === 'agency';
   return {
     venueId: v.venueId ?? '',
@@ -107,7 +111,7 @@ export function particularsOf(v: BookingFormValues, attachments: string[] = []):
     attendees: Number(v.attendees ?? 0),
     equipment: [...new Set(v.equipment ?? [])].sort(),
     letterNo: trim(v.letterNo),
-    attachments,
+    attachments: v.attachments ?? [],
     fee: Number(v.fee ?? 0),
     feeWaived: !!v.feeWaived,
     notes: trim(v.notes),
@@ -169,6 +173,7 @@ export function valuesOf(b: Partial<Booking> & { start?: string; end?: string })
     attendees: b.attendees ?? null,
     equipment: b.equipment ?? [],
     letterNo: b.letterNo ?? '',
+    attachments: b.attachments ?? [],
     fee: b.fee ?? 0,
     feeWaived: b.feeWaived ?? false,
     notes: b.notes ?? '',
@@ -203,8 +208,8 @@ export function seriesValues(a: Partial<SeriesCreateArgs>): BookingFormValues {
 
 /** The particulars that differ from the booking: what booking.update carries (empty when none). */
 export function particularsPatch(b: Booking, v: BookingFormValues): Partial<BookingParticulars> {
-  const { venueId: _v, ...was } = particularsOf(valuesOf(b), b.attachments);
-  const { venueId: _w, ...now } = particularsOf(v, b.attachments);
+  const { venueId: _v, ...was } = particularsOf(valuesOf(b));
+  const { venueId: _w, ...now } = particularsOf(v);
   return changedFields(was as Record<string, unknown>, now as Record<string, unknown>) as Partial<BookingParticulars>;
 }
 
