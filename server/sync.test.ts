@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { buildServer } from './app';
 import type { PullResponse } from '../domain/sync-protocol';
-import { describeEachEngine, replay, site, startHarness, type Harness, type Workstation } from './test-support';
+import { describeEachEngine, replay, site, startHarness, VERSIONS, type Harness, type Workstation } from './test-support';
 import { headSeq } from './store/sync-data';
 
 describeEachEngine('push and pull', (open, engine) => {
@@ -160,7 +160,7 @@ describeEachEngine('push and pull', (open, engine) => {
     await a.push([a.outbox('site.create', site('s1', 'S1'))]);
     const b = await h.workstation('desk B');
     const head = await h.db.read(headSeq);
-    const body = { clientId: a.clientId, protocolVersion: 1, schemaVersion: 1 };
+    const body = { clientId: a.clientId, ...VERSIONS };
     const push = await h.call('POST', '/push', { ...body, mutations: [{ mutationId: 2, name: 'site.create', args: site('s2', 'S2'), at: '2022-01-31T02:00:00.000Z', userId: h.adminId }] }, b.token);
     expect(push.status).toBe(403);
     expect(push.body).toMatchObject({ code: 'sync.foreignClient' });
