@@ -11,6 +11,7 @@ import { AttemptLimiter, authenticate } from './auth';
 import { rawPaths, registerAttachments } from './attachments';
 import { HttpError } from './http-error';
 import { icalPaths, registerIcal } from './ical-routes';
+import { JsonText } from './json-text';
 import { openApiDocument } from './openapi';
 import { ChangeFeed, PokeHub, serveEvents } from './pokes';
 import { BODY_LIMIT, EVENTS_PATH } from '../domain/sync-protocol';
@@ -138,6 +139,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           params = parsed.data;
         }
         const result = await ep.handler({ body, params, caller, ip: req.ip, ctx, header: (n, v) => void reply.header(n, v) });
+        if (result instanceof JsonText) return reply.code(ep.status ?? 200).type('application/json; charset=utf-8').send(result.body);
         return reply.code(ep.status ?? 200).send(result);
       },
     });

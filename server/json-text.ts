@@ -4,5 +4,5 @@
  * record texts, store/changes.ts).
  */
 export class JsonText {
-  constructor(readonly text: string) {}
+  constructor(readonly body: string | Buffer) {}
 }

@@ -10,6 +10,7 @@ import { activeUser } from './auth';
 import { applyMutation, type Actor, type MutationCall } from './apply';
 import { faultBeforeCommit } from './faults';
 import { HttpError } from './http-error';
+import { JsonText } from './json-text';
 import type { ChangeFeed } from './pokes';
 import { highestNumbersIn, raiseHighWaters, type Renumbering } from './printed-numbers';
 import { ACCEPTED, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../domain/sync-protocol';
@@ -162,20 +163,25 @@ function parseCursor(cursor: string, dbId: string): number {
 const resetRequired = () =>
   new HttpError(409, 'sync.resetRequired', 'The server\'s data was replaced since this workstation last synced: pull again from an empty cursor.', 'cursor');
 
-export async function pull(db: SqlDb, deviceId: string, req: PullRequest): Promise<PullResponse> {
+/**
+ * One page of changes as the reply's JSON text (a PullResponse): the records' data goes
+ * out as the store holds it, never parsed and serialised again.
+ */
+export async function pull(db: SqlDb, deviceId: string, req: PullRequest): Promise<JsonText> {
   return db.read(async (c) => {
     const client = await getClient(c, req.clientId);
     if (client && client.deviceId !== deviceId) throw foreignClient();
     const after = parseCursor(req.cursor, await databaseId(c));
     if (after > (await headSeq(c))) throw resetRequired();
     const page = await changesSince(c, after, req.limit);
-    return {
-      changes: page.changes,
+    const rest: Omit<PullResponse, 'changes'> = {
       cursor: makeCursor(await databaseId(c), page.through),
       more: page.more,
       lastMutationIds: await lastMutationIdsOf(c, deviceId, page.through),
       refusals: await refusalsOf(c, deviceId, after, page.through),
       renumbered: await renumberedOf(c, deviceId, after, page.through),
     };
+    const tail = `,${JSON.stringify(rest).slice(1)}`;
+    return new JsonText(typeof page.json === 'string' ? `{"changes":${page.json}${tail}` : Buffer.concat([Buffer.from('{"changes":'), page.json, Buffer.from(tail)]));
   });
 }
