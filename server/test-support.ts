@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import pg from 'pg';
 import WebSocket from 'ws';
 import type { FastifyInstance } from 'fastify';
@@ -54,6 +55,9 @@ function sqliteEngine(): Engine {
   };
 }
 
+/** What the server's migrations need of PostgreSQL's contrib (record_span's exclusion constraint). */
+export const PGLITE_EXTENSIONS = { btree_gist };
+
 /**
  * A fresh PGlite: its database cluster is made once (initdb in WebAssembly costs seconds
  * of CPU) and kept as a dump in the temp folder, which every later test file loads.
@@ -64,12 +68,12 @@ async function freshPglite(): Promise<PGlite> {
   const dump = path.join(os.tmpdir(), `ga-pglite-cluster-${stamp}.tgz`);
   if (fs.existsSync(dump)) {
     try {
-      return await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(dump)]) });
+      return await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(dump)]), extensions: PGLITE_EXTENSIONS });
     } catch {
       // A damaged dump: make the cluster afresh below, and the dump with it.
     }
   }
-  const db = await PGlite.create();
+  const db = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const tmp = `${dump}.${process.pid}.part`;
   fs.writeFileSync(tmp, Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer()));
   fs.renameSync(tmp, dump);

@@ -75,7 +75,8 @@ export function* realisticRecords(total = 100_000): Generator<Seeded> {
   }
   for (let i = 0; made < total; i++) {
     const day = new Date(Date.UTC(2026, 0, 5) + Math.floor(i / (venues * 4)) * 86_400_000).toISOString().slice(0, 10);
-    const hour = 1 + (i % 4) * 2; // 09:00, 11:00, 13:00, 15:00 Taipei
+    // Each venue's four bookings a day at 09:00, 11:00, 13:00, 15:00 Taipei: approved ones never overlap, buffers included.
+    const hour = 1 + (Math.floor(i / venues) % 4) * 2;
     const start = `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
     const end = `${day}T${String(hour + 1).padStart(2, '0')}:30:00.000Z`;
     yield* emit('booking', `bk-${i}`, {

@@ -97,10 +97,23 @@ export async function approvedInTheWay(tx: Tx, b: Pick<Booking, 'id' | 'venueId'
   return found.filter((o) => o.id !== b.id).sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
 }
 
+/** The refusal naming the approved booking in the way, with what a clerk needs to call its applicant. */
 export function conflictProblem(other: Booking): Problem {
   return {
     code: 'venues.conflict',
-    params: { conflictId: other.id, number: other.number, name: other.eventName, when: describeTime(other.start, other.end), start: other.start, end: other.end },
+    params: {
+      conflictId: other.id,
+      number: other.number,
+      name: other.eventName,
+      when: describeTime(other.start, other.end),
+      start: other.start,
+      end: other.end,
+      venueId: other.venueId,
+      applicantAgencyId: other.applicantAgencyId ?? '',
+      applicantOrg: other.applicantOrg,
+      contactName: other.contactName,
+      contactPhone: other.contactPhone,
+    },
     field: 'start',
   };
 }

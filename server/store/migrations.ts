@@ -16,16 +16,29 @@
  *   every printed number in use (its primary key keeps them unique).
  * - attachment (2): files by SHA-256; the bytes in `content` on PostgreSQL (shared by
  *   every server process), in a folder beside the database file on SQLite.
+ * - record_span (3): the stretch of time each record of a kind declared in
+ *   domain/spans.ts holds its resource (a booking its venue), written with the record.
+ *   Its index answers "what overlaps"; the database refuses two exclusive spans of one
+ *   resource that overlap: an exclusion constraint on PostgreSQL (btree_gist, part of
+ *   PostgreSQL's contrib), triggers on SQLite.
  */
 import { newId } from '../../domain/ids';
 import type { Dialect, SqlConn, SqlDb } from './sql';
+import { rebuildSpans, SPAN_GUARD } from './sync-data';
 
 export interface Migration {
   id: number;
   name: string;
-  sqlite: string;
-  postgres: string;
+  /** Statements separated by `;`, or a list of statements (a trigger's body holds `;`). */
+  sqlite: string | readonly string[];
+  postgres: string | readonly string[];
+  /** Data the new tables are filled from, after the statements. */
+  backfill?: (c: SqlConn) => Promise<unknown>;
 }
+
+/** An exclusive span of the same resource overlapping NEW (the record itself left out); index record_span_resource answers it. */
+const overlapsExclusive = `EXISTS (SELECT 1 FROM record_span s WHERE s.kind = NEW.kind AND s.field = NEW.field AND s.resource = NEW.resource
+  AND s.start_at < NEW.end_at AND s.end_at > NEW.start_at AND s.exclusive = 1 AND s.id <> NEW.id)`;
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -82,6 +95,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE attachment (sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, created_at TEXT NOT NULL, content BYTEA);
     `,
   },
+  {
+    id: 3,
+    name: 'record spans',
+    sqlite: [
+      'CREATE TABLE record_span (kind TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, resource TEXT NOT NULL, start_at TEXT NOT NULL, end_at TEXT NOT NULL, exclusive INTEGER NOT NULL, PRIMARY KEY (kind, id, field))',
+      'CREATE INDEX record_span_resource ON record_span (kind, field, resource, start_at, end_at)',
+      `CREATE TRIGGER record_span_exclusive_insert BEFORE INSERT ON record_span WHEN NEW.exclusive = 1 AND ${overlapsExclusive}
+       BEGIN SELECT RAISE(ABORT, '${SPAN_GUARD}'); END`,
+      `CREATE TRIGGER record_span_exclusive_update BEFORE UPDATE ON record_span WHEN NEW.exclusive = 1 AND ${overlapsExclusive}
+       BEGIN SELECT RAISE(ABORT, '${SPAN_GUARD}'); END`,
+    ],
+    postgres: [
+      // In public, not in the schema of the first server to migrate: dropping that schema must not take the operator classes from the others.
+      'CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA public',
+      `CREATE TABLE record_span (kind TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, resource TEXT NOT NULL, start_at TIMESTAMPTZ NOT NULL, end_at TIMESTAMPTZ NOT NULL, exclusive INTEGER NOT NULL, PRIMARY KEY (kind, id, field),
+       CONSTRAINT ${SPAN_GUARD} EXCLUDE USING gist (kind WITH =, field WITH =, resource WITH =, tstzrange(start_at, end_at) WITH &&) WHERE (exclusive = 1))`,
+      'CREATE INDEX record_span_resource ON record_span (kind, field, resource, start_at, end_at)',
+    ],
+    backfill: rebuildSpans,
+  },
 ];
 
 /** Rows every fresh database starts with, after migration 1. */
@@ -91,7 +124,8 @@ async function seed(c: SqlConn): Promise<void> {
   await c.run('INSERT INTO server_info (key, value) VALUES (?, ?)', ['databaseId', newId()]);
 }
 
-function statements(sql: string): string[] {
+function statements(sql: string | readonly string[]): readonly string[] {
+  if (typeof sql !== 'string') return sql;
   return sql
     .split(';')
     .map((s) => s.trim())
@@ -103,8 +137,9 @@ export class MigrationError extends Error {}
 /**
  * Brings the database up to date; several processes starting at once take turns (the
  * write lock). A database migrated by a newer server is refused with a clear message.
+ * `through`: stop after that migration (tests make a database as an older server left it).
  */
-export async function migrate(db: SqlDb): Promise<void> {
+export async function migrate(db: SqlDb, opts: { through?: number } = {}): Promise<void> {
   await db.write(async (c) => {
     await c.run('CREATE TABLE IF NOT EXISTS server_migration (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const applied = new Set((await c.all<{ id: unknown }>('SELECT id FROM server_migration')).map((r) => Number(r.id)));
@@ -114,9 +149,10 @@ export async function migrate(db: SqlDb): Promise<void> {
       throw new MigrationError(`This database was set up by a newer sync server (migration ${unknown.join(', ')} is unknown here). Start that newer server version instead.`);
     }
     for (const m of MIGRATIONS) {
-      if (applied.has(m.id)) continue;
+      if (applied.has(m.id) || m.id > (opts.through ?? Infinity)) continue;
       for (const s of statements(m[c.dialect as Dialect])) await c.run(s);
       if (m.id === 1) await seed(c);
+      await m.backfill?.(c);
       await c.run('INSERT INTO server_migration (id, name, applied_at) VALUES (?, ?, ?)', [m.id, m.name, new Date().toISOString()]);
     }
   });

@@ -4,7 +4,8 @@
  * mutation that last wrote it, so "changes since cursor N" is "rows with seq > N": a
  * workstation gets each record once, in its latest state, however often it changed.
  */
-import type { Problem } from '../../domain/errors';
+import { DomainError, type Problem } from '../../domain/errors';
+import { heldSpan, isInstant, spanDeclaration, spanKinds, spansOfKind, type HeldSpan, type SpanDeclaration } from '../../domain/spans';
 import { fromJson, num, one, type SqlConn } from './sql';
 
 export type RecordData = Record<string, unknown>;
@@ -66,6 +67,29 @@ async function select(c: SqlConn, kind: string, conds: string[], params: unknown
   return (await c.all<{ data: unknown }>(sql, [kind, ...params])).map((r) => fromJson<RecordData>(r.data));
 }
 
+const SPAN_JOIN = 'FROM record_span s JOIN record r ON r.kind = s.kind AND r.id = s.id';
+
+/** Through the index on (kind, field, resource, start_at); the record's own data answers `where`. */
+async function findOverlappingSpans(c: SqlConn, decl: SpanDeclaration, span: Span): Promise<RecordData[]> {
+  const i = instantParam(c);
+  const params: unknown[] = [decl.kind, decl.resourceField, span.resourceId, span.to, span.from];
+  const conds: string[] = [];
+  for (const [field, value] of Object.entries(span.where ?? {})) if (value !== undefined) conds.push(equals(c, field, value, params));
+  const sql = `SELECT r.data ${SPAN_JOIN} WHERE s.kind = ? AND s.field = ? AND s.resource = ? AND s.start_at < ${i} AND s.end_at > ${i} AND r.data IS NOT NULL${conds.map((x) => ` AND ${x}`).join('')} ORDER BY ${byteOrder(c, 'r.id')}`;
+  return (await c.all<{ data: unknown }>(sql, params)).map((r) => fromJson<RecordData>(r.data));
+}
+
+/** The records whose exclusive span of the same resource overlaps `held` (the record `id` itself left out), earliest first. */
+export async function exclusiveOverlapping(c: SqlConn, decl: SpanDeclaration, held: Pick<HeldSpan, 'resource' | 'start' | 'end'>, id: string): Promise<RecordData[]> {
+  const i = instantParam(c);
+  const rows = await c.all<{ data: unknown }>(
+    `SELECT r.data ${SPAN_JOIN} WHERE s.kind = ? AND s.field = ? AND s.resource = ? AND s.exclusive = 1 AND s.start_at < ${i} AND s.end_at > ${i} AND s.id <> ? AND r.data IS NOT NULL
+     ORDER BY s.start_at, ${byteOrder(c, 'r.id')}`,
+    [decl.kind, decl.resourceField, held.resource, held.end, held.start, id],
+  );
+  return rows.map((r) => fromJson<RecordData>(r.data));
+}
+
 /** Records of a kind whose fields equal every given value (null matches a missing field too). */
 export async function findRecords(c: SqlConn, kind: string, where: RecordData): Promise<RecordData[]> {
   const params: unknown[] = [];
@@ -85,8 +109,14 @@ export interface Span {
   where?: RecordData;
 }
 
-/** Records of one resource whose [start, end) overlaps [from, to); touching ends do not overlap. */
+/**
+ * Records of one resource whose [start, end) overlaps [from, to); touching ends do not
+ * overlap. A declared span (domain/spans.ts) is read from record_span's index, any other
+ * by scanning the kind's JSON.
+ */
 export async function findOverlappingRecords(c: SqlConn, kind: string, span: Span): Promise<RecordData[]> {
+  const decl = spanDeclaration(kind, span.resourceField, span.startField, span.endField);
+  if (decl && isInstant(span.from) && isInstant(span.to)) return findOverlappingSpans(c, decl, span);
   const params: unknown[] = [];
   const conds = [equals(c, span.resourceField, span.resourceId, params)];
   conds.push(`${textOf(c, span.startField, params)} < ?`);
@@ -97,14 +127,117 @@ export async function findOverlappingRecords(c: SqlConn, kind: string, span: Spa
   return select(c, kind, conds, params);
 }
 
-/** Writes a record's whole state (null: deleted, kept as a tombstone) under a sequence number. */
+/**
+ * Writes a record's whole state (null: deleted, kept as a tombstone) under a sequence
+ * number, and the spans it holds. A span the database refuses (another exclusive one of
+ * the same resource overlaps) is a refusal naming the record in the way, as the
+ * mutator's own check would have given it.
+ */
 export async function putRecord(c: SqlConn, kind: string, id: string, data: RecordData | null, seq: number): Promise<void> {
   await c.run(
     `INSERT INTO record (kind, id, data, seq) VALUES (?, ?, ${jsonParam(c)}, ?)
      ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, seq = excluded.seq`,
     [kind, id, data === null ? null : JSON.stringify(data), seq],
   );
+  if (spanKinds.has(kind)) for (const decl of spansOfKind(kind)) await putSpan(c, decl, id, heldSpan(decl, data));
 }
+
+/** Instants are text on SQLite (ISO, so text order is time order) and timestamptz on PostgreSQL (its ranges need them). */
+const instantParam = (c: SqlConn) => (c.dialect === 'postgres' ? '?::timestamptz' : '?');
+
+/** The name the database gives a refused span: the exclusion constraint (PostgreSQL), the trigger's message (SQLite). */
+export const SPAN_GUARD = 'record_span_exclusive';
+
+function isSpanRefusal(e: unknown): boolean {
+  return e instanceof Error && e.message.includes(SPAN_GUARD);
+}
+
+async function putSpan(c: SqlConn, decl: SpanDeclaration, id: string, held: HeldSpan | null): Promise<void> {
+  if (!held) {
+    await c.run('DELETE FROM record_span WHERE kind = ? AND id = ? AND field = ?', [decl.kind, id, decl.resourceField]);
+    return;
+  }
+  const i = instantParam(c);
+  const upsert = () =>
+    c.run(
+      `INSERT INTO record_span (kind, id, field, resource, start_at, end_at, exclusive) VALUES (?, ?, ?, ?, ${i}, ${i}, ?)
+       ON CONFLICT (kind, id, field) DO UPDATE SET resource = excluded.resource, start_at = excluded.start_at, end_at = excluded.end_at, exclusive = excluded.exclusive
+       WHERE record_span.resource <> excluded.resource OR record_span.start_at <> excluded.start_at OR record_span.end_at <> excluded.end_at OR record_span.exclusive <> excluded.exclusive`,
+      [decl.kind, id, decl.resourceField, held.resource, held.start, held.end, held.exclusive ? 1 : 0],
+    );
+  // Only an exclusive span can be refused. PostgreSQL spoils the whole transaction on an
+  // error, so the write gets a savepoint to return to; SQLite undoes just the statement.
+  const guarded = held.exclusive && c.dialect === 'postgres';
+  if (guarded) await c.run('SAVEPOINT record_span');
+  let refusal: unknown;
+  try {
+    await upsert();
+  } catch (e) {
+    if (!isSpanRefusal(e)) throw e;
+    refusal = e;
+  }
+  if (guarded) {
+    if (refusal) await c.run('ROLLBACK TO SAVEPOINT record_span');
+    await c.run('RELEASE SAVEPOINT record_span');
+  }
+  if (!refusal) return;
+  const other = (await exclusiveOverlapping(c, decl, held, id))[0];
+  if (!other) throw refusal;
+  const p: Problem = decl.conflict(other as never);
+  throw new DomainError(p.code, p.params, p.field);
+}
+
+/**
+ * Rebuilds record_span from the records (a migration's backfill, once per new span
+ * declaration). Overlapping exclusive spans already in the data — made before the
+ * database guarded them — are kept: the earliest of them holds the resource exclusively,
+ * the others are written as not exclusive (the venue desk flags such bookings). Returns
+ * how many were left so.
+ */
+export async function rebuildSpans(c: SqlConn): Promise<number> {
+  await c.run('DELETE FROM record_span');
+  type Row = { kind: string; id: string; field: string } & HeldSpan;
+  const rows: Row[] = [];
+  for (const kind of spanKinds) {
+    for (let after = ''; ; ) {
+      const page = await c.all<{ id: string; data: unknown }>('SELECT id, data FROM record WHERE kind = ? AND data IS NOT NULL AND id > ? ORDER BY id LIMIT 2000', [kind, after]);
+      if (page.length === 0) break;
+      after = page[page.length - 1].id;
+      for (const r of page) {
+        const data = fromJson<RecordData>(r.data);
+        for (const decl of spansOfKind(kind)) {
+          const held = heldSpan(decl, data);
+          if (held) rows.push({ kind, id: r.id, field: decl.resourceField, ...held });
+        }
+      }
+    }
+  }
+  // Earliest first per resource: an exclusive span starting before the latest end kept so far overlaps a kept one.
+  rows.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.field, b.field) || cmp(a.resource, b.resource) || cmp(a.start, b.start) || cmp(a.id, b.id));
+  let demoted = 0;
+  let key = '';
+  let keptUntil = '';
+  for (const r of rows) {
+    if (!r.exclusive) continue;
+    const k = `${r.kind}\u0000${r.field}\u0000${r.resource}`;
+    if (k !== key) [key, keptUntil] = [k, ''];
+    if (r.start < keptUntil) {
+      r.exclusive = false;
+      demoted += 1;
+    } else if (r.end > keptUntil) keptUntil = r.end;
+  }
+  const i = instantParam(c);
+  for (let n = 0; n < rows.length; n += 200) {
+    const batch = rows.slice(n, n + 200);
+    await c.run(
+      `INSERT INTO record_span (kind, id, field, resource, start_at, end_at, exclusive) VALUES ${batch.map(() => `(?, ?, ?, ?, ${i}, ${i}, ?)`).join(', ')}`,
+      batch.flatMap((r) => [r.kind, r.id, r.field, r.resource, r.start, r.end, r.exclusive ? 1 : 0]),
+    );
+  }
+  return demoted;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface ClientRow {
   clientId: string;

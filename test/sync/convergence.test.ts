@@ -11,6 +11,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openPglite, openPostgres } from '../../server/store/postgres';
@@ -101,7 +102,7 @@ describe('workstations converge through the sync server', () => {
   describe('on PGlite', () => {
     let pglite: PGlite;
     beforeAll(async () => {
-      pglite = await PGlite.create();
+      pglite = await PGlite.create({ extensions: { btree_gist } });
     }, 60_000);
     afterAll(() => pglite.close());
     convergence('PGlite', Number(process.env.SYNC_PG_SCHEDULES ?? 10), () => {
