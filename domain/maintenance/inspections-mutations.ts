@@ -4,6 +4,7 @@
  * completing, skipping, reopening and assigning rounds.
  */
 import { z } from 'zod';
+import { attachmentSchema } from '../attachments';
 import { addDays, taipeiDateOf, type BusinessDate } from '../dates';
 import { DomainError } from '../errors';
 import { businessDate } from '../mutations/calendar';
@@ -15,7 +16,7 @@ import type { Role } from '../roles';
 import { isWorkingDay } from '../working-days';
 import { OUTCOMES, missingRounds, resultId, roundProgress, type InspectionPlan, type InspectionResult, type InspectionRound } from './inspections';
 import { HOLIDAY_RULES, recurrenceSchema } from './recurrence';
-import { MAX_ATTACHMENT_BYTES, TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_WORK_ROLES, type Attachment } from './tickets';
+import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_WORK_ROLES, type Attachment } from './tickets';
 import { instant, ticketMutationDefs, ticketNumber } from './tickets-mutations';
 
 /** Who keeps the plans. */
@@ -159,14 +160,7 @@ async function generate(tx: Tx, from: BusinessDate, to: BusinessDate, at: string
 }
 
 /** A photo already put in the attachment store (the same shape as a ticket's attachment). */
-const attachmentArg = z
-  .object({
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    name: requiredText(200),
-    size: z.number().int().min(0).max(MAX_ATTACHMENT_BYTES),
-    type: text(100),
-  })
-  .strict();
+const attachmentArg = attachmentSchema;
 
 const itemArgs = {
   roundId: roundIdArg,

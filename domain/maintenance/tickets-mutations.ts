@@ -4,6 +4,7 @@
  * ids come in the args, time from ctx.at, and the server re-runs them unchanged.
  */
 import { z } from 'zod';
+import { attachmentSchema } from '../attachments';
 import { DomainError } from '../errors';
 import { defineMutation, type MutationContext, type MutationDef } from '../mutations/define';
 import { mustGet, recordId, requiredText, text } from '../mutations/reference';
@@ -12,7 +13,6 @@ import { addWorkingHours, exceptionsOf, slaHours } from './sla';
 import {
   COST_TYPES,
   firstChangeId,
-  MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS,
   SLA_ROLES,
   TICKET_CATEGORIES,
@@ -39,14 +39,6 @@ export const instant = z
 
 export const ticketNumber = z.string().trim().regex(/^.-\d{2,3}-(暫)?\d{1,7}$/).max(20);
 
-const attachment = z
-  .object({
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    name: requiredText(200),
-    size: z.number().int().min(0).max(MAX_ATTACHMENT_BYTES),
-    type: text(100),
-  })
-  .strict();
 
 /** What a clerk types or picks; everything else on a ticket follows from it. */
 const ticketFields = {
@@ -60,7 +52,7 @@ const ticketFields = {
   reporterPhoneExt: text(20),
   source: z.enum(TICKET_SOURCES),
   reportedAt: instant,
-  attachments: z.array(attachment).max(MAX_ATTACHMENTS),
+  attachments: z.array(attachmentSchema).max(MAX_ATTACHMENTS),
   relatedTicketId: recordId.nullable(),
   assetId: recordId.nullable(),
   roundId: recordId.nullable(),

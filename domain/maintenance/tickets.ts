@@ -4,6 +4,7 @@
  * 取消 (cancelled). Only the transitions in TRANSITIONS are allowed; each one is kept as a
  * status change record (who, when, from, to), the history the period report counts from.
  */
+import type { Attachment } from '../attachments';
 import type { Role } from '../roles';
 
 /** 水電 / 土木 / 通訊 / 消防 / 空調 / 電梯 / 其他 */
@@ -64,17 +65,9 @@ export function mayMoveTo(roles: readonly Role[], to: TicketStatus, isAssignee: 
   return roles.includes('technician') && isAssignee && TECHNICIAN_TARGETS.includes(to);
 }
 
-/** A file kept with a ticket: stored once in the data folder under its SHA-256. */
-export interface Attachment {
-  sha256: string;
-  name: string;
-  size: number;
-  /** MIME type as the browser gave it. */
-  type: string;
-}
-
-/** Largest attachment a ticket takes. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/** A file kept with a ticket (stored once under its SHA-256), as every desk keeps one. */
+export { MAX_ATTACHMENT_BYTES } from '../attachments';
+export type { Attachment };
 export const MAX_ATTACHMENTS = 20;
 
 /** 報修單 */

@@ -46,19 +46,34 @@ export function useOpenAttachment(): (a: Attachment) => Promise<void> {
   };
 }
 
-/** A form's attachments (use as a Form.Item child: value and onChange). */
-export function AttachmentField({ value = [], onChange, hint = true, id }: { value?: Attachment[]; onChange?: (next: Attachment[]) => void; hint?: boolean; id?: string }) {
+/** 加入附件: picks files (several at once) and hands each one over once it is in the store. */
+export function AttachButton({ onAttached, size, tabIndex }: { onAttached(a: Attachment): void; size?: 'small' | 'middle'; tabIndex?: number }) {
   const t = useT();
   const attach = useAttachFile();
-  // Several files picked at once arrive one by one: each adds to what is there by then.
-  let current = value;
   const add = async (file: File) => {
     const a = await attach(file);
-    if (a && !current.some((x) => x.sha256 === a.sha256)) {
-      current = [...current, a];
-      onChange?.(current);
-    }
+    if (a) onAttached(a);
+    // The file is in the store already; the upload list has nothing to send.
     return false;
+  };
+  return (
+    <Upload multiple showUploadList={false} beforeUpload={(file) => add(file)}>
+      <Button size={size} icon={<PaperClipOutlined />} tabIndex={tabIndex}>
+        {t('maint.attach')}
+      </Button>
+    </Upload>
+  );
+}
+
+/** A form's attachments (use as a Form.Item child, or with value and onChange). */
+export function AttachmentField({ value = [], onChange, hint = true, id }: { value?: Attachment[]; onChange?: (next: Attachment[]) => void; hint?: boolean; id?: string }) {
+  const t = useT();
+  // Several files picked at once arrive one by one: each adds to what is there by then.
+  let current = value;
+  const added = (a: Attachment) => {
+    if (current.some((x) => x.sha256 === a.sha256)) return;
+    current = [...current, a];
+    onChange?.(current);
   };
   return (
     <Space wrap id={id}>
@@ -67,11 +82,8 @@ export function AttachmentField({ value = [], onChange, hint = true, id }: { val
           {a.name}
         </Tag>
       ))}
-      <Upload multiple showUploadList={false} beforeUpload={(file) => add(file)}>
-        <Button size="small" icon={<PaperClipOutlined />} tabIndex={-1}>
-          {t('maint.attach')}
-        </Button>
-      </Upload>
+      {/* Out of the Tab order: a keyboard form goes from field to field, the mouse attaches. */}
+      <AttachButton size="small" tabIndex={-1} onAttached={added} />
       {hint && <Typography.Text type="secondary">{t('maint.attachHint')}</Typography.Text>}
     </Space>
   );

@@ -5,25 +5,26 @@
  * technician or contractor. Below: the status history, comments, labour/parts/costs and
  * attachments. 列印派工單 opens the A4 work order.
  */
-import { HistoryOutlined, PaperClipOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Empty, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Spin, Table, Tabs, Timeline, Typography, Upload } from 'antd';
+import { HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Drawer, Empty, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Spin, Table, Tabs, Timeline, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { formatInstant } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
-import { COST_TYPES, MAX_ATTACHMENT_BYTES, TICKET_DESK_ROLES, TRANSITIONS, costTotal, labourHours, mayMoveTo, type CostType, type TicketCost, type TicketStatus } from '../../../domain/maintenance/tickets';
+import { COST_TYPES, TICKET_DESK_ROLES, TRANSITIONS, costTotal, labourHours, mayMoveTo, type CostType, type Attachment, type TicketCost, type TicketStatus } from '../../../domain/maintenance/tickets';
 import type { TicketDetail } from '../../../domain/maintenance/tickets-query';
 import type { MessageKey } from '../../../domain/i18n';
 import { api } from '../../app/api';
 import { useChangeVersion } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
 import { errorMessage, useShell } from '../../app/store';
+import { AttachButton, AttachmentLinks } from '../../components/Attachments';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { isComposing } from '../../components/ime';
 import { HistoryDrawer } from '../../settings/HistoryDrawer';
 import { active, useAgencies, usePeople, usePlaceLabel, useUsers } from '../../settings/store';
 import { assetLabel, useAssets } from '../assets/hooks';
 import { DueText, PriorityText, StatusTag } from '../labels';
-import { fileToBase64, moveTicket, mutate, saveBase64, useMaintenance } from '../store';
+import { moveTicket, mutate, useMaintenance } from '../store';
 import { TicketForm } from './TicketForm';
 
 /** The button that moves a ticket to `to`, named for what it means from where it is. */
@@ -427,43 +428,22 @@ function Costs({ detail }: { detail: TicketDetail }) {
 }
 
 function Files({ detail, canEdit }: { detail: TicketDetail; canEdit: boolean }) {
-  const t = useT();
   const { message } = App.useApp();
   const { ticket } = detail;
-  const download = async (sha256: string, name: string, type: string) => {
-    const r = await api.call('attachments.get', { sha256 });
-    if (r) saveBase64(r.dataBase64, name, type || 'application/octet-stream');
-    else message.error(t('maint.files.missing'));
-  };
-  const add = async (file: File) => {
-    if (file.size > MAX_ATTACHMENT_BYTES) {
-      message.error(t('maint.error.attachmentTooLarge', { name: file.name, size: (Math.ceil((file.size / 1024 / 1024) * 10) / 10).toFixed(1), max: String(MAX_ATTACHMENT_BYTES / 1024 / 1024) }));
-      return false;
-    }
-    const r = await api.call('attachments.put', { name: file.name, type: file.type, dataBase64: await fileToBase64(file) });
-    if (!r.ok) {
-      message.error(r.message);
-      return false;
-    }
-    const next = [...ticket.attachments.filter((a) => a.sha256 !== r.attachment.sha256), r.attachment];
-    const saved = await mutate('ticket.update', { id: ticket.id, attachments: next });
-    if (!saved.ok) message.error(saved.message);
-    return false;
+  // Several files picked at once arrive one by one: each is added to the list as saved by then.
+  let current = ticket.attachments;
+  const attached = async (a: Attachment) => {
+    current = [...current.filter((x) => x.sha256 !== a.sha256), a];
+    const saved = await mutate('ticket.update', { id: ticket.id, attachments: current });
+    if (!saved.ok) void message.error(saved.message);
   };
   return (
     <Flex vertical gap={8}>
-      {ticket.attachments.length === 0 && <Typography.Text type="secondary">{t('maint.files.none')}</Typography.Text>}
-      {ticket.attachments.map((a) => (
-        <Space key={a.sha256}>
-          <PaperClipOutlined />
-          <Typography.Link onClick={() => void download(a.sha256, a.name, a.type)}>{a.name}</Typography.Link>
-          <Typography.Text type="secondary">{t('maint.files.size', { kb: Math.max(1, Math.round(a.size / 1024)) })}</Typography.Text>
-        </Space>
-      ))}
+      <AttachmentLinks attachments={ticket.attachments} />
       {canEdit && !['closed', 'cancelled'].includes(ticket.status) && (
-        <Upload multiple showUploadList={false} beforeUpload={(file) => add(file)}>
-          <Button icon={<PaperClipOutlined />}>{t('maint.attach')}</Button>
-        </Upload>
+        <div>
+          <AttachButton onAttached={(a) => void attached(a)} />
+        </div>
       )}
     </Flex>
   );

@@ -7,23 +7,23 @@
  * likely duplicate (an open ticket at the same place and of the same category) is shown
  * at once, with a way to add this report to it instead.
  */
-import { PaperClipOutlined } from '@ant-design/icons';
-import { Alert, App, AutoComplete, Button, Col, Flex, Form, Input, Modal, Row, Select, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, App, AutoComplete, Button, Col, Flex, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
 import { ASSET_CATEGORY } from '../../../domain/maintenance/assets';
-import { MAX_ATTACHMENT_BYTES, TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_SOURCES, type Attachment, type Ticket, type TicketCategory } from '../../../domain/maintenance/tickets';
+import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_SOURCES, type Attachment, type Ticket, type TicketCategory } from '../../../domain/maintenance/tickets';
 import type { TicketRow } from '../../../domain/maintenance/tickets-query';
 import { api } from '../../app/api';
 import { useLocale, useT } from '../../app/i18n';
+import { AttachmentField } from '../../components/Attachments';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { RocDatePicker } from '../../components/RocDatePicker';
 import { active, useAgencies, usePeople, useSpaceOptions } from '../../settings/store';
 import { offers } from '../assets/asset-options';
 import { useAssets, useTicketAssetOptions } from '../assets/hooks';
 import { StatusTag } from '../labels';
-import { fileToBase64, mutate, useMaintenance } from '../store';
+import { mutate, useMaintenance } from '../store';
 
 interface Values {
   spaceId?: string;
@@ -126,21 +126,6 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
         }),
     [people, agencies],
   );
-
-  const addFile = async (file: File) => {
-    if (file.size > MAX_ATTACHMENT_BYTES) {
-      message.error(t('maint.error.attachmentTooLarge', { name: file.name, size: (Math.ceil((file.size / 1024 / 1024) * 10) / 10).toFixed(1), max: String(MAX_ATTACHMENT_BYTES / 1024 / 1024) }));
-      return false;
-    }
-    try {
-      const r = await api.call('attachments.put', { name: file.name, type: file.type, dataBase64: await fileToBase64(file) });
-      if (r.ok) setAttachments((list) => (list.some((a) => a.sha256 === r.attachment.sha256) ? list : [...list, r.attachment]));
-      else message.error(r.message);
-    } catch (e) {
-      message.error(String(e));
-    }
-    return false;
-  };
 
   const submit = async (v: Values) => {
     setSaving(true);
@@ -346,19 +331,7 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
           </Row>
         )}
         <Form.Item label={t('maint.attachments')}>
-          <Space wrap>
-            {attachments.map((a) => (
-              <Tag key={a.sha256} closable onClose={() => setAttachments((list) => list.filter((x) => x.sha256 !== a.sha256))}>
-                {a.name}
-              </Tag>
-            ))}
-            <Upload multiple showUploadList={false} beforeUpload={(file) => addFile(file)}>
-              <Button size="small" icon={<PaperClipOutlined />} tabIndex={-1}>
-                {t('maint.attach')}
-              </Button>
-            </Upload>
-            <Typography.Text type="secondary">{t('maint.attachHint')}</Typography.Text>
-          </Space>
+          <AttachmentField value={attachments} onChange={setAttachments} />
         </Form.Item>
         <Flex justify="space-between" align="center">
           <Typography.Text type="secondary">{t('maint.form.keys')}</Typography.Text>
