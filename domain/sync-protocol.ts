@@ -14,8 +14,12 @@ import { NUMBER_PREFIXES, type NumberKind } from './numbering';
  * in pull replies, attachments (PUT/GET /attachments/:sha256), live pokes (GET /events).
  * A server of 2 still serves a workstation of 1 (it ignores `renumbered`, gets its
  * provisional numbers replaced, and is told when a file it refers to never arrived).
+ * 3: `requestId` in lease requests (a retried lease gets the same block); /events closes
+ * with 4401 auth.revoked when the workstation is revoked. A server of 3 serves a
+ * workstation of 2 (no request id: every lease a new block); a server of 2 would refuse
+ * the new field, so a workstation of 3 is told that server is too old.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 /** The version of the synced data: record kinds, their fields and the named mutations. */
 export const SCHEMA_VERSION = 1;
 
@@ -146,6 +150,9 @@ export const leaseRequest = z
     kind: numberKind.describe('Which printed numbers: ticket (維), booking (場), permit (證), trip (車)'),
     year: z.number().int().min(1912).max(9999).describe('Gregorian year the numbers are for (printed as the ROC year)'),
     count: z.number().int().min(1).max(MAX_LEASE_COUNT).describe('How many numbers'),
+    requestId: id
+      .optional()
+      .describe('Protocol 3: made once per block wanted and sent again on every retry until the block is stored; the same id gets the same block (a lost reply leaves no gap). Without it every request gets a new block'),
   })
   .strict()
   .meta({ id: 'LeaseRequest' });

@@ -42,6 +42,27 @@ describeEachEngine('printed numbers', (open) => {
     expect((await lease(a, { kind: 'booking', year: 2022, count: 5 })).body).toMatchObject({ from: 1, to: 5 });
   });
 
+  it('a lease asked for again under the same request id (its reply was lost) gets the same block, and the sequence moves once', async () => {
+    const first = await lease(a, { kind: 'ticket', year: 2022, count: 100, requestId: 'want-1' });
+    expect(first).toMatchObject({ status: 200, body: { kind: 'ticket', year: 2022, from: 1, to: 100 } });
+    expect((await lease(a, { kind: 'ticket', year: 2022, count: 100, requestId: 'want-1' })).body).toEqual(first.body);
+    // The next block wanted, and another workstation's (request ids are each workstation's own), follow on.
+    expect((await lease(a, { kind: 'ticket', year: 2022, count: 100, requestId: 'want-2' })).body).toMatchObject({ from: 101, to: 200 });
+    expect((await lease(b, { kind: 'ticket', year: 2022, count: 10, requestId: 'want-1' })).body).toMatchObject({ from: 201, to: 210 });
+    expect((await lease(a, { kind: 'ticket', year: 2022, count: 100, requestId: 'want-1' })).body).toEqual(first.body);
+    // The same id for other numbers is a mistake of the workstation's: refused, nothing handed out.
+    const reused = await lease(a, { kind: 'booking', year: 2022, count: 5, requestId: 'want-1' });
+    expect(reused).toMatchObject({ status: 409, body: { code: 'lease.requestIdReused', field: 'requestId' } });
+    expect((await lease(a, { kind: 'booking', year: 2022, count: 5 })).body).toMatchObject({ from: 1, to: 5 });
+    expect((await lease(b, { kind: 'ticket', year: 2022, count: 1 })).body).toMatchObject({ from: 211, to: 211 });
+  });
+
+  it('a workstation one protocol version behind leases without a request id: each request a new block', async () => {
+    const older = { protocolVersion: VERSIONS.protocolVersion - 1 };
+    expect((await lease(a, { kind: 'ticket', year: 2022, count: 10, ...older })).body).toMatchObject({ from: 1, to: 10 });
+    expect((await lease(a, { kind: 'ticket', year: 2022, count: 10, ...older })).body).toMatchObject({ from: 11, to: 20 });
+  });
+
   it('keeps a number from the workstation\'s block, and a number it has seen is never leased again', async () => {
     expect((await lease(a, { kind: 'booking', year: 2022, count: 10 })).body).toMatchObject({ from: 1, to: 10 });
     await a.push([book(a, 'bk1', 0, '場-111-00003')]);

@@ -10,14 +10,17 @@
  * - the printed_number table's primary key keeps numbers unique per kind;
  * - before a push is processed, the sequence is raised above every number in it, so a
  *   number the server gives instead cannot be one that comes later in the same push
- *   (a workstation that worked alone sends its whole outbox at once).
+ *   (a workstation that worked alone sends its whole outbox at once);
+ * - a lease asked for again under the same request id (its reply was lost) gets the
+ *   same block.
  */
 import { taipeiDateOf } from '../domain/dates';
 import { mutations } from '../domain/mutations';
 import { formatPrintedNumber, parsePrintedNumber, type NumberKind } from '../domain/numbering';
 import type { LeaseRequest, LeaseResponse } from '../domain/sync-protocol';
 import type { SqlConn } from './store/sql';
-import { claimPrintedNumber, insertLease, leasedToAnother, printedNumberInUse, raiseHighWater, takeNumbers } from './store/number-data';
+import { HttpError } from './http-error';
+import { claimPrintedNumber, insertLease, leasedToAnother, leaseOfRequest, printedNumberInUse, raiseHighWater, takeNumbers } from './store/number-data';
 
 export interface Renumbering {
   from: string;
@@ -82,9 +85,23 @@ export async function raiseHighWaters(c: SqlConn, numbers: readonly { kind: Numb
   for (const x of numbers) await raiseHighWater(c, x.kind, x.year, x.n);
 }
 
-/** Hands a workstation the next block of a kind's sequence for a year. */
+/**
+ * Hands a workstation the next block of a kind's sequence for a year. A request id the
+ * workstation sent before gets the block it got then, and the sequence does not move: the
+ * reply to the first may have been lost, and a second block would leave the first's
+ * numbers unused, a gap in the printed sequence. (A request without one, from an older
+ * workstation, always gets a new block.)
+ */
 export async function leaseNumbers(c: SqlConn, req: LeaseRequest, deviceId: string, at: string): Promise<LeaseResponse> {
+  const requestId = req.requestId ?? null;
+  if (requestId) {
+    const earlier = await leaseOfRequest(c, deviceId, requestId);
+    if (earlier && (earlier.kind !== req.kind || earlier.year !== req.year)) {
+      throw new HttpError(409, 'lease.requestIdReused', `This request id was used for ${earlier.kind} numbers of ${earlier.year}; make a new request id for each block wanted.`, 'requestId');
+    }
+    if (earlier) return { kind: req.kind, year: earlier.year, from: earlier.from, to: earlier.to };
+  }
   const { from, to } = await takeNumbers(c, req.kind, req.year, req.count);
-  await insertLease(c, { kind: req.kind, year: req.year, from, to, deviceId, clientId: req.clientId, at });
+  await insertLease(c, { kind: req.kind, year: req.year, from, to, deviceId, clientId: req.clientId, at, requestId });
   return { kind: req.kind, year: req.year, from, to };
 }

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { newId } from '../domain/ids';
 import type { User } from '../domain/entities';
 import { AttemptLimiter, hashToken, newToken, requireAdmin, requireDevice, requireUser, view, DEVICE_TOKEN_PREFIX, USER_TOKEN_PREFIX, type Caller } from './auth';
+import { faultAfterLease } from './faults';
 import { HttpError } from './http-error';
 import { checkPassword, DUMMY_VERIFIER, makeVerifier } from './passwords';
 import type { ChangeFeed } from './pokes';
@@ -155,19 +156,21 @@ export const endpoints: Endpoint[] = [
     response: p.leaseResponse,
     errors: {
       ...AUTH_ERRORS,
-      409: 'The workstation is newer than the server (sync.serverTooOld)',
+      409: 'The workstation is newer than the server (sync.serverTooOld), or reused a request id for other numbers (lease.requestIdReused)',
       426: 'The workstation is too old: update it (sync.updateRequired)',
     },
-    handler({ body, caller, ctx }) {
+    async handler({ body, caller, ctx }) {
       const device = requireDevice(caller!);
       const verdict = versionVerdict(body);
       if (verdict === 'tooNew') throw serverTooOld();
       if (verdict === 'tooOld') throw updateRequired();
-      return ctx.db.write(async (c) => {
+      const lease = await ctx.db.write(async (c) => {
         const at = ctx.now().toISOString();
         await checkClient(c, body.clientId, device.id, at);
         return leaseNumbers(c, body, device.id, at);
       });
+      faultAfterLease();
+      return lease;
     },
   }),
   define({

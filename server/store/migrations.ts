@@ -21,6 +21,8 @@
  *   Its index answers "what overlaps"; the database refuses two exclusive spans of one
  *   resource that overlap: an exclusion constraint on PostgreSQL (btree_gist, part of
  *   PostgreSQL's contrib), triggers on SQLite.
+ * - number_lease.request_id (4): the workstation's id for a block it wanted (protocol 3),
+ *   unique per device, so a lease asked for again after a lost reply gets the same block.
  */
 import { newId } from '../../domain/ids';
 import type { Dialect, SqlConn, SqlDb } from './sql';
@@ -114,6 +116,18 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX record_span_resource ON record_span (kind, field, resource, start_at, end_at)',
     ],
     backfill: rebuildSpans,
+  },
+  {
+    id: 4,
+    name: 'lease request ids',
+    sqlite: `
+      ALTER TABLE number_lease ADD COLUMN request_id TEXT;
+      CREATE UNIQUE INDEX number_lease_request ON number_lease (device_id, request_id);
+    `,
+    postgres: `
+      ALTER TABLE number_lease ADD COLUMN request_id TEXT;
+      CREATE UNIQUE INDEX number_lease_request ON number_lease (device_id, request_id);
+    `,
   },
 ];
 

@@ -36,10 +36,12 @@ export interface LeaseRow {
   deviceId: string;
   clientId: string;
   at: string;
+  /** The workstation's id for the block it wanted (protocol 3); null from an older workstation. */
+  requestId: string | null;
 }
 
 export async function insertLease(c: SqlConn, l: LeaseRow): Promise<void> {
-  await c.run('INSERT INTO number_lease (id, kind, year, from_n, to_n, device_id, client_id, leased_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+  await c.run('INSERT INTO number_lease (id, kind, year, from_n, to_n, device_id, client_id, leased_at, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
     newId(),
     l.kind,
     l.year,
@@ -48,7 +50,14 @@ export async function insertLease(c: SqlConn, l: LeaseRow): Promise<void> {
     l.deviceId,
     l.clientId,
     l.at,
+    l.requestId,
   ]);
+}
+
+/** The block a workstation was leased under a request id of its own, if any (a retry whose first reply was lost). */
+export async function leaseOfRequest(c: SqlConn, deviceId: string, requestId: string): Promise<{ kind: string; year: number; from: number; to: number } | undefined> {
+  const r = await one<{ kind: string; year: unknown; from_n: unknown; to_n: unknown }>(c, 'SELECT kind, year, from_n, to_n FROM number_lease WHERE device_id = ? AND request_id = ?', [deviceId, requestId]);
+  return r && { kind: r.kind, year: num(r.year), from: num(r.from_n), to: num(r.to_n) };
 }
 
 /** Whether `n` lies in a block leased to a workstation other than `deviceId` (null: any). */
