@@ -1,6 +1,6 @@
 /**
  * The venue desk in zh-TW, on the demo data: an application from 申請中 through the venue
- * clerk's and the section chief's approval and its letter on one A4 page; the week of all
+ * clerk's and the section chief's approval (its scanned letter attached) and its letter on one A4 page; the week of all
  * rooms of 四維行政中心 side by side, a booking dragged to a new time (and one dragged onto
  * an approved booking refused with the reason); the free-slot finder starting an
  * application; the iCalendar export read back by ical.js, and the .xlsx export.
@@ -78,6 +78,8 @@ describe('venue desk', () => {
     await venues.typeInto('field.contactName', '周雅婷');
     await venues.typeInto('field.contactPhone', '07-3368333');
     await venues.typeInto('field.letterNo', '高市民字第1110012345號');
+    await venues.attach('民政局來函.pdf', 'application/pdf', Buffer.from('%PDF-1.4 高市民字第1110012345號\n'.repeat(200)));
+    await venues.form().getByText('民政局來函.pdf').waitFor();
     await venues.typeInto('field.eventName', EVENT);
     await venues.choose('field.activityType', '政令宣導');
     await venues.typeInto('field.attendees', '300');
@@ -96,6 +98,8 @@ describe('venue desk', () => {
     await venues.event(EVENT).click();
     await venues.detail().waitFor();
     await expect.poll(() => venues.status().textContent()).toBe(zh('venues.status.pending'));
+    // The scanned letter is kept with the application.
+    await venues.detail().getByText('民政局來函.pdf').waitFor();
     await venues.detailButton('venues.ui.detail.approveLevel1').click();
     await expect.poll(() => venues.status().textContent()).toBe(zh('venues.ui.detail.pendingLevel2'));
     expect(await venues.detailButton('venues.ui.detail.approveLevel2').count()).toBe(0);

@@ -125,6 +125,12 @@ export class VenuePage {
     return this.form().getByRole('button', { name: zh('venues.ui.form.submit') });
   }
 
+  /** Attaches a file (a scanned letter) as the clerk picking it in 加入附件 would. */
+  async attach(name: string, mimeType: string, buffer: Buffer): Promise<void> {
+    const item = this.form().locator('.ant-form-item').filter({ has: this.page.locator('label', { hasText: new RegExp(`^${escapeRegExp(zh('venues.ui.attachments'))}$`) }) });
+    await item.locator('input[type=file]').setInputFiles({ name, mimeType, buffer });
+  }
+
   // A booking's detail (a drawer)
 
   detail(): Locator {
