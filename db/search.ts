@@ -57,6 +57,40 @@ export function registerSearchFunctions(client: Database.Database): void {
   client.function('ga_grams', { deterministic: true }, (text: unknown) => searchGrams(String(text ?? '')));
 }
 
+const SEARCH_TABLES = ['ticket_fts_tri', 'ticket_fts_gram'] as const;
+
+/**
+ * Each write adds a small segment to both FTS5 tables, and FTS5 merges segments inside the
+ * commit that happens to cross its work threshold: every sixty-odd tickets filed, one
+ * waited tens of milliseconds (more at 100,000 tickets). With automatic merging off, the
+ * merges are left to mergeSearchIndex between writes; should it fall behind, FTS5 still
+ * merges a level that reaches 16 segments inside a commit (its crisis merge), so the
+ * index never grows without bound. The setting is kept in the database file.
+ */
+export function deferSearchMerges(client: Database.Database): void {
+  for (const t of SEARCH_TABLES) client.prepare(`INSERT INTO ${t} (${t}, rank) VALUES ('automerge', 0)`).run();
+}
+
+/**
+ * Merges segments of the search index (levels holding 4 or more, as FTS5's own automatic
+ * merging would) for up to about `budgetMs`; returns whether work is left.
+ */
+export function mergeSearchIndex(client: Database.Database, budgetMs: number): boolean {
+  const start = performance.now();
+  const changes = client.prepare('SELECT total_changes() AS n');
+  for (const t of SEARCH_TABLES) {
+    const merge = client.prepare(`INSERT INTO ${t} (${t}, rank) VALUES ('merge', 64)`);
+    for (;;) {
+      const before = (changes.get() as { n: number }).n;
+      merge.run();
+      // FTS5's sign of a finished merge: the command changed (almost) nothing.
+      if ((changes.get() as { n: number }).n - before < 2) break;
+      if (performance.now() - start > budgetMs) return true;
+    }
+  }
+  return false;
+}
+
 /** An FTS5 string literal: "…" with inner quotes doubled, so any text is matched as text. */
 const phrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
