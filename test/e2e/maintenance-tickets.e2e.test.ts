@@ -1,18 +1,21 @@
 /**
  * Repair tickets in zh-TW on the demo data: a clerk files one on the phone with the keyboard
  * alone, walks one through its whole life, searches with one- and two-character words,
- * exports the list to .xlsx and prints a work order on one A4 page; a technician sees their
- * work, overdue first.
+ * exports the list to .xlsx and prints a work order on one A4 page, files one about a piece
+ * of equipment that its history then lists; a technician sees their work, tickets and
+ * inspection rounds, overdue first, and opens a round from it.
  */
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoundRow } from '../../domain/maintenance/inspections-views';
 import { type DeskBrowser, launchBrowser, screenshot } from './support/browser';
 import { seededDataDir } from './support/demo';
 import { signIn } from './support/session';
 import { startWorkstation, stopAllWorkstations, type Workstation } from './support/workstation';
 import { pdfPageCount, TicketsPage } from './pages/TicketsPage';
+import { call } from './pages/VenueApi';
 import { zh } from './pages/zh';
 
 const NUMBER = /維-\d{3}-\d{5}/;
@@ -59,6 +62,9 @@ describe('repair tickets', () => {
     await tickets.option(zh('ticketPriority.urgent')).waitFor();
     await keyboard.press('Enter');
     await tickets.settled();
+    // The equipment may stay empty: Tab goes on.
+    await keyboard.press('Tab');
+    await expect.poll(() => tickets.focusedLabel()).toBe(zh('field.assetId'));
     await keyboard.press('Tab');
     await keyboard.type('冷氣出風口滴水');
     await keyboard.press('Tab');
@@ -210,7 +216,75 @@ describe('repair tickets', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('shows a technician their open work, overdue first', async () => {
+  it('files a ticket about a piece of equipment picked among the location\'s, and the equipment\'s history lists it', async () => {
+    const { keyboard } = page;
+    await keyboard.press('Control+n');
+    await tickets.form.waitFor();
+    await keyboard.type('大禮堂');
+    await tickets.option('行政大樓 / 1F / 大禮堂').waitFor();
+    await keyboard.press('Enter');
+    await tickets.settled();
+    await keyboard.press('Tab');
+    await keyboard.type('空調');
+    await tickets.option(zh('ticketCategory.hvac')).waitFor();
+    await keyboard.press('Enter');
+    await tickets.settled();
+    await keyboard.press('Tab');
+    await keyboard.press('Tab');
+    // The auditorium's own equipment comes first, then the rest of the building's; typing filters.
+    await expect.poll(() => tickets.focusedLabel()).toBe(zh('field.assetId'));
+    await keyboard.press('ArrowDown');
+    await expect.poll(() => tickets.groupTitles()).toEqual([zh('maint.form.assetsHere'), zh('maint.form.assetsInBuilding')]);
+    expect(await tickets.optionTexts()).toContain('SW-AHU-AUD 大禮堂空調箱（行政大樓 1F 大禮堂）');
+    expect((await tickets.optionTexts()).some((o) => o.includes('鳳山'))).toBe(false);
+    await keyboard.type('空調箱');
+    await tickets.option('大禮堂空調箱').waitFor();
+    await screenshot(page, 'maintenance-ticket-asset-picker');
+    await keyboard.press('Enter');
+    await tickets.settled();
+    const maintainer = tickets.form.getByText(zh('maint.form.assetMaintainer', { name: '謝宗翰' }), { exact: false });
+    await maintainer.waitFor();
+    // Backspace takes a wrong pick off again; the asset's maintainer shows beside it.
+    await keyboard.press('Backspace');
+    await maintainer.waitFor({ state: 'hidden' });
+    await keyboard.type('AHU');
+    await tickets.option('大禮堂空調箱').waitFor();
+    await keyboard.press('Enter');
+    await tickets.settled();
+    await maintainer.waitFor();
+    await keyboard.press('Tab');
+    await expect.poll(() => tickets.focusedLabel()).toBe('subject');
+    await keyboard.type('大禮堂空調箱異音');
+    await screenshot(page, 'maintenance-ticket-asset-chosen');
+    await keyboard.press('Enter');
+    await tickets.form.waitFor({ state: 'hidden' });
+
+    const number = (await tickets.rowTexts())[0].match(NUMBER)![0];
+    await tickets.numberButton(number).click();
+    await expect.poll(() => tickets.drawer.locator('.ant-descriptions').innerText()).toContain('SW-AHU-AUD 大禮堂空調箱');
+    await tickets.settle();
+    await screenshot(page, 'maintenance-ticket-asset-drawer');
+    await page.keyboard.press('Escape');
+    await tickets.drawer.waitFor({ state: 'hidden' });
+
+    await page.getByRole('tab', { name: zh('maint.tab.assets'), exact: true }).click();
+    await page.getByText('大禮堂空調箱', { exact: true }).click();
+    const assetDrawer = page.getByRole('dialog').filter({ has: page.locator('.ant-drawer-title', { hasText: '大禮堂空調箱' }) });
+    await assetDrawer.getByText(number).waitFor();
+    await tickets.settle();
+    await screenshot(page, 'maintenance-asset-history-ticket');
+    await assetDrawer.locator('.ant-drawer-close').click();
+    await assetDrawer.waitFor({ state: 'hidden' });
+    await tickets.tab('tickets').click();
+  });
+
+  it('shows a technician their open work, tickets and inspection rounds, overdue first', async () => {
+    // The desk made this month's rounds on opening; the clerk gives the oldest open dengue patrol to 張文雄.
+    let rounds: RoundRow[] = [];
+    await expect.poll(async () => (rounds = await call(ws, 'inspections.rounds', { planId: 'demo-plan-dengue', statuses: ['open'] })).length).toBeGreaterThan(0);
+    const round = rounds[0];
+    expect(await call(ws, 'mutate', { name: 'inspectionRound.assign', args: { id: round.id, assigneeId: 'demo-person-zhang-wenxiong' } })).toMatchObject({ ok: true });
+
     await page.getByRole('button', { name: zh('login.switchUser') }).click();
     await signIn(page, ws, 'tech');
     await tickets.tab('myWork').click();
@@ -222,8 +296,18 @@ describe('repair tickets', () => {
     const overdue = texts.map((t) => t.includes(zh('maint.overdueMark')));
     expect(overdue).toEqual([...overdue].sort((a, b) => Number(b) - Number(a)));
     expect(overdue[0]).toBe(true);
+    // The round is listed among the overdue work and opens for recording.
+    const roundRow = rows.filter({ hasText: round.planName });
+    expect(await roundRow.innerText()).toContain(zh('inspections.state.overdue'));
+    expect(overdue[texts.findIndex((t) => t.includes(round.planName))]).toBe(true);
     // The tab fades in: let it settle before the picture.
     await page.waitForTimeout(400);
     await screenshot(page, 'maintenance-my-work');
+    await roundRow.getByRole('button', { name: zh('maint.myWork.startRound') }).click();
+    const checklist = page.getByRole('list', { name: zh('field.checklist') });
+    await checklist.getByRole('listitem').first().waitFor();
+    expect(await checklist.getByRole('listitem').count()).toBe(round.total);
+    await page.waitForTimeout(400);
+    await screenshot(page, 'maintenance-my-work-round');
   });
 });

@@ -49,6 +49,9 @@ interface Props {
   onSaved(id: string, how: 'saved' | 'added'): void;
 }
 
+/** The option that takes the equipment off a ticket. */
+const NO_ASSET = '';
+
 const TIME = /^([01]?\d|2[0-3]):?([0-5]\d)$/;
 
 /** A reported time typed from a paper form: the date and HH:mm in Taipei. */
@@ -141,7 +144,7 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
         reporterPhoneExt: v.reporterPhoneExt ?? '',
         source: v.source,
         attachments,
-        assetId: v.assetId ?? null,
+        assetId: v.assetId || null,
         ...(v.source === 'paper' || ticket ? { reportedAt: reportedAtOf(v.reportedDate, v.reportedTime) } : {}),
       };
       if (ticket) {
@@ -186,8 +189,13 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
 
   const filterByLabel = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase());
 
-  /** Equipment picked before the location or the trade brings them along. */
+  /**
+   * Equipment picked before the location or the trade brings them along. The field has no
+   * clear button (it would be one more Tab stop, and Enter on it clears): 不指定設備 in the
+   * list, or Backspace / Delete with nothing typed, takes the equipment off.
+   */
   const assetChanged = (id: string | undefined) => {
+    if (id === NO_ASSET) return form.setFieldsValue({ assetId: null });
     const asset = id ? assets.get(id) : undefined;
     if (!asset) return;
     const v = form.getFieldsValue(['spaceId', 'category']) as Values;
@@ -234,10 +242,12 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
           <Col span={14}>
             <Form.Item name="assetId" label={t('field.assetId')}>
               <Select
-                allowClear
                 showSearch={{ filterOption: filterByLabel }}
-                options={assetOptions}
+                options={assetId ? [{ value: NO_ASSET, label: t('maint.form.noAsset') }, ...assetOptions] : assetOptions}
                 onChange={assetChanged}
+                onInputKeyDown={(e) => {
+                  if ((e.key === 'Backspace' || e.key === 'Delete') && !(e.target as HTMLInputElement).value) form.setFieldsValue({ assetId: null });
+                }}
                 placeholder={t('maint.form.assetHint')}
                 aria-label={t('field.assetId')}
               />

@@ -32,6 +32,15 @@ export class TicketsPage {
     return this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
   }
 
+  /** The texts of the open drop-down list's options, and its group titles. */
+  async optionTexts(): Promise<string[]> {
+    return this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').allInnerTexts();
+  }
+
+  async groupTitles(): Promise<string[]> {
+    return this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-group').allInnerTexts();
+  }
+
   async waitUntilListed(): Promise<void> {
     await this.list.getByRole('row').nth(1).getByRole('cell').first().waitFor();
   }
@@ -66,6 +75,11 @@ export class TicketsPage {
   /** A dialog by its title text (its aria-labelledby id is not to be relied on in every build). */
   dialog(title: string): Locator {
     return this.page.getByRole('dialog').filter({ has: this.page.locator('.ant-modal-title', { hasText: new RegExp(`^${title}$`) }) });
+  }
+
+  /** Waits until drawers and dialogs have finished sliding in (for a picture that shows them as they stay). */
+  async settle(): Promise<void> {
+    await this.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 });
   }
 
   /** Waits until the element holding the focus is a closed list (its choice made). */
