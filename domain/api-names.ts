@@ -54,6 +54,7 @@ export const API_NAMES = [
   'venues.displaced',
   'venues.figures',
   'venues.ical',
+  'venues.feedLink',
   'venues.export',
   // inspections, projects and assets
   'inspections.rounds',

@@ -123,6 +123,8 @@ export const apiArgs = {
   'venues.displaced': z.object({}).strict(),
   'venues.figures': z.object({ from: businessDate, to: businessDate }).strict(),
   'venues.ical': z.object({ venueId: short.optional(), agencyId: short.optional() }).strict(),
+  /** The address Outlook subscribes to on the LAN (the sync server's feed); null when there is no server to ask. */
+  'venues.feedLink': z.object({ venueId: short.optional(), agencyId: short.optional() }).strict(),
   'venues.export': bookingFilter.extend({ format: z.enum(['xlsx', 'ods']) }).strict(),
   // inspections, projects and assets
   'inspections.rounds': z
@@ -288,6 +290,7 @@ export interface ApiResults {
   'venues.figures': VenueFigures;
   /** RFC 5545 text for a venue's or an agency's bookings (exactly one of the two). */
   'venues.ical': Outcome<{ text: string; fileName: string }>;
+  'venues.feedLink': { url: string | null };
   'venues.export': { fileBase64: string; fileName: string };
   // inspections, projects and assets
   'inspections.rounds': RoundRow[];

@@ -3,8 +3,8 @@
  * applicant and text, in a dense table; the filtered list exports as .xlsx or .ods, and a
  * venue's or an agency's bookings as an iCalendar file (.ics) Outlook can open.
  */
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Dropdown, Empty, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Dropdown, Empty, Flex, Input, Popover, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { addDays } from '../../domain/dates';
@@ -20,6 +20,7 @@ import { nameOf } from '../settings/places-logic';
 import { active, useAgencies } from '../settings/store';
 import { instantAt } from './calendar/grid-logic';
 import { useBookings, useVenues, type BookingQuery } from './data';
+import { FeedLink } from './FeedLink';
 import { STATUS_COLOR, statusText } from './BookingDrawer';
 import { applicantName, bookingVenueName, siteName, timeRange, venueName } from './labels';
 import { useVenueDesk, type ListFilters } from './store';
@@ -179,6 +180,11 @@ export function BookingList() {
               {t('venues.ui.list.exportIcal')}
             </Button>
           </Tooltip>
+          <Popover trigger="click" destroyOnHidden title={t('venues.ui.feed.title')} content={<div style={{ width: 480 }}>{filters.venueId ? <FeedLink venueId={filters.venueId} /> : <FeedLink agencyId={filters.agencyId ?? undefined} />}</div>}>
+            <Button size="small" icon={<LinkOutlined />} disabled={!icalReady}>
+              {t('venues.ui.feed.button')}
+            </Button>
+          </Popover>
           {mayCreate && (
             <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => openEditor({ mode: 'new', prefill: filters.venueId ? { venueId: filters.venueId } : undefined })}>
               {t('venues.ui.newBooking')}

@@ -5,7 +5,7 @@
  * approved booking: those that no longer fit are listed for the clerk (需重新確認).
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Drawer, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Col, Divider, Drawer, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { changedFields } from '../../domain/mutations/reference';
@@ -21,6 +21,7 @@ import { usePlaceLabel, usePlaces } from '../settings/store';
 import { mutate } from './actions';
 import { ClockInput } from './ClockInput';
 import { useVenues } from './data';
+import { FeedLink } from './FeedLink';
 import { normalClock } from './form-logic';
 import { money, siteName, venueName } from './labels';
 
@@ -135,6 +136,14 @@ export function VenueSettings() {
       <Table<VenueView> size="small" rowKey="id" dataSource={rows} columns={columns} pagination={false} scroll={{ x: 1100, y: 'calc(100vh - 280px)' }} />
       <Drawer open={!!editing} onClose={() => setEditing(null)} size={640} destroyOnHidden title={editing?.venue ? venueName(editing.venue, locale) : t('venues.ui.settings.add')}>
         {editing && <VenueEditor venue={editing.venue} taken={venues.map((v) => v.spaceId)} onDone={() => setEditing(null)} />}
+        {editing?.venue && (
+          <>
+            <Divider titlePlacement="start" plain style={{ margin: '16px 0 8px' }}>
+              {t('venues.ui.feed.title')}
+            </Divider>
+            <FeedLink venueId={editing.venue.id} />
+          </>
+        )}
       </Drawer>
     </Flex>
   );

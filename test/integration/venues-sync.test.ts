@@ -1,7 +1,8 @@
 /**
  * The venue desk through a real sync server: an application's scanned letter goes up
  * before the booking that refers to it and reaches the other workstation; the server's
- * LAN calendar feed of a venue is the very text the workstation exports.
+ * LAN calendar feed of a venue, at the address the workstation hands out, is the very
+ * text the workstation exports.
  */
 import { afterEach, expect, it } from 'vitest';
 import { Workstation } from '../../electron/backend/workstation';
@@ -101,9 +102,11 @@ it("the server's calendar feed of a venue is the text the workstation exports", 
   await a.call('sync.now', {});
   expect((await a.call('status.get', {})).pending).toBe(0);
 
-  const login = (await (await fetch(`${server.url}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SERVER_ADMIN) })).json()) as { token: string };
-  const link = (await (await fetch(`${server.url}/ical/link/venue/v-mr`, { headers: { authorization: `Bearer ${login.token}` } })).json()) as { path: string };
-  const feed = await fetch(`${server.url}${link.path}`);
+  // The address the venue settings show for Outlook, asked of the server with the workstation's device token.
+  const { url } = await a.call('venues.feedLink', { venueId: 'v-mr' });
+  expect(url).toMatch(new RegExp(`^${server.url}/ical/venue/v-mr\\.ics\\?key=[A-Za-z0-9_-]{43}$`));
+  expect((await a.call('venues.feedLink', { agencyId: 'ag-cab' })).url).toMatch(/\/ical\/agency\/ag-cab\.ics\?key=/);
+  const feed = await fetch(url!);
   expect(feed.status).toBe(200);
   const served = await feed.text();
   const exported = await a.call('venues.ical', { venueId: 'v-mr' });

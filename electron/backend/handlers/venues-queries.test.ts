@@ -105,6 +105,11 @@ describe('venue desk reads', () => {
     await expect(desk.ws.call('venues.bookings', { ...day, activityTypes: ['sports' as 'meeting'] })).rejects.toThrow(/activityTypes/);
   });
 
+  it('has no subscription link for Outlook while the workstation works without a sync server', async () => {
+    desk = await venueDesk();
+    expect(await desk.ws.call('venues.feedLink', { venueId: MR1 })).toEqual({ url: null });
+  });
+
   it('counts the demo data for the report period (110/9/1–111/1/31)', async () => {
     const ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
     try {

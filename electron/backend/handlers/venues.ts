@@ -13,12 +13,44 @@ import {
   venueFigures,
   venueViews,
 } from '../../../db/queries/venues';
+import { getMeta } from '../../../db/meta';
 import { exportTable } from '../export/table-export';
 import { venueCalendar } from '../ical/venue-calendar';
 import { problemResult } from '../mutation-runner';
 import type { HandlerMap, Workstation } from '../workstation';
 
-type VenueCalls = 'venues.list' | 'venues.bookings' | 'venues.booking' | 'venues.check' | 'venues.freeSlots' | 'venues.competing' | 'venues.flagged' | 'venues.displaced' | 'venues.figures' | 'venues.ical' | 'venues.export';
+type VenueCalls =
+  | 'venues.list'
+  | 'venues.bookings'
+  | 'venues.booking'
+  | 'venues.check'
+  | 'venues.freeSlots'
+  | 'venues.competing'
+  | 'venues.flagged'
+  | 'venues.displaced'
+  | 'venues.figures'
+  | 'venues.ical'
+  | 'venues.feedLink'
+  | 'venues.export';
+
+/**
+ * Asks the sync server for a feed's address with its read-only key (GET /ical/link/…,
+ * device token). Null when this workstation has joined no server or the server does not
+ * answer: the clerk exports an .ics instead.
+ */
+async function feedLink(ws: Workstation, scope: 'venue' | 'agency', id: string): Promise<string | null> {
+  const server = ws.serverUrl?.replace(/\/+$/, '');
+  const token = getMeta(ws.db, 'deviceToken');
+  if (!server || !token) return null;
+  try {
+    const res = await fetch(`${server}/ical/link/${scope}/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10_000) });
+    if (!res.ok) return null;
+    const { path } = (await res.json()) as { path?: unknown };
+    return typeof path === 'string' && path.startsWith('/ical/') ? `${server}${path}` : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A file name without characters Windows refuses. */
 const safeFileName = (name: string) => name.replace(/[\\/:*?"<>|]/g, ' ').trim();
@@ -81,6 +113,10 @@ export const venueHandlers: Pick<HandlerMap, VenueCalls> = {
     const cal = venueCalendar(ws, venueId ? { venueId } : { agencyId: agencyId! });
     if (!cal) return problemResult({ code: 'error.notFound', params: { kind: venueId ? 'venue' : 'agency', id: venueId ?? agencyId! } }, ws.locale);
     return { ok: true, text: cal.text, fileName: `${safeFileName(translate(ws.locale, 'venues.ical.fileName', { name: cal.name }))}.ics` };
+  },
+  'venues.feedLink': async (ws, { venueId, agencyId }) => {
+    const id = venueId ?? agencyId;
+    return { url: id ? await feedLink(ws, venueId ? 'venue' : 'agency', id) : null };
   },
   'venues.export': async (ws, { format, ...filter }) => {
     const { columns, rows } = exportRows(ws, bookingViews(ws.db, { ...filter, limit: filter.limit ?? 50_000 }));
