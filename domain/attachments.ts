@@ -49,17 +49,24 @@ function hashOf(item: unknown): string | null {
   return null;
 }
 
-/** Every attachment hash that mutation arguments refer to, once each, in order of appearance. */
+/**
+ * Every attachment hash that mutation arguments refer to, once each, in order of
+ * appearance. Also run over every record a pull brings (100,000 in a first sync), so
+ * it looks only into objects and lists and makes nothing per field.
+ */
 export function attachmentHashes(args: unknown): string[] {
   const found = new Set<string>();
-  const visit = (value: unknown, depth: number): void => {
-    if (depth > 20 || !value || typeof value !== 'object') return;
+  const visit = (value: object, depth: number): void => {
+    if (depth > 20) return;
     if (Array.isArray(value)) {
-      for (const v of value) visit(v, depth + 1);
+      for (const v of value) if (v !== null && typeof v === 'object') visit(v, depth + 1);
       return;
     }
-    for (const [key, v] of Object.entries(value)) {
-      if (ATTACHMENT_FIELDS.includes(key) && Array.isArray(v)) {
+    const fields = value as Record<string, unknown>;
+    for (const key in fields) {
+      const v = fields[key];
+      if (v === null || typeof v !== 'object') continue;
+      if (Array.isArray(v) && ATTACHMENT_FIELDS.includes(key)) {
         for (const item of v) {
           const hash = hashOf(item);
           if (hash) found.add(hash);
@@ -69,6 +76,6 @@ export function attachmentHashes(args: unknown): string[] {
       }
     }
   };
-  visit(args, 0);
+  if (args !== null && typeof args === 'object') visit(args, 0);
   return [...found];
 }
