@@ -8,6 +8,7 @@
  */
 import type { Db } from '../../../db/open';
 import { setMeta } from '../../../db/meta';
+import { prepared } from '../../../db/statements';
 import type { Entities, Kind } from '../../../domain/entities';
 import { KINDS } from '../../../domain/entities';
 import type { Problem } from '../../../domain/errors';
@@ -55,18 +56,20 @@ interface OutboxRow {
   undo: string;
 }
 
-const isKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
+const kinds: ReadonlySet<string> = new Set(KINDS);
+const isKind = (k: string): k is Kind => kinds.has(k);
+
+const PUT_AUDIT = `INSERT INTO audit (id, at, user_id, client_id, mutation_id, mutation, kind, record_id, op, changes)
+  VALUES (@id, @at, @userId, @clientId, @mutationId, @mutation, @kind, @recordId, @op, @changes)
+  ON CONFLICT(id) DO UPDATE SET at = excluded.at, user_id = excluded.user_id, mutation = excluded.mutation,
+    kind = excluded.kind, record_id = excluded.record_id, op = excluded.op, changes = excluded.changes`;
 
 function putAudit(db: Db, row: Record<string, unknown>): void {
-  db.$client
-    .prepare(
-      `INSERT INTO audit (id, at, user_id, client_id, mutation_id, mutation, kind, record_id, op, changes)
-       VALUES (@id, @at, @userId, @clientId, @mutationId, @mutation, @kind, @recordId, @op, @changes)
-       ON CONFLICT(id) DO UPDATE SET at = excluded.at, user_id = excluded.user_id, mutation = excluded.mutation,
-         kind = excluded.kind, record_id = excluded.record_id, op = excluded.op, changes = excluded.changes`,
-    )
-    .run({ ...row, changes: JSON.stringify(row.changes ?? {}) });
+  prepared(db, PUT_AUDIT).run({ ...row, changes: JSON.stringify(row.changes ?? {}) });
 }
+
+const NEEDS_ATTENTION = `INSERT OR IGNORE INTO needs_attention (id, client_id, mutation_id, name, args, user_id, at, problem, conflict, refused_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** Roles of the user who made a pending write, as this workstation knows them. */
 function rolesOf(runner: MutationRunner, userId: string): Role[] {
@@ -79,7 +82,7 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
     const touched = new Set<Kind>();
     client.exec('BEGIN IMMEDIATE');
     try {
-      const pending = client.prepare('SELECT * FROM outbox ORDER BY seq').all() as OutboxRow[];
+      const pending = prepared(db, 'SELECT * FROM outbox ORDER BY seq').all() as OutboxRow[];
 
       // 1. Roll back every pending write's optimistic effect, newest first.
       for (const row of [...pending].reverse()) {
@@ -89,7 +92,7 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
           if (u.before === null) runner.records.removeSync(u.kind, u.id);
           else runner.records.putSync(u.kind, u.before as unknown as Entities[Kind]);
         }
-        client.prepare('DELETE FROM audit WHERE client_id = ? AND mutation_id = ?').run(row.client_id, row.mutation_id);
+        prepared(db, 'DELETE FROM audit WHERE client_id = ? AND mutation_id = ?').run(row.client_id, row.mutation_id);
       }
 
       // 2. The server's state, in its commit order.
@@ -109,19 +112,14 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
       for (const row of pending) {
         const r = refusedKey.get(`${row.client_id}:${row.mutation_id}`);
         if (!r) continue;
-        client
-          .prepare(
-            `INSERT OR IGNORE INTO needs_attention (id, client_id, mutation_id, name, args, user_id, at, problem, conflict, refused_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(`${row.client_id}:${row.mutation_id}`, row.client_id, row.mutation_id, row.name, row.args, row.user_id, row.at, JSON.stringify(r.problem), r.conflict === undefined ? null : JSON.stringify(r.conflict), now);
+        prepared(db, NEEDS_ATTENTION).run(`${row.client_id}:${row.mutation_id}`, row.client_id, row.mutation_id, row.name, row.args, row.user_id, row.at, JSON.stringify(r.problem), r.conflict === undefined ? null : JSON.stringify(r.conflict), now);
       }
 
       // 4. Drop what the server has processed; re-run the rest on top of its state.
       const still: OutboxRow[] = [];
       for (const row of pending) {
         const last = page.lastMutationIds[row.client_id] ?? 0;
-        if (row.mutation_id <= last || refusedKey.has(`${row.client_id}:${row.mutation_id}`)) client.prepare('DELETE FROM outbox WHERE seq = ?').run(row.seq);
+        if (row.mutation_id <= last || refusedKey.has(`${row.client_id}:${row.mutation_id}`)) prepared(db, 'DELETE FROM outbox WHERE seq = ?').run(row.seq);
         else still.push(row);
       }
       for (const row of still) {
@@ -140,7 +138,7 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
           tx.undo.length = 0;
           tx.changes.length = 0;
         }
-        client.prepare('UPDATE outbox SET undo = ? WHERE seq = ?').run(JSON.stringify(tx.undo), row.seq);
+        prepared(db, 'UPDATE outbox SET undo = ? WHERE seq = ?').run(JSON.stringify(tx.undo), row.seq);
         tx.changes.forEach((c, i) => {
           putAudit(db, { id: `${row.client_id}:${row.mutation_id}:${i}`, at: row.at, userId: row.user_id, clientId: row.client_id, mutationId: row.mutation_id, mutation: row.name, ...c });
         });
@@ -150,12 +148,7 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
       // A number the user may have written on paper changed: they are told, under needs attention.
       for (const r of page.renumbered ?? []) {
         const row = pending.find((p) => p.client_id === r.clientId && p.mutation_id === r.mutationId);
-        client
-          .prepare(
-            `INSERT OR IGNORE INTO needs_attention (id, client_id, mutation_id, name, args, user_id, at, problem, conflict, refused_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
-          )
-          .run(`${r.clientId}:${r.mutationId}:renumbered`, r.clientId, r.mutationId, row?.name ?? '', row?.args ?? '{}', row?.user_id ?? '', row?.at ?? now, JSON.stringify({ code: 'sync.renumbered', params: { from: r.from, to: r.to } }), now);
+        prepared(db, NEEDS_ATTENTION).run(`${r.clientId}:${r.mutationId}:renumbered`, r.clientId, r.mutationId, row?.name ?? '', row?.args ?? '{}', row?.user_id ?? '', row?.at ?? now, JSON.stringify({ code: 'sync.renumbered', params: { from: r.from, to: r.to } }), null, now);
       }
 
       setMeta(db, 'syncCursor', page.cursor);
