@@ -106,8 +106,9 @@ export class SyncServerApi {
     return page as PullResponse;
   }
 
-  lease(deviceToken: string, clientId: string, kind: NumberKind, year: number, count: number) {
-    return this.call('/leases', { clientId, ...this.versions, kind, year, count }, deviceToken, leaseResponse);
+  /** `requestId`: the same for every retry of one block wanted, so a lost reply costs no numbers. */
+  lease(deviceToken: string, clientId: string, kind: NumberKind, year: number, count: number, requestId: string) {
+    return this.call('/leases', { clientId, ...this.versions, kind, year, count, requestId }, deviceToken, leaseResponse);
   }
 
   /** Uploads a file under its SHA-256 (idempotent: the server keeps one copy). */

@@ -12,6 +12,7 @@ import type { MutationRunner } from '../mutation-runner';
 import { applyPulledPage } from './rebase';
 import { attachmentHashes } from '../../../domain/attachments';
 import { taipeiDateOf } from '../../../domain/dates';
+import { newId } from '../../../domain/ids';
 import { mutationList } from '../../../domain/mutations';
 import type { NumberKind } from '../../../domain/numbering';
 import { addServerLease } from '../../../db/numbers';
@@ -217,8 +218,15 @@ export class SyncClient {
     for (const kind of NUMBERED_KINDS as NumberKind[]) {
       const left = (db.$client.prepare('SELECT coalesce(sum(to_n - next_n + 1), 0) AS n FROM number_lease WHERE kind = ? AND year = ? AND next_n <= to_n').get(kind, year) as { n: number }).n;
       if (left >= LEASE_TOP_UP_BELOW) continue;
-      const lease = await this.api.lease(token, clientId, kind, year, LEASE_BLOCK);
-      addServerLease(db, { kind: lease.kind, year: lease.year, from: lease.from, to: lease.to });
+      // One request id per block wanted, kept until the block is stored: a retry after a lost reply gets the same block.
+      const pending = `leaseRequest:${clientId}:${kind}:${year}`;
+      const requestId = getMeta(db, pending) || newId();
+      setMeta(db, pending, requestId);
+      const lease = await this.api.lease(token, clientId, kind, year, LEASE_BLOCK, requestId);
+      db.$client.transaction(() => {
+        addServerLease(db, { kind: lease.kind, year: lease.year, from: lease.from, to: lease.to });
+        setMeta(db, pending, ''); // none pending
+      })();
       this.runner().numbersLow.delete(kind);
     }
   }
