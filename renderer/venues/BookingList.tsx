@@ -180,7 +180,7 @@ export function BookingList() {
               {t('venues.ui.list.exportIcal')}
             </Button>
           </Tooltip>
-          <Popover trigger="click" destroyOnHidden title={t('venues.ui.feed.title')} content={<div style={{ width: 480 }}>{filters.venueId ? <FeedLink venueId={filters.venueId} /> : <FeedLink agencyId={filters.agencyId ?? undefined} />}</div>}>
+          <Popover trigger="click" placement="bottomRight" destroyOnHidden title={t('venues.ui.feed.title')} content={<div style={{ width: 460 }}>{filters.venueId ? <FeedLink venueId={filters.venueId} /> : <FeedLink agencyId={filters.agencyId ?? undefined} />}</div>}>
             <Button size="small" icon={<LinkOutlined />} disabled={!icalReady}>
               {t('venues.ui.feed.button')}
             </Button>

@@ -103,8 +103,23 @@ describe('venue calendar subscription', () => {
     await expect.poll(async () => Math.round((await drawer.boundingBox())?.x ?? 0)).toBe(1280 - 640);
     await screenshot(page, 'venues-feed-link');
 
+    const address = await box.inputValue();
+    await page.keyboard.press('Escape');
+
+    // The list offers the same address for the venue chosen in its filter.
+    await venues.open('bookings');
+    const panel = page.getByRole('tabpanel').filter({ visible: true });
+    await panel.getByRole('combobox', { name: zh('field.venueId') }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '第一會議室' }).first().click();
+    await panel.getByRole('button', { name: zh('venues.ui.feed.button') }).click();
+    const popover = page.locator('.ant-popover').getByTestId('feed-link');
+    await expect.poll(() => popover.getByRole('textbox').inputValue()).toBe(address);
+    await popover.waitFor({ state: 'visible' });
+    await page.waitForFunction(() => document.getAnimations().length === 0);
+    await screenshot(page, 'venues-list-feed-link');
+
     // What Outlook gets from that address.
-    const feed = await fetch(await box.inputValue());
+    const feed = await fetch(address);
     expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const cal = new ICAL.Component(ICAL.parse(await feed.text()));
     const events = cal.getAllSubcomponents('vevent');
