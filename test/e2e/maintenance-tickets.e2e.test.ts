@@ -230,6 +230,7 @@ describe('repair tickets', () => {
     await keyboard.press('Enter');
     await tickets.settled();
     await keyboard.press('Tab');
+    await expect.poll(() => tickets.focusedLabel()).toBe(zh('maint.col.priority'));
     await keyboard.press('Tab');
     // The auditorium's own equipment comes first, then the rest of the building's; typing filters.
     await expect.poll(() => tickets.focusedLabel()).toBe(zh('field.assetId'));
@@ -264,6 +265,13 @@ describe('repair tickets', () => {
     await expect.poll(() => tickets.drawer.locator('.ant-descriptions').innerText()).toContain('SW-AHU-AUD 大禮堂空調箱');
     await tickets.settle();
     await screenshot(page, 'maintenance-ticket-asset-drawer');
+    // The work order names it too, still on one page.
+    await tickets.drawer.getByRole('button', { name: zh('maint.print.button') }).click();
+    const sheet = tickets.workOrder.getByRole('region', { name: number });
+    await expect.poll(() => sheet.innerText()).toContain('SW-AHU-AUD 大禮堂空調箱　台灣大金 AHU-30');
+    expect(pdfPageCount(await page.pdf({ format: 'A4' }))).toBe(1);
+    await tickets.workOrder.getByRole('button', { name: zh('common.close') }).click();
+    await tickets.workOrder.waitFor({ state: 'hidden' });
     await page.keyboard.press('Escape');
     await tickets.drawer.waitFor({ state: 'hidden' });
 
@@ -273,6 +281,11 @@ describe('repair tickets', () => {
     await assetDrawer.getByText(number).waitFor();
     await tickets.settle();
     await screenshot(page, 'maintenance-asset-history-ticket');
+    // The ticket opens from there.
+    await assetDrawer.getByText(number).click();
+    await expect.poll(() => tickets.drawer.locator('.ant-descriptions').innerText()).toContain('大禮堂空調箱');
+    await page.keyboard.press('Escape');
+    await tickets.drawer.waitFor({ state: 'hidden' });
     await assetDrawer.locator('.ant-drawer-close').click();
     await assetDrawer.waitFor({ state: 'hidden' });
     await tickets.tab('tickets').click();

@@ -1,6 +1,7 @@
 /**
  * 設備: equipment by location (elevators, AC units, chillers, pumps, fire panels…), with
- * each asset's repair tickets and the inspection rounds of the plans that look after it.
+ * each asset's repair tickets and the inspection rounds of the plans that look after it;
+ * a ticket or a round there opens in the desk's drawer.
  */
 import { Alert, Button, Drawer, Empty, Flex, Input, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -18,6 +19,9 @@ import { useMayRun } from '../../settings/permissions';
 import { RecordEditor, type EditorField } from '../../settings/RecordEditor';
 import { usePeople, usePlaceLabel, usePlaces, useSpaceOptions } from '../../settings/store';
 import { RoundStateTag, roundState } from '../inspections/labels';
+import { useInspections } from '../inspections/store';
+import { StatusTag } from '../labels';
+import { useMaintenance } from '../store';
 import { useAssigneeOptions } from '../inspections/PlanEditor';
 import { useAssets } from './hooks';
 
@@ -157,6 +161,8 @@ function History({ assetId }: { assetId: string }) {
   const version = useChangeVersion('ticket', 'inspectionRound', 'inspectionResult', 'inspectionPlan');
   const [loaded, setLoaded] = useState<{ history: AssetHistory | null; error: string | null } | null>(null);
   const today = todayInTaipei();
+  const openTicket = useMaintenance((s) => s.open);
+  const openRound = useInspections((s) => s.openRound);
 
   useEffect(() => {
     let live = true;
@@ -183,9 +189,18 @@ function History({ assetId }: { assetId: string }) {
           dataSource={history?.tickets ?? []}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assets.noTickets')} /> }}
           columns={[
-            { key: 'number', title: t('projects.ticketNumber'), width: 120, dataIndex: 'number' },
+            {
+              key: 'number',
+              title: t('projects.ticketNumber'),
+              width: 120,
+              render: (_, r) => (
+                <Typography.Link onClick={() => openTicket(r.id)} style={{ whiteSpace: 'nowrap' }}>
+                  {r.number}
+                </Typography.Link>
+              ),
+            },
             { key: 'subject', title: t('field.subject'), dataIndex: 'subject', ellipsis: true },
-            { key: 'status', title: t('field.status'), width: 70, render: (_, r) => t(`ticketStatus.${r.status}`) },
+            { key: 'status', title: t('field.status'), width: 80, render: (_, r) => <StatusTag status={r.status} /> },
             { key: 'reported', title: t('field.reportedAt'), width: 130, render: (_, r) => <RocDate instant={r.reportedAt} /> },
             { key: 'completed', title: t('assets.completedAt'), width: 130, render: (_, r) => (r.completedAt ? <RocDate instant={r.completedAt} /> : null) },
           ]}
@@ -203,7 +218,7 @@ function History({ assetId }: { assetId: string }) {
           columns={[
             { key: 'state', title: t('field.status'), width: 80, render: (_, r) => <RoundStateTag state={roundState(r, r.graceDays, today)} /> },
             { key: 'due', title: t('inspections.col.due'), width: 100, render: (_, r) => <RocDate date={r.dueOn} /> },
-            { key: 'plan', title: t('kind.inspectionPlan'), dataIndex: 'planName', ellipsis: true },
+            { key: 'plan', title: t('kind.inspectionPlan'), ellipsis: true, render: (_, r) => <Typography.Link onClick={() => openRound(r.id)}>{r.planName}</Typography.Link> },
             {
               key: 'result',
               title: t('inspections.col.progress'),

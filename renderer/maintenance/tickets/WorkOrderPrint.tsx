@@ -1,7 +1,7 @@
 /**
  * 派工單: the work order a technician takes to the site, on ONE A4 page. On screen it is a
  * preview over the desk with 列印 and 關閉; in print only the sheet is printed (see
- * work-order.css). It carries what the job needs: where, what, the reporter and their
+ * work-order.css). It carries what the job needs: where (and the equipment), what, the reporter and their
  * extension to call, the due time, who is assigned, and room to write what was done, the
  * parts used and the signatures. A long description is cut to its first lines.
  */
@@ -13,6 +13,7 @@ import type { TicketDetail } from '../../../domain/maintenance/tickets-query';
 import { api } from '../../app/api';
 import { useLocale, useT } from '../../app/i18n';
 import { useAgencies, usePeople, usePlaceLabel } from '../../settings/store';
+import { assetLabel, useAssets } from '../assets/hooks';
 import { useMaintenance } from '../store';
 import './work-order.css';
 
@@ -27,6 +28,7 @@ export function WorkOrderPrint() {
   const placeLabel = usePlaceLabel();
   const { byId: people } = usePeople();
   const { byId: agencies } = useAgencies();
+  const { byId: assets } = useAssets();
 
   useEffect(() => {
     if (!id) return;
@@ -51,6 +53,7 @@ export function WorkOrderPrint() {
   const ticket = detail?.ticket;
   const when = (at: string | null) => (at ? formatInstant(at, locale) : '');
   const assignee = ticket?.assigneeId ? people.get(ticket.assigneeId) : undefined;
+  const asset = ticket?.assetId ? assets.get(ticket.assetId) : undefined;
 
   return createPortal(
     <div className="wo-root" role="dialog" aria-modal="true" aria-label={t('maint.print.title')}>
@@ -86,6 +89,12 @@ export function WorkOrderPrint() {
                 <th>{t('maint.col.location')}</th>
                 <td colSpan={3}>{placeLabel(ticket.spaceId)}</td>
               </tr>
+              {asset && (
+                <tr>
+                  <th>{t('field.assetId')}</th>
+                  <td colSpan={3}>{[assetLabel(asset), [asset.make, asset.model].filter(Boolean).join(' ')].filter(Boolean).join('　')}</td>
+                </tr>
+              )}
               <tr>
                 <th>{t('maint.col.category')}</th>
                 <td>{t(`ticketCategory.${ticket.category}`)}</td>
