@@ -46,6 +46,8 @@ export class VenuePage {
     await field.fill(text);
     await field.press('Enter');
     await this.page.keyboard.press('Escape');
+    // The date panel fades out; what comes next (a picture, a click on the grid) waits for it.
+    await this.page.waitForFunction(() => [...document.querySelectorAll('.ant-picker-dropdown')].every((el) => el.getAnimations({ subtree: true }).length === 0));
   }
 
   /** Resolves once the calendar says the range asked for is on screen (painted). */
