@@ -12,6 +12,7 @@ import type { BookingDetail, FreeSlot } from '../../domain/venues/views';
 import { api } from '../app/api';
 import { useLocale, useT } from '../app/i18n';
 import { errorMessage, useShell } from '../app/store';
+import { useAgencies } from '../settings/store';
 import { moveBooking } from './actions';
 import { useVenues } from './data';
 import { applicantName, aside, bookingLine, bookingVenueName, timeRange, venueName } from './labels';
@@ -59,6 +60,7 @@ export function BookingAttentionCard({ item }: { item: AttentionItem }) {
   const { byId } = useVenues();
   const asked = useAsked(item);
   const conflict = conflictOf(item.problem);
+  const agencies = useAgencies().byId;
   const [slots, setSlots] = useState<FreeSlot[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -157,6 +159,10 @@ export function BookingAttentionCard({ item }: { item: AttentionItem }) {
   };
 
   const name = asked.booking?.eventName ?? (typeof asked.args.eventName === 'string' ? asked.args.eventName : '');
+  // The booking in the way: its own venue and how to reach its applicant (servers before the span guard sent neither).
+  const conflictVenue = conflict?.venueId ? byId.get(conflict.venueId) : undefined;
+  const conflictAgency = conflict?.applicantAgencyId ? agencies.get(conflict.applicantAgencyId) : undefined;
+  const conflictApplicant = conflictAgency ? (locale === 'en' && conflictAgency.nameEn ? conflictAgency.nameEn : conflictAgency.nameZh) : (conflict?.applicantOrg ?? '');
   const canTakeSlot = item.name !== 'bookingSeries.create' && item.name !== 'bookingSeries.approve';
   return (
     <Card
@@ -191,8 +197,11 @@ export function BookingAttentionCard({ item }: { item: AttentionItem }) {
                 {conflict.number} {conflict.name}
                 {conflict.start && conflict.end ? aside(timeRange(conflict.start, conflict.end, locale), locale) : ''}
               </Typography.Link>
-              {asked.booking && <span style={GAP}>{bookingVenueName(asked.booking, locale)}</span>}
+              {conflictVenue ? <span style={GAP}>{venueName(conflictVenue, locale)}</span> : asked.booking && <span style={GAP}>{bookingVenueName(asked.booking, locale)}</span>}
             </div>
+            {conflict.contactName && (
+              <div data-testid="attention-collided-contact">{t('venues.ui.review.contact', { applicant: conflictApplicant, contact: conflict.contactName, phone: conflict.contactPhone })}</div>
+            )}
           </div>
         )}
         <div>

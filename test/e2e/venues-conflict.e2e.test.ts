@@ -180,6 +180,8 @@ describe('two workstations approve overlapping bookings offline', () => {
     const card = loserPage.getByTestId('attention-booking');
     await card.waitFor();
     expect(await card.getByTestId('attention-collided').textContent()).toContain(winnerName);
+    // The server's refusal names the booking in the way with how to reach its applicant.
+    expect(await card.getByTestId('attention-collided-contact').textContent()).toContain('周雅婷 07-3368333');
     const slots = card.getByTestId('attention-slots').getByRole('button', { name: zh('venues.ui.attention.takeSlot') });
     await slots.first().waitFor();
     expect(await slots.count()).toBeGreaterThan(0);
