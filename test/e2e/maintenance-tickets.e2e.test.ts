@@ -74,6 +74,11 @@ describe('repair tickets', () => {
     await tickets.option('周雅婷').waitFor();
     await keyboard.press('Enter');
     await tickets.settled();
+    // Her agency and extension came along; Tab goes from the agency straight to the extension.
+    await keyboard.press('Tab');
+    await expect.poll(() => tickets.focusedLabel()).toBe(zh('maint.col.agency'));
+    await keyboard.press('Tab');
+    await expect.poll(() => tickets.focusedLabel()).toBe('reporterPhoneExt');
     await screenshot(page, 'maintenance-ticket-keyboard-form');
     // Enter in a plain field saves the form.
     await keyboard.press('Enter');

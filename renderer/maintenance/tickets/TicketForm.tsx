@@ -8,7 +8,7 @@
  * at once, with a way to add this report to it instead.
  */
 import { Alert, App, AutoComplete, Button, Col, Flex, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
 import { ASSET_CATEGORY } from '../../../domain/maintenance/assets';
@@ -49,8 +49,15 @@ interface Props {
   onSaved(id: string, how: 'saved' | 'added'): void;
 }
 
-/** The option that takes the equipment off a ticket. */
-const NO_ASSET = '';
+/**
+ * The optional pickers (equipment, agency) have no clear button: it would be one more Tab
+ * stop, and Enter on it clears instead of saving. The first option (不指定…) or Backspace /
+ * Delete with nothing typed takes the pick off.
+ */
+const NONE = '';
+
+/** Backspace or Delete in a picker's empty search box. */
+const isClearKey = (e: KeyboardEvent<HTMLElement>) => (e.key === 'Backspace' || e.key === 'Delete') && !(e.target as HTMLInputElement).value;
 
 const TIME = /^([01]?\d|2[0-3]):?([0-5]\d)$/;
 
@@ -78,6 +85,7 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
   const [saving, setSaving] = useState(false);
   const spaceId = Form.useWatch('spaceId', form);
   const assetId = Form.useWatch('assetId', form);
+  const agencyId = Form.useWatch('reporterAgencyId', form);
   const { byId: assets } = useAssets();
   const keepAssets = useMemo(() => (ticket?.assetId ? [ticket.assetId] : []), [ticket]);
   const assetOptions = useTicketAssetOptions(spaceId, keepAssets);
@@ -140,7 +148,7 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
         subject: v.subject ?? '',
         description: v.description ?? '',
         reporterName: v.reporterName ?? '',
-        reporterAgencyId: v.reporterAgencyId ?? null,
+        reporterAgencyId: v.reporterAgencyId || null,
         reporterPhoneExt: v.reporterPhoneExt ?? '',
         source: v.source,
         attachments,
@@ -189,13 +197,9 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
 
   const filterByLabel = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase());
 
-  /**
-   * Equipment picked before the location or the trade brings them along. The field has no
-   * clear button (it would be one more Tab stop, and Enter on it clears): 不指定設備 in the
-   * list, or Backspace / Delete with nothing typed, takes the equipment off.
-   */
+  /** Equipment picked before the location or the trade brings them along. */
   const assetChanged = (id: string | undefined) => {
-    if (id === NO_ASSET) return form.setFieldsValue({ assetId: null });
+    if (id === NONE) return form.setFieldsValue({ assetId: null });
     const asset = id ? assets.get(id) : undefined;
     if (!asset) return;
     const v = form.getFieldsValue(['spaceId', 'category']) as Values;
@@ -243,11 +247,9 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
             <Form.Item name="assetId" label={t('field.assetId')}>
               <Select
                 showSearch={{ filterOption: filterByLabel }}
-                options={assetId ? [{ value: NO_ASSET, label: t('maint.form.noAsset') }, ...assetOptions] : assetOptions}
+                options={assetId ? [{ value: NONE, label: t('maint.form.noAsset') }, ...assetOptions] : assetOptions}
                 onChange={assetChanged}
-                onInputKeyDown={(e) => {
-                  if ((e.key === 'Backspace' || e.key === 'Delete') && !(e.target as HTMLInputElement).value) form.setFieldsValue({ assetId: null });
-                }}
+                onInputKeyDown={(e) => isClearKey(e) && form.setFieldsValue({ assetId: null })}
                 placeholder={t('maint.form.assetHint')}
                 aria-label={t('field.assetId')}
               />
@@ -308,9 +310,10 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
           <Col span={8}>
             <Form.Item name="reporterAgencyId" label={t('maint.col.agency')}>
               <Select
-                allowClear
                 showSearch={{ filterOption: filterByLabel }}
-                options={active(agencies).map((a) => ({ value: a.id, label: a.nameZh }))}
+                options={[...(agencyId ? [{ value: NONE, label: t('maint.form.noAgency') }] : []), ...active(agencies).map((a) => ({ value: a.id, label: a.nameZh }))]}
+                onChange={(id: string) => id === NONE && form.setFieldsValue({ reporterAgencyId: null })}
+                onInputKeyDown={(e) => isClearKey(e) && form.setFieldsValue({ reporterAgencyId: null })}
                 aria-label={t('maint.col.agency')}
               />
             </Form.Item>

@@ -82,9 +82,12 @@ export class TicketsPage {
     await this.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 });
   }
 
-  /** Waits until the element holding the focus is a closed list (its choice made). */
+  /**
+   * Waits until the element holding the focus is a closed list (its choice made) and its
+   * drop-down has finished closing: while it still fades out, the list takes a Tab itself.
+   */
   async settled(): Promise<void> {
-    await this.page.waitForFunction(() => document.activeElement?.getAttribute('aria-expanded') !== 'true');
+    await this.page.waitForFunction(() => document.activeElement?.getAttribute('aria-expanded') !== 'true' && !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
   }
 
   async focusedLabel(): Promise<string | null> {
