@@ -1,7 +1,8 @@
 /**
  * A new workstation's first sync, as its own process (so its peak memory is its own):
  * the real Workstation joins with a device token and syncs until the server has nothing
- * more. Prints one JSON line: seconds, records held, peak RSS.
+ * more. Prints one JSON line: seconds, records held, peak RSS, CPU seconds
+ * (of the timed part).
  *
  *   tsx bench/sync/first-sync.ts --server URL --token T --data DIR [--breakdown]
  *
@@ -31,6 +32,7 @@ async function main() {
   const count = () => (ws.db.$client.prepare("SELECT (SELECT count(*) FROM site) + (SELECT count(*) FROM building) + (SELECT count(*) FROM floor) + (SELECT count(*) FROM space) + (SELECT count(*) FROM agency) + (SELECT count(*) FROM person) + (SELECT count(*) FROM venue) + (SELECT count(*) FROM booking) AS n").get() as { n: number }).n;
   setMeta(ws.db, 'deviceToken', values.token!);
   const started = performance.now();
+  const startedCpu = process.cpuUsage();
   let request = 0;
   let apply = 0;
   let pages = 0;
@@ -59,8 +61,11 @@ async function main() {
   }
   const seconds = (performance.now() - started) / 1000;
   const records = count();
-  const rssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ seconds, records, rssMb, ...(values.breakdown ? { pages, requestS: request / 1000, applyS: apply / 1000 } : {}) })}\n`);
+  const usage = process.resourceUsage();
+  const rssMb = usage.maxRSS / 1024;
+  const cpu = process.cpuUsage(startedCpu);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
+  process.stdout.write(`${JSON.stringify({ seconds, records, rssMb, cpuS, ...(values.breakdown ? { pages, requestS: request / 1000, applyS: apply / 1000 } : {}) })}\n`);
   ws.close();
   process.exit(0);
 }
