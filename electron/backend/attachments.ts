@@ -21,10 +21,10 @@ export class AttachmentStore {
 
   /** Stores a file; a file over the limit or an empty one is refused with a problem to show. */
   put(name: string, type: string, data: Buffer): { attachment: Attachment } | { problem: Problem } {
-    if (data.length === 0) return { problem: { code: 'maint.error.attachmentEmpty', params: { name }, field: 'attachments' } };
+    if (data.length === 0) return { problem: { code: 'attachments.error.empty', params: { name }, field: 'attachments' } };
     if (data.length > MAX_ATTACHMENT_BYTES) {
       const mb = (n: number) => (Math.ceil((n / 1024 / 1024) * 10) / 10).toFixed(1);
-      return { problem: { code: 'maint.error.attachmentTooLarge', params: { name, size: mb(data.length), max: String(MAX_ATTACHMENT_BYTES / 1024 / 1024) }, field: 'attachments' } };
+      return { problem: { code: 'attachments.error.tooLarge', params: { name, size: mb(data.length), max: String(MAX_ATTACHMENT_BYTES / 1024 / 1024) }, field: 'attachments' } };
     }
     const sha256 = createHash('sha256').update(data).digest('hex');
     this.write(sha256, data);

@@ -21,7 +21,7 @@ export function useAttachFile(): (file: File) => Promise<Attachment | null> {
   const { message } = App.useApp();
   return async (file) => {
     if (file.size > MAX_ATTACHMENT_BYTES) {
-      void message.error(t('maint.error.attachmentTooLarge', { name: file.name, size: megabytes(file.size), max: String(MAX_ATTACHMENT_BYTES / 1024 / 1024) }));
+      void message.error(t('attachments.error.tooLarge', { name: file.name, size: megabytes(file.size), max: String(MAX_ATTACHMENT_BYTES / 1024 / 1024) }));
       return null;
     }
     try {
@@ -42,7 +42,7 @@ export function useOpenAttachment(): (a: Attachment) => Promise<void> {
   return async (a) => {
     const r = await api.call('attachments.get', { sha256: a.sha256 });
     if (r) downloadBase64(r.dataBase64, a.name, a.type || 'application/octet-stream');
-    else void message.error(t('maint.files.missing'));
+    else void message.error(t('attachments.missing'));
   };
 }
 
@@ -59,7 +59,7 @@ export function AttachButton({ onAttached, size, tabIndex }: { onAttached(a: Att
   return (
     <Upload multiple showUploadList={false} beforeUpload={(file) => add(file)}>
       <Button size={size} icon={<PaperClipOutlined />} tabIndex={tabIndex}>
-        {t('maint.attach')}
+        {t('attachments.attach')}
       </Button>
     </Upload>
   );
@@ -84,7 +84,7 @@ export function AttachmentField({ value = [], onChange, hint = true, id }: { val
       ))}
       {/* Out of the Tab order: a keyboard form goes from field to field, the mouse attaches. */}
       <AttachButton size="small" tabIndex={-1} onAttached={added} />
-      {hint && <Typography.Text type="secondary">{t('maint.attachHint')}</Typography.Text>}
+      {hint && <Typography.Text type="secondary">{t('attachments.hint')}</Typography.Text>}
     </Space>
   );
 }
@@ -93,14 +93,14 @@ export function AttachmentField({ value = [], onChange, hint = true, id }: { val
 export function AttachmentLinks({ attachments }: { attachments: readonly Attachment[] }) {
   const t = useT();
   const open = useOpenAttachment();
-  if (attachments.length === 0) return <Typography.Text type="secondary">{t('maint.files.none')}</Typography.Text>;
+  if (attachments.length === 0) return <Typography.Text type="secondary">{t('attachments.none')}</Typography.Text>;
   return (
     <Flex vertical gap={2}>
       {attachments.map((a) => (
         <Space key={a.sha256} size={6}>
           <PaperClipOutlined />
           <Typography.Link onClick={() => void open(a)}>{a.name}</Typography.Link>
-          <Typography.Text type="secondary">{t('maint.files.size', { kb: Math.max(1, Math.round(a.size / 1024)) })}</Typography.Text>
+          <Typography.Text type="secondary">{t('attachments.size', { kb: Math.max(1, Math.round(a.size / 1024)) })}</Typography.Text>
         </Space>
       ))}
     </Flex>

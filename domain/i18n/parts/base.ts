@@ -264,6 +264,13 @@ export const baseZh = {
   'history.by': '{user} 於 {time}',
   'history.created': '建立',
   'history.changed': '{field}：{old} → {new}',
+  'attachments.error.tooLarge': '附件「{name}」太大：{size} MB，上限 {max} MB',
+  'attachments.error.empty': '附件「{name}」是空的',
+  'attachments.attach': '加入附件',
+  'attachments.hint': '照片或文件，每個檔案 10 MB 以內',
+  'attachments.missing': '這個檔案不在本工作站，請待同步後再試',
+  'attachments.none': '尚無附件',
+  'attachments.size': '{kb} KB',
 } as const;
 
 export const baseEn: Record<keyof typeof baseZh, string> = {
@@ -531,4 +538,11 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'history.by': '{user} at {time}',
   'history.created': 'Created',
   'history.changed': '{field}: {old} → {new}',
+  'attachments.error.tooLarge': 'Attachment "{name}" is too large: {size} MB, at most {max} MB',
+  'attachments.error.empty': 'Attachment "{name}" is empty',
+  'attachments.attach': 'Attach file',
+  'attachments.hint': 'Photos or documents, up to 10 MB each',
+  'attachments.missing': 'This file is not on this workstation yet; try again after sync',
+  'attachments.none': 'No attachments',
+  'attachments.size': '{kb} KB',
 };
