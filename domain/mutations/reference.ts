@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PERSON_KINDS, REFERENCES, SPACE_KINDS, type Entities, type Kind } from '../entities';
 import { DomainError } from '../errors';
 import { floorLevelFromName } from '../places';
+import { followPlaceMove } from '../places-move';
 import { ROLES, type Role } from '../roles';
 import { defineMutation, type MutationDef } from './define';
 import type { Tx } from './tx';
@@ -26,6 +27,8 @@ interface ReferenceOptions<K extends ArchivableKind> {
   unique?: ReadonlyArray<keyof Entities[K] & string>;
   /** Fills derived fields on create (e.g. a floor's level from its name). */
   complete?: (args: Record<string, unknown>) => Record<string, unknown>;
+  /** Work after an update gave the record another parent (e.g. a room moved to another floor). */
+  moved?: (tx: Tx, id: string, at: string) => Promise<void>;
   /** Extra work after create or update (e.g. an agency's office list). */
   after?: (tx: Tx, id: string, args: Record<string, unknown>, at: string) => Promise<void>;
   /** Args that are not columns of the record. */
@@ -106,6 +109,7 @@ export function referenceMutations<K extends ArchivableKind>(kind: K, fields: z.
         const patch = changedFields(current, columnsOf(rest) as Partial<Entities[K]>);
         await validate(tx, id, patch as Record<string, unknown>);
         if (Object.keys(patch).length > 0) await tx.update(kind, id, { ...patch, updatedAt: ctx.at } as Partial<Entities[K]>);
+        if (opts.parent && opts.parent.field in patch) await opts.moved?.(tx, id, ctx.at);
         await opts.after?.(tx, id, rest, ctx.at);
       },
     }),
@@ -235,13 +239,18 @@ const userMutations = referenceMutations('user', userFields.partial({ personId: 
 
 export const referenceMutationDefs: MutationDef[] = [
   ...referenceMutations('site', siteFields, { unique: ['code'] }),
-  ...referenceMutations('building', buildingFields, { parent: { kind: 'site', field: 'siteId' } }),
+  ...referenceMutations('building', buildingFields, {
+    parent: { kind: 'site', field: 'siteId' },
+    moved: (tx, id, at) => followPlaceMove(tx, 'building', id, at),
+  }),
   ...referenceMutations('floor', floorFields.partial({ level: true }), {
     parent: { kind: 'building', field: 'buildingId' },
+    moved: (tx, id, at) => followPlaceMove(tx, 'floor', id, at),
     complete: (a) => ({ ...a, level: a.level ?? floorLevelFromName(String(a.name)) }),
   }),
   ...referenceMutations('space', spaceFields.partial({ capacity: true, code: true, nameEn: true }), {
     parent: { kind: 'floor', field: 'floorId' },
+    moved: (tx, id, at) => followPlaceMove(tx, 'space', id, at),
     complete: (a) => ({ code: '', nameEn: '', capacity: null, ...a }),
   }),
   ...referenceMutations('agency', agencyFields.partial({ nameEn: true, shortName: true, phone: true }), {
