@@ -25,15 +25,21 @@ type KeepsPlaceCopy = { [K in Kind]: Entities[K] extends { spaceId: string } & P
 /** The kinds that keep a copy of their space's site and building (parking areas, later, belong here too). */
 const KEEP_PLACE_COPY: readonly KeepsPlaceCopy[] = ['ticket'];
 
+/** The site and building a space hangs under now (undefined when a link in the tree is missing). */
+export async function whereSpaceHangs(tx: Tx, spaceId: string): Promise<PlaceCopy | undefined> {
+  const space = await tx.get('space', spaceId);
+  const floor = space && (await tx.get('floor', space.floorId));
+  const building = floor && (await tx.get('building', floor.buildingId));
+  return building ? { siteId: building.siteId, buildingId: building.id } : undefined;
+}
+
 export type MovablePlace = 'building' | 'floor' | 'space';
 
 /** The spaces under a place (archived ones too: their records still count somewhere), and where they now hang. */
 async function spacesUnder(tx: Tx, kind: MovablePlace, id: string): Promise<{ spaceIds: string[]; place: PlaceCopy } | null> {
   if (kind === 'space') {
-    const space = await tx.get('space', id);
-    const floor = space && (await tx.get('floor', space.floorId));
-    const building = floor && (await tx.get('building', floor.buildingId));
-    return building ? { spaceIds: [id], place: { siteId: building.siteId, buildingId: building.id } } : null;
+    const place = await whereSpaceHangs(tx, id);
+    return place ? { spaceIds: [id], place } : null;
   }
   const floors = kind === 'floor' ? [await tx.get('floor', id)].filter((f) => f !== undefined) : await tx.find('floor', { buildingId: id });
   const building = floors[0] && (await tx.get('building', floors[0].buildingId));

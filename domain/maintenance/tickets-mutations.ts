@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { attachmentSchema } from '../attachments';
 import { DomainError } from '../errors';
+import { whereSpaceHangs } from '../places-move';
 import { defineMutation, type MutationContext, type MutationDef } from '../mutations/define';
 import { mustGet, recordId, requiredText, text } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
@@ -96,9 +97,9 @@ async function placeOf(tx: Tx, spaceId: string): Promise<{ siteId: string; build
   const space = await tx.get('space', spaceId);
   if (!space) throw new DomainError('error.notFound', { kind: 'space', id: spaceId }, 'spaceId');
   if (space.archived) throw new DomainError('error.archivedParent', { kind: 'space', name: space.nameZh }, 'spaceId');
-  const floor = await mustGet(tx, 'floor', space.floorId);
-  const building = await mustGet(tx, 'building', floor.buildingId);
-  return { siteId: building.siteId, buildingId: building.id };
+  const place = await whereSpaceHangs(tx, spaceId);
+  if (!place) throw new DomainError('error.notFound', { kind: 'floor', id: space.floorId }, 'spaceId');
+  return place;
 }
 
 async function dueAtFor(tx: Tx, reportedAt: string, category: TicketCategory, priority: TicketPriority): Promise<string> {
