@@ -105,7 +105,7 @@ function agencyFields(options: { value: string; label: string }[]): EditorField[
       name: 'officeSpaceIds',
       type: 'multi',
       span: 24,
-      input: <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={options} maxTagCount="responsive" />,
+      input: <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={options} maxTagCount="responsive" />,
     },
   ];
 }

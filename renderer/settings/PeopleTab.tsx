@@ -10,6 +10,7 @@ import { nameOf } from './places-logic';
 import { useMayRun } from './permissions';
 import { RecordEditor, type EditorField } from './RecordEditor';
 import { active, useAgencies, useLoaded, usePeople } from './store';
+import { OptionalSelect } from '../components/OptionalSelect';
 
 type Option = { value: string; label: string };
 
@@ -101,7 +102,7 @@ function personFields(kinds: Option[], agencies: Option[]): EditorField[] {
   return [
     { name: 'name', type: 'text', required: true, max: 50 },
     { name: 'kind', type: 'select', required: true, input: <Select options={kinds} /> },
-    { name: 'agencyId', type: 'select', input: <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={agencies} /> },
+    { name: 'agencyId', type: 'select', input: <OptionalSelect showSearch={{ optionFilterProp: 'label' }} options={agencies} /> },
     { name: 'company', type: 'text', max: 100 },
     { name: 'title', type: 'text', max: 50 },
     { name: 'phoneExt', type: 'text', max: 10 },

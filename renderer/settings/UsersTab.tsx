@@ -10,6 +10,7 @@ import { PasswordDialog } from './PasswordDialog';
 import { useMayRun } from './permissions';
 import { RecordEditor, type EditorField } from './RecordEditor';
 import { active, useLoaded, usePeople, useUsers } from './store';
+import { OptionalSelect } from '../components/OptionalSelect';
 
 type Option = { value: string; label: string };
 
@@ -87,7 +88,7 @@ function userFields(t: ReturnType<typeof useT>, people: Option[], roles: Option[
   return [
     { name: 'username', type: 'text', required: true, max: 40, help: t('settings.users.usernameHelp') },
     { name: 'displayName', type: 'text', required: true, max: 50 },
-    { name: 'personId', type: 'select', span: 24, input: <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={people} /> },
+    { name: 'personId', type: 'select', span: 24, input: <OptionalSelect showSearch={{ optionFilterProp: 'label' }} options={people} /> },
     { name: 'roles', type: 'multi', required: true, span: 24, input: <Select mode="multiple" options={roles} /> },
   ];
 }

@@ -219,7 +219,7 @@ function BookingForm({ editor, booking, onDone }: { editor: EditorState; booking
         </Col>
         <Col span={12}>
           <Form.Item name="equipment" label={t('field.equipment')} style={{ marginBottom: 8 }}>
-            <Select mode="multiple" allowClear options={EQUIPMENT.map((e) => ({ value: e, label: t(`venues.equipment.${e}`) }))} showSearch={{ optionFilterProp: 'label' }} />
+            <Select mode="multiple" options={EQUIPMENT.map((e) => ({ value: e, label: t(`venues.equipment.${e}`) }))} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
         </Col>
         <Col span={6}>

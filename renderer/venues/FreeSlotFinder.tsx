@@ -20,6 +20,7 @@ import { useVenues } from './data';
 import { slotValues, timesOf } from './form-logic';
 import { listText, siteName, timeRange, venueName } from './labels';
 import { useVenueDesk } from './store';
+import { OptionalSelect } from '../components/OptionalSelect';
 
 interface Ask {
   attendees: number | null;
@@ -146,7 +147,7 @@ export function FreeSlotFinder() {
           </Col>
           <Col flex="260px">
             <Form.Item name="equipment" label={t('field.equipment')} style={{ marginBottom: 8 }}>
-              <Select mode="multiple" allowClear options={EQUIPMENT.map((e) => ({ value: e, label: t(`venues.equipment.${e}`) }))} showSearch={{ optionFilterProp: 'label' }} maxTagCount="responsive" />
+              <Select mode="multiple" options={EQUIPMENT.map((e) => ({ value: e, label: t(`venues.equipment.${e}`) }))} showSearch={{ optionFilterProp: 'label' }} maxTagCount="responsive" />
             </Form.Item>
           </Col>
           <Col flex="130px">
@@ -166,12 +167,12 @@ export function FreeSlotFinder() {
           </Col>
           <Col flex="150px">
             <Form.Item name="siteId" label={t('field.siteId')} style={{ marginBottom: 8 }}>
-              <Select allowClear options={sites} placeholder={t('venues.ui.free.anySite')} />
+              <OptionalSelect options={sites} placeholder={t('venues.ui.free.anySite')} noneLabel={t('venues.ui.free.anySite')} />
             </Form.Item>
           </Col>
           <Col flex="180px">
             <Form.Item name="types" label={t('field.type')} style={{ marginBottom: 8 }}>
-              <Select mode="multiple" allowClear options={VENUE_TYPES.map((v) => ({ value: v, label: t(`venues.type.${v}`) }))} placeholder={t('venues.ui.free.anyType')} maxTagCount="responsive" />
+              <Select mode="multiple" options={VENUE_TYPES.map((v) => ({ value: v, label: t(`venues.type.${v}`) }))} placeholder={t('venues.ui.free.anyType')} maxTagCount="responsive" />
             </Form.Item>
           </Col>
           <Col flex="none">

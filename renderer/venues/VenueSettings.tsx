@@ -241,7 +241,7 @@ function VenueEditor({ venue, taken, onDone }: { venue: VenueView | null; taken:
         </Col>
         <Col span={24}>
           <Form.Item name="equipment" label={t('field.equipment')} style={{ marginBottom: 8 }}>
-            <Select mode="multiple" allowClear options={EQUIPMENT.map((e) => ({ value: e, label: t(`venues.equipment.${e}`) }))} showSearch={{ optionFilterProp: 'label' }} />
+            <Select mode="multiple" options={EQUIPMENT.map((e) => ({ value: e, label: t(`venues.equipment.${e}`) }))} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
         </Col>
         <Col span={6}>

@@ -24,6 +24,7 @@ import { StatusTag } from '../labels';
 import { useMaintenance } from '../store';
 import { useAssigneeOptions } from '../inspections/PlanEditor';
 import { useAssets } from './hooks';
+import { OptionalSelect } from '../../components/OptionalSelect';
 
 export function AssetsTab() {
   const t = useT();
@@ -128,7 +129,7 @@ function AssetPanel({ asset, onClose, onCreated }: { asset?: Asset; onClose(): v
     { name: 'model', type: 'text', max: 60, span: 8 },
     { name: 'serialNo', type: 'text', max: 60, span: 8 },
     { name: 'installedOn', type: 'select', span: 8, input: <RocDatePicker style={{ width: '100%' }} /> },
-    { name: 'maintainerId', type: 'select', span: 16, input: <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={maintainers} /> },
+    { name: 'maintainerId', type: 'select', span: 16, input: <OptionalSelect showSearch={{ optionFilterProp: 'label' }} options={maintainers} /> },
     { name: 'note', type: 'text', max: 1000, span: 24, input: <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} /> },
   ];
   const editor = (

@@ -12,6 +12,7 @@ import { KeyboardForm } from '../../components/KeyboardForm';
 import { mutate } from '../../settings/actions';
 import { usePlaceLabel } from '../../settings/store';
 import { useAssetOptions, useAssets } from '../assets/hooks';
+import { OptionalSelect } from '../../components/OptionalSelect';
 
 export interface TicketTarget {
   spaceId: string;
@@ -97,7 +98,7 @@ export function OpenTicketDialog({ roundId, category, assetIds, target, onClose 
           </Col>
           <Col span={8}>
             <Form.Item name="assetId" label={t('field.assetId')}>
-              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={allOptions} popupMatchSelectWidth={420} />
+              <OptionalSelect showSearch={{ optionFilterProp: 'label' }} options={allOptions} popupMatchSelectWidth={420} />
             </Form.Item>
           </Col>
         </Row>

@@ -23,6 +23,7 @@ import { useAssetOptions } from '../assets/hooks';
 import { ChecklistEditor } from './ChecklistEditor';
 import { newPlanValues, planArgs, planPatch, planValues, type PlanFormValues } from './plan-form';
 import { RecurrencePicker } from './RecurrencePicker';
+import { OptionalSelect } from '../../components/OptionalSelect';
 
 interface Props {
   /** The plan to edit; none for a new one. */
@@ -200,12 +201,12 @@ export function PlanEditor({ plan, onClose }: Props) {
               rules={[{ required: true, type: 'array', min: 1, message: t('error.required', { field: t('field.spaceIds') }) }]}
               style={{ marginBottom: 12 }}
             >
-              <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={spaceOptions} maxTagCount="responsive" />
+              <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={spaceOptions} maxTagCount="responsive" />
             </Form.Item>
           </Col>
           <Col span={24}>
             <Form.Item name="assetIds" label={t('field.assetIds')} style={{ marginBottom: 12 }}>
-              <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={assetOptions} maxTagCount="responsive" />
+              <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={assetOptions} maxTagCount="responsive" />
             </Form.Item>
           </Col>
           <Col span={24}>
@@ -220,7 +221,7 @@ export function PlanEditor({ plan, onClose }: Props) {
           </Col>
           <Col span={12}>
             <Form.Item name="assigneeId" label={t('inspections.plan.assignee')} style={{ marginBottom: 12 }}>
-              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={assignees} />
+              <OptionalSelect showSearch={{ optionFilterProp: 'label' }} options={assignees} />
             </Form.Item>
           </Col>
           <Col span={12}>

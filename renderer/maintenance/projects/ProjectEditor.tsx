@@ -17,6 +17,7 @@ import { mutate } from '../../settings/actions';
 import { useMayRun } from '../../settings/permissions';
 import { RecordEditor, type EditorField } from '../../settings/RecordEditor';
 import { usePeople } from '../../settings/store';
+import { OptionalSelect } from '../../components/OptionalSelect';
 
 const dateField = (name: string, span = 6): EditorField => ({ name, type: 'select', span, input: <RocDatePicker style={{ width: '100%' }} /> });
 
@@ -39,7 +40,7 @@ export function ProjectEditor({ project, phases, onClose }: { project?: Project;
     { name: 'name', type: 'text', required: true, max: 100, span: 16, label: t('projects.name') },
     { name: 'status', type: 'select', required: true, span: 8, input: <Select options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projectStatus.${s}`) }))} /> },
     { name: 'scope', type: 'text', max: 1000, span: 24, input: <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} /> },
-    { name: 'contractorId', type: 'select', span: 16, input: <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={contractors} /> },
+    { name: 'contractorId', type: 'select', span: 16, input: <OptionalSelect showSearch={{ optionFilterProp: 'label' }} options={contractors} /> },
     {
       name: 'budget',
       type: 'number',

@@ -26,6 +26,7 @@ import { assetLabel, useAssets } from '../assets/hooks';
 import { DueText, PriorityText, StatusTag } from '../labels';
 import { moveTicket, mutate, useMaintenance } from '../store';
 import { TicketForm } from './TicketForm';
+import { OptionalSelect } from '../../components/OptionalSelect';
 
 /** The button that moves a ticket to `to`, named for what it means from where it is. */
 export function actionLabel(from: TicketStatus, to: TicketStatus): MessageKey {
@@ -408,7 +409,7 @@ function Costs({ detail }: { detail: TicketDetail }) {
           </Form.Item>
           {type === 'labour' && (
             <Form.Item name="personId">
-              <Select allowClear placeholder={t('maint.costs.person')} style={{ width: 110 }} options={assignees} aria-label={t('maint.costs.person')} />
+              <OptionalSelect placeholder={t('maint.costs.person')} style={{ width: 110 }} options={assignees} aria-label={t('maint.costs.person')} />
             </Form.Item>
           )}
           <Form.Item name="quantity" rules={[{ required: true }]}>

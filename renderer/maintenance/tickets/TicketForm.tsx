@@ -8,7 +8,7 @@
  * at once, with a way to add this report to it instead.
  */
 import { Alert, App, AutoComplete, Button, Col, Flex, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
 import { ASSET_CATEGORY } from '../../../domain/maintenance/assets';
@@ -18,6 +18,7 @@ import { api } from '../../app/api';
 import { useLocale, useT } from '../../app/i18n';
 import { AttachmentField } from '../../components/Attachments';
 import { KeyboardForm } from '../../components/KeyboardForm';
+import { OptionalSelect } from '../../components/OptionalSelect';
 import { RocDatePicker } from '../../components/RocDatePicker';
 import { active, useAgencies, usePeople, useSpaceOptions } from '../../settings/store';
 import { offers } from '../assets/asset-options';
@@ -49,16 +50,6 @@ interface Props {
   onSaved(id: string, how: 'saved' | 'added'): void;
 }
 
-/**
- * The optional pickers (equipment, agency) have no clear button: it would be one more Tab
- * stop, and Enter on it clears instead of saving. The first option (不指定…) or Backspace /
- * Delete with nothing typed takes the pick off.
- */
-const NONE = '';
-
-/** Backspace or Delete in a picker's empty search box. */
-const isClearKey = (e: KeyboardEvent<HTMLElement>) => (e.key === 'Backspace' || e.key === 'Delete') && !(e.target as HTMLInputElement).value;
-
 const TIME = /^([01]?\d|2[0-3]):?([0-5]\d)$/;
 
 /** A reported time typed from a paper form: the date and HH:mm in Taipei. */
@@ -85,7 +76,6 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
   const [saving, setSaving] = useState(false);
   const spaceId = Form.useWatch('spaceId', form);
   const assetId = Form.useWatch('assetId', form);
-  const agencyId = Form.useWatch('reporterAgencyId', form);
   const { byId: assets } = useAssets();
   const keepAssets = useMemo(() => (ticket?.assetId ? [ticket.assetId] : []), [ticket]);
   const assetOptions = useTicketAssetOptions(spaceId, keepAssets);
@@ -198,8 +188,7 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
   const filterByLabel = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase());
 
   /** Equipment picked before the location or the trade brings them along. */
-  const assetChanged = (id: string | undefined) => {
-    if (id === NONE) return form.setFieldsValue({ assetId: null });
+  const assetChanged = (id: string | null) => {
     const asset = id ? assets.get(id) : undefined;
     if (!asset) return;
     const v = form.getFieldsValue(['spaceId', 'category']) as Values;
@@ -245,11 +234,11 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
         <Row gutter={12}>
           <Col span={14}>
             <Form.Item name="assetId" label={t('field.assetId')}>
-              <Select
+              <OptionalSelect
                 showSearch={{ filterOption: filterByLabel }}
-                options={assetId ? [{ value: NONE, label: t('maint.form.noAsset') }, ...assetOptions] : assetOptions}
+                options={assetOptions}
+                noneLabel={t('maint.form.noAsset')}
                 onChange={assetChanged}
-                onInputKeyDown={(e) => isClearKey(e) && form.setFieldsValue({ assetId: null })}
                 placeholder={t('maint.form.assetHint')}
                 aria-label={t('field.assetId')}
               />
@@ -309,11 +298,10 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
           </Col>
           <Col span={8}>
             <Form.Item name="reporterAgencyId" label={t('maint.col.agency')}>
-              <Select
+              <OptionalSelect
                 showSearch={{ filterOption: filterByLabel }}
-                options={[...(agencyId ? [{ value: NONE, label: t('maint.form.noAgency') }] : []), ...active(agencies).map((a) => ({ value: a.id, label: a.nameZh }))]}
-                onChange={(id: string) => id === NONE && form.setFieldsValue({ reporterAgencyId: null })}
-                onInputKeyDown={(e) => isClearKey(e) && form.setFieldsValue({ reporterAgencyId: null })}
+                options={active(agencies).map((a) => ({ value: a.id, label: a.nameZh }))}
+                noneLabel={t('maint.form.noAgency')}
                 aria-label={t('maint.col.agency')}
               />
             </Form.Item>
