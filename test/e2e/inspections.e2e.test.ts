@@ -106,6 +106,50 @@ describe('preventive maintenance', () => {
     await screenshot(page, 'inspections-ticket-in-list');
   });
 
+  it('a round is given to another technician from the keyboard, and taken off again, while the plan keeps its assignee', async () => {
+    await insp.open();
+    // The patrol's last round listed (still to come) is given away; the one before it is not.
+    const rounds = page.locator('tr[data-row-key^="round:demo-plan-dengue:"]');
+    await rounds.first().waitFor();
+    const keys = await rounds.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')!));
+    expect(keys.length).toBeGreaterThan(1);
+    const row = page.locator(`tr[data-row-key="${keys.at(-1)}"]`);
+    const other = page.locator(`tr[data-row-key="${keys.at(-2)}"]`);
+    const link = row.locator('[data-round]');
+    await expect.poll(() => row.textContent(), SOON).toContain('楊明哲');
+    await link.click();
+    await insp.items().first().waitFor();
+
+    // The plan's technician is shown in the picker; typing part of a name and Enter picks another.
+    const picker = insp.drawer().getByRole('combobox', { name: zh('inspections.plan.assignee') });
+    const shown = insp.drawer().locator('.ant-select').filter({ has: page.getByRole('combobox', { name: zh('inspections.plan.assignee') }) });
+    await expect.poll(() => shown.textContent(), SOON).toContain('楊明哲');
+    await picker.focus();
+    await page.keyboard.type('許志');
+    await insp.page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: '許志偉' }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shown.textContent(), SOON).toContain('許志偉');
+    // The list has finished closing (the round's progress bar animates for good: no settle()).
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await screenshot(page, 'inspections-round-assignee');
+    // No clear button between the picker and the round's buttons.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.ant-select') || document.activeElement?.classList.contains('ant-select-clear'))).toBe(false);
+    await insp.closeDrawer();
+    await expect.poll(() => row.textContent(), SOON).toContain('許志偉');
+    // The plan's other rounds still go to the plan's technician.
+    expect(await other.textContent()).toContain('楊明哲');
+
+    // Backspace in the empty picker takes the technician off this round.
+    await link.click();
+    await expect.poll(() => shown.textContent(), SOON).toContain('許志偉');
+    await picker.focus();
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => shown.textContent(), SOON).toContain(zh('common.none'));
+    await insp.closeDrawer();
+    await expect.poll(() => row.textContent(), SOON).not.toContain('許志偉');
+  });
+
   it('a quarterly plan is made in the editor and listed with its recurrence in words', async () => {
     await insp.open();
     await insp.view('inspections.view.plans').click();

@@ -5,7 +5,8 @@
  *   F                  fail, then type what was found (Enter keeps it)
  *   T                  open a repair ticket for a failed item
  *   N                  write a note on the item
- * "All remaining pass", "Complete", "Skip" and "Reopen" act on the whole round.
+ * "All remaining pass", "Complete", "Skip" and "Reopen" act on the whole round; a supervisor
+ * picks who does this round (the plan keeps its own assignee).
  */
 import { CameraOutlined, CheckOutlined, CloseOutlined, ToolOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Empty, Flex, Input, Progress, Space, Spin, Tag, Typography, theme } from 'antd';
@@ -19,12 +20,14 @@ import { useChangeVersion } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
 import { errorMessage } from '../../app/store';
 import { isComposing } from '../../components/ime';
+import { OptionalSelect } from '../../components/OptionalSelect';
 import { RocDate } from '../../components/RocDate';
 import { mutate } from '../../settings/actions';
 import { useMayRun } from '../../settings/permissions';
 import { usePeople, usePlaceLabel } from '../../settings/store';
 import { CompleteDialog, SkipDialog } from './RoundDialogs';
 import { OpenTicketDialog, type TicketTarget } from './OpenTicketDialog';
+import { useAssigneeOptions } from './PlanEditor';
 import { RoundStateTag, roundState } from './labels';
 import { PhotoButton } from './PhotoButton';
 import { useInspections } from './store';
@@ -86,6 +89,7 @@ export function RoundScreen({ id }: { id: string }) {
   const mayRecord = useMayRun('inspectionItem.record');
   const mayTicket = useMayRun('inspectionItem.openTicket');
   const mayReopen = useMayRun('inspectionRound.reopen');
+  const mayAssign = useMayRun('inspectionRound.assign');
   const today = todayInTaipei();
 
   useEffect(() => {
@@ -109,6 +113,7 @@ export function RoundScreen({ id }: { id: string }) {
   const lines = useMemo(() => (detail ? roundLines(detail) : []), [detail]);
   const open = detail?.round.status === 'open';
   const editable = open && mayRecord;
+  const assignees = useAssigneeOptions(detail?.round.assigneeId);
   const ticketNumber = useMemo(() => new Map(detail?.tickets.map((tk) => [tk.id, tk.number]) ?? []), [detail]);
 
   // Until the user moves, the cursor stands on the first item not recorded yet.
@@ -242,9 +247,27 @@ export function RoundScreen({ id }: { id: string }) {
               {t('inspections.col.due')} <RocDate date={round.dueOn} />
               {round.scheduledOn !== round.dueOn && <Typography.Text type="secondary">{` （${t('inspections.plan.moved', { date: formatDate(round.scheduledOn, locale) })}）`}</Typography.Text>}
             </Typography.Text>
-            <Typography.Text>
-              {t('inspections.plan.assignee')}：{round.assigneeId ? (people.get(round.assigneeId)?.name ?? '') : t('common.none')}
-            </Typography.Text>
+            {open && mayAssign ? (
+              // This round only: the plan's assignee stays for the rounds still to come.
+              <Space size={4}>
+                <Typography.Text>{t('inspections.plan.assignee')}：</Typography.Text>
+                <OptionalSelect
+                  size="small"
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={assignees}
+                  value={round.assigneeId}
+                  onChange={(assigneeId) => void run('inspectionRound.assign', { id, assigneeId })}
+                  placeholder={t('common.none')}
+                  aria-label={t('inspections.plan.assignee')}
+                  popupMatchSelectWidth={false}
+                  style={{ minWidth: 140 }}
+                />
+              </Space>
+            ) : (
+              <Typography.Text>
+                {t('inspections.plan.assignee')}：{round.assigneeId ? (people.get(round.assigneeId)?.name ?? '') : t('common.none')}
+              </Typography.Text>
+            )}
             <Typography.Text>
               {t('field.category')}：{t(`ticketCategory.${plan.category}`)}
             </Typography.Text>
