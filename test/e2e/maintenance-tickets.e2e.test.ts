@@ -219,6 +219,8 @@ describe('repair tickets', () => {
     await tickets.workOrder.getByRole('button', { name: zh('common.close') }).click();
     await tickets.workOrder.waitFor({ state: 'hidden' });
     await page.keyboard.press('Escape');
+    // A drawer that is still closing hands the focus back when it has gone: into the next test's form.
+    await tickets.drawer.waitFor({ state: 'hidden' });
   });
 
   it('files a ticket about a piece of equipment picked among the location\'s, and the equipment\'s history lists it', async () => {
