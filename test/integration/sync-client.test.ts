@@ -3,26 +3,15 @@ import { Workstation } from '../../electron/backend/workstation';
 import { SyncClient } from '../../electron/backend/sync/sync-client';
 import { SyncServerApi } from '../../electron/backend/sync/server-api';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../domain/sync-protocol';
-import { tempDir } from '../support/fresh-db';
-import { SERVER_ADMIN, startSyncServer, type RunningServer } from '../support/sync-server';
+import { closeWorkstations, joinedWorkstation, newWorkstation, SERVER_ADMIN, startSyncServer, type RunningServer } from '../support/sync-server';
 
-const open: Workstation[] = [];
 let server: RunningServer | null = null;
 
 afterEach(async () => {
-  open.splice(0).forEach((w) => w.close());
+  closeWorkstations();
   await server?.stop();
   server = null;
 });
-
-async function joinedWorkstation(url: string, name: string): Promise<Workstation> {
-  const ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
-  open.push(ws);
-  const joined = await ws.call('sync.join', { serverUrl: url, ...SERVER_ADMIN, deviceName: name });
-  expect(joined).toEqual({ ok: true });
-  await ws.call('sync.now', {});
-  return ws;
-}
 
 const site = { id: 's1', code: 'SW', nameZh: '四維行政中心', nameEn: '', address: '' };
 
@@ -168,8 +157,7 @@ describe('printed numbers and files across workstations', () => {
 describe('a workstation that worked alone', () => {
   it('joins once: its data goes up, its printed numbers stay, and the server continues after them', async () => {
     server = await startSyncServer();
-    const alone = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
-    open.push(alone);
+    const alone = newWorkstation();
     expect((await alone.call('auth.createFirstAdmin', { username: 'desk', displayName: '櫃檯管理者', password: 'desk-admin-1' })).ok).toBe(true);
     const spaceId = await placeFor(alone);
     for (const id of ['t1', 't2']) expect((await alone.call('mutate', { name: 'ticket.create', args: ticket(id, spaceId) })).ok).toBe(true);

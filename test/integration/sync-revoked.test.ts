@@ -1,14 +1,11 @@
 import { afterEach, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { Workstation } from '../../electron/backend/workstation';
-import { tempDir } from '../support/fresh-db';
-import { SERVER_ADMIN, startSyncServer, type RunningServer } from '../support/sync-server';
+import { closeWorkstations, joinedWorkstation, SERVER_ADMIN, startSyncServer, type RunningServer } from '../support/sync-server';
 
-const open: Workstation[] = [];
 let server: RunningServer | null = null;
 
 afterEach(async () => {
-  open.splice(0).forEach((w) => w.close());
+  closeWorkstations();
   await server?.stop();
   server = null;
 });
@@ -25,9 +22,7 @@ async function until(check: () => boolean | Promise<boolean>, ms: number): Promi
 
 it('a workstation whose enrollment is revoked says so at once, without waiting for its next sync', async () => {
   server = await startSyncServer();
-  const ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
-  open.push(ws);
-  expect(await ws.call('sync.join', { serverUrl: server.url, ...SERVER_ADMIN, deviceName: '四維 1F 櫃檯' })).toEqual({ ok: true });
+  const ws = await joinedWorkstation(server.url, '四維 1F 櫃檯', { firstSync: false });
   await ws.call('sync.now', {});
   // The live connection is open (it is what carries the news).
   const live = () => (ws.sync as unknown as { socket: WebSocket | null }).socket?.readyState === WebSocket.OPEN;

@@ -6,25 +6,15 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { Workstation } from '../../electron/backend/workstation';
-import { tempDir } from '../support/fresh-db';
-import { SERVER_ADMIN, startSyncServer, type RunningServer } from '../support/sync-server';
+import { closeWorkstations, joinedWorkstation, startSyncServer, type RunningServer } from '../support/sync-server';
 
-const open: Workstation[] = [];
 let server: RunningServer | null = null;
 
 afterEach(async () => {
-  open.splice(0).forEach((w) => w.close());
+  closeWorkstations();
   await server?.stop();
   server = null;
 });
-
-async function joinedWorkstation(url: string, name: string): Promise<Workstation> {
-  const ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
-  open.push(ws);
-  expect(await ws.call('sync.join', { serverUrl: url, ...SERVER_ADMIN, deviceName: name })).toEqual({ ok: true });
-  await ws.call('sync.now', {});
-  return ws;
-}
 
 const taipei = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`).toISOString();
 

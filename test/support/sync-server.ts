@@ -1,10 +1,11 @@
-/** A real sync server on 127.0.0.1 over embedded SQLite, for workstation-side sync tests. */
+/** A real sync server on 127.0.0.1 over embedded SQLite, and workstations joined to it, for workstation-side sync tests. */
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { buildServer } from '../../server/app';
 import { createFirstAdmin } from '../../server/first-admin';
 import { openSqlite } from '../../server/store/sqlite';
 import type { SqlDb } from '../../server/store/sql';
+import { Workstation } from '../../electron/backend/workstation';
 import { tempDir } from './fresh-db';
 
 export const SERVER_ADMIN = { username: 'admin', password: 'server-admin-1' };
@@ -35,4 +36,27 @@ export async function startSyncServer(opts: { dataDir?: string; port?: number } 
     },
     restart: () => startSyncServer({ dataDir, port }),
   };
+}
+
+const opened: Workstation[] = [];
+
+/** A new browser-shell workstation on a fresh data folder; closeWorkstations() closes it. */
+export function newWorkstation(): Workstation {
+  const ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
+  opened.push(ws);
+  return ws;
+}
+
+/** A new workstation joined to the server as `name` by its administrator, synced once unless told not to. */
+export async function joinedWorkstation(url: string, name: string, opts: { firstSync?: boolean } = {}): Promise<Workstation> {
+  const ws = newWorkstation();
+  const joined = await ws.call('sync.join', { serverUrl: url, ...SERVER_ADMIN, deviceName: name });
+  if (!('ok' in joined) || joined.ok !== true) throw new Error(`joining ${url} as ${name} failed: ${JSON.stringify(joined)}`);
+  if (opts.firstSync !== false) await ws.call('sync.now', {});
+  return ws;
+}
+
+/** Closes every workstation the test made (call it in afterEach). */
+export function closeWorkstations(): void {
+  opened.splice(0).forEach((w) => w.close());
 }
