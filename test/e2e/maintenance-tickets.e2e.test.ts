@@ -100,6 +100,7 @@ describe('repair tickets', () => {
     const number = before[0].match(NUMBER)![0];
     await tickets.newButton.click();
     await tickets.form.waitFor();
+    await expect.poll(() => tickets.focusedLabel(), { timeout: 5000 }).toBe(zh('maint.col.location'));
     await page.keyboard.type('市府第一會議室');
     await tickets.option('市府第一會議室').waitFor();
     await page.keyboard.press('Enter');
@@ -227,6 +228,7 @@ describe('repair tickets', () => {
     const { keyboard } = page;
     await keyboard.press('Control+n');
     await tickets.form.waitFor();
+    await expect.poll(() => tickets.focusedLabel(), { timeout: 5000 }).toBe(zh('maint.col.location'));
     await keyboard.type('大禮堂');
     await tickets.option('行政大樓 / 1F / 大禮堂').waitFor();
     await keyboard.press('Enter');
