@@ -27,6 +27,7 @@ import { openSqlite } from '../server/store/sqlite';
 import { runAsServer } from '../server/sync';
 import { run, type Proc } from '../test/sync/support/processes';
 import { pouchBooking, seedServer } from './sync/dataset';
+import { completeBookingArgs } from '../test/support/booking-args';
 
 const TSX = ['--import', 'tsx'];
 const parts = process.argv.slice(2);
@@ -233,25 +234,18 @@ function outboxOf(w: number, count: number, adminId: string): PushedMutation[] {
       case 2: {
         const j = booking++;
         const day = new Date(Date.UTC(2027, 2, 1) + (Math.floor(j / 75) * 7 + (Math.floor(j / 15) % 5)) * 86_400_000).toISOString().slice(0, 10);
-        m('booking.create', {
-          id: `bk-w${w}-${j}`,
-          venueId: `v-${w * 15 + (j % 15)}`,
-          applicantAgencyId: `ag-${w}`,
-          applicantOrg: '',
-          contactName: '陳怡君',
-          contactPhone: '07-3368333',
-          eventName: '業務協調會',
-          activityType: 'meeting',
-          attendees: 12,
-          equipment: [],
-          letterNo: '',
-          attachments: [],
-          fee: 0,
-          feeWaived: false,
-          notes: '',
-          start: taipeiInstant(day, '09:00'),
-          end: taipeiInstant(day, '10:00'),
-        });
+        m(
+          'booking.create',
+          completeBookingArgs({
+            id: `bk-w${w}-${j}`,
+            venueId: `v-${w * 15 + (j % 15)}`,
+            applicantAgencyId: `ag-${w}`,
+            contactName: '陳怡君',
+            attendees: 12,
+            start: taipeiInstant(day, '09:00'),
+            end: taipeiInstant(day, '10:00'),
+          }),
+        );
         break;
       }
       case 3:

@@ -15,6 +15,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import pg from 'pg';
 import WebSocket from 'ws';
 import type { FastifyInstance } from 'fastify';
+import { completeBookingArgs } from '../test/support/booking-args';
 import { tempDir } from '../test/support/fresh-db';
 import { buildServer, type ServerOptions } from './app';
 import { newId } from '../domain/ids';
@@ -389,26 +390,7 @@ export function bookingArgs(id: string, slot: number, extra: Record<string, unkn
   const day = days[Math.floor(slot / 8)];
   const hour = 9 + (slot % 8);
   const at = (h: number) => new Date(`${day}T${String(h).padStart(2, '0')}:00:00+08:00`).toISOString();
-  return {
-    id,
-    venueId: VENUE.id,
-    applicantAgencyId: VENUE.agencyId,
-    applicantOrg: '',
-    contactName: '王小明',
-    contactPhone: '07-3368333',
-    eventName: `會議 ${id}`,
-    activityType: 'meeting',
-    attendees: 10,
-    equipment: [],
-    letterNo: '',
-    attachments: [],
-    fee: 0,
-    feeWaived: false,
-    notes: '',
-    start: at(hour),
-    end: at(hour + 1),
-    ...extra,
-  };
+  return { ...completeBookingArgs({ id, venueId: VENUE.id, applicantAgencyId: VENUE.agencyId, eventName: `會議 ${id}`, start: at(hour), end: at(hour + 1) }), ...extra };
 }
 
 const MAIN = path.join(import.meta.dirname, 'main.ts');

@@ -8,6 +8,7 @@ import type { Actor } from '../../electron/backend/mutation-runner';
 import { addDays, weekdayOf } from '../../domain/dates';
 import { taipeiInstant } from '../../domain/venues/rules';
 import { EQUIPMENT, type VenueType } from '../../domain/venues/types';
+import { completeBookingArgs } from '../../test/support/booking-args';
 
 export const BENCH_VENUES = 50;
 export const BENCH_BOOKINGS = 20_000;
@@ -83,26 +84,17 @@ export async function seedVenueBench(dataDir: string): Promise<Workstation> {
           const [from, to] = SLOTS[k];
           bookings.push({
             name: 'booking.create',
-            args: {
+            args: completeBookingArgs({
               id: `bench-${v}-${made}`,
               number: `場-111-B${v}-${made}`,
               venueId: venueIdOf(v),
               applicantAgencyId: 'bench-agency',
-              applicantOrg: '',
               contactName: '測試',
               contactPhone: '07-0000000',
               eventName: `會議 ${v}-${made}`,
-              activityType: 'meeting',
-              attendees: 10,
-              equipment: [],
-              letterNo: '',
-              attachments: [],
-              fee: 0,
-              feeWaived: false,
-              notes: '',
               start: taipeiInstant(date, from),
               end: taipeiInstant(date, to),
-            },
+            }),
           });
           made++;
         }

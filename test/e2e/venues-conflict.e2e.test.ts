@@ -24,6 +24,7 @@ import { ShellPage, withAnyCount } from './pages/ShellPage';
 import { call } from './pages/VenueApi';
 import { VenuePage } from './pages/VenuePage';
 import { zh } from './pages/zh';
+import { completeBookingArgs } from '../support/booking-args';
 
 const SERVER_ADMIN = { username: 'server-admin', password: 'server-admin-password' };
 const ROOM = 'demo-venue-SW-MR-301';
@@ -68,25 +69,8 @@ function startServer(dataDir: string, port: number): Proc {
   return run(path.join(repoRoot, 'server', 'main.ts'), ['--data', dataDir, '--port', String(port), '--init-admin', SERVER_ADMIN.username], { GA_ADMIN_PASSWORD: SERVER_ADMIN.password }, ['--import', 'tsx']);
 }
 
-const booking = (id: string, eventName: string, agency: string) => ({
-  id,
-  venueId: ROOM,
-  applicantAgencyId: agency,
-  applicantOrg: '',
-  contactName: '周雅婷',
-  contactPhone: '07-3368333',
-  eventName,
-  activityType: 'meeting' as const,
-  attendees: 30,
-  equipment: [],
-  letterNo: '',
-  attachments: [],
-  fee: 0,
-  feeWaived: false,
-  notes: '',
-  start: '2022-03-15T02:00:00.000Z',
-  end: '2022-03-15T04:00:00.000Z',
-});
+const booking = (id: string, eventName: string, agency: string) =>
+  completeBookingArgs({ id, venueId: ROOM, applicantAgencyId: agency, contactName: '周雅婷', eventName, attendees: 30, start: '2022-03-15T02:00:00.000Z', end: '2022-03-15T04:00:00.000Z' });
 
 describe('two workstations approve overlapping bookings offline', () => {
   const serverDir = newDataDir('ga-desk-server-');

@@ -14,6 +14,7 @@ import { ShellPage } from './pages/ShellPage';
 import { call } from './pages/VenueApi';
 import { VenuePage } from './pages/VenuePage';
 import { zh } from './pages/zh';
+import { completeBookingArgs } from '../support/booking-args';
 
 /** Joins the workstation to the server from its first-run screen, as an administrator would. */
 async function joinFromFirstRun(page: Page, ws: Workstation, serverUrl: string): Promise<ShellPage> {
@@ -62,25 +63,16 @@ describe('venue calendar subscription', () => {
       ['venue.create', { id: 'v-mr', spaceId: 'sp-mr', type: 'meeting_room', capacity: 20, equipment: [], opensAt: '08:00', closesAt: '18:00', bufferBefore: 0, bufferAfter: 0, approvalLevels: 0, bookableBy: 'agencies', fee: 0, deposit: 0, closures: [], notes: '' }],
       [
         'booking.create',
-        {
+        completeBookingArgs({
           id: 'bk1',
           venueId: 'v-mr',
           applicantAgencyId: 'ag-cab',
-          applicantOrg: '',
-          contactName: '王小明',
-          contactPhone: '07-3368333',
           eventName: '防災演練說明會',
           activityType: 'policy_promotion',
           attendees: 12,
-          equipment: [],
-          letterNo: '',
-          attachments: [],
-          fee: 0,
-          feeWaived: false,
-          notes: '',
           start: taipei('2022-03-01', '09:00'),
           end: taipei('2022-03-01', '10:00'),
-        },
+        }),
       ],
     ];
     // The server's administrator books rooms at this desk too.

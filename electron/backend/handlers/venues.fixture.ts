@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type { Role } from '../../../domain/roles';
 import { taipeiInstant } from '../../../domain/venues/rules';
 import type { BookingCreateArgs } from '../../../domain/venues/schemas';
+import { completeBookingArgs } from '../../../test/support/booking-args';
 import { tempDir } from '../../../test/support/fresh-db';
 import type { Actor, MutationResult } from '../mutation-runner';
 import { Workstation } from '../workstation';
@@ -61,26 +62,7 @@ export type Desk = Awaited<ReturnType<typeof venueDesk>>;
 /** A complete booking.create argument, with what the test cares about overriding the rest. */
 export function bookingArgs(id: string, over: Partial<BookingCreateArgs> & { from?: string; to?: string } = {}): BookingCreateArgs {
   const { from = '2022-03-01 14:00', to = '2022-03-01 16:00', ...rest } = over;
-  return {
-    id,
-    venueId: MR1,
-    applicantAgencyId: CAB,
-    applicantOrg: '',
-    contactName: '王小明',
-    contactPhone: '07-3368333',
-    eventName: `會議 ${id}`,
-    activityType: 'meeting',
-    attendees: 20,
-    equipment: [],
-    letterNo: '',
-    attachments: [],
-    fee: 0,
-    feeWaived: false,
-    notes: '',
-    start: tp(from),
-    end: tp(to),
-    ...rest,
-  };
+  return completeBookingArgs({ id, venueId: MR1, applicantAgencyId: CAB, eventName: `會議 ${id}`, attendees: 20, start: tp(from), end: tp(to), ...rest });
 }
 
 export function expectRefused(r: MutationResult, code: string) {

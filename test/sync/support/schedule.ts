@@ -14,6 +14,7 @@ import { exactlyOnce, readServer, rulesHold, sameAsServer, type SavedWrite, type
 import type { Fault, FaultyNetwork, NetworkStats } from './faulty-network';
 import { Random } from './random';
 import { makeWorld, SERVER_NOW, type Station, type StationUser } from './sim-world';
+import { completeBookingArgs } from '../../support/booking-args';
 
 export const YEAR = 2026;
 
@@ -145,24 +146,15 @@ function randomWrite(rnd: Random, st: Station, fresh: () => string): Write {
     case 'bookingCreate':
       return {
         name: 'booking.create',
-        args: {
+        args: completeBookingArgs({
           id: `bk-${fresh()}`,
           venueId: rnd.pick(VENUES),
-          applicantAgencyId: null,
           applicantOrg: '苓雅社區發展協會',
-          contactName: '王小明',
           contactPhone: '0912-345678',
           eventName: rnd.pick(EVENTS),
-          activityType: 'meeting',
           attendees: rnd.int(5, 30),
-          equipment: [],
-          letterNo: '',
-          attachments: [],
-          fee: 0,
-          feeWaived: false,
-          notes: '',
           ...slot(),
-        },
+        }),
       };
     case 'bookingApprove':
       return { name: 'booking.approve', args: { id: rnd.pick(pending).id } };
