@@ -63,10 +63,7 @@ const LAYERS = [
     folder: 'renderer',
     why: 'renderer/ sees domain/ and window.api only: no Node, no database, no backend.',
     folders: ['db', 'electron', 'server', 'scripts'],
-    packages: [
-      NODE_BUILTIN,
-      pkg(['better-sqlite3', 'drizzle-orm', 'ws', 'exceljs', 'fs', 'path'], 'renderer/ must not import Node or database packages; ask the backend through window.api.'),
-    ],
+    packages: [NODE_BUILTIN, pkg(['better-sqlite3', 'drizzle-orm', 'ws', 'exceljs', 'fs', 'path'], 'renderer/ must not import Node or database packages; ask the backend through window.api.')],
   },
   {
     folder: 'server',

@@ -283,7 +283,9 @@ async function throughput() {
   const small = await prepareServer(data, 20, 22_556);
   const smallUrl = await startServer(data);
   const first = await pushAtOnce(smallUrl, small.tokens, small.adminId, 250);
-  console.log(`20 workstations × 250 mutations (agency and person edits, bookings made and approved) at once, server holding the reference data (22,556 records): ${first.processed} in ${round(first.seconds)} s`);
+  console.log(
+    `20 workstations × 250 mutations (agency and person edits, bookings made and approved) at once, server holding the reference data (22,556 records): ${first.processed} in ${round(first.seconds)} s`,
+  );
   line('sync.server_mutations_per_s', Math.round(first.processed / first.seconds), 'mutations/s');
   // The same mix on a server holding a year of bookings as well.
   const { url, tokens, adminId } = await bigServer();
@@ -298,7 +300,12 @@ async function main() {
     if (wanted('pouchdb')) await pouchdb();
     if (wanted('propagation')) await propagation();
     if (wanted('throughput')) await throughput();
-    console.log(`load average at the end: ${os.loadavg().map((l) => round(l, 1)).join(', ')} on ${os.cpus().length} cores`);
+    console.log(
+      `load average at the end: ${os
+        .loadavg()
+        .map((l) => round(l, 1))
+        .join(', ')} on ${os.cpus().length} cores`,
+    );
   } catch (e) {
     for (const p of procs) console.error(`--- output of a process:\n${p.output().slice(-4000)}`);
     throw e;

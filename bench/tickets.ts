@@ -68,7 +68,10 @@ async function main(): Promise<void> {
       placeMutations.push({ name: 'floor.create', args: { id: floorId, buildingId, name: `${f}F` } });
       for (let r = 1; r <= 10; r++) {
         const id = `${floorId}-${r}`;
-        placeMutations.push({ name: 'space.create', args: { id, floorId, code: `${f}${String(r).padStart(2, '0')}`, nameZh: pick(['辦公室', '會議室', '男廁', '女廁', '茶水間', '檔案室', '機房']), kind: 'other' } });
+        placeMutations.push({
+          name: 'space.create',
+          args: { id, floorId, code: `${f}${String(r).padStart(2, '0')}`, nameZh: pick(['辦公室', '會議室', '男廁', '女廁', '茶水間', '檔案室', '機房']), kind: 'other' },
+        });
         spaces.push({ id, siteId: site, buildingId });
       }
     }
@@ -172,7 +175,11 @@ async function main(): Promise<void> {
     if (!res.ok) throw new Error(res.message);
   }
 
-  console.log(`search totals: ${Object.entries(totals).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `search totals: ${Object.entries(totals)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   const filterP95 = p95(ours);
   const rawP95 = p95(raw);
   console.log(`tickets.filter_p95_ms: ${ms(filterP95)}`);
@@ -180,7 +187,12 @@ async function main(): Promise<void> {
   console.log(`tickets.filter_overhead_ratio: ${ms(filterP95 / rawP95)}`);
   console.log(`tickets.search_p95_ms: ${ms(p95(searchTimes))}`);
   console.log(`tickets.create_p95_ms: ${ms(p95(creates))}`);
-  console.log(`(p50: filter ${ms(p50(ours))} ms, search ${ms(p50(searchTimes))} ms, create ${ms(p50(creates))} ms; create CPU time p50 ${ms(p50(createsCpu))} ms, p95 ${ms(p95(createsCpu))} ms; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+  console.log(
+    `(p50: filter ${ms(p50(ours))} ms, search ${ms(p50(searchTimes))} ms, create ${ms(p50(creates))} ms; create CPU time p50 ${ms(p50(createsCpu))} ms, p95 ${ms(p95(createsCpu))} ms; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+  );
   stopCheckpoints();
   db.$client.close();
   // BENCH_KEEP=1 leaves the database for a closer look.

@@ -78,7 +78,9 @@ async function main(): Promise<void> {
       })`);
       const events = await venues.grid().locator('[data-event]').count();
       // How much of it was the backend's answer (the HTTP call for the week's bookings).
-      const asked = await page.evaluate<number>(`(() => { const r = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/venues.bookings')).pop(); performance.clearResourceTimings(); return r ? r.duration : 0; })()`);
+      const asked = await page.evaluate<number>(
+        `(() => { const r = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/venues.bookings')).pop(); performance.clearResourceTimings(); return r ? r.duration : 0; })()`,
+      );
       // The first run warms the bundle's code paths; it is shown, not counted.
       if (i > 0) times.push(Math.round(ms));
       console.log(`run ${i}${i === 0 ? ' (warm-up)' : ''}: week of ${date}, ${events} bookings on screen, ${Math.round(ms)} ms (reading the bookings ${Math.round(asked)} ms)`);

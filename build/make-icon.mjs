@@ -35,7 +35,10 @@ function background(y) {
 }
 
 function pixel(px, py) {
-  let r = 0, g = 0, b = 0, a = 0;
+  let r = 0,
+    g = 0,
+    b = 0,
+    a = 0;
   const n = SUPERSAMPLE * SUPERSAMPLE;
   for (let sy = 0; sy < SUPERSAMPLE; sy++) {
     for (let sx = 0; sx < SUPERSAMPLE; sx++) {
@@ -49,7 +52,10 @@ function pixel(px, py) {
         cg += (255 - cg) * s.alpha;
         cb += (255 - cb) * s.alpha;
       }
-      r += cr; g += cg; b += cb; a += 1;
+      r += cr;
+      g += cg;
+      b += cb;
+      a += 1;
     }
   }
   // Colour is averaged over the covered samples only, so edges do not darken.
@@ -87,12 +93,7 @@ export function iconPng() {
   ihdr.writeUInt32BE(SIZE, 4);
   ihdr[8] = 8; // bits per channel
   ihdr[9] = 6; // RGBA
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

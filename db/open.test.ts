@@ -12,7 +12,17 @@ import { freshDb, tempDir } from '../test/support/fresh-db';
 import { DatabaseMismatchError, openDb } from './open';
 
 function fingerprint(file: string): Record<string, string> {
-  return Object.fromEntries(['', '-wal', '-shm'].map((suffix) => [suffix || 'db', fs.existsSync(file + suffix) ? crypto.createHash('sha256').update(fs.readFileSync(file + suffix)).digest('hex') : 'absent']));
+  return Object.fromEntries(
+    ['', '-wal', '-shm'].map((suffix) => [
+      suffix || 'db',
+      fs.existsSync(file + suffix)
+        ? crypto
+            .createHash('sha256')
+            .update(fs.readFileSync(file + suffix))
+            .digest('hex')
+        : 'absent',
+    ]),
+  );
 }
 
 /**

@@ -48,7 +48,9 @@ export function checkMigrations(file: string, folder = migrationsFolder()): { ap
     }
     const applied = probe.prepare('SELECT hash, created_at AS createdAt FROM __drizzle_migrations ORDER BY created_at').all() as { hash: string; createdAt: number }[];
     if (applied.length > known.length) {
-      throw new DatabaseMismatchError(`${file} was upgraded by a newer version of the app (${applied.length} migrations applied, this version knows ${known.length}); install the newer version. The file was left untouched.`);
+      throw new DatabaseMismatchError(
+        `${file} was upgraded by a newer version of the app (${applied.length} migrations applied, this version knows ${known.length}); install the newer version. The file was left untouched.`,
+      );
     }
     applied.forEach((row, i) => {
       const mine = known[i];

@@ -106,9 +106,7 @@ export class SqliteRecords implements Tx {
     const r = row as unknown as Record<string, unknown>;
     const cols = k.columns.filter((c) => r[c.prop] !== undefined);
     const key = `insert:${kind}:${cols.map((c) => c.prop).join(',')}`;
-    this.stmt(key, () => `INSERT INTO "${k.table}" (${cols.map((c) => `"${c.name}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
-      ...cols.map((c) => toDriver(c, r[c.prop])),
-    );
+    this.stmt(key, () => `INSERT INTO "${k.table}" (${cols.map((c) => `"${c.name}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => toDriver(c, r[c.prop])));
   }
 
   /**
@@ -123,7 +121,7 @@ export class SqliteRecords implements Tx {
     let key = kind as string;
     let bits = 0;
     for (let i = 0; i < columns.length; i++) {
-      if (r[columns[i].prop] !== undefined) bits |= 1 << i % 30;
+      if (r[columns[i].prop] !== undefined) bits |= 1 << (i % 30);
       if (i % 30 === 29 || i === columns.length - 1) {
         key += `:${bits}`;
         bits = 0;
@@ -147,10 +145,7 @@ export class SqliteRecords implements Tx {
     const entries = Object.entries(patch).filter(([p, v]) => v !== undefined && p !== 'id');
     if (entries.length === 0) return;
     const key = `update:${kind}:${entries.map(([p]) => p).join(',')}`;
-    this.stmt(key, () => `UPDATE "${k.table}" SET ${entries.map(([p]) => `"${column(k, p).name}" = ?`).join(', ')} WHERE id = ?`).run(
-      ...entries.map(([p, v]) => toDriver(column(k, p), v)),
-      id,
-    );
+    this.stmt(key, () => `UPDATE "${k.table}" SET ${entries.map(([p]) => `"${column(k, p).name}" = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([p, v]) => toDriver(column(k, p), v)), id);
   }
 
   removeSync(kind: Kind, id: string): void {

@@ -38,7 +38,9 @@ export const building = sqliteTable(
   'building',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => site.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => site.id),
     code: text('code').notNull(),
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull().default(''),
@@ -52,7 +54,9 @@ export const floor = sqliteTable(
   'floor',
   {
     id: text('id').primaryKey(),
-    buildingId: text('building_id').notNull().references(() => building.id),
+    buildingId: text('building_id')
+      .notNull()
+      .references(() => building.id),
     name: text('name').notNull(),
     /** Sort order from the sign's name (B1 = -1); added in migration 0001 from existing names. */
     level: integer('level').notNull().default(0),
@@ -66,7 +70,9 @@ export const space = sqliteTable(
   'space',
   {
     id: text('id').primaryKey(),
-    floorId: text('floor_id').notNull().references(() => floor.id),
+    floorId: text('floor_id')
+      .notNull()
+      .references(() => floor.id),
     code: text('code').notNull().default(''),
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull().default(''),
@@ -93,8 +99,12 @@ export const agencyOffice = sqliteTable(
   'agency_office',
   {
     id: text('id').primaryKey(),
-    agencyId: text('agency_id').notNull().references(() => agency.id),
-    spaceId: text('space_id').notNull().references(() => space.id),
+    agencyId: text('agency_id')
+      .notNull()
+      .references(() => agency.id),
+    spaceId: text('space_id')
+      .notNull()
+      .references(() => space.id),
     ...stamps,
   },
   (t) => [index('agency_office_agency').on(t.agencyId), index('agency_office_space').on(t.spaceId)],
@@ -149,11 +159,11 @@ export const outbox = sqliteTable(
     /** A restored workstation keeps its old pending writes under the old client id. */
     clientId: text('client_id').notNull(),
     mutationId: integer('mutation_id').notNull(),
-  name: text('name').notNull(),
-  args: text('args', { mode: 'json' }).notNull(),
-  userId: text('user_id').notNull(),
-  at: text('at').notNull(),
-  /** Before-images of the rows the mutation touched, to roll back its optimistic effect. */
+    name: text('name').notNull(),
+    args: text('args', { mode: 'json' }).notNull(),
+    userId: text('user_id').notNull(),
+    at: text('at').notNull(),
+    /** Before-images of the rows the mutation touched, to roll back its optimistic effect. */
     undo: text('undo', { mode: 'json' }).notNull(),
   },
   (t) => [uniqueIndex('outbox_client_mutation').on(t.clientId, t.mutationId)],
@@ -190,8 +200,31 @@ export const meta = sqliteTable('meta', {
   value: text('value').notNull(),
 });
 
-export const kindTables = { site, building, floor, space, agency, agencyOffice, person, user, calendarDay, venue, bookingSeries, booking, ticket, ticketStatusChange, ticketComment, ticketCost, slaRule, inspectionPlan, inspectionRound, inspectionResult, project, projectPhase, asset } as const;
-
+export const kindTables = {
+  site,
+  building,
+  floor,
+  space,
+  agency,
+  agencyOffice,
+  person,
+  user,
+  calendarDay,
+  venue,
+  bookingSeries,
+  booking,
+  ticket,
+  ticketStatusChange,
+  ticketComment,
+  ticketCost,
+  slaRule,
+  inspectionPlan,
+  inspectionRound,
+  inspectionResult,
+  project,
+  projectPhase,
+  asset,
+} as const;
 
 /**
  * Writes the server refused. What the user typed stays here, with the server's reason,

@@ -15,7 +15,10 @@ function migrationsBefore(tag: string): string {
   const folder = path.join(tempDir('ga-desk-migrations-'), 'migrations');
   fs.mkdirSync(path.join(folder, 'meta'), { recursive: true });
   const journal = JSON.parse(fs.readFileSync(path.join(real, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
+  const entries = journal.entries.slice(
+    0,
+    journal.entries.findIndex((e) => e.tag === tag),
+  );
   for (const e of entries) fs.copyFileSync(path.join(real, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
   fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
   return folder;

@@ -33,7 +33,15 @@ const FLOORS = ['B2', 'B1', 'b1', 'B1M', '地下1樓', '1F', '1樓', '1F夾層',
 /** What the first release wrote: places, agencies, people, users and its own bookkeeping. */
 function fillFirstRelease(client: Database.Database): void {
   const insert = (table: string, row: Record<string, unknown>) =>
-    client.prepare(`INSERT INTO "${table}" (${Object.keys(row).map((k) => `"${k}"`).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`).run(...Object.values(row));
+    client
+      .prepare(
+        `INSERT INTO "${table}" (${Object.keys(row)
+          .map((k) => `"${k}"`)
+          .join(', ')}) VALUES (${Object.keys(row)
+          .map(() => '?')
+          .join(', ')})`,
+      )
+      .run(...Object.values(row));
   const stamps = { created_at: AT, updated_at: AT };
   insert('site', { id: 'site-sw', code: 'SW', name_zh: '四維行政中心', name_en: 'Siwei Administrative Center', address: '高雄市苓雅區四維三路2號', archived: 0, ...stamps });
   insert('site', { id: 'site-fs', code: 'FS', name_zh: '鳳山行政中心', name_en: '', address: '', archived: 1, ...stamps });
@@ -58,7 +66,9 @@ function fillFirstRelease(client: Database.Database): void {
 }
 
 function userTables(client: Database.Database): string[] {
-  return (client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  return (client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name").all() as { name: string }[]).map(
+    (t) => t.name,
+  );
 }
 
 /** Every row of the given tables (by default all of the first release's plain tables). */

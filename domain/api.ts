@@ -28,7 +28,11 @@ const kind = z.enum(KINDS as [Kind, ...Kind[]]);
 const locale = z.enum(['zh-TW', 'en']);
 const short = z.string().max(200);
 const importWhat = z.enum(['agency', 'person', 'space']);
-const venueMinutes = z.number().int().min(0).max(24 * 60);
+const venueMinutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60);
 /** Which bookings a list shows: those whose time overlaps [from, to). */
 const bookingFilter = z.object({
   from: instant,

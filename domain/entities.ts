@@ -135,7 +135,31 @@ export interface Entities {
 
 export type Kind = keyof Entities;
 
-export const KINDS: readonly Kind[] = ['site', 'building', 'floor', 'space', 'agency', 'agencyOffice', 'person', 'user', 'calendarDay', 'venue', 'bookingSeries', 'booking', 'ticket', 'ticketStatusChange', 'ticketComment', 'ticketCost', 'slaRule', 'inspectionPlan', 'inspectionRound', 'inspectionResult', 'project', 'projectPhase', 'asset'];
+export const KINDS: readonly Kind[] = [
+  'site',
+  'building',
+  'floor',
+  'space',
+  'agency',
+  'agencyOffice',
+  'person',
+  'user',
+  'calendarDay',
+  'venue',
+  'bookingSeries',
+  'booking',
+  'ticket',
+  'ticketStatusChange',
+  'ticketComment',
+  'ticketCost',
+  'slaRule',
+  'inspectionPlan',
+  'inspectionRound',
+  'inspectionResult',
+  'project',
+  'projectPhase',
+  'asset',
+];
 
 /**
  * Who refers to whom: a record with references is archived, never deleted. Desks add
@@ -145,12 +169,37 @@ export const REFERENCES: Partial<Record<Kind, ReadonlyArray<readonly [Kind, stri
   site: [['building', 'siteId']],
   building: [['floor', 'buildingId']],
   floor: [['space', 'floorId']],
-  space: [['ticket', 'spaceId'], ['agencyOffice', 'spaceId'], ['venue', 'spaceId'], ['asset', 'spaceId'], ['inspectionResult', 'spaceId']],
-  agency: [['ticket', 'reporterAgencyId'], ['person', 'agencyId'], ['agencyOffice', 'agencyId'], ['booking', 'applicantAgencyId'], ['bookingSeries', 'applicantAgencyId']],
-  venue: [['booking', 'venueId'], ['bookingSeries', 'venueId']],
-  person: [['ticket', 'assigneeId'], ['user', 'personId'], ['asset', 'maintainerId'], ['project', 'contractorId'], ['inspectionPlan', 'assigneeId'], ['inspectionRound', 'assigneeId']],
+  space: [
+    ['ticket', 'spaceId'],
+    ['agencyOffice', 'spaceId'],
+    ['venue', 'spaceId'],
+    ['asset', 'spaceId'],
+    ['inspectionResult', 'spaceId'],
+  ],
+  agency: [
+    ['ticket', 'reporterAgencyId'],
+    ['person', 'agencyId'],
+    ['agencyOffice', 'agencyId'],
+    ['booking', 'applicantAgencyId'],
+    ['bookingSeries', 'applicantAgencyId'],
+  ],
+  venue: [
+    ['booking', 'venueId'],
+    ['bookingSeries', 'venueId'],
+  ],
+  person: [
+    ['ticket', 'assigneeId'],
+    ['user', 'personId'],
+    ['asset', 'maintainerId'],
+    ['project', 'contractorId'],
+    ['inspectionPlan', 'assigneeId'],
+    ['inspectionRound', 'assigneeId'],
+  ],
   inspectionPlan: [['inspectionRound', 'planId']],
   inspectionRound: [['inspectionResult', 'roundId']],
-  project: [['projectPhase', 'projectId'], ['ticket', 'projectId']],
+  project: [
+    ['projectPhase', 'projectId'],
+    ['ticket', 'projectId'],
+  ],
   asset: [['ticket', 'assetId']],
 };

@@ -60,9 +60,7 @@ export function leaseRemaining(lease: NumberLease): number {
 /** Below this many numbers left, the workstation asks for a new block and warns when offline. */
 export const LEASE_LOW_WATER = 10;
 
-export type NumberTaken =
-  | { provisional: false; number: string; lease: NumberLease; low: boolean }
-  | { provisional: true; number: string; provisionalSeq: number };
+export type NumberTaken = { provisional: false; number: string; lease: NumberLease; low: boolean } | { provisional: true; number: string; provisionalSeq: number };
 
 /**
  * Takes the next number for a kind and year from the leases held, oldest block first;

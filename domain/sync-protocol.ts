@@ -39,7 +39,11 @@ export const MAX_MUTATIONS_PER_PUSH = 1000;
 export const DEFAULT_PULL_LIMIT = 1000;
 export const MAX_PULL_LIMIT = 5000;
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9:._-]+$/, 'letters, digits and : . _ - only');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9:._-]+$/, 'letters, digits and : . _ - only');
 
 const versions = {
   protocolVersion: z.number().int().min(0).max(1_000_000).describe('The protocol version the workstation speaks'),
@@ -48,7 +52,7 @@ const versions = {
 
 export const problemSchema = z
   .object({
-    code: z.string().describe('Message key; the workstation renders it in its user\'s language'),
+    code: z.string().describe("Message key; the workstation renders it in its user's language"),
     params: z.record(z.string(), z.union([z.string(), z.number()])),
     field: z.string().optional().describe('The argument the problem is about'),
   })
@@ -58,7 +62,7 @@ export const pushedMutation = z
   .object({
     mutationId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('Strictly increasing per client, from 1'),
     name: z.string().min(1).max(100).describe('A named mutation, e.g. site.update'),
-    args: z.unknown().describe('Its arguments; checked by the mutation\'s own schema'),
+    args: z.unknown().describe("Its arguments; checked by the mutation's own schema"),
     at: z.iso.datetime({ offset: true }).describe('When the user made the change (UTC ISO)'),
     userId: id.describe('Who made the change on the workstation'),
   })
@@ -79,10 +83,7 @@ export const pushResponse = z
   .object({
     lastMutationId: z.number().int().describe('The last mutation of this client the server has processed (applied or refused)'),
     processed: z.number().int().describe('How many of the pushed mutations were processed by this request'),
-    gap: z
-      .object({ expected: z.number().int(), received: z.number().int() })
-      .optional()
-      .describe('Processing stopped: a mutation id was missing'),
+    gap: z.object({ expected: z.number().int(), received: z.number().int() }).optional().describe('Processing stopped: a mutation id was missing'),
   })
   .meta({ id: 'PushResponse' });
 export type PushResponse = z.output<typeof pushResponse>;
@@ -110,9 +111,7 @@ export const changeSchema = z
   })
   .meta({ id: 'Change' });
 
-export const refusalSchema = z
-  .object({ clientId: z.string(), mutationId: z.number().int(), problem: problemSchema })
-  .meta({ id: 'Refusal' });
+export const refusalSchema = z.object({ clientId: z.string(), mutationId: z.number().int(), problem: problemSchema }).meta({ id: 'Refusal' });
 
 export const renumberingSchema = z
   .object({
@@ -130,10 +129,7 @@ export const pullResponse = z
     more: z.boolean().describe('More changes wait: pull again right away'),
     lastMutationIds: z.record(z.string(), z.number().int()).describe('Per client id of this workstation, the last mutation covered by this page'),
     refusals: z.array(refusalSchema).describe('Mutations of this workstation the server refused, covered by this page'),
-    renumbered: z
-      .array(renumberingSchema)
-      .optional()
-      .describe('Mutations of this workstation whose printed number the server replaced, covered by this page (protocol 2; always sent)'),
+    renumbered: z.array(renumberingSchema).optional().describe('Mutations of this workstation whose printed number the server replaced, covered by this page (protocol 2; always sent)'),
   })
   .meta({ id: 'PullResponse' });
 export type PullResponse = z.output<typeof pullResponse>;
@@ -152,7 +148,9 @@ export const leaseRequest = z
     count: z.number().int().min(1).max(MAX_LEASE_COUNT).describe('How many numbers'),
     requestId: id
       .optional()
-      .describe('Protocol 3: made once per block wanted and sent again on every retry until the block is stored; the same id gets the same block (a lost reply leaves no gap). Without it every request gets a new block'),
+      .describe(
+        'Protocol 3: made once per block wanted and sent again on every retry until the block is stored; the same id gets the same block (a lost reply leaves no gap). Without it every request gets a new block',
+      ),
   })
   .strict()
   .meta({ id: 'LeaseRequest' });
@@ -173,9 +171,7 @@ export const ATTACHMENT_LIMIT = MAX_ATTACHMENT_BYTES;
 
 export const sha256Params = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits (the SHA-256 of the file)') });
 
-export const attachmentStored = z
-  .object({ sha256: z.string(), size: z.number().int(), created: z.boolean().describe('false: the server had the file already') })
-  .meta({ id: 'AttachmentStored' });
+export const attachmentStored = z.object({ sha256: z.string(), size: z.number().int(), created: z.boolean().describe('false: the server had the file already') }).meta({ id: 'AttachmentStored' });
 
 /** Where a workstation listens for pokes (WebSocket, device token in the Authorization header). */
 export const EVENTS_PATH = '/events';
@@ -192,27 +188,25 @@ export const loginRequest = z
   .strict()
   .meta({ id: 'LoginRequest' });
 
-export const userView = z
-  .object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()) })
-  .meta({ id: 'User' });
+export const userView = z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()) }).meta({ id: 'User' });
 
-export const loginResponse = z
-  .object({ token: z.string().describe('Send as Authorization: Bearer <token>'), expiresAt: z.string(), user: userView })
-  .meta({ id: 'LoginResponse' });
+export const loginResponse = z.object({ token: z.string().describe('Send as Authorization: Bearer <token>'), expiresAt: z.string(), user: userView }).meta({ id: 'LoginResponse' });
 
-export const enrollRequest = z.object({ name: z.string().trim().min(1).max(60).describe('A name people recognise, e.g. 鳳山前棟 1F 櫃檯') }).strict().meta({ id: 'EnrollRequest' });
+export const enrollRequest = z
+  .object({ name: z.string().trim().min(1).max(60).describe('A name people recognise, e.g. 鳳山前棟 1F 櫃檯') })
+  .strict()
+  .meta({ id: 'EnrollRequest' });
 
-export const deviceView = z
-  .object({ id: z.string(), name: z.string(), enrolledBy: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })
-  .meta({ id: 'Device' });
+export const deviceView = z.object({ id: z.string(), name: z.string(), enrolledBy: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() }).meta({ id: 'Device' });
 
-export const enrollResponse = z
-  .object({ device: deviceView, token: z.string().describe('Shown once; the workstation keeps it') })
-  .meta({ id: 'EnrollResponse' });
+export const enrollResponse = z.object({ device: deviceView, token: z.string().describe('Shown once; the workstation keeps it') }).meta({ id: 'EnrollResponse' });
 
 export const devicesResponse = z.object({ devices: z.array(deviceView) }).meta({ id: 'DeviceList' });
 
-export const setPasswordRequest = z.object({ password: z.string().min(8).max(200) }).strict().meta({ id: 'SetPasswordRequest' });
+export const setPasswordRequest = z
+  .object({ password: z.string().min(8).max(200) })
+  .strict()
+  .meta({ id: 'SetPasswordRequest' });
 
 export const idParams = z.object({ id });
 

@@ -32,7 +32,10 @@ export interface CsvRowProblem {
  * depart from the weekday rule are kept. A BOM, quoted fields and CRLF are accepted.
  */
 export function parseGovernmentCalendarCsv(csv: string): { days: ImportedDay[]; problems: CsvRowProblem[] } {
-  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const days: ImportedDay[] = [];
   const problems: CsvRowProblem[] = [];
   if (lines.length === 0) return { days, problems: [{ row: 1, reason: 'empty' }] };

@@ -21,9 +21,7 @@ export function findChromium() {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const found = findChromium();
   if (!found) {
-    console.error(
-      `Chromium not found (looked at ${CHROMIUM_CANDIDATES.join(', ')}): install it with \`apt-get install -y chromium fonts-noto-cjk\` or set CHROMIUM_PATH.`,
-    );
+    console.error(`Chromium not found (looked at ${CHROMIUM_CANDIDATES.join(', ')}): install it with \`apt-get install -y chromium fonts-noto-cjk\` or set CHROMIUM_PATH.`);
     process.exit(1);
   }
   console.log(`Chromium: ${found}`);

@@ -106,11 +106,7 @@ async function main() {
 
   if (results['browser-shell'] === 'skipped') throw new Error('the browser shell entry electron/browser-shell/main.ts is missing');
   const why =
-    process.env.GA_DESK_SHELL === 'browser'
-      ? 'GA_DESK_SHELL=browser is set'
-      : !bin
-        ? 'Electron is not available on this machine'
-        : 'the Electron entry (electron/main/main.ts) is not there yet';
+    process.env.GA_DESK_SHELL === 'browser' ? 'GA_DESK_SHELL=browser is set' : !bin ? 'Electron is not available on this machine' : 'the Electron entry (electron/main/main.ts) is not there yet';
   console.log(`${why}: the app is served to a browser instead.`);
   createRequire(import.meta.url)(path.join(root, 'dist', 'browser-shell.cjs'));
 }

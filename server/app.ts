@@ -32,22 +32,15 @@ export interface ServerOptions {
 }
 
 /** Where secrets could appear in a log line; pino replaces them. */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'headers.authorization',
-  'authorization',
-  'password',
-  'token',
-  '*.password',
-  '*.token',
-  'body.password',
-  'req.body.password',
-];
+export const REDACTED_PATHS = ['req.headers.authorization', 'headers.authorization', 'authorization', 'password', 'token', '*.password', '*.token', 'body.password', 'req.body.password'];
 
 const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
 
 function send(reply: FastifyReply, status: number, code: string, message: string, field?: string) {
-  return reply.code(status).type('application/json').send({ statusCode: status, code, message, ...(field ? { field } : {}) });
+  return reply
+    .code(status)
+    .type('application/json')
+    .send({ statusCode: status, code, message, ...(field ? { field } : {}) });
 }
 
 /** A zod failure in words that name the field. */
@@ -94,10 +87,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   };
 
   const app = Fastify({
-    logger:
-      opts.log === false
-        ? false
-        : { level: opts.log?.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(opts.log?.stream ? { stream: opts.log.stream } : {}) },
+    logger: opts.log === false ? false : { level: opts.log?.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(opts.log?.stream ? { stream: opts.log.stream } : {}) },
     bodyLimit: BODY_LIMIT,
     trustProxy: false,
     onProtoPoisoning: 'error',
@@ -139,7 +129,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           params = parsed.data;
         }
         const result = await ep.handler({ body, params, caller, ip: req.ip, ctx, header: (n, v) => void reply.header(n, v) });
-        if (result instanceof JsonText) return reply.code(ep.status ?? 200).type('application/json; charset=utf-8').send(result.body);
+        if (result instanceof JsonText)
+          return reply
+            .code(ep.status ?? 200)
+            .type('application/json; charset=utf-8')
+            .send(result.body);
         return reply.code(ep.status ?? 200).send(result);
       },
     });

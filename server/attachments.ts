@@ -33,7 +33,12 @@ export async function registerAttachments(app: FastifyInstance, ctx: ServerConte
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const actual = crypto.createHash('sha256').update(bytes).digest('hex');
       if (actual !== sha256) {
-        throw new HttpError(400, 'attachment.hashMismatch', `The file's SHA-256 is ${actual}, not the ${sha256} in the address: the upload was damaged or the address is wrong. Nothing was kept.`, 'sha256');
+        throw new HttpError(
+          400,
+          'attachment.hashMismatch',
+          `The file's SHA-256 is ${actual}, not the ${sha256} in the address: the upload was damaged or the address is wrong. Nothing was kept.`,
+          'sha256',
+        );
       }
       const created = await storeAttachment(ctx.db, sha256, bytes, ctx.now().toISOString());
       return reply.code(created ? 201 : 200).send({ sha256, size: bytes.length, created });
@@ -43,11 +48,7 @@ export async function registerAttachments(app: FastifyInstance, ctx: ServerConte
       const sha256 = hashParam(req);
       const bytes = await readAttachment(ctx.db, sha256);
       if (!bytes) throw new HttpError(404, 'notFound', 'The server has no file with that SHA-256; the workstation that has it uploads it.', 'sha256');
-      return reply
-        .header('content-type', 'application/octet-stream')
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .header('etag', `"${sha256}"`)
-        .send(bytes);
+      return reply.header('content-type', 'application/octet-stream').header('cache-control', 'private, max-age=31536000, immutable').header('etag', `"${sha256}"`).send(bytes);
     });
   });
 }

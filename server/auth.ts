@@ -53,7 +53,7 @@ export async function authenticate(db: SqlDb, header: string | undefined, now: D
     if (token.startsWith(DEVICE_TOKEN_PREFIX)) {
       const device = await deviceByTokenHash(c, hash);
       if (!device) throw new HttpError(401, 'auth.invalidToken', 'The token is not valid.');
-      if (device.revokedAt) throw new HttpError(401, 'auth.revoked', 'This workstation\'s enrollment was revoked; an administrator must enroll it again.');
+      if (device.revokedAt) throw new HttpError(401, 'auth.revoked', "This workstation's enrollment was revoked; an administrator must enroll it again.");
       return { type: 'device', device };
     }
     const session = await sessionByTokenHash(c, hash);

@@ -9,7 +9,14 @@ import { describeEachEngine, site, startHarness, VERSIONS, type Harness, type Wo
 async function footprint(db: SqlDb) {
   return db.read(async (c) => {
     const count = async (table: string) => Number((await c.all<{ n: unknown }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
-    return { seq: await headSeq(c), records: await count('record'), clients: await count('client'), devices: await count('device'), sessions: await count('session'), accounts: await count('account') };
+    return {
+      seq: await headSeq(c),
+      records: await count('record'),
+      clients: await count('client'),
+      devices: await count('device'),
+      sessions: await count('session'),
+      accounts: await count('account'),
+    };
   });
 }
 
@@ -86,7 +93,12 @@ describeEachEngine('the HTTP surface', (open) => {
   });
 
   it('refuses wrong mutation names and arguments as data, one by one, not the whole push', async () => {
-    const r = await ws.push([ws.outbox('site.explode', {}), ws.outbox('site.create', 'not an object'), ws.outbox('site.create', { ...site('s1', 'S1'), extra: 1 }), ws.outbox('site.create', site('s2', 'S2'))]);
+    const r = await ws.push([
+      ws.outbox('site.explode', {}),
+      ws.outbox('site.create', 'not an object'),
+      ws.outbox('site.create', { ...site('s1', 'S1'), extra: 1 }),
+      ws.outbox('site.create', site('s2', 'S2')),
+    ]);
     expect(r.body).toEqual({ lastMutationId: 4, processed: 4 });
     const refusals = (await ws.pullAll()).flatMap((p) => p.refusals).map((x) => x.problem.code);
     expect(refusals).toEqual(['error.unknownMutation', expect.stringMatching(/^error\./), 'error.unknownField']);

@@ -17,7 +17,15 @@ async function bookings(ws: Workstation): Promise<void> {
     as('booking.create', bookingArgs('bk-ok', 0, { eventName: '防災演練說明會' })),
     as('booking.create', bookingArgs('bk-gone', 1, { eventName: '取消的會議' })),
     as('booking.cancel', { id: 'bk-gone', reason: '主席請假' }),
-    as('bookingSeries.create', { ...particulars, rule: { freq: 'weekly', interval: 1, weekdays: [2] }, startDate: '2022-03-01', startTime: '17:00', endTime: '17:30', until: '2022-03-22', count: null }),
+    as('bookingSeries.create', {
+      ...particulars,
+      rule: { freq: 'weekly', interval: 1, weekdays: [2] },
+      startDate: '2022-03-01',
+      startTime: '17:00',
+      endTime: '17:30',
+      until: '2022-03-22',
+      count: null,
+    }),
     as('booking.cancel', { id: occurrenceId(SERIES, '2022-03-15'), reason: '停開一次' }),
     as('booking.move', { id: occurrenceId(SERIES, '2022-03-22'), start: taipei('2022-03-23', '16:00'), end: taipei('2022-03-23', '16:30') }),
   ]);
@@ -74,7 +82,10 @@ describeEachEngine('iCalendar feeds on the LAN', (open) => {
     const master = series.find((e) => !e.hasProperty('recurrence-id'))!;
     expect(String(master.getFirstPropertyValue('rrule'))).toContain('FREQ=WEEKLY');
     expect(String(master.getFirstPropertyValue('rrule'))).toContain('BYDAY=TU');
-    const exdates = master.getAllProperties('exdate').flatMap((p) => p.getValues()).map((t) => (t as ICAL.Time).toJSDate().toISOString());
+    const exdates = master
+      .getAllProperties('exdate')
+      .flatMap((p) => p.getValues())
+      .map((t) => (t as ICAL.Time).toJSDate().toISOString());
     expect(exdates).toEqual([taipei('2022-03-15', '17:00')]);
     const moved = series.find((e) => e.hasProperty('recurrence-id'))!;
     expect((moved.getFirstPropertyValue('recurrence-id') as ICAL.Time).toJSDate().toISOString()).toBe(taipei('2022-03-22', '17:00'));
@@ -104,7 +115,7 @@ describeEachEngine('iCalendar feeds on the LAN', (open) => {
     expect((await get(path, { 'if-none-match': etag })).statusCode).toBe(200);
   });
 
-  it('refuses a feed without its key, with a wrong one, with another feed\'s, and after the keys were renewed', async () => {
+  it("refuses a feed without its key, with a wrong one, with another feed's, and after the keys were renewed", async () => {
     const venuePath = await link('venue', VENUE.id);
     const agencyKey = new URL(await link('agency', VENUE.agencyId), 'http://x').searchParams.get('key')!;
     const bare = `/ical/venue/${VENUE.id}.ics`;

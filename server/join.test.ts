@@ -15,7 +15,23 @@ const LOCAL_CLERK = 'u-fs-clerk';
 function lonelyOutbox(ws: Workstation, adminName = 'fsadmin'): PushedMutation[] {
   let minute = 0;
   const by = (userId: string, name: string, args: unknown) => ws.outbox(name, args, userId, before(minute++));
-  const venue = { id: 'v-fs', spaceId: 'sp-fs', type: 'meeting_room', capacity: 30, equipment: [], opensAt: '08:00', closesAt: '18:00', bufferBefore: 0, bufferAfter: 0, approvalLevels: 0, bookableBy: 'agencies', fee: 0, deposit: 0, closures: [], notes: '' };
+  const venue = {
+    id: 'v-fs',
+    spaceId: 'sp-fs',
+    type: 'meeting_room',
+    capacity: 30,
+    equipment: [],
+    opensAt: '08:00',
+    closesAt: '18:00',
+    bufferBefore: 0,
+    bufferAfter: 0,
+    approvalLevels: 0,
+    bookableBy: 'agencies',
+    fee: 0,
+    deposit: 0,
+    closures: [],
+    notes: '',
+  };
   const booking = (id: string, slot: number, number: string) => by(LOCAL_CLERK, 'booking.create', { ...bookingArgs(id, slot), venueId: 'v-fs', applicantAgencyId: 'ag-fs', number });
   return [
     by(LOCAL_ADMIN, 'user.create', { id: LOCAL_ADMIN, username: adminName, displayName: '鳳山管理者', roles: ['admin'] }),
@@ -45,7 +61,7 @@ describeEachEngine('a workstation that worked alone joins', (open) => {
     await b.push([b.outbox('booking.create', bookingArgs('b-bk1', 0, { number: '場-111-00001' }), VENUE.clerkId)]);
   });
 
-  it('its whole outbox applies on the enrolling administrator\'s authority; history keeps who did it; numbers stay unless taken, and the sequence continues after them', async () => {
+  it("its whole outbox applies on the enrolling administrator's authority; history keeps who did it; numbers stay unless taken, and the sequence continues after them", async () => {
     const fs = await h.workstation('鳳山前棟 1F');
     const outbox = lonelyOutbox(fs);
     expect((await fs.push(outbox)).body).toEqual({ lastMutationId: outbox.length, processed: outbox.length });

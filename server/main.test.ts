@@ -14,7 +14,11 @@ describe('npm run server', () => {
     expect(login.status).toBe(200);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
-    const lines = server.output().trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
+    const lines = server
+      .output()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string });
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['first administrator created', 'finishing requests in flight, then stopping']));
     expect(server.output()).not.toContain('first-admin-pw');
   }, 30_000);

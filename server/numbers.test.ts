@@ -29,8 +29,14 @@ describeEachEngine('printed numbers', (open) => {
     expect((await lease(b, { kind: 'booking', year: 2023, count: 10 })).body).toMatchObject({ year: 2023, from: 1, to: 10 });
   });
 
-  it('refuses a lease it cannot make sense of, or for another workstation\'s client id, and hands out nothing', async () => {
-    for (const bad of [{ kind: 'booking', year: 2022, count: 0 }, { kind: 'booking', year: 2022, count: 1e6 }, { kind: 'parcel', year: 2022, count: 5 }, { kind: 'booking', year: 111, count: 5 }, { kind: 'booking', year: 2022 }]) {
+  it("refuses a lease it cannot make sense of, or for another workstation's client id, and hands out nothing", async () => {
+    for (const bad of [
+      { kind: 'booking', year: 2022, count: 0 },
+      { kind: 'booking', year: 2022, count: 1e6 },
+      { kind: 'parcel', year: 2022, count: 5 },
+      { kind: 'booking', year: 111, count: 5 },
+      { kind: 'booking', year: 2022 },
+    ]) {
       const r = await lease(a, bad);
       expect(r.status, JSON.stringify(bad)).toBe(400);
       expect(r.body).toMatchObject({ code: 'request.invalid', field: expect.any(String) });
@@ -63,7 +69,7 @@ describeEachEngine('printed numbers', (open) => {
     expect((await lease(a, { kind: 'ticket', year: 2022, count: 10, ...older })).body).toMatchObject({ from: 11, to: 20 });
   });
 
-  it('keeps a number from the workstation\'s block, and a number it has seen is never leased again', async () => {
+  it("keeps a number from the workstation's block, and a number it has seen is never leased again", async () => {
     expect((await lease(a, { kind: 'booking', year: 2022, count: 10 })).body).toMatchObject({ from: 1, to: 10 });
     await a.push([book(a, 'bk1', 0, '場-111-00003')]);
     // A number nobody leased (a workstation that numbered on its own): kept, and the sequence continues after it.

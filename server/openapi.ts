@@ -64,8 +64,8 @@ export function openApiDocument(endpoints: readonly Endpoint[], extra: Json = {}
     components: {
       schemas,
       securitySchemes: {
-        deviceToken: { type: 'http', scheme: 'bearer', description: 'An enrolled workstation\'s token (gad_…), from POST /devices' },
-        userToken: { type: 'http', scheme: 'bearer', description: 'A signed-in user\'s token (gau_…), from POST /login' },
+        deviceToken: { type: 'http', scheme: 'bearer', description: "An enrolled workstation's token (gad_…), from POST /devices" },
+        userToken: { type: 'http', scheme: 'bearer', description: "A signed-in user's token (gau_…), from POST /login" },
       },
     },
   };

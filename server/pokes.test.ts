@@ -94,7 +94,7 @@ describeEachEngine('live pokes', (open, engine) => {
   });
 
   if (engine.name !== 'SQLite') {
-    it('two server processes on one database: revoking through one closes the workstation\'s connection to the other', async () => {
+    it("two server processes on one database: revoking through one closes the workstation's connection to the other", async () => {
       const db = await open();
       const h = await startHarness(db);
       const second = await buildServer({ db: engine.twin(db), log: false });
@@ -113,7 +113,7 @@ describeEachEngine('live pokes', (open, engine) => {
     });
   }
 
-  it('takes only an enrolled workstation\'s token, and says so', async () => {
+  it("takes only an enrolled workstation's token, and says so", async () => {
     const h = await startHarness(await open());
     const base = await listening(h.app);
     closers.push(() => h.app.close());
@@ -160,7 +160,18 @@ describeEachEngine('live pokes', (open, engine) => {
 
 describe('the poke hub', () => {
   /** A socket as the hub sees one: it only sends, pings and hears pongs and close. */
-  const socket = () => Object.assign(new EventEmitter(), { OPEN: 1, readyState: 1, sent: [] as string[], send(m: string) { this.sent.push(m); }, ping() {}, terminate() {}, close() {} });
+  const socket = () =>
+    Object.assign(new EventEmitter(), {
+      OPEN: 1,
+      readyState: 1,
+      sent: [] as string[],
+      send(m: string) {
+        this.sent.push(m);
+      },
+      ping() {},
+      terminate() {},
+      close() {},
+    });
 
   it('sends pokes close together as one at the end of a short window; the workstation that alone made them is not poked', () => {
     vi.useFakeTimers();
@@ -224,7 +235,11 @@ if (url) {
       const baseB = await second.listening;
 
       const post = async (base: string, path: string, body: unknown, token?: string) => {
-        const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+        const r = await fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(body),
+        });
         return { status: r.status, body: (await r.json()) as unknown };
       };
       const login = await post(baseA, '/login', { username: 'boss', password: 'two-process-pw' });
@@ -239,7 +254,12 @@ if (url) {
         expect(await onY.next()).toBe(POKE);
         expect(await onX.next()).toBe(POKE);
         const pushVia = (base: string, token: string, clientId: string, id: string) =>
-          post(base, '/push', { clientId, ...VERSIONS, mutations: [{ mutationId: 1, name: 'site.create', args: site(id, id.toUpperCase()), at: new Date().toISOString(), userId: admin.user.id }] }, token);
+          post(
+            base,
+            '/push',
+            { clientId, ...VERSIONS, mutations: [{ mutationId: 1, name: 'site.create', args: site(id, id.toUpperCase()), at: new Date().toISOString(), userId: admin.user.id }] },
+            token,
+          );
 
         let started = performance.now();
         const toA = pushVia(baseA, x, 'client-x', 's1');

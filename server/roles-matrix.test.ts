@@ -9,7 +9,7 @@ import { describeEachEngine, startHarness } from './test-support';
 class Rollback {}
 
 describeEachEngine('roles × mutations', (open) => {
-  it('a push by a user holding one role is applied or refused exactly as each mutation\'s roles say', async () => {
+  it("a push by a user holding one role is applied or refused exactly as each mutation's roles say", async () => {
     const h = await startHarness(await open());
     const ws = await h.workstation();
     // The server's administrator gets every role, to make the fixture of every desk.

@@ -150,7 +150,7 @@ export const endpoints: Endpoint[] = [
   define({
     method: 'POST',
     path: '/leases',
-    summary: 'A workstation leases the next block of printed numbers of a kind and year from the server\'s sequence',
+    summary: "A workstation leases the next block of printed numbers of a kind and year from the server's sequence",
     auth: 'device',
     body: p.leaseRequest,
     response: p.leaseResponse,
@@ -225,7 +225,7 @@ export const endpoints: Endpoint[] = [
   define({
     method: 'POST',
     path: '/users/:id/revoke',
-    summary: 'An administrator revokes a user: sessions end, sign-in and the user\'s pushed changes are refused',
+    summary: "An administrator revokes a user: sessions end, sign-in and the user's pushed changes are refused",
     auth: 'admin',
     params: p.idParams,
     response: p.okResponse,

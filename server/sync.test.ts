@@ -17,7 +17,11 @@ describeEachEngine('push and pull', (open, engine) => {
     [...state.values()].filter((r) => r.recordId === recordId && typeof r.mutationId === 'number').sort((x, y) => String(x.at).localeCompare(String(y.at)) || String(x.id).localeCompare(String(y.id)));
 
   it('applies a retried push exactly once, also when the retry overlaps new writes', async () => {
-    const batch = [a.outbox('site.create', site('s1', 'SW')), a.outbox('site.update', { id: 's1', nameEn: 'Siwei' }), a.outbox('building.create', { id: 'b1', siteId: 's1', code: 'A', nameZh: '前棟', nameEn: '' })];
+    const batch = [
+      a.outbox('site.create', site('s1', 'SW')),
+      a.outbox('site.update', { id: 's1', nameEn: 'Siwei' }),
+      a.outbox('building.create', { id: 'b1', siteId: 's1', code: 'A', nameZh: '前棟', nameEn: '' }),
+    ];
     expect((await a.push(batch)).body).toEqual({ lastMutationId: 3, processed: 3 });
     const head = await h.db.read(headSeq);
     // The reply was lost: the workstation sends the same outbox again, plus a new write.
@@ -69,7 +73,7 @@ describeEachEngine('push and pull', (open, engine) => {
     expect((await b.pullAll()).flatMap((p) => p.refusals)).toEqual([]);
   });
 
-  it('refuses each write of a viewer, and of a user unknown to the server, by the server\'s roles', async () => {
+  it("refuses each write of a viewer, and of a user unknown to the server, by the server's roles", async () => {
     await a.push([
       a.outbox('user.create', { id: 'u-viewer', username: 'viewer', displayName: '檢視者', roles: ['viewer'] }),
       a.outbox('user.create', { id: 'u-clerk', username: 'clerk', displayName: '承辦', roles: ['venue_clerk'] }),
@@ -90,7 +94,7 @@ describeEachEngine('push and pull', (open, engine) => {
     expect([...replay(pages).keys()].filter((k) => k.startsWith('site/') || k.startsWith('calendarDay/'))).toEqual(['site/s3']);
   });
 
-  it('pages through every change once, never splitting one mutation\'s writes, and the result equals one big pull', async () => {
+  it("pages through every change once, never splitting one mutation's writes, and the result equals one big pull", async () => {
     const writes = [];
     for (let i = 0; i < 12; i++) writes.push(a.outbox('site.create', site(`s${i}`, `S${i}`)));
     const days = Array.from({ length: 9 }, (_, i) => ({ date: `2022-03-0${i + 1}`, kind: 'holiday' as const, name: `假日 ${i}` }));
@@ -140,8 +144,14 @@ describeEachEngine('push and pull', (open, engine) => {
     const b = await h.workstation('desk B');
     await a.push([a.outbox('site.create', site('s1', 'SW', '四維行政中心'))]);
     // Both edit offline, then sync: A first, then B.
-    await a.push([a.outbox('site.update', { id: 's1', nameEn: 'Siwei Center' }, undefined, '2022-01-31T03:00:00.000Z'), a.outbox('site.update', { id: 's1', nameZh: '四維中心' }, undefined, '2022-01-31T03:00:01.000Z')]);
-    await b.push([b.outbox('site.update', { id: 's1', address: '四維三路2號' }, undefined, '2022-01-31T03:00:00.500Z'), b.outbox('site.update', { id: 's1', nameZh: '四維行政中心大樓' }, undefined, '2022-01-31T03:00:02.000Z')]);
+    await a.push([
+      a.outbox('site.update', { id: 's1', nameEn: 'Siwei Center' }, undefined, '2022-01-31T03:00:00.000Z'),
+      a.outbox('site.update', { id: 's1', nameZh: '四維中心' }, undefined, '2022-01-31T03:00:01.000Z'),
+    ]);
+    await b.push([
+      b.outbox('site.update', { id: 's1', address: '四維三路2號' }, undefined, '2022-01-31T03:00:00.500Z'),
+      b.outbox('site.update', { id: 's1', nameZh: '四維行政中心大樓' }, undefined, '2022-01-31T03:00:02.000Z'),
+    ]);
     const stateA = await records(a);
     expect(stateA.get('site/s1')).toMatchObject({ nameEn: 'Siwei Center', address: '四維三路2號', nameZh: '四維行政中心大樓' });
     expect(await records(b)).toEqual(stateA);

@@ -28,8 +28,7 @@ export function versionVerdict(req: { protocolVersion: number; schemaVersion: nu
   return 'ok';
 }
 
-export const serverTooOld = () =>
-  new HttpError(409, 'sync.serverTooOld', 'This workstation is newer than the sync server. It keeps working offline; ask the administrator to update the server.');
+export const serverTooOld = () => new HttpError(409, 'sync.serverTooOld', 'This workstation is newer than the sync server. It keeps working offline; ask the administrator to update the server.');
 
 export const updateRequired = () =>
   new HttpError(426, 'sync.updateRequired', 'This workstation is too old for the sync server. Its saved changes were sent; please update the app to receive changes again.');
@@ -39,9 +38,7 @@ function foreignClient(): HttpError {
 }
 
 export type Outcome =
-  | { last: number; processed: false }
-  | { last: number; processed: true; problem: Problem | null; renumbered: Renumbering | null }
-  | { gap: { expected: number; received: number }; last: number };
+  { last: number; processed: false } | { last: number; processed: true; problem: Problem | null; renumbered: Renumbering | null } | { gap: { expected: number; received: number }; last: number };
 
 /** The workstation a push comes from: which one, when and by whom it was enrolled. */
 export type PushingDevice = Pick<DeviceRow, 'id' | 'createdAt' | 'enrolledBy'>;
@@ -73,14 +70,7 @@ async function actorOf(c: SqlConn, call: MutationCall & { userId: string }, devi
  * and record it. What push does per mutation (exported for the roles × mutations test,
  * which runs it in transactions it rolls back).
  */
-export async function processOne(
-  c: SqlConn,
-  device: PushingDevice | null,
-  call: MutationCall & { userId: string },
-  actor: Actor | null,
-  now: string,
-  feed?: ChangeFeed,
-): Promise<Outcome> {
+export async function processOne(c: SqlConn, device: PushingDevice | null, call: MutationCall & { userId: string }, actor: Actor | null, now: string, feed?: ChangeFeed): Promise<Outcome> {
   const deviceId = device?.id ?? null;
   await ensureClient(c, call.clientId, deviceId, now);
   const client = (await getClient(c, call.clientId))!;
@@ -160,8 +150,7 @@ function parseCursor(cursor: string, dbId: string): number {
   return Number(m[2]);
 }
 
-const resetRequired = () =>
-  new HttpError(409, 'sync.resetRequired', 'The server\'s data was replaced since this workstation last synced: pull again from an empty cursor.', 'cursor');
+const resetRequired = () => new HttpError(409, 'sync.resetRequired', "The server's data was replaced since this workstation last synced: pull again from an empty cursor.", 'cursor');
 
 /**
  * One page of changes as the reply's JSON text (a PullResponse): the records' data goes

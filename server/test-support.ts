@@ -226,15 +226,17 @@ export async function startHarness(db: SqlDb, opts: Partial<ServerOptions> = {})
   const app = await buildServer({ db, log: false, ...opts });
   const admin = await makeAdmin(db);
 
-  const callOn = (server: FastifyInstance): Harness['call'] => async (method, url, body, token) => {
-    const res = await server.inject({
-      method,
-      url,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
-    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, headers: res.headers } as never;
-  };
+  const callOn =
+    (server: FastifyInstance): Harness['call'] =>
+    async (method, url, body, token) => {
+      const res = await server.inject({
+        method,
+        url,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, headers: res.headers } as never;
+    };
   const call = callOn(app);
   const login: Harness['login'] = (username, password) => call('POST', '/login', { username, password });
   const adminToken = await sessionFor(db, admin.userId, opts.now?.() ?? new Date(), opts.sessionHours ?? 12);

@@ -33,11 +33,26 @@ export function* realisticRecords(total = 100_000): Generator<Seeded> {
   for (let f = 0; f < 50; f++) yield* emit('floor', `f-${f}`, { buildingId: `b-${f % 5}`, name: `${(f % 10) + 1}F`, level: (f % 10) + 1, ...stamp });
   const spaces = 2000;
   for (let s = 0; s < spaces; s++) {
-    yield* emit('space', `sp-${s}`, { floorId: `f-${s % 50}`, code: `R${100 + s}`, nameZh: `第${s + 1}會議室`, nameEn: `Room ${s + 1}`, kind: s % 7 === 0 ? 'meeting_room' : 'office', capacity: 10 + (s % 90), ...stamp });
+    yield* emit('space', `sp-${s}`, {
+      floorId: `f-${s % 50}`,
+      code: `R${100 + s}`,
+      nameZh: `第${s + 1}會議室`,
+      nameEn: `Room ${s + 1}`,
+      kind: s % 7 === 0 ? 'meeting_room' : 'office',
+      capacity: 10 + (s % 90),
+      ...stamp,
+    });
   }
   const agencies = 200;
   for (let a = 0; a < agencies; a++) {
-    yield* emit('agency', `ag-${a}`, { code: `A${String(a).padStart(3, '0')}`, nameZh: `第${a + 1}局處`, nameEn: `Bureau ${a + 1}`, shortName: `局${a + 1}`, phone: `07-${String(3368000 + a)}`, ...stamp });
+    yield* emit('agency', `ag-${a}`, {
+      code: `A${String(a).padStart(3, '0')}`,
+      nameZh: `第${a + 1}局處`,
+      nameEn: `Bureau ${a + 1}`,
+      shortName: `局${a + 1}`,
+      phone: `07-${String(3368000 + a)}`,
+      ...stamp,
+    });
   }
   const people = 20_000;
   for (let p = 0; p < people; p++) {

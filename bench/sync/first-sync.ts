@@ -29,7 +29,14 @@ const { values } = parseArgs({
 
 async function main() {
   const ws = new Workstation({ dataDir: values.data!, shell: 'browser', backupEveryMinutes: 0, serverUrl: values.server! });
-  const count = () => (ws.db.$client.prepare("SELECT (SELECT count(*) FROM site) + (SELECT count(*) FROM building) + (SELECT count(*) FROM floor) + (SELECT count(*) FROM space) + (SELECT count(*) FROM agency) + (SELECT count(*) FROM person) + (SELECT count(*) FROM venue) + (SELECT count(*) FROM booking) AS n").get() as { n: number }).n;
+  const count = () =>
+    (
+      ws.db.$client
+        .prepare(
+          'SELECT (SELECT count(*) FROM site) + (SELECT count(*) FROM building) + (SELECT count(*) FROM floor) + (SELECT count(*) FROM space) + (SELECT count(*) FROM agency) + (SELECT count(*) FROM person) + (SELECT count(*) FROM venue) + (SELECT count(*) FROM booking) AS n',
+        )
+        .get() as { n: number }
+    ).n;
   setMeta(ws.db, 'deviceToken', values.token!);
   const started = performance.now();
   const startedCpu = process.cpuUsage();

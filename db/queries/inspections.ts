@@ -95,9 +95,11 @@ export function inspectionFigures(db: Db, period: Period): InspectionFigures {
     .prepare("SELECT plan_id AS planId, status, completed_at AS completedAt FROM inspection_round WHERE status = 'done' AND completed_at >= ? AND completed_at < ?")
     .all(from, to) as Pick<InspectionRound, 'planId' | 'status' | 'completedAt'>[];
   const done = countRoundsDone(rounds, period);
-  const projects = db.$client
-    .prepare("SELECT id, status, actual_end AS actualEnd FROM project WHERE status = 'completed' AND actual_end BETWEEN ? AND ?")
-    .all(period.from, period.to) as { id: string; status: 'completed'; actualEnd: string }[];
+  const projects = db.$client.prepare("SELECT id, status, actual_end AS actualEnd FROM project WHERE status = 'completed' AND actual_end BETWEEN ? AND ?").all(period.from, period.to) as {
+    id: string;
+    status: 'completed';
+    actualEnd: string;
+  }[];
   const completed = projectsCompleted(projects, period);
   return { roundsDone: done.total, roundsDoneByPlan: done.byPlan, projectsCompleted: completed.length, projectIds: completed.map((p) => p.id) };
 }

@@ -44,14 +44,14 @@ beforeEach(async () => {
 });
 
 describe('my work', () => {
-  it('lists the technician\'s tickets and rounds due within two weeks, overdue first, then by due time', () => {
+  it("lists the technician's tickets and rounds due within two weeks, overdue first, then by due time", () => {
     // 111/1/12 10:00: 水塔浮球故障 (urgent, reported 1/11 09:00) is past its due time; 宿舍燈管不亮 is due on 1/17.
     const list = myWork(db, 'tech', tpe('2022-01-12', '10:00'));
     expect(names(list)).toEqual(['登革熱巡檢 2022-01-03', '水塔浮球故障', '登革熱巡檢 2022-01-10', '宿舍燈管不亮', '登革熱巡檢 2022-01-17', '登革熱巡檢 2022-01-24']);
     expect(list.filter((i) => i.kind === 'round').every((i) => i.kind === 'round' && i.round.assigneeId === 'tech')).toBe(true);
   });
 
-  it('leaves out rounds done and other people\'s rounds', async () => {
+  it("leaves out rounds done and other people's rounds", async () => {
     await run('inspectionRound.passRemaining', { id: 'round:dengue:2022-01-03' }, tpe('2022-01-12', '09:00'));
     await run('inspectionRound.complete', { id: 'round:dengue:2022-01-03' }, tpe('2022-01-12', '09:30'));
     const list = myWork(db, 'tech', tpe('2022-01-12', '10:00'));

@@ -187,7 +187,7 @@ describe('ticket list', () => {
     expect(queryTickets(db, {}, { key: 'number', dir: 'desc' }, 1, 1).total).toBe(3);
   });
 
-  it('looks a ticket up by number, finds open ones at a place, and lists a technician\'s work', async () => {
+  it("looks a ticket up by number, finds open ones at a place, and lists a technician's work", async () => {
     expect(ticketIdByNumber(db, '維-111-00002')).toBe('b');
     expect(ticketIdByNumber(db, '維-111-00009')).toBeNull();
     expect(openTicketsAt(db, 'room', 'elevator').map((r) => r.id)).toEqual(['a']);

@@ -187,7 +187,12 @@ export function freeSlots(db: Db, q: FreeSlotQuery, options: FinderOptions = {})
   const searchDays = options.searchDays ?? 7;
   const from = new Date(Date.parse(q.start) - (searchDays + 1) * DAY).toISOString();
   const to = new Date(Date.parse(q.end) + (searchDays + 1) * DAY).toISOString();
-  const busy = busyIndexes(db, venues.map((v) => v.id), from, to);
+  const busy = busyIndexes(
+    db,
+    venues.map((v) => v.id),
+    from,
+    to,
+  );
   return findFreeSlots(q, venues, busy, calendarExceptions(db), { ...options, limit: q.limit ?? options.limit });
 }
 
@@ -219,7 +224,19 @@ export function checkBooking(db: Db, q: CheckQuery): BookingCheck {
   const competing = overlappingViews(db, venue.id, span.occupiedFrom, span.occupiedTo, ['pending'], q.excludeId);
   const blocked = conflicts.length > 0 || refusals.length > 0;
   const alternatives = blocked
-    ? freeSlots(db, { start: q.start, end: q.end, attendees: q.attendees, equipment: q.equipment, types: [venue.type], bufferBefore: q.bufferBefore, bufferAfter: q.bufferAfter, preferredVenueId: venue.id, excludeId: q.excludeId, siteId: venue.siteId, limit: 8 })
+    ? freeSlots(db, {
+        start: q.start,
+        end: q.end,
+        attendees: q.attendees,
+        equipment: q.equipment,
+        types: [venue.type],
+        bufferBefore: q.bufferBefore,
+        bufferAfter: q.bufferAfter,
+        preferredVenueId: venue.id,
+        excludeId: q.excludeId,
+        siteId: venue.siteId,
+        limit: 8,
+      })
     : [];
   return { refusals, warnings: bookingWarnings(venue, q), conflicts, competing, alternatives };
 }
@@ -244,7 +261,12 @@ export function competingGroups(db: Db, f: { venueId?: string; from?: string; to
     conds.push('occupied_from < ?');
     params.push(f.to);
   }
-  const pending = db.$client.prepare(`SELECT id, venue_id AS venueId, occupied_from AS f, occupied_to AS t FROM booking WHERE ${conds.join(' AND ')}`).all(...params) as { id: string; venueId: string; f: string; t: string }[];
+  const pending = db.$client.prepare(`SELECT id, venue_id AS venueId, occupied_from AS f, occupied_to AS t FROM booking WHERE ${conds.join(' AND ')}`).all(...params) as {
+    id: string;
+    venueId: string;
+    f: string;
+    t: string;
+  }[];
   const overlapping = db.$client.prepare("SELECT id FROM booking WHERE venue_id = ? AND occupied_from < ? AND occupied_to > ? AND id <> ? AND status IN ('pending', 'approved')");
   // Union-find over "overlaps" between a pending booking and any live one.
   const parent = new Map<string, string>();
@@ -278,7 +300,7 @@ export function competingGroups(db: Db, f: { venueId?: string; from?: string; to
 export function flaggedBookings(db: Db, now: string): FlaggedBooking[] {
   const calendar = calendarExceptions(db);
   const out: FlaggedBooking[] = [];
-  const views = bookingViewsWhere(db, "b.status = 'approved' AND b.\"end\" > ?", [now]);
+  const views = bookingViewsWhere(db, 'b.status = \'approved\' AND b."end" > ?', [now]);
   const byVenue = new Map<string, BookingView[]>();
   for (const b of views) byVenue.set(b.venueId, [...(byVenue.get(b.venueId) ?? []), b]);
   for (const [venueId, bookings] of byVenue) {
@@ -311,9 +333,7 @@ export function feedData(db: Db, scope: { venueId: string } | { agencyId: string
   const [field, id] = 'venueId' in scope ? ['venue_id', scope.venueId] : ['applicant_agency_id', scope.agencyId];
   const seriesRows = db.$client.prepare(`SELECT * FROM booking_series WHERE ${field} = ?`).all(id) as Row[];
   const series = new Map(seriesRows.map((r) => [String(r.id), rowToRecord('bookingSeries', r)]));
-  const rows = db.$client
-    .prepare(`SELECT * FROM booking WHERE ${field} = ? OR series_id IN (SELECT id FROM booking_series WHERE ${field} = ?) ORDER BY start, id`)
-    .all(id, id) as Row[];
+  const rows = db.$client.prepare(`SELECT * FROM booking WHERE ${field} = ? OR series_id IN (SELECT id FROM booking_series WHERE ${field} = ?) ORDER BY start, id`).all(id, id) as Row[];
   const bookings = rows.map((r) => rowToRecord('booking', r));
   // Occurrences moved here from a series held elsewhere need their series to be recognised as such.
   const missing = new Set(bookings.map((b) => b.seriesId).filter((s): s is string => !!s && !series.has(s)));

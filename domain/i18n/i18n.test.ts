@@ -13,7 +13,11 @@ describe('message catalogs', () => {
   });
 
   it('every message keeps the same placeholders in both languages', () => {
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+    const names = (s: string) =>
+      [...s.matchAll(/\{(\w+)\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
     const differ = Object.keys(catalogs['zh-TW']).filter((k) => names(catalogs['zh-TW'][k as never]) !== names(catalogs.en[k as never]));
     expect(differ).toEqual([]);
   });

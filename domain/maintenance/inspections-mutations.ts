@@ -203,7 +203,6 @@ export async function putResult(
   return { ...current, ...patch };
 }
 
-
 export const inspectionMutationDefs: MutationDef[] = [
   ...planMutations,
 

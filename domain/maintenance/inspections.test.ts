@@ -40,7 +40,13 @@ describe('inspection rounds', () => {
   });
 
   it('progress counts each item at each place once, and the failed ones', () => {
-    const round = { spaceIds: ['a', 'b'], checklist: [{ id: '1', text: '積水容器' }, { id: '2', text: '花圃低窪' }] };
+    const round = {
+      spaceIds: ['a', 'b'],
+      checklist: [
+        { id: '1', text: '積水容器' },
+        { id: '2', text: '花圃低窪' },
+      ],
+    };
     const results = [
       { spaceId: 'a', itemId: '1', outcome: 'pass' as const },
       { spaceId: 'a', itemId: '2', outcome: 'fail' as const },

@@ -154,20 +154,11 @@ export function roundProgress(round: Pick<InspectionRound, 'spaceIds' | 'checkli
 
 /** Work orders in the order a technician takes them: overdue first, then by due day. */
 export function workOrderSort<T extends Pick<InspectionRound, 'status' | 'dueOn' | 'id'> & { graceDays: number }>(rounds: readonly T[], today: BusinessDate): T[] {
-  return [...rounds].sort(
-    (a, b) =>
-      Number(isRoundOverdue(b, b.graceDays, today)) - Number(isRoundOverdue(a, a.graceDays, today)) ||
-      a.dueOn.localeCompare(b.dueOn) ||
-      a.id.localeCompare(b.id),
-  );
+  return [...rounds].sort((a, b) => Number(isRoundOverdue(b, b.graceDays, today)) - Number(isRoundOverdue(a, a.graceDays, today)) || a.dueOn.localeCompare(b.dueOn) || a.id.localeCompare(b.id));
 }
 
 /** The next round of a plan due on or after `from` (within about two years), or null. */
-export function nextDue(
-  plan: Pick<InspectionPlan, 'recurrence' | 'startOn' | 'endOn' | 'endAfter' | 'onHoliday'>,
-  from: BusinessDate,
-  isWorkingDay: (d: BusinessDate) => boolean,
-): Occurrence | null {
+export function nextDue(plan: Pick<InspectionPlan, 'recurrence' | 'startOn' | 'endOn' | 'endAfter' | 'onHoliday'>, from: BusinessDate, isWorkingDay: (d: BusinessDate) => boolean): Occurrence | null {
   // Yearly rules every 2 years need the longest look ahead.
   return occurrencesDue(scheduleOf(plan), from, addDays(from, 800), isWorkingDay)[0] ?? null;
 }

@@ -48,15 +48,19 @@ async function checkContractor(tx: Tx, id: string | null): Promise<void> {
 }
 
 export const projectMutationDefs: MutationDef[] = [
-  ...referenceMutations('project', projectFields.partial({ scope: true, contractorId: true, budget: true, status: true, plannedStart: true, plannedEnd: true, actualStart: true, actualEnd: true, note: true }), {
-    roles: PROJECT_ROLES,
-    complete: (a) => ({ scope: '', contractorId: null, budget: null, status: 'planned', ...noDates, note: '', ...a }),
-    async after(tx, id) {
-      const project = await mustGet(tx, 'project', id);
-      checkDates(project);
-      await checkContractor(tx, project.contractorId);
+  ...referenceMutations(
+    'project',
+    projectFields.partial({ scope: true, contractorId: true, budget: true, status: true, plannedStart: true, plannedEnd: true, actualStart: true, actualEnd: true, note: true }),
+    {
+      roles: PROJECT_ROLES,
+      complete: (a) => ({ scope: '', contractorId: null, budget: null, status: 'planned', ...noDates, note: '', ...a }),
+      async after(tx, id) {
+        const project = await mustGet(tx, 'project', id);
+        checkDates(project);
+        await checkContractor(tx, project.contractorId);
+      },
     },
-  }),
+  ),
   ...referenceMutations('projectPhase', phaseFields.partial({ scope: true, seq: true, plannedStart: true, plannedEnd: true, actualStart: true, actualEnd: true }), {
     roles: PROJECT_ROLES,
     parent: { kind: 'project', field: 'projectId' },

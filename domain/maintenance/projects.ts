@@ -74,6 +74,9 @@ export function phaseState(phase: Pick<ProjectPhase, 'actualStart' | 'actualEnd'
 
 /** A bar of the timeline: from the first to the last date known (planned or actual). */
 export function timelineSpan(items: readonly Dated[]): { from: BusinessDate; to: BusinessDate } | null {
-  const dates = items.flatMap((p) => [p.plannedStart, p.plannedEnd, p.actualStart, p.actualEnd]).filter((d): d is BusinessDate => !!d).sort();
+  const dates = items
+    .flatMap((p) => [p.plannedStart, p.plannedEnd, p.actualStart, p.actualEnd])
+    .filter((d): d is BusinessDate => !!d)
+    .sort();
   return dates.length ? { from: dates[0], to: dates[dates.length - 1] } : null;
 }

@@ -64,7 +64,13 @@ describe('recurrence: the dates a plan gives', () => {
   });
 
   it('yearly on 2/29 falls on 2/28 in common years', () => {
-    expect(scheduledDates(plan({ freq: 'yearly', interval: 1, month: 2, day: 29 }, '2020-02-29'), '2020-01-01', '2024-12-31')).toEqual(['2020-02-29', '2021-02-28', '2022-02-28', '2023-02-28', '2024-02-29']);
+    expect(scheduledDates(plan({ freq: 'yearly', interval: 1, month: 2, day: 29 }, '2020-02-29'), '2020-01-01', '2024-12-31')).toEqual([
+      '2020-02-29',
+      '2021-02-28',
+      '2022-02-28',
+      '2023-02-28',
+      '2024-02-29',
+    ]);
   });
 
   it('yearly counts whole years from the start; one on a date before the start begins the next year', () => {

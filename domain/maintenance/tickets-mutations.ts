@@ -38,8 +38,11 @@ export const instant = z
   .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), { message: 'date' })
   .transform((s) => new Date(s).toISOString());
 
-export const ticketNumber = z.string().trim().regex(/^.-\d{2,3}-(暫)?\d{1,7}$/).max(20);
-
+export const ticketNumber = z
+  .string()
+  .trim()
+  .regex(/^.-\d{2,3}-(暫)?\d{1,7}$/)
+  .max(20);
 
 /** What a clerk types or picks; everything else on a ticket follows from it. */
 const ticketFields = {
@@ -346,7 +349,11 @@ export const ticketMutationDefs: MutationDef[] = [
         category: z.enum(TICKET_CATEGORIES),
         priority: z.enum(TICKET_PRIORITIES),
         // Half hours are the finest step a desk plans with.
-        hours: z.number().min(0.5).max(999).refine((h) => Number.isInteger(h * 2), { message: 'halfHours' }),
+        hours: z
+          .number()
+          .min(0.5)
+          .max(999)
+          .refine((h) => Number.isInteger(h * 2), { message: 'halfHours' }),
       })
       .strict(),
     roles: SLA_ROLES,

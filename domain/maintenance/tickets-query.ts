@@ -48,7 +48,22 @@ export const MAX_PAGE = 500;
 /** One line of the list: what the table shows, names resolved on screen from the reference data. */
 export type TicketRow = Pick<
   Ticket,
-  'id' | 'number' | 'status' | 'category' | 'priority' | 'subject' | 'spaceId' | 'siteId' | 'buildingId' | 'assigneeId' | 'reportedAt' | 'dueAt' | 'completedAt' | 'reporterName' | 'reporterAgencyId' | 'source'
+  | 'id'
+  | 'number'
+  | 'status'
+  | 'category'
+  | 'priority'
+  | 'subject'
+  | 'spaceId'
+  | 'siteId'
+  | 'buildingId'
+  | 'assigneeId'
+  | 'reportedAt'
+  | 'dueAt'
+  | 'completedAt'
+  | 'reporterName'
+  | 'reporterAgencyId'
+  | 'source'
 >;
 
 export interface TicketPage {

@@ -185,10 +185,7 @@ export function isOverdue(ticket: Pick<Ticket, 'status' | 'dueAt'>, now: string)
  * A new report at the same place and of the same category as a ticket still open is
  * likely the same fault: the desk is warned and may add it to that ticket instead.
  */
-export function likelyDuplicates<T extends Pick<Ticket, 'id' | 'spaceId' | 'category' | 'status'>>(
-  candidate: Pick<Ticket, 'spaceId' | 'category'> & { id?: string },
-  tickets: readonly T[],
-): T[] {
+export function likelyDuplicates<T extends Pick<Ticket, 'id' | 'spaceId' | 'category' | 'status'>>(candidate: Pick<Ticket, 'spaceId' | 'category'> & { id?: string }, tickets: readonly T[]): T[] {
   return tickets.filter((t) => t.id !== candidate.id && t.spaceId === candidate.spaceId && t.category === candidate.category && isOpen(t.status));
 }
 
@@ -196,7 +193,5 @@ export function likelyDuplicates<T extends Pick<Ticket, 'id' | 'spaceId' | 'cate
  * "My work": a technician's open tickets, overdue first, then by due time; ties by number.
  */
 export function myWorkOrder<T extends Pick<Ticket, 'status' | 'dueAt' | 'number'>>(tickets: readonly T[], now: string): T[] {
-  return tickets
-    .filter((t) => isOpen(t.status))
-    .sort((a, b) => Number(isOverdue(b, now)) - Number(isOverdue(a, now)) || a.dueAt.localeCompare(b.dueAt) || a.number.localeCompare(b.number));
+  return tickets.filter((t) => isOpen(t.status)).sort((a, b) => Number(isOverdue(b, now)) - Number(isOverdue(a, now)) || a.dueAt.localeCompare(b.dueAt) || a.number.localeCompare(b.number));
 }

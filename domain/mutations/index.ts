@@ -8,7 +8,15 @@ import { projectMutationDefs } from '../maintenance/projects-mutations';
 import { ticketMutationDefs } from '../maintenance/tickets-mutations';
 import { venueMutationDefs } from '../venues/mutations';
 
-export const mutationList: MutationDef[] = [...referenceMutationDefs, ...calendarMutationDefs, ...venueMutationDefs, ...ticketMutationDefs, ...inspectionMutationDefs, ...projectMutationDefs, ...assetMutationDefs];
+export const mutationList: MutationDef[] = [
+  ...referenceMutationDefs,
+  ...calendarMutationDefs,
+  ...venueMutationDefs,
+  ...ticketMutationDefs,
+  ...inspectionMutationDefs,
+  ...projectMutationDefs,
+  ...assetMutationDefs,
+];
 
 export const mutations: ReadonlyMap<string, MutationDef> = new Map(mutationList.map((m) => [m.name, m]));
 

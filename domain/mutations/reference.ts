@@ -196,7 +196,12 @@ const personFields = z.object({
 });
 
 const userFields = z.object({
-  username: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9._-]+$/),
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(40)
+    .regex(/^[A-Za-z0-9._-]+$/),
   displayName: requiredText(50),
   personId: recordId.nullable(),
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
@@ -229,10 +234,22 @@ const userMutations = referenceMutations('user', userFields.partial({ personId: 
   complete: (a) => ({ personId: null, ...a }),
 }).map((m) => {
   if (m.name === 'user.update') {
-    return { ...m, apply: async (tx: Tx, args: Record<string, unknown>, ctx: Parameters<typeof m.apply>[2]) => { await keepOneAdmin(tx, String(args.id), args); await m.apply(tx, args, ctx); } };
+    return {
+      ...m,
+      apply: async (tx: Tx, args: Record<string, unknown>, ctx: Parameters<typeof m.apply>[2]) => {
+        await keepOneAdmin(tx, String(args.id), args);
+        await m.apply(tx, args, ctx);
+      },
+    };
   }
   if (m.name === 'user.archive') {
-    return { ...m, apply: async (tx: Tx, args: { id: string }, ctx: Parameters<typeof m.apply>[2]) => { await keepOneAdmin(tx, args.id, { archived: true }); await m.apply(tx, args, ctx); } };
+    return {
+      ...m,
+      apply: async (tx: Tx, args: { id: string }, ctx: Parameters<typeof m.apply>[2]) => {
+        await keepOneAdmin(tx, args.id, { archived: true });
+        await m.apply(tx, args, ctx);
+      },
+    };
   }
   return m;
 }) as MutationDef[];

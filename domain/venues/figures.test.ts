@@ -30,7 +30,12 @@ describe('venue figures for the period report', () => {
   });
 
   it('does not count a booking approved and then cancelled, nor pending or rejected ones', () => {
-    const f = countVenueFigures([b('aud', '2021-10-15 14:00', 'cancelled', 'lecture'), b('aud', '2021-10-16 14:00', 'pending', 'lecture'), b('aud', '2021-10-17 14:00', 'rejected', 'lecture')], venues, FROM, TO);
+    const f = countVenueFigures(
+      [b('aud', '2021-10-15 14:00', 'cancelled', 'lecture'), b('aud', '2021-10-16 14:00', 'pending', 'lecture'), b('aud', '2021-10-17 14:00', 'rejected', 'lecture')],
+      venues,
+      FROM,
+      TO,
+    );
     expect(f).toMatchObject({ venueSessions: 0, roomUses: 0, rows: [] });
   });
 
@@ -48,7 +53,13 @@ describe('venue figures for the period report', () => {
 
   it('splits activity venues from meeting rooms, by site and activity type', () => {
     const f = countVenueFigures(
-      [b('aud', '2021-10-15 14:00', 'approved', 'policy_promotion'), b('aud', '2021-11-15 14:00', 'approved', 'policy_promotion'), b('atrium', '2021-12-01 09:00', 'approved', 'exhibition'), b('mr', '2021-10-01 09:00'), b('mr-fs', '2021-10-01 09:00', 'approved', 'training')],
+      [
+        b('aud', '2021-10-15 14:00', 'approved', 'policy_promotion'),
+        b('aud', '2021-11-15 14:00', 'approved', 'policy_promotion'),
+        b('atrium', '2021-12-01 09:00', 'approved', 'exhibition'),
+        b('mr', '2021-10-01 09:00'),
+        b('mr-fs', '2021-10-01 09:00', 'approved', 'training'),
+      ],
       venues,
       FROM,
       TO,

@@ -41,6 +41,8 @@ export function countVenueFigures(
     counts.set(key, row);
   }
   const order = (t: ActivityType) => ACTIVITY_TYPES.indexOf(t);
-  const rows = [...counts.values()].sort((a, b) => (a.siteId < b.siteId ? -1 : a.siteId > b.siteId ? 1 : 0) || (a.measure < b.measure ? 1 : a.measure > b.measure ? -1 : 0) || order(a.activityType) - order(b.activityType));
+  const rows = [...counts.values()].sort(
+    (a, b) => (a.siteId < b.siteId ? -1 : a.siteId > b.siteId ? 1 : 0) || (a.measure < b.measure ? 1 : a.measure > b.measure ? -1 : 0) || order(a.activityType) - order(b.activityType),
+  );
   return { from, to, rows, venueSessions, roomUses };
 }

@@ -24,7 +24,13 @@ const calendar = new Map([['2022-03-08', { kind: 'holiday' as const, name: 'ç‰¹å
 const ask = { start: at('2022-03-01 14:00'), end: at('2022-03-01 16:00'), attendees: 40, equipment: ['video_conference' as const] };
 
 describe('free-slot finder', () => {
-  const venues = [room('small', 20, ['video_conference']), room('big', 120, ['video_conference', 'projector']), room('fit', 45, ['video_conference']), room('novc', 60, ['projector']), room('gone', 50, ['video_conference'], { archived: true })];
+  const venues = [
+    room('small', 20, ['video_conference']),
+    room('big', 120, ['video_conference', 'projector']),
+    room('fit', 45, ['video_conference']),
+    room('novc', 60, ['projector']),
+    room('gone', 50, ['video_conference'], { archived: true }),
+  ];
 
   it('lists the venues free at the very time first, those that fit best first, leaving out what is too small, lacks equipment or is archived', () => {
     const slots = findFreeSlots(ask, venues, busy({}), calendar, { limit: 10 });

@@ -77,7 +77,6 @@ export function venueFits(v: FinderVenue, r: Pick<SlotRequest, 'attendees' | 'eq
   return (r.equipment ?? []).every((e) => v.equipment.includes(e));
 }
 
-
 /** Opening hours, working days and closures for [start, end) in one venue (the rules.ts check, fast). */
 export function opensFor(v: FinderVenue, start: number, end: number, calendar: CalendarExceptions): boolean {
   const first = taipeiDate(start);
@@ -113,9 +112,7 @@ export function findFreeSlots(request: SlotRequest, venues: readonly FinderVenue
   const step = duration >= DAY ? DAY : (options.stepMinutes ?? 30) * MINUTE;
   const maxSteps = Math.floor(((options.searchDays ?? 7) * DAY) / step);
   const wanted = request.attendees ?? 0;
-  const fitting = venues
-    .filter((v) => venueFits(v, request))
-    .sort((a, b) => rank(a) - rank(b) || a.capacity - wanted - (b.capacity - wanted) || (a.id < b.id ? -1 : 1));
+  const fitting = venues.filter((v) => venueFits(v, request)).sort((a, b) => rank(a) - rank(b) || a.capacity - wanted - (b.capacity - wanted) || (a.id < b.id ? -1 : 1));
   function rank(v: FinderVenue) {
     return v.id === request.preferredVenueId ? 0 : 1;
   }

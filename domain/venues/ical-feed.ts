@@ -58,7 +58,10 @@ function single(b: Booking, names: FeedNames, uid = uidOf(b.id)): IcsEvent | nul
 function seriesEvents(s: BookingSeries, occurrences: Booking[], scope: FeedScope, names: FeedNames): IcsEvent[] {
   const masterStatus = icsStatus(s.status);
   if (!masterStatus || occurrences.length === 0) return [];
-  const dates = occurrences.map((o) => o.originalDate ?? '').filter(Boolean).sort();
+  const dates = occurrences
+    .map((o) => o.originalDate ?? '')
+    .filter(Boolean)
+    .sort();
   const first = dates[0];
   const last = dates[dates.length - 1];
   const ruleStart = (date: string) => taipeiInstant(date, s.startTime);

@@ -75,13 +75,7 @@ export function foldLine(line: string): string {
 }
 
 function eventLines(e: IcsEvent): string[] {
-  const lines = [
-    'BEGIN:VEVENT',
-    `UID:${e.uid}`,
-    `DTSTAMP:${utcStamp(e.stamp)}`,
-    `LAST-MODIFIED:${utcStamp(e.stamp)}`,
-    `SEQUENCE:${e.sequence}`,
-  ];
+  const lines = ['BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utcStamp(e.stamp)}`, `LAST-MODIFIED:${utcStamp(e.stamp)}`, `SEQUENCE:${e.sequence}`];
   if (e.recurrenceId) lines.push(`RECURRENCE-ID;TZID=${TZID}:${localStamp(e.recurrenceId)}`);
   lines.push(`DTSTART;TZID=${TZID}:${localStamp(e.start)}`, `DTEND;TZID=${TZID}:${localStamp(e.end)}`);
   if (e.rrule) {

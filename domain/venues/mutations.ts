@@ -210,7 +210,6 @@ function checkHours(opensAt: string | undefined, closesAt: string | undefined) {
   if (opensAt !== undefined && closesAt !== undefined && opensAt >= closesAt) throw new DomainError('venues.hoursOrder', {}, 'closesAt');
 }
 
-
 /** A booking (or one occurrence of a series) as it is applied for: pending, at level 0. */
 function pendingBooking(
   a: Particulars & { override?: Override },

@@ -20,7 +20,11 @@ describe('recurring booking dates', () => {
   });
 
   it('runs every N days until a date, leaving out weekends unless made working days, and closures', () => {
-    const r = occurrenceDates({ rule: { freq: 'daily', interval: 1 }, startDate: '2022-01-20', until: '2022-01-25', count: null, maxOccurrences: 400 }, { closures: [{ from: '2022-01-25', to: '2022-01-25', reason: '消毒' }] }, calendar);
+    const r = occurrenceDates(
+      { rule: { freq: 'daily', interval: 1 }, startDate: '2022-01-20', until: '2022-01-25', count: null, maxOccurrences: 400 },
+      { closures: [{ from: '2022-01-25', to: '2022-01-25', reason: '消毒' }] },
+      calendar,
+    );
     expect(r.dates).toEqual(['2022-01-20', '2022-01-21', '2022-01-22', '2022-01-24']);
     expect(r.skipped).toEqual(['2022-01-23', '2022-01-25']);
   });

@@ -123,7 +123,8 @@ export function applicantProblems(venue: Pick<Venue, 'bookableBy'>, applicantAge
 /** Attendees over capacity and equipment the venue lacks: warned about, not refused. */
 export function bookingWarnings(venue: Pick<Venue, 'capacity' | 'equipment'>, wanted: { attendees?: number; equipment?: readonly Equipment[] }): Problem[] {
   const out: Problem[] = [];
-  if (wanted.attendees !== undefined && wanted.attendees > venue.capacity) out.push({ code: 'venues.overCapacity', params: { attendees: wanted.attendees, capacity: venue.capacity }, field: 'attendees' });
+  if (wanted.attendees !== undefined && wanted.attendees > venue.capacity)
+    out.push({ code: 'venues.overCapacity', params: { attendees: wanted.attendees, capacity: venue.capacity }, field: 'attendees' });
   for (const e of wanted.equipment ?? []) if (!venue.equipment.includes(e)) out.push({ code: `venues.missing.${e}`, params: {}, field: 'equipment' });
   return out;
 }

@@ -17,7 +17,11 @@ export const instant = z
 /** Taipei wall-clock time 'HH:MM'; '24:00' means the end of the day. */
 export const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/);
 
-const minutes = z.number().int().min(0).max(24 * 60);
+const minutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60);
 const money = z.number().int().min(0).max(10_000_000);
 const equipmentList = z.array(z.enum(EQUIPMENT)).max(EQUIPMENT.length);
 const reason = requiredText(300);
@@ -97,9 +101,7 @@ export const bookingUpdateArgs = z
   .extend({ id: recordId })
   .strict();
 
-export const bookingMoveArgs = z
-  .object({ id: recordId, venueId: recordId.optional(), start: instant, end: instant, ...bufferAsk, override: overrideSchema.optional() })
-  .strict();
+export const bookingMoveArgs = z.object({ id: recordId, venueId: recordId.optional(), start: instant, end: instant, ...bufferAsk, override: overrideSchema.optional() }).strict();
 
 export const bookingApproveArgs = z.object({ id: recordId, override: overrideSchema.optional() }).strict();
 export const bookingReasonArgs = z.object({ id: recordId, reason }).strict();

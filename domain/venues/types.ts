@@ -7,7 +7,6 @@
  */
 import type { Attachment } from '../attachments';
 
-
 /** 大禮堂 auditorium, 中庭/展覽空間 atrium or exhibition space, 會議室 meeting room. */
 export const VENUE_TYPES = ['auditorium', 'atrium', 'meeting_room'] as const;
 export type VenueType = (typeof VENUE_TYPES)[number];

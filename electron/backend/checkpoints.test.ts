@@ -32,12 +32,22 @@ describe('search index merges between writes', () => {
     const records = new SqliteRecords(db);
     const at = '2022-01-10T01:00:00.000Z';
     const subjects = ['電梯異音', '男廁漏水', '冷氣不冷', '插座沒電', '門鎖故障', '網路斷線', '灑水頭漏水', '桌椅損壞'];
-    const blank = { spaceId: 'sp', siteId: 'si', buildingId: 'b', category: 'other', priority: 'normal', status: 'reported', description: '', reporterName: '', reporterAgencyId: null, reporterPhoneExt: '', source: 'phone' } as const;
+    const blank = {
+      spaceId: 'sp',
+      siteId: 'si',
+      buildingId: 'b',
+      category: 'other',
+      priority: 'normal',
+      status: 'reported',
+      description: '',
+      reporterName: '',
+      reporterAgencyId: null,
+      reporterPhoneExt: '',
+      source: 'phone',
+    } as const;
     const none = { assigneeId: null, completedAt: null, closedAt: null, relatedTicketId: null, assetId: null, roundId: null, projectId: null, attachments: [] };
     // Each insert is its own commit, as tickets filed one by one.
-    subjects.forEach((subject, i) =>
-      records.insertSync('ticket', { ...blank, ...none, id: `t${i}`, number: `維-111-0000${i + 1}`, subject, reportedAt: at, dueAt: at, createdAt: at, updatedAt: at }),
-    );
+    subjects.forEach((subject, i) => records.insertSync('ticket', { ...blank, ...none, id: `t${i}`, number: `維-111-0000${i + 1}`, subject, reportedAt: at, dueAt: at, createdAt: at, updatedAt: at }));
     const segmentRows = () => (db.$client.prepare('SELECT count(*) AS n FROM ticket_fts_gram_data').get() as { n: number }).n;
     const unmerged = segmentRows();
     // One segment (and its leaf) per commit: nothing was merged while filing.

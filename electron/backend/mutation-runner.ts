@@ -40,8 +40,6 @@ export interface UndoEntry {
   before: Record<string, unknown> | null;
 }
 
-
-
 /** A Tx that remembers what it changed: before-images for undo, old → new for the audit. */
 export class RecordingTx implements Tx {
   readonly undo: UndoEntry[] = [];

@@ -49,8 +49,14 @@ function wrongTypeFor(value: unknown): unknown {
 describe('every mutation checks its arguments', () => {
   it('every mutation has a valid example here, and every example is a mutation', () => {
     const names = mutationList.map((m) => m.name);
-    expect(names.filter((n) => !(n in EXAMPLES)), 'mutations without an example').toEqual([]);
-    expect(Object.keys(EXAMPLES).filter((n) => !names.includes(n)), 'examples of no mutation').toEqual([]);
+    expect(
+      names.filter((n) => !(n in EXAMPLES)),
+      'mutations without an example',
+    ).toEqual([]);
+    expect(
+      Object.keys(EXAMPLES).filter((n) => !names.includes(n)),
+      'examples of no mutation',
+    ).toEqual([]);
   });
 
   it.each(mutationList.map((m) => m.name))('%s: a missing or mistyped argument is refused, names the field, writes nothing', async (name) => {

@@ -17,7 +17,7 @@ afterEach(() => {
 async function logged(run: () => Promise<void>): Promise<string> {
   const lines: string[] = [];
   for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' ')));
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a)))).join(' ')));
   }
   await run();
   return lines.join('\n');
@@ -42,7 +42,10 @@ describe('secrets stay out of mutations, audit and logs', () => {
       expect((await ws.call('auth.login', { username: 'clerk', password: 'wrong-password' })).ok).toBe(false);
       expect((await ws.call('auth.login', { username: 'clerk', password: clerkPassword })).ok).toBe(true);
       // An over-long password is refused at the API boundary; the error names the field, not the value.
-      const tooLong = await ws.call('auth.login', { username: 'clerk', password: rejectedPassword.repeat(20) }).then(() => null, (e: Error) => e);
+      const tooLong = await ws.call('auth.login', { username: 'clerk', password: rejectedPassword.repeat(20) }).then(
+        () => null,
+        (e: Error) => e,
+      );
       expect(tooLong?.message).toMatch(/password/);
       expect(tooLong?.message).not.toContain(rejectedPassword);
     });

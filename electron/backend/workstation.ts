@@ -42,7 +42,19 @@ export interface WorkstationOptions {
 export type Handler<N extends ApiName> = (ws: Workstation, args: ApiArgs<N>) => Promise<ApiResults[N]> | ApiResults[N];
 export type HandlerMap = { [N in ApiName]: Handler<N> };
 
-const handlers: HandlerMap = { ...appHandlers, ...authHandlers, ...recordHandlers, ...backupHandlers, ...importHandlers, ...demoHandlers, ...attentionHandlers, ...venueHandlers, ...inspectionHandlers, ...syncHandlers, ...ticketHandlers };
+const handlers: HandlerMap = {
+  ...appHandlers,
+  ...authHandlers,
+  ...recordHandlers,
+  ...backupHandlers,
+  ...importHandlers,
+  ...demoHandlers,
+  ...attentionHandlers,
+  ...venueHandlers,
+  ...inspectionHandlers,
+  ...syncHandlers,
+  ...ticketHandlers,
+};
 
 /** A call whose arguments fail the API schema: a 400 in the browser shell, a rejected invoke in Electron. */
 export class ApiInputError extends Error {

@@ -34,14 +34,11 @@ interface Reply {
 /** A raw request, so Host and Origin can be anything a hostile page or process would send. */
 function request(pathname: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; host?: string } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: opts.host ?? '127.0.0.1', port: shell.port, path: pathname, method: opts.method ?? 'POST', headers: opts.headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
+    const req = http.request({ host: opts.host ?? '127.0.0.1', port: shell.port, path: pathname, method: opts.method ?? 'POST', headers: opts.headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
     req.on('error', reject);
     req.end(opts.body);
   });

@@ -41,7 +41,6 @@ export interface BrowserShell {
 
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-
 function defaultRendererDir(): string {
   const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
   // Bundled: dist/browser-shell.cjs beside dist/renderer. From source: electron/browser-shell.

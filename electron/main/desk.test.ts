@@ -75,7 +75,12 @@ describe('the Electron shell', () => {
 
     win.emit('ready-to-show');
     expect(win.visible).toBe(true);
-    const pageTitle = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const pageTitle = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     win.emit('page-title-updated', pageTitle, 'desk');
     expect(pageTitle.defaultPrevented).toBe(true);
   });

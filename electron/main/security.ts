@@ -77,7 +77,6 @@ export function registerAppScheme(): void {
   ]);
 }
 
-
 function securityHeaders(): Record<string, string> {
   return { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
 }

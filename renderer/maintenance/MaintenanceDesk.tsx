@@ -49,15 +49,7 @@ export function MaintenanceDesk() {
   ];
   return (
     <>
-      <Tabs
-        className="maint-tabs"
-        items={items}
-        activeKey={tab}
-        onChange={(k) => setTab(k as MaintenanceTab)}
-        destroyOnHidden
-        size="small"
-        style={{ height: '100%' }}
-      />
+      <Tabs className="maint-tabs" items={items} activeKey={tab} onChange={(k) => setTab(k as MaintenanceTab)} destroyOnHidden size="small" style={{ height: '100%' }} />
       <TicketForm
         open={newOpen}
         onClose={() => setNewOpen(false)}

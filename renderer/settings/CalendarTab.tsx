@@ -344,4 +344,3 @@ function DayDialog({ open, date, existing, onClose, onClear }: DayDialogProps) {
     </Modal>
   );
 }
-

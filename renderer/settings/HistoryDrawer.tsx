@@ -61,9 +61,7 @@ export function HistoryDrawer({ kind, id, title, open, onClose }: Props) {
                 {entry.op === 'create'
                   ? Object.entries(entry.changes)
                       .filter(([field, [, value]]) => !(field === 'archived' && value === false))
-                      .map(([field, [, value]]) => (
-                      <div key={field}>{t('settings.history.value', { field: fieldLabel(field, t), value: historyValue(kind, field, value, t, resolve) })}</div>
-                    ))
+                      .map(([field, [, value]]) => <div key={field}>{t('settings.history.value', { field: fieldLabel(field, t), value: historyValue(kind, field, value, t, resolve) })}</div>)
                   : entry.op === 'update' && historyLines(kind, entry.changes, t, resolve).map((line) => <div key={line.field}>{line.text}</div>)}
               </div>
             ),

@@ -140,12 +140,7 @@ export function ImportDialog({ what, open, onClose }: Props) {
           {problem && <Alert type="error" showIcon title={problem} />}
           {preview && (
             <>
-              <Alert
-                type={preview.bad > 0 ? 'warning' : 'info'}
-                showIcon
-                title={t('import.preview', { ok: preview.ok, bad: preview.bad })}
-                description={blocked ? t('import.fixFirst') : undefined}
-              />
+              <Alert type={preview.bad > 0 ? 'warning' : 'info'} showIcon title={t('import.preview', { ok: preview.ok, bad: preview.bad })} description={blocked ? t('import.fixFirst') : undefined} />
               {preview.rows.length === 0 ? (
                 <Alert type="warning" title={t('import.noRows')} />
               ) : (

@@ -52,7 +52,16 @@ export function PeopleTab() {
         filters={
           <>
             <Select size="small" allowClear placeholder={t('field.kind')} value={kind} onChange={setKind} options={kindOptions} style={{ width: 130 }} />
-            <Select size="small" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('field.agencyId')} value={agencyId} onChange={setAgencyId} options={agencyOptions} style={{ width: 200 }} />
+            <Select
+              size="small"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('field.agencyId')}
+              value={agencyId}
+              onChange={setAgencyId}
+              options={agencyOptions}
+              style={{ width: 200 }}
+            />
           </>
         }
         titleHeader={t('field.name')}

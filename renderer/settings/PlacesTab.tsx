@@ -113,11 +113,22 @@ export function PlacesTab() {
         </div>
       </Card>
 
-      <Card size="small" style={{ flex: 1, minWidth: 0 }} title={paneTitle(selection, places, locale, t)} extra={mayEdit && selection?.mode === 'edit' && CHILD[selection.kind] && record && !record.archived && (
-        <Button size="small" onClick={() => setSelection({ mode: 'create', kind: CHILD[selection.kind]!, parentId: selection.id })}>
-          {t(ADD_LABEL[CHILD[selection.kind]!])}
-        </Button>
-      )}>
+      <Card
+        size="small"
+        style={{ flex: 1, minWidth: 0 }}
+        title={paneTitle(selection, places, locale, t)}
+        extra={
+          mayEdit &&
+          selection?.mode === 'edit' &&
+          CHILD[selection.kind] &&
+          record &&
+          !record.archived && (
+            <Button size="small" onClick={() => setSelection({ mode: 'create', kind: CHILD[selection.kind]!, parentId: selection.id })}>
+              {t(ADD_LABEL[CHILD[selection.kind]!])}
+            </Button>
+          )
+        }
+      >
         {selection === null || (selection.mode === 'edit' && !record) ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('places.selectHint')} />
         ) : selection.mode === 'edit' && record ? (

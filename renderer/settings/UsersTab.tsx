@@ -51,7 +51,15 @@ export function UsersTab() {
         columns={[
           { key: 'displayName', title: t('field.displayName'), dataIndex: 'displayName', width: 140 },
           { key: 'person', title: t('field.personId'), width: 140, render: (_, u) => (u.personId ? (personById.get(u.personId)?.name ?? '') : '') },
-          { key: 'roles', title: t('field.roles'), render: (_, u) => <Space size={[0, 4]} wrap>{roleTags(u)}</Space> },
+          {
+            key: 'roles',
+            title: t('field.roles'),
+            render: (_, u) => (
+              <Space size={[0, 4]} wrap>
+                {roleTags(u)}
+              </Space>
+            ),
+          },
         ]}
         addLabel={t('settings.users.add')}
         onAdd={() => setEditing({ id: null })}

@@ -8,10 +8,7 @@ const en = (key: MessageKey, params?: MessageParams) => translate('en', key, par
 describe('history lines', () => {
   it('names fields and values in the user language', () => {
     expect(historyLines('user', { roles: [['viewer'], ['admin', 'viewer']] }, zh).map((l) => l.text)).toEqual(['角色：檢視者 → 系統管理者、檢視者']);
-    expect(historyLines('space', { kind: ['office', 'meeting_room'], capacity: [null, 20] }, en).map((l) => l.text)).toEqual([
-      'Kind: Office → Meeting room',
-      'Capacity: (none) → 20',
-    ]);
+    expect(historyLines('space', { kind: ['office', 'meeting_room'], capacity: [null, 20] }, en).map((l) => l.text)).toEqual(['Kind: Office → Meeting room', 'Capacity: (none) → 20']);
   });
 
   it('names a referenced record when it is known', () => {

@@ -69,8 +69,7 @@ export function placeKindPath(index: PlaceIndex, kind: PlaceKind, id: string, lo
   }
 }
 
-const byCodeThenName = (a: { code: string; nameZh: string }, b: { code: string; nameZh: string }) =>
-  a.code.localeCompare(b.code, 'en', { numeric: true }) || a.nameZh.localeCompare(b.nameZh, 'zh-TW');
+const byCodeThenName = (a: { code: string; nameZh: string }, b: { code: string; nameZh: string }) => a.code.localeCompare(b.code, 'en', { numeric: true }) || a.nameZh.localeCompare(b.nameZh, 'zh-TW');
 
 /** Floors from the lowest basement to the roof. */
 export const byLevel = (a: Floor, b: Floor) => a.level - b.level || a.name.localeCompare(b.name, 'en', { numeric: true });

@@ -76,7 +76,11 @@ function ItemCard({ item }: { item: AttentionItem }) {
 
   const entries = Object.entries(args);
   return (
-    <Card size="small" title={mutationLabel(item.name, t)} extra={<Typography.Text type="secondary">{t('shell.attention.refusedAt', { time: formatInstant(item.refusedAt, locale) })}</Typography.Text>}>
+    <Card
+      size="small"
+      title={mutationLabel(item.name, t)}
+      extra={<Typography.Text type="secondary">{t('shell.attention.refusedAt', { time: formatInstant(item.refusedAt, locale) })}</Typography.Text>}
+    >
       <Alert type="warning" showIcon title={item.message} style={{ marginBottom: 12 }} />
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
       <Typography.Text type="secondary">{t('shell.attention.input')}</Typography.Text>

@@ -82,7 +82,11 @@ function PaletteBody({ onClose, commands }: Omit<CommandPaletteProps, 'open'>) {
         aria-activedescendant={shown[active] ? `command-${shown[active].id}` : undefined}
       />
       <div ref={list} id="command-palette-list" role="listbox" aria-label={t('palette.title')} style={{ maxHeight: 320, overflowY: 'auto', marginTop: 8 }}>
-        {shown.length === 0 && <Typography.Text type="secondary" style={{ display: 'block', padding: '12px 8px' }}>{t('palette.noMatch')}</Typography.Text>}
+        {shown.length === 0 && (
+          <Typography.Text type="secondary" style={{ display: 'block', padding: '12px 8px' }}>
+            {t('palette.noMatch')}
+          </Typography.Text>
+        )}
         {shown.map((command, i) => (
           <div
             key={command.id}
@@ -103,7 +107,11 @@ function PaletteBody({ onClose, commands }: Omit<CommandPaletteProps, 'open'>) {
             }}
           >
             <span>{command.label}</span>
-            {command.hint && <Typography.Text type="secondary" keyboard>{command.hint}</Typography.Text>}
+            {command.hint && (
+              <Typography.Text type="secondary" keyboard>
+                {command.hint}
+              </Typography.Text>
+            )}
           </div>
         ))}
       </div>

@@ -61,10 +61,7 @@ export function Frame({ user }: { user: UserView }) {
   const commands = useCommands(report);
 
   const shortcuts = useMemo<Shortcut[]>(
-    () => [
-      ...DESKS.map((d, i) => ({ ...deskShortcut(i), run: () => goTo(d) })),
-      ...PALETTE_SHORTCUTS.map((s) => ({ ...s, run: () => setPaletteOpen(true) })),
-    ],
+    () => [...DESKS.map((d, i) => ({ ...deskShortcut(i), run: () => goTo(d) })), ...PALETTE_SHORTCUTS.map((s) => ({ ...s, run: () => setPaletteOpen(true) }))],
     [goTo, setPaletteOpen],
   );
   useShortcuts(shortcuts);

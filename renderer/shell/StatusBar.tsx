@@ -31,7 +31,16 @@ export function StatusBar() {
       gap={0}
       role="status"
       aria-label={t('shell.status.connection')}
-      style={{ height: 28, flex: 'none', padding: '0 12px', borderTop: `1px solid ${token.colorBorderSecondary}`, background: token.colorBgContainer, whiteSpace: 'nowrap', overflow: 'hidden', ...small }}
+      style={{
+        height: 28,
+        flex: 'none',
+        padding: '0 12px',
+        borderTop: `1px solid ${token.colorBorderSecondary}`,
+        background: token.colorBgContainer,
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+        ...small,
+      }}
     >
       <Badge status={CONNECTION_BADGE[status.connection]} text={<span style={small}>{t(`status.${status.connection}`)}</span>} />
       <Divider orientation="vertical" />
@@ -72,14 +81,7 @@ export function StatusBar() {
         </>
       )}
       <div style={{ flex: 1 }} />
-      <Button
-        type="text"
-        size="small"
-        icon={<BellOutlined />}
-        danger={status.needsAttention > 0}
-        onClick={() => openAttention(true)}
-        style={small}
-      >
+      <Button type="text" size="small" icon={<BellOutlined />} danger={status.needsAttention > 0} onClick={() => openAttention(true)} style={small}>
         {status.needsAttention > 0 ? t('status.needsAttention', { count: status.needsAttention }) : t('shell.status.attentionNone')}
       </Button>
       {version && (

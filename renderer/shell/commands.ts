@@ -15,7 +15,10 @@ export interface Command {
 
 /** Letters and digits only, full-width folded, lower case: 「前往：設定」→ 前往設定. */
 function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Commands whose labels contain every word of the query, best (label starts so) first. */

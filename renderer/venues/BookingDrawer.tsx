@@ -27,7 +27,11 @@ import { useVenueDesk } from './store';
 const NO_ROLES: Role[] = [];
 
 /** The next approval a pending booking needs, and whether these roles may give it. */
-export function nextApproval(venue: Pick<VenueView, 'approvalLevels'>, booking: Pick<BookingView, 'status' | 'approvedLevel'>, roles: readonly Role[]): { level: number; of: number; allowed: boolean } | null {
+export function nextApproval(
+  venue: Pick<VenueView, 'approvalLevels'>,
+  booking: Pick<BookingView, 'status' | 'approvedLevel'>,
+  roles: readonly Role[],
+): { level: number; of: number; allowed: boolean } | null {
   if (booking.status !== 'pending') return null;
   const of = Math.max(venue.approvalLevels, 1);
   const level = Math.min(booking.approvedLevel + 1, of);
@@ -186,10 +190,17 @@ function BookingDetailView({ id }: { id: string }) {
         <Descriptions.Item label={t('field.activityType')}>{t(`venues.activity.${b.activityType}`)}</Descriptions.Item>
         <Descriptions.Item label={t('field.attendees')}>{t('venues.ui.people', { count: b.attendees })}</Descriptions.Item>
         <Descriptions.Item label={t('field.equipment')} span={2}>
-          {b.equipment.length ? listText(b.equipment.map((e) => t(`venues.equipment.${e}`)), locale) : t('common.none')}
+          {b.equipment.length
+            ? listText(
+                b.equipment.map((e) => t(`venues.equipment.${e}`)),
+                locale,
+              )
+            : t('common.none')}
         </Descriptions.Item>
         <Descriptions.Item label={t('field.letterNo')}>{b.letterNo || t('common.none')}</Descriptions.Item>
-        <Descriptions.Item label={t('field.fee')}>{b.feeWaived ? t('venues.ui.detail.feeWaived') : b.fee === 0 ? t('venues.ui.settings.free') : t('venues.ui.money', { amount: money(b.fee, locale) })}</Descriptions.Item>
+        <Descriptions.Item label={t('field.fee')}>
+          {b.feeWaived ? t('venues.ui.detail.feeWaived') : b.fee === 0 ? t('venues.ui.settings.free') : t('venues.ui.money', { amount: money(b.fee, locale) })}
+        </Descriptions.Item>
         <Descriptions.Item label={t('venues.ui.attachments')} span={2}>
           <AttachmentLinks attachments={b.attachments} />
         </Descriptions.Item>
@@ -231,7 +242,17 @@ function BookingDetailView({ id }: { id: string }) {
 
       <ReasonDialog
         open={asking !== null}
-        title={asking === 'override' ? t('venues.ui.detail.override') : asking === 'reject' ? t('venues.ui.detail.reject') : asking === 'rejectSeries' ? t('venues.ui.detail.rejectSeries') : asking === 'cancelSeries' ? t('venues.ui.detail.cancelSeriesFrom') : t('venues.ui.detail.cancel')}
+        title={
+          asking === 'override'
+            ? t('venues.ui.detail.override')
+            : asking === 'reject'
+              ? t('venues.ui.detail.reject')
+              : asking === 'rejectSeries'
+                ? t('venues.ui.detail.rejectSeries')
+                : asking === 'cancelSeries'
+                  ? t('venues.ui.detail.cancelSeriesFrom')
+                  : t('venues.ui.detail.cancel')
+        }
         okText={asking === 'override' ? t('venues.ui.detail.override') : asking === 'reject' || asking === 'rejectSeries' ? t('venues.ui.detail.reject') : t('venues.ui.detail.confirmCancel')}
         onClose={() => setAsking(null)}
         onSubmit={async (reason) => {
@@ -239,12 +260,12 @@ function BookingDetailView({ id }: { id: string }) {
             asking === 'override'
               ? await approveBooking(b.id, { reason })
               : asking === 'reject'
-              ? await rejectBooking(b.id, reason)
-              : asking === 'rejectSeries' && series
-                ? await mutate('bookingSeries.reject', { id: series.id, reason })
-                : asking === 'cancelSeries' && series
-                ? await mutate('bookingSeries.cancel', { id: series.id, reason, fromDate: b.originalDate ?? undefined })
-                : await cancelBooking(b.id, reason);
+                ? await rejectBooking(b.id, reason)
+                : asking === 'rejectSeries' && series
+                  ? await mutate('bookingSeries.reject', { id: series.id, reason })
+                  : asking === 'cancelSeries' && series
+                    ? await mutate('bookingSeries.cancel', { id: series.id, reason, fromDate: b.originalDate ?? undefined })
+                    : await cancelBooking(b.id, reason);
           if (r.ok) {
             setAsking(null);
             report(r, asking === 'override' ? t('venues.ui.detail.approvedDone') : asking === 'reject' || asking === 'rejectSeries' ? t('venues.ui.detail.rejected') : t('venues.ui.detail.cancelled'));

@@ -43,7 +43,8 @@ export function BookingFormDrawer() {
 
 /** Loads the booking an edit (or a resubmit of a move or approval) starts from. */
 function BookingFormLoader({ editor, onDone }: { editor: EditorState; onDone(): void }) {
-  const bookingId = editor.mode === 'edit' ? editor.bookingId : editor.mode === 'resubmit' && editor.name !== 'booking.create' && editor.name !== 'bookingSeries.create' ? String(editor.args.id ?? '') : null;
+  const bookingId =
+    editor.mode === 'edit' ? editor.bookingId : editor.mode === 'resubmit' && editor.name !== 'booking.create' && editor.name !== 'bookingSeries.create' ? String(editor.args.id ?? '') : null;
   const [detail, setDetail] = useState<{ id: string; value: BookingDetail | null; error?: string } | null>(null);
   useEffect(() => {
     if (!bookingId) return;
@@ -65,7 +66,8 @@ function initialValues(editor: EditorState, booking: Booking | null): BookingFor
   if (booking) {
     const v = valuesOf(booking);
     // A refused move comes back with the time that was asked for.
-    if (editor.mode === 'resubmit' && editor.name === 'booking.move') return { ...v, ...slotValues({ venueId: String(editor.args.venueId ?? booking.venueId), start: String(editor.args.start), end: String(editor.args.end) }) };
+    if (editor.mode === 'resubmit' && editor.name === 'booking.move')
+      return { ...v, ...slotValues({ venueId: String(editor.args.venueId ?? booking.venueId), start: String(editor.args.start), end: String(editor.args.end) }) };
     return v;
   }
   if (editor.mode === 'resubmit') return { ...(editor.name === 'bookingSeries.create' ? seriesValues(editor.args) : valuesOf(editor.args as Partial<Booking>)), ...editor.prefill };
@@ -164,12 +166,24 @@ function BookingForm({ editor, booking, onDone }: { editor: EditorState; booking
       <Row gutter={12}>
         <Col span={8}>
           <Form.Item name="applicantKind" label={t('venues.ui.form.applicantKind')} style={{ marginBottom: 8 }}>
-            <Radio.Group optionType="button" size="small" options={[{ value: 'agency', label: t('venues.ui.form.agency') }, { value: 'org', label: t('venues.ui.form.org') }]} />
+            <Radio.Group
+              optionType="button"
+              size="small"
+              options={[
+                { value: 'agency', label: t('venues.ui.form.agency') },
+                { value: 'org', label: t('venues.ui.form.org') },
+              ]}
+            />
           </Form.Item>
         </Col>
         <Col span={16}>
           {v.applicantKind === 'agency' ? (
-            <Form.Item name="applicantAgencyId" label={t('field.applicantAgencyId')} rules={[{ required: true, message: t('error.required', { field: t('field.applicantAgencyId') }) }]} style={{ marginBottom: 8 }}>
+            <Form.Item
+              name="applicantAgencyId"
+              label={t('field.applicantAgencyId')}
+              rules={[{ required: true, message: t('error.required', { field: t('field.applicantAgencyId') }) }]}
+              style={{ marginBottom: 8 }}
+            >
               <Select showSearch={{ optionFilterProp: 'label' }} options={agencyOptions} placeholder={t('venues.ui.form.agencyPlaceholder')} />
             </Form.Item>
           ) : (
@@ -245,7 +259,12 @@ function BookingForm({ editor, booking, onDone }: { editor: EditorState; booking
         </Col>
         <Col span={12}>{venue && <VenueFacts venue={venue} />}</Col>
         <Col span={6}>
-          <Form.Item name="startDate" label={v.repeat ? t('field.startDate') : t('venues.ui.form.date')} rules={[{ required: true, message: t('error.required', { field: t('field.date') }) }]} style={{ marginBottom: 8 }}>
+          <Form.Item
+            name="startDate"
+            label={v.repeat ? t('field.startDate') : t('venues.ui.form.date')}
+            rules={[{ required: true, message: t('error.required', { field: t('field.date') }) }]}
+            style={{ marginBottom: 8 }}
+          >
             <RocDatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Col>
@@ -343,7 +362,14 @@ function RecurrenceFields({ weekdays, endKind }: { weekdays: boolean; endKind: '
     <Row gutter={12} style={{ background: '#f7f9fc', padding: '8px 6px 0', borderRadius: 4, marginBottom: 8 }}>
       <Col span={6}>
         <Form.Item name="freq" label={t('field.rule')} style={{ marginBottom: 8 }}>
-          <Radio.Group optionType="button" size="small" options={[{ value: 'weekly', label: t('venues.ui.form.weekly') }, { value: 'daily', label: t('venues.ui.form.daily') }]} />
+          <Radio.Group
+            optionType="button"
+            size="small"
+            options={[
+              { value: 'weekly', label: t('venues.ui.form.weekly') },
+              { value: 'daily', label: t('venues.ui.form.daily') },
+            ]}
+          />
         </Form.Item>
       </Col>
       <Col span={4}>
@@ -353,14 +379,26 @@ function RecurrenceFields({ weekdays, endKind }: { weekdays: boolean; endKind: '
       </Col>
       {weekdays && (
         <Col span={14}>
-          <Form.Item name="weekdays" label={t('field.weekdays')} rules={[{ required: true, type: 'array', min: 1, message: t('error.required', { field: t('field.weekdays') }) }]} style={{ marginBottom: 8 }}>
+          <Form.Item
+            name="weekdays"
+            label={t('field.weekdays')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('error.required', { field: t('field.weekdays') }) }]}
+            style={{ marginBottom: 8 }}
+          >
             <Checkbox.Group options={WEEKDAYS.map((d) => ({ value: d, label: dayName(d) }))} />
           </Form.Item>
         </Col>
       )}
       <Col span={10}>
         <Form.Item name="endKind" label={t('venues.ui.form.ends')} style={{ marginBottom: 8 }}>
-          <Radio.Group optionType="button" size="small" options={[{ value: 'count', label: t('venues.ui.form.byCount') }, { value: 'until', label: t('venues.ui.form.byDate') }]} />
+          <Radio.Group
+            optionType="button"
+            size="small"
+            options={[
+              { value: 'count', label: t('venues.ui.form.byCount') },
+              { value: 'until', label: t('venues.ui.form.byDate') },
+            ]}
+          />
         </Form.Item>
       </Col>
       <Col span={8}>
@@ -425,7 +463,11 @@ function CheckPanel({ check, repeat, onPick }: { check: { value: BookingCheck | 
   const clean = c.refusals.length === 0 && c.conflicts.length === 0 && c.competing.length === 0 && c.warnings.length === 0;
   return (
     <Flex vertical gap={6} style={{ marginBottom: 8 }} role="region" aria-label={t('venues.ui.form.checkLabel')}>
-      {repeat && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('venues.ui.form.checkFirstOnly')}</Typography.Text>}
+      {repeat && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('venues.ui.form.checkFirstOnly')}
+        </Typography.Text>
+      )}
       {clean && <Alert type="success" showIcon title={t('venues.ui.form.checkClean')} />}
       {c.refusals.map((p, i) => (
         <Alert key={`r${i}`} type="error" showIcon title={problemText(p, t)} />

@@ -139,8 +139,27 @@ export function BookingList() {
   return (
     <Flex vertical gap={8}>
       <Flex gap={8} wrap align="center">
-        <Select size="small" allowClear placeholder={t('field.siteId')} aria-label={t('field.siteId')} value={filters.siteId ?? undefined} onChange={(v) => setFilters({ siteId: v ?? null, venueId: null })} options={sites} style={{ width: 140 }} />
-        <Select size="small" allowClear placeholder={t('field.venueId')} aria-label={t('field.venueId')} value={filters.venueId ?? undefined} onChange={(v) => setFilters({ venueId: v ?? null })} options={venueOptions} showSearch={{ optionFilterProp: 'label' }} style={{ width: 150 }} />
+        <Select
+          size="small"
+          allowClear
+          placeholder={t('field.siteId')}
+          aria-label={t('field.siteId')}
+          value={filters.siteId ?? undefined}
+          onChange={(v) => setFilters({ siteId: v ?? null, venueId: null })}
+          options={sites}
+          style={{ width: 140 }}
+        />
+        <Select
+          size="small"
+          allowClear
+          placeholder={t('field.venueId')}
+          aria-label={t('field.venueId')}
+          value={filters.venueId ?? undefined}
+          onChange={(v) => setFilters({ venueId: v ?? null })}
+          options={venueOptions}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 150 }}
+        />
         <Select
           size="small"
           mode="multiple"
@@ -153,14 +172,42 @@ export function BookingList() {
           style={{ minWidth: 130 }}
           maxTagCount="responsive"
         />
-        <Select size="small" allowClear placeholder={t('field.activityType')} aria-label={t('field.activityType')} value={filters.activityType ?? undefined} onChange={(v) => setFilters({ activityType: v ?? null })} options={ACTIVITY_TYPES.map((a) => ({ value: a, label: t(`venues.activity.${a}`) }))} style={{ width: 110 }} />
-        <Select size="small" allowClear placeholder={t('field.applicantAgencyId')} aria-label={t('field.applicantAgencyId')} value={filters.agencyId ?? undefined} onChange={(v) => setFilters({ agencyId: v ?? null })} options={agencyOptions} showSearch={{ optionFilterProp: 'label' }} style={{ width: 150 }} />
+        <Select
+          size="small"
+          allowClear
+          placeholder={t('field.activityType')}
+          aria-label={t('field.activityType')}
+          value={filters.activityType ?? undefined}
+          onChange={(v) => setFilters({ activityType: v ?? null })}
+          options={ACTIVITY_TYPES.map((a) => ({ value: a, label: t(`venues.activity.${a}`) }))}
+          style={{ width: 110 }}
+        />
+        <Select
+          size="small"
+          allowClear
+          placeholder={t('field.applicantAgencyId')}
+          aria-label={t('field.applicantAgencyId')}
+          value={filters.agencyId ?? undefined}
+          onChange={(v) => setFilters({ agencyId: v ?? null })}
+          options={agencyOptions}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 150 }}
+        />
         <Flex gap={4} align="center" style={filters.text.trim() ? { opacity: 0.45 } : undefined} title={filters.text.trim() ? t('venues.ui.list.allDates') : undefined}>
           <RocDatePicker size="small" value={filters.from} onChange={(d) => d && setFilters({ from: d })} allowClear={false} style={{ width: 118 }} aria-label={t('field.from')} />
           <span>–</span>
           <RocDatePicker size="small" value={filters.to} onChange={(d) => d && setFilters({ to: d })} allowClear={false} style={{ width: 118 }} aria-label={t('field.to')} minDate={filters.from} />
         </Flex>
-        <Input.Search size="small" allowClear placeholder={t('venues.ui.list.search')} value={text} onChange={(e) => setText(e.target.value)} onSearch={(v) => setFilters({ text: v })} style={{ width: 200 }} aria-label={t('common.search')} />
+        <Input.Search
+          size="small"
+          allowClear
+          placeholder={t('venues.ui.list.search')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onSearch={(v) => setFilters({ text: v })}
+          style={{ width: 200 }}
+          aria-label={t('common.search')}
+        />
         <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
           <Dropdown
             trigger={['click']}
@@ -180,7 +227,13 @@ export function BookingList() {
               {t('venues.ui.list.exportIcal')}
             </Button>
           </Tooltip>
-          <Popover trigger="click" placement="bottomRight" destroyOnHidden title={t('venues.ui.feed.title')} content={<div style={{ width: 460 }}>{filters.venueId ? <FeedLink venueId={filters.venueId} /> : <FeedLink agencyId={filters.agencyId ?? undefined} />}</div>}>
+          <Popover
+            trigger="click"
+            placement="bottomRight"
+            destroyOnHidden
+            title={t('venues.ui.feed.title')}
+            content={<div style={{ width: 460 }}>{filters.venueId ? <FeedLink venueId={filters.venueId} /> : <FeedLink agencyId={filters.agencyId ?? undefined} />}</div>}
+          >
             <Button size="small" icon={<LinkOutlined />} disabled={!icalReady}>
               {t('venues.ui.feed.button')}
             </Button>

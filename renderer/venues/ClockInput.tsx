@@ -24,7 +24,9 @@ export interface ClockInputProps {
 export function ClockInput({ value, onChange, style, ...rest }: ClockInputProps) {
   const options = useMemo(() => {
     const typed = (value ?? '').replace(/\D/g, '');
-    const list = typed ? HALF_HOURS.filter((h) => h.replace(':', '').startsWith(typed.padStart(typed.length > 2 ? 4 : 2, '0').slice(0, 4)) || h.replace(':', '').startsWith(typed)) : HALF_HOURS.slice(14, 45);
+    const list = typed
+      ? HALF_HOURS.filter((h) => h.replace(':', '').startsWith(typed.padStart(typed.length > 2 ? 4 : 2, '0').slice(0, 4)) || h.replace(':', '').startsWith(typed))
+      : HALF_HOURS.slice(14, 45);
     return list.map((h) => ({ value: h }));
   }, [value]);
   return (

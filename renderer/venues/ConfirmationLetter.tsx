@@ -81,7 +81,16 @@ function LetterPage({ detail }: { detail: BookingDetail }) {
     t('venues.ui.letter.venue', { venue: bookingVenueName(b, locale), location, capacity: venue.capacity }),
     t('venues.ui.letter.time', { when: longTimeRange(b.start, b.end, locale, t), before: b.bufferBefore, after: b.bufferAfter }),
     t('venues.ui.letter.event', { type: t(`venues.activity.${b.activityType}`), attendees: b.attendees }),
-    ...(b.equipment.length ? [t('venues.ui.letter.equipment', { items: listText(b.equipment.map((e) => t(`venues.equipment.${e}`)), locale) })] : []),
+    ...(b.equipment.length
+      ? [
+          t('venues.ui.letter.equipment', {
+            items: listText(
+              b.equipment.map((e) => t(`venues.equipment.${e}`)),
+              locale,
+            ),
+          }),
+        ]
+      : []),
     b.feeWaived ? t('venues.ui.letter.feeWaived') : t('venues.ui.letter.fee', { fee: money(b.fee, locale), deposit: money(venue.deposit, locale) }),
     t('venues.ui.letter.contact', { name: b.contactName }),
   ];

@@ -42,7 +42,14 @@ export function FeedLink({ venueId, agencyId }: { venueId?: string; agencyId?: s
   return (
     <Flex vertical gap={4} data-testid="feed-link">
       <Space.Compact style={{ width: '100%' }}>
-        <Input ref={(el) => void (box.current = el?.input ?? null)} readOnly value={url} aria-label={t('venues.ui.feed.title')} onFocus={(e) => e.target.select()} style={{ fontFamily: 'monospace', fontSize: 12 }} />
+        <Input
+          ref={(el) => void (box.current = el?.input ?? null)}
+          readOnly
+          value={url}
+          aria-label={t('venues.ui.feed.title')}
+          onFocus={(e) => e.target.select()}
+          style={{ fontFamily: 'monospace', fontSize: 12 }}
+        />
         <Button icon={<CopyOutlined />} onClick={() => void copy()}>
           {t('venues.ui.feed.copy')}
         </Button>

@@ -36,7 +36,14 @@ interface Ask {
 export function shiftText(slot: Pick<FreeSlot, 'sameTime' | 'shiftMinutes'>, t: T): string {
   if (slot.sameTime || slot.shiftMinutes === 0) return t('venues.ui.free.sameTime');
   const m = Math.abs(slot.shiftMinutes);
-  const span = m >= 1440 && m % 1440 === 0 ? t('venues.ui.free.days', { count: m / 1440 }) : m >= 60 ? (m % 60 ? t('venues.ui.free.hoursMinutes', { hours: Math.floor(m / 60), minutes: m % 60 }) : t('venues.ui.free.hours', { count: m / 60 })) : t('venues.ui.free.minutes', { count: m });
+  const span =
+    m >= 1440 && m % 1440 === 0
+      ? t('venues.ui.free.days', { count: m / 1440 })
+      : m >= 60
+        ? m % 60
+          ? t('venues.ui.free.hoursMinutes', { hours: Math.floor(m / 60), minutes: m % 60 })
+          : t('venues.ui.free.hours', { count: m / 60 })
+        : t('venues.ui.free.minutes', { count: m });
   return slot.shiftMinutes < 0 ? t('venues.ui.free.earlier', { span }) : t('venues.ui.free.later', { span });
 }
 
@@ -82,8 +89,7 @@ export function FreeSlotFinder() {
     }
   };
 
-  const apply = (slot: FreeSlot) =>
-    useVenueDesk.getState().openEditor({ mode: 'new', prefill: { ...slotValues(slot), attendees: asked?.attendees ?? null, equipment: asked?.equipment ?? [] } });
+  const apply = (slot: FreeSlot) => useVenueDesk.getState().openEditor({ mode: 'new', prefill: { ...slotValues(slot), attendees: asked?.attendees ?? null, equipment: asked?.equipment ?? [] } });
 
   const columns: ColumnsType<FreeSlot> = [
     {

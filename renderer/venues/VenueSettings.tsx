@@ -113,7 +113,16 @@ export function VenueSettings() {
   return (
     <Flex vertical gap={8}>
       <Flex gap={8} align="center" wrap>
-        <Select size="small" allowClear placeholder={t('field.siteId')} aria-label={t('field.siteId')} value={siteId ?? undefined} onChange={(v) => setSiteId(v ?? null)} options={sites} style={{ width: 160 }} />
+        <Select
+          size="small"
+          allowClear
+          placeholder={t('field.siteId')}
+          aria-label={t('field.siteId')}
+          value={siteId ?? undefined}
+          onChange={(v) => setSiteId(v ?? null)}
+          options={sites}
+          style={{ width: 160 }}
+        />
         <Radio.Group
           size="small"
           optionType="button"
@@ -296,7 +305,11 @@ function VenueEditor({ venue, taken, onDone }: { venue: VenueView | null; taken:
                 <Form.Item name={[field.name, 'to']} style={{ marginBottom: 0, width: 130 }}>
                   <RocDatePicker aria-label={t('field.to')} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'reason']} rules={[{ required: true, whitespace: true, message: t('error.required', { field: t('field.reason') }) }]} style={{ marginBottom: 0, flex: 1 }}>
+                <Form.Item
+                  name={[field.name, 'reason']}
+                  rules={[{ required: true, whitespace: true, message: t('error.required', { field: t('field.reason') }) }]}
+                  style={{ marginBottom: 0, flex: 1 }}
+                >
                   <Input maxLength={100} placeholder={t('venues.ui.settings.closureReason')} aria-label={t('field.reason')} />
                 </Form.Item>
                 <Button size="small" icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(field.name)} />

@@ -111,6 +111,12 @@ describe('what the form sends', () => {
   });
 
   it('a slot ending at midnight reads as 24:00 of its day', () => {
-    expect(slotValues({ venueId: 'v', start: '2022-03-01T10:00:00.000Z', end: '2022-03-01T16:00:00.000Z' })).toEqual({ venueId: 'v', startDate: '2022-03-01', startTime: '18:00', endDate: null, endTime: '24:00' });
+    expect(slotValues({ venueId: 'v', start: '2022-03-01T10:00:00.000Z', end: '2022-03-01T16:00:00.000Z' })).toEqual({
+      venueId: 'v',
+      startDate: '2022-03-01',
+      startTime: '18:00',
+      endDate: null,
+      endTime: '24:00',
+    });
   });
 });

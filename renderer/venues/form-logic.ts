@@ -218,7 +218,12 @@ export function moveOf(b: Booking, v: BookingFormValues): BookingMoveArgs | null
   const times = timesOf(v);
   if (!times) return null;
   const buffers = buffersOf(v);
-  const same = v.venueId === b.venueId && times.start === b.start && times.end === b.end && (buffers.bufferBefore ?? b.bufferBefore) === b.bufferBefore && (buffers.bufferAfter ?? b.bufferAfter) === b.bufferAfter;
+  const same =
+    v.venueId === b.venueId &&
+    times.start === b.start &&
+    times.end === b.end &&
+    (buffers.bufferBefore ?? b.bufferBefore) === b.bufferBefore &&
+    (buffers.bufferAfter ?? b.bufferAfter) === b.bufferAfter;
   if (same) return null;
   return { id: b.id, ...(v.venueId !== b.venueId ? { venueId: v.venueId ?? undefined } : {}), ...times, ...buffers, ...overrideOf(v) };
 }

@@ -37,9 +37,7 @@ export async function storeAttachment(db: SqlDb, sha256: string, bytes: Buffer, 
   if (await db.read((c) => known(c, sha256))) return false;
   if (db.filesDir) writeFileDurably(fileOf(db.filesDir, sha256), bytes);
   const content = db.filesDir ? null : bytes;
-  const inserted = await db.write((c) =>
-    c.run('INSERT INTO attachment (sha256, size, created_at, content) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING', [sha256, bytes.length, at, content]),
-  );
+  const inserted = await db.write((c) => c.run('INSERT INTO attachment (sha256, size, created_at, content) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING', [sha256, bytes.length, at, content]));
   return inserted > 0;
 }
 

@@ -16,12 +16,20 @@ export async function getAccount(c: SqlConn, userId: string): Promise<AccountRow
 }
 
 export async function setVerifier(c: SqlConn, userId: string, verifier: string, at: string): Promise<void> {
-  await c.run('INSERT INTO account (user_id, verifier, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET verifier = excluded.verifier, updated_at = excluded.updated_at', [userId, verifier, at]);
+  await c.run('INSERT INTO account (user_id, verifier, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET verifier = excluded.verifier, updated_at = excluded.updated_at', [
+    userId,
+    verifier,
+    at,
+  ]);
 }
 
 /** Refuses the user from now on: sessions end, sign-in and their pushed writes are refused. */
 export async function revokeUser(c: SqlConn, userId: string, at: string): Promise<void> {
-  await c.run('INSERT INTO account (user_id, revoked_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET revoked_at = excluded.revoked_at, updated_at = excluded.updated_at', [userId, at, at]);
+  await c.run('INSERT INTO account (user_id, revoked_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET revoked_at = excluded.revoked_at, updated_at = excluded.updated_at', [
+    userId,
+    at,
+    at,
+  ]);
   await c.run('DELETE FROM session WHERE user_id = ?', [userId]);
 }
 

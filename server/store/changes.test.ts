@@ -33,7 +33,7 @@ describeEachEngine('changes since a cursor, as the JSON text of a pull page', (o
     ]);
   });
 
-  it('never splits one mutation\'s writes between pages, and a mutation larger than a page comes whole', async () => {
+  it("never splits one mutation's writes between pages, and a mutation larger than a page comes whole", async () => {
     // seq 1: one record; seq 2: three records (one mutation); seq 3: one record.
     await put('site', 'a', { id: 'a' }, 1);
     for (const id of ['c', 'b', 'd']) await put('site', id, { id }, 2);

@@ -60,7 +60,10 @@ async function postgresShape(c: SqlConn): Promise<Shape> {
     "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT LIKE '%_pkey' AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE contype = 'x') ORDER BY indexname",
   );
   for (const i of idx) {
-    const columns = /\((.*)\)$/.exec(i.indexdef)![1].split(',').map((s) => s.trim().replace(/"/g, ''));
+    const columns = /\((.*)\)$/
+      .exec(i.indexdef)![1]
+      .split(',')
+      .map((s) => s.trim().replace(/"/g, ''));
     shape[i.tablename].indexes.push({ name: i.indexname, unique: i.indexdef.startsWith('CREATE UNIQUE'), columns });
   }
   return shape;

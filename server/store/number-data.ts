@@ -56,7 +56,10 @@ export async function insertLease(c: SqlConn, l: LeaseRow): Promise<void> {
 
 /** The block a workstation was leased under a request id of its own, if any (a retry whose first reply was lost). */
 export async function leaseOfRequest(c: SqlConn, deviceId: string, requestId: string): Promise<{ kind: string; year: number; from: number; to: number } | undefined> {
-  const r = await one<{ kind: string; year: unknown; from_n: unknown; to_n: unknown }>(c, 'SELECT kind, year, from_n, to_n FROM number_lease WHERE device_id = ? AND request_id = ?', [deviceId, requestId]);
+  const r = await one<{ kind: string; year: unknown; from_n: unknown; to_n: unknown }>(c, 'SELECT kind, year, from_n, to_n FROM number_lease WHERE device_id = ? AND request_id = ?', [
+    deviceId,
+    requestId,
+  ]);
   return r && { kind: r.kind, year: num(r.year), from: num(r.from_n), to: num(r.to_n) };
 }
 

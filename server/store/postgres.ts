@@ -66,8 +66,7 @@ export function openPostgres(connectionString: string, opts: PostgresOptions & {
   // A connection dropped while idle must not crash the server; the next query reconnects.
   pool.on('error', (e) => opts.onError?.(e));
   let ready: Promise<void> | undefined;
-  const prepare = () =>
-    (ready ??= opts.schema ? pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(opts.schema)}`).then(() => undefined) : Promise.resolve());
+  const prepare = () => (ready ??= opts.schema ? pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(opts.schema)}`).then(() => undefined) : Promise.resolve());
 
   async function withClient<T>(begin: string, work: (c: SqlConn) => Promise<T>): Promise<T> {
     await prepare();

@@ -60,7 +60,9 @@ describeEachEngine('record spans: overlaps from the index, exclusive spans guard
     const rnd = (n: number) => ((state = (state * 1103515245 + 12345) % 2 ** 31), Math.floor((state / 2 ** 31) * n));
     const held = new Map<string, RecordData>();
     const approvedClash = (b: RecordData) =>
-      [...held.values()].some((o) => o.id !== b.id && o.status === 'approved' && o.venueId === b.venueId && String(o.occupiedFrom) < String(b.occupiedTo) && String(o.occupiedTo) > String(b.occupiedFrom));
+      [...held.values()].some(
+        (o) => o.id !== b.id && o.status === 'approved' && o.venueId === b.venueId && String(o.occupiedFrom) < String(b.occupiedTo) && String(o.occupiedTo) > String(b.occupiedFrom),
+      );
     for (let n = 0; n < 100; n++) {
       const id = `b${rnd(60)}`;
       if (rnd(10) === 0) {
@@ -92,7 +94,11 @@ describeEachEngine('record spans: overlaps from the index, exclusive spans guard
     await put(booking('first', 'v1', 60, 120, 'approved', [0, 30]));
     // 150–210 overlaps the first's tear-down (to 150) only when the second's set-up (15) is counted.
     const problem = await refusalOf(db, (c) => putRecord(c, 'booking', 'second', booking('second', 'v1', 165, 210, 'approved', [30, 0]), ++seq));
-    expect(problem).toMatchObject({ code: 'venues.conflict', field: 'start', params: { conflictId: 'first', number: '場-111-first', name: '會議 first', venueId: 'v1', contactName: '王小明', contactPhone: '07-3368333' } });
+    expect(problem).toMatchObject({
+      code: 'venues.conflict',
+      field: 'start',
+      params: { conflictId: 'first', number: '場-111-first', name: '會議 first', venueId: 'v1', contactName: '王小明', contactPhone: '07-3368333' },
+    });
     expect(await db.read((c) => getRecord(c, 'booking', 'second'))).toBeUndefined();
     // Touching is not overlapping; another venue, or a pending booking, is no clash.
     await put(booking('touching', 'v1', 150, 180));
@@ -119,7 +125,10 @@ describeEachEngine('record spans: overlaps from the index, exclusive spans guard
   it('refuses two overlapping exclusive spans written straight into the table, past every check of ours', async () => {
     const raw = (id: string, venueId: string, from: number, to: number, exclusive: number) =>
       db.write((c) =>
-        c.run(`INSERT INTO record_span (kind, id, field, resource, start_at, end_at, exclusive) VALUES ('booking', ?, 'venueId', ?, ${c.dialect === 'postgres' ? '?::timestamptz, ?::timestamptz' : '?, ?'}, ?)`, [id, venueId, at(from), at(to), exclusive]),
+        c.run(
+          `INSERT INTO record_span (kind, id, field, resource, start_at, end_at, exclusive) VALUES ('booking', ?, 'venueId', ?, ${c.dialect === 'postgres' ? '?::timestamptz, ?::timestamptz' : '?, ?'}, ?)`,
+          [id, venueId, at(from), at(to), exclusive],
+        ),
       );
     await raw('x', 'v1', 0, 60, 1);
     await expect(raw('y', 'v1', 30, 90, 1)).rejects.toThrow(/record_span_exclusive/);
@@ -136,7 +145,8 @@ describeEachEngine('record spans: overlaps from the index, exclusive spans guard
     await migrate(old, { through: 2 });
     const legacy = [booking('early', 'v1', 60, 120), booking('clash', 'v1', 90, 150), booking('after', 'v1', 150, 200), booking('pending', 'v1', 0, 500, 'pending'), booking('other', 'v2', 60, 120)];
     await old.write(async (c) => {
-      for (const [n, b] of legacy.entries()) await c.run(`INSERT INTO record (kind, id, data, seq) VALUES ('booking', ?, ${c.dialect === 'postgres' ? '?::jsonb' : '?'}, ?)`, [b.id, JSON.stringify(b), n + 1]);
+      for (const [n, b] of legacy.entries())
+        await c.run(`INSERT INTO record (kind, id, data, seq) VALUES ('booking', ?, ${c.dialect === 'postgres' ? '?::jsonb' : '?'}, ?)`, [b.id, JSON.stringify(b), n + 1]);
       await c.run("INSERT INTO record (kind, id, data, seq) VALUES ('booking', 'gone', NULL, 9)");
     });
     await migrate(old);
@@ -148,7 +158,18 @@ describeEachEngine('record spans: overlaps from the index, exclusive spans guard
       ['other', 1],
       ['pending', 0],
     ]);
-    const find = (from: number, to: number) => old.read((c) => findOverlappingRecords(c, 'booking', { resourceField: 'venueId', resourceId: 'v1', startField: 'occupiedFrom', endField: 'occupiedTo', from: at(from), to: at(to), where: { status: 'approved' } }));
+    const find = (from: number, to: number) =>
+      old.read((c) =>
+        findOverlappingRecords(c, 'booking', {
+          resourceField: 'venueId',
+          resourceId: 'v1',
+          startField: 'occupiedFrom',
+          endField: 'occupiedTo',
+          from: at(from),
+          to: at(to),
+          where: { status: 'approved' },
+        }),
+      );
     expect(ids(await find(100, 160))).toEqual(['after', 'clash', 'early']);
     expect(await refusalOf(old, (c) => putRecord(c, 'booking', 'new', booking('new', 'v1', 100, 110), 10))).toMatchObject({ code: 'venues.conflict', params: { conflictId: 'early' } });
   });

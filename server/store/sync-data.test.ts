@@ -32,7 +32,8 @@ describeEachEngine('finding records in the JSON store', (open) => {
   });
 
   it('finds what overlaps a span of one resource; touching ends do not overlap', async () => {
-    const b = (id: string, roomId: string, start: string, end: string, status = 'approved') => put('booking', { id, roomId, startsAt: `2022-02-01T${start}:00.000Z`, endsAt: `2022-02-01T${end}:00.000Z`, status });
+    const b = (id: string, roomId: string, start: string, end: string, status = 'approved') =>
+      put('booking', { id, roomId, startsAt: `2022-02-01T${start}:00.000Z`, endsAt: `2022-02-01T${end}:00.000Z`, status });
     await b('b1', 'r1', '01', '02');
     await b('b2', 'r1', '02', '03');
     await b('b3', 'r1', '01', '03', 'cancelled');

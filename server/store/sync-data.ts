@@ -199,7 +199,7 @@ export async function rebuildSpans(c: SqlConn): Promise<number> {
   type Row = { kind: string; id: string; field: string } & HeldSpan;
   const rows: Row[] = [];
   for (const kind of spanKinds) {
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const page = await c.all<{ id: string; data: unknown }>('SELECT id, data FROM record WHERE kind = ? AND data IS NOT NULL AND id > ? ORDER BY id LIMIT 2000', [kind, after]);
       if (page.length === 0) break;
       after = page[page.length - 1].id;
@@ -271,10 +271,17 @@ export interface MutationOutcome {
 }
 
 export async function saveOutcome(c: SqlConn, o: MutationOutcome, at: string): Promise<void> {
-  await c.run(
-    `INSERT INTO mutation_result (client_id, mutation_id, seq, name, user_id, ok, problem, processed_at, renumbered) VALUES (?, ?, ?, ?, ?, ?, ${jsonParam(c)}, ?, ${jsonParam(c)})`,
-    [o.clientId, o.mutationId, o.seq, o.name, o.userId, o.problem ? 0 : 1, o.problem ? JSON.stringify(o.problem) : null, at, o.renumbered ? JSON.stringify(o.renumbered) : null],
-  );
+  await c.run(`INSERT INTO mutation_result (client_id, mutation_id, seq, name, user_id, ok, problem, processed_at, renumbered) VALUES (?, ?, ?, ?, ?, ?, ${jsonParam(c)}, ?, ${jsonParam(c)})`, [
+    o.clientId,
+    o.mutationId,
+    o.seq,
+    o.name,
+    o.userId,
+    o.problem ? 0 : 1,
+    o.problem ? JSON.stringify(o.problem) : null,
+    at,
+    o.renumbered ? JSON.stringify(o.renumbered) : null,
+  ]);
 }
 
 export interface Refusal {

@@ -46,10 +46,13 @@ describe('first run', () => {
 
     for (const desk of DESKS) expect(await shell.deskLink(desk).isVisible(), desk).toBe(true);
     // The status line counts the writes waiting to sync (the demo records are such writes).
-    const pending = await page.evaluate(async (key) => {
-      const res = await fetch('/api/status.get', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: '{}' });
-      return ((await res.json()) as { pending: number }).pending;
-    }, new URL(ws.url).hash.replace(/^#k=/, ''));
+    const pending = await page.evaluate(
+      async (key) => {
+        const res = await fetch('/api/status.get', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: '{}' });
+        return ((await res.json()) as { pending: number }).pending;
+      },
+      new URL(ws.url).hash.replace(/^#k=/, ''),
+    );
     expect(pending).toBeGreaterThan(0);
     await expect.poll(() => shell.status.getByText(zh('status.pending', { count: pending })).isVisible()).toBe(true);
     expect(await page.getByText(admin.displayName).first().isVisible()).toBe(true);

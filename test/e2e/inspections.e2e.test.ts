@@ -81,7 +81,10 @@ describe('preventive maintenance', () => {
     await screenshot(page, 'inspections-open-ticket');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
-    const ticketTag = items.nth(2).locator('.ant-tag').filter({ hasText: /^維-\d{3}-\d{5}$/ });
+    const ticketTag = items
+      .nth(2)
+      .locator('.ant-tag')
+      .filter({ hasText: /^維-\d{3}-\d{5}$/ });
     await ticketTag.waitFor();
     const number = (await ticketTag.textContent())!.trim();
     await screenshot(page, 'inspections-round-failed-item');
@@ -122,7 +125,10 @@ describe('preventive maintenance', () => {
 
     // The plan's technician is shown in the picker; typing part of a name and Enter picks another.
     const picker = insp.drawer().getByRole('combobox', { name: zh('inspections.plan.assignee') });
-    const shown = insp.drawer().locator('.ant-select').filter({ has: page.getByRole('combobox', { name: zh('inspections.plan.assignee') }) });
+    const shown = insp
+      .drawer()
+      .locator('.ant-select')
+      .filter({ has: page.getByRole('combobox', { name: zh('inspections.plan.assignee') }) });
     await expect.poll(() => shown.textContent(), SOON).toContain('楊明哲');
     await picker.focus();
     await page.keyboard.type('許志');
@@ -158,11 +164,17 @@ describe('preventive maintenance', () => {
     await editor.waitFor();
     await editor.getByLabel(zh('inspections.plan.name')).fill('發電機季保養');
     await editor.getByRole('combobox', { name: zh('field.recurrence') }).click();
-    await page.locator('.ant-select-item-option:visible').filter({ hasText: zh('recurrence.preset.quarterly') }).click();
+    await page
+      .locator('.ant-select-item-option:visible')
+      .filter({ hasText: zh('recurrence.preset.quarterly') })
+      .click();
     await editor.getByLabel(zh('recurrence.dayOfMonth'), { exact: true }).fill('20');
     await editor.getByRole('combobox', { name: zh('field.spaceIds') }).click();
     await page.keyboard.type('機電機房');
-    await page.locator('.ant-select-item-option:visible').filter({ hasText: /行政大樓 \/ B1 \/ 機電機房/ }).click();
+    await page
+      .locator('.ant-select-item-option:visible')
+      .filter({ hasText: /行政大樓 \/ B1 \/ 機電機房/ })
+      .click();
     await page.keyboard.press('Escape');
     await editor.getByLabel(zh('inspections.plan.itemLabel', { n: 1 }), { exact: true }).fill('發電機試運轉 30 分鐘');
     await expect.poll(() => editor.getByText(zh('inspections.plan.preview')).isVisible(), SOON).toBe(true);

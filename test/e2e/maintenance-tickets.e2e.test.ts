@@ -224,7 +224,7 @@ describe('repair tickets', () => {
     await tickets.drawer.waitFor({ state: 'hidden' });
   });
 
-  it('files a ticket about a piece of equipment picked among the location\'s, and the equipment\'s history lists it', async () => {
+  it("files a ticket about a piece of equipment picked among the location's, and the equipment's history lists it", async () => {
     const { keyboard } = page;
     await keyboard.press('Control+n');
     await tickets.form.waitFor();

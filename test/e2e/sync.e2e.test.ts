@@ -67,7 +67,10 @@ describe('two workstations through one sync server', () => {
     }
     expect(await settingsB.row('同步測試局').count()).toBe(0);
 
-    await settingsA.panel().getByRole('button', { name: zh('settings.agencies.add') }).click();
+    await settingsA
+      .panel()
+      .getByRole('button', { name: zh('settings.agencies.add') })
+      .click();
     const dialog = pageA.getByRole('dialog');
     await dialog.getByLabel(zh('field.code'), { exact: true }).fill('SYNC');
     await dialog.getByLabel(zh('field.nameZh'), { exact: true }).fill('同步測試局');

@@ -66,7 +66,10 @@ async function clerkAt(page: Page, ws: Workstation): Promise<ShellPage> {
 }
 
 function startServer(dataDir: string, port: number): Proc {
-  return run(path.join(repoRoot, 'server', 'main.ts'), ['--data', dataDir, '--port', String(port), '--init-admin', SERVER_ADMIN.username], { GA_ADMIN_PASSWORD: SERVER_ADMIN.password }, ['--import', 'tsx']);
+  return run(path.join(repoRoot, 'server', 'main.ts'), ['--data', dataDir, '--port', String(port), '--init-admin', SERVER_ADMIN.username], { GA_ADMIN_PASSWORD: SERVER_ADMIN.password }, [
+    '--import',
+    'tsx',
+  ]);
 }
 
 const booking = (id: string, eventName: string, agency: string) =>

@@ -60,7 +60,26 @@ describe('venue calendar subscription', () => {
       ['floor.create', { id: 'f1', buildingId: 'b1', name: '1F' }],
       ['space.create', { id: 'sp-mr', floorId: 'f1', code: 'MR', nameZh: '第一會議室', kind: 'meeting_room', capacity: 20 }],
       ['agency.create', { id: 'ag-cab', code: 'CAB', nameZh: '民政局' }],
-      ['venue.create', { id: 'v-mr', spaceId: 'sp-mr', type: 'meeting_room', capacity: 20, equipment: [], opensAt: '08:00', closesAt: '18:00', bufferBefore: 0, bufferAfter: 0, approvalLevels: 0, bookableBy: 'agencies', fee: 0, deposit: 0, closures: [], notes: '' }],
+      [
+        'venue.create',
+        {
+          id: 'v-mr',
+          spaceId: 'sp-mr',
+          type: 'meeting_room',
+          capacity: 20,
+          equipment: [],
+          opensAt: '08:00',
+          closesAt: '18:00',
+          bufferBefore: 0,
+          bufferAfter: 0,
+          approvalLevels: 0,
+          bookableBy: 'agencies',
+          fee: 0,
+          deposit: 0,
+          closures: [],
+          notes: '',
+        },
+      ],
       [
         'booking.create',
         completeBookingArgs({

@@ -192,7 +192,10 @@ describe('venue desk', () => {
     expect(await venues.field('venues.ui.form.from').inputValue()).toBe('10:00');
     expect(await venues.field('venues.ui.form.to').inputValue()).toBe('11:30');
     expect(await venues.chosen('field.venueId')).toContain('中庭');
-    await venues.form().getByRole('button', { name: zh('common.cancel'), exact: true }).click();
+    await venues
+      .form()
+      .getByRole('button', { name: zh('common.cancel'), exact: true })
+      .click();
     await venues.form().waitFor({ state: 'hidden' });
   });
 
@@ -223,12 +226,18 @@ describe('venue desk', () => {
     expect(texts.some((r) => r.includes('市府第二會議室'))).toBe(true);
     await screenshot(page, 'venues-free-slots');
 
-    await rows.first().getByRole('button', { name: zh('venues.ui.free.apply') }).click();
+    await rows
+      .first()
+      .getByRole('button', { name: zh('venues.ui.free.apply') })
+      .click();
     await venues.form().waitFor();
     expect(await venues.field('venues.ui.form.from').inputValue()).toBe('09:00');
     expect(await venues.field('venues.ui.form.to').inputValue()).toBe('11:00');
     expect(await venues.field('field.attendees').inputValue()).toBe('40');
-    await venues.form().getByRole('button', { name: zh('common.cancel'), exact: true }).click();
+    await venues
+      .form()
+      .getByRole('button', { name: zh('common.cancel'), exact: true })
+      .click();
   });
 
   it('exports the auditorium’s bookings as iCalendar that ical.js reads, and the list as .xlsx', async () => {
@@ -267,7 +276,25 @@ describe('venue desk', () => {
     // An approved meeting in 市府第二會議室 on a weekday a few weeks ahead, until 17:00.
     let day = addDays(todayInTaipei(), 21);
     while (weekdayOf(day) === 0 || weekdayOf(day) === 6) day = addDays(day, 1);
-    const args = { id: 'e2e-flagged', venueId: 'demo-venue-SW-MR-202', applicantAgencyId: 'demo-agency-BAS', applicantOrg: '', contactName: '張國華', contactPhone: '07-3368160', eventName: '預算執行檢討會', activityType: 'meeting' as const, attendees: 40, equipment: [], letterNo: '', attachments: [], fee: 0, feeWaived: false, notes: '', start: instantAt(day, 15 * 60), end: instantAt(day, 17 * 60) };
+    const args = {
+      id: 'e2e-flagged',
+      venueId: 'demo-venue-SW-MR-202',
+      applicantAgencyId: 'demo-agency-BAS',
+      applicantOrg: '',
+      contactName: '張國華',
+      contactPhone: '07-3368160',
+      eventName: '預算執行檢討會',
+      activityType: 'meeting' as const,
+      attendees: 40,
+      equipment: [],
+      letterNo: '',
+      attachments: [],
+      fee: 0,
+      feeWaived: false,
+      notes: '',
+      start: instantAt(day, 15 * 60),
+      end: instantAt(day, 17 * 60),
+    };
     expect(await call(ws, 'mutate', { name: 'booking.create', args })).toMatchObject({ ok: true });
     expect(await call(ws, 'mutate', { name: 'booking.approve', args: { id: args.id } })).toMatchObject({ ok: true });
 
@@ -302,10 +329,33 @@ describe('venue desk', () => {
     await as('supervisor');
     const day = addDays(todayInTaipei(), 35);
     const workday = weekdayOf(day) === 0 ? addDays(day, 1) : weekdayOf(day) === 6 ? addDays(day, 2) : day;
-    const base = { venueId: 'demo-venue-SW-MR-301', applicantOrg: '', activityType: 'meeting' as const, attendees: 20, equipment: [], letterNo: '', attachments: [], fee: 0, feeWaived: false, notes: '', start: instantAt(workday, 10 * 60), end: instantAt(workday, 12 * 60) };
-    expect(await call(ws, 'mutate', { name: 'booking.create', args: { ...base, id: 'e2e-gives-way', eventName: '業務聯繫會報', applicantAgencyId: 'demo-agency-BAS', contactName: '張國華', contactPhone: '07-3368160' } })).toMatchObject({ ok: true });
+    const base = {
+      venueId: 'demo-venue-SW-MR-301',
+      applicantOrg: '',
+      activityType: 'meeting' as const,
+      attendees: 20,
+      equipment: [],
+      letterNo: '',
+      attachments: [],
+      fee: 0,
+      feeWaived: false,
+      notes: '',
+      start: instantAt(workday, 10 * 60),
+      end: instantAt(workday, 12 * 60),
+    };
+    expect(
+      await call(ws, 'mutate', {
+        name: 'booking.create',
+        args: { ...base, id: 'e2e-gives-way', eventName: '業務聯繫會報', applicantAgencyId: 'demo-agency-BAS', contactName: '張國華', contactPhone: '07-3368160' },
+      }),
+    ).toMatchObject({ ok: true });
     expect(await call(ws, 'mutate', { name: 'booking.approve', args: { id: 'e2e-gives-way' } })).toMatchObject({ ok: true });
-    expect(await call(ws, 'mutate', { name: 'booking.create', args: { ...base, id: 'e2e-official', eventName: '市長防颱記者會', applicantAgencyId: 'demo-agency-SEC', contactName: '王怡君', contactPhone: '07-3368100' } })).toMatchObject({ ok: true });
+    expect(
+      await call(ws, 'mutate', {
+        name: 'booking.create',
+        args: { ...base, id: 'e2e-official', eventName: '市長防颱記者會', applicantAgencyId: 'demo-agency-SEC', contactName: '王怡君', contactPhone: '07-3368100' },
+      }),
+    ).toMatchObject({ ok: true });
 
     await venues.open('bookings');
     await venues.search('市長防颱記者會');

@@ -18,7 +18,9 @@ afterEach(() => {
 });
 
 const post = async <T>(base: string, path: string, body: unknown, token?: string) =>
-  (await (await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })).json()) as T;
+  (await (
+    await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+  ).json()) as T;
 
 it('a lease whose reply was lost is asked for again and gives the same block: the printed sequence has no gap', async () => {
   const data = tempDir('ga-lease-fault-');
@@ -32,7 +34,13 @@ it('a lease whose reply was lost is asked for again and gives the same block: th
   expect(await ws.call('sync.join', { serverUrl: url, ...SERVER_ADMIN, deviceName: '四維 1F 櫃檯' })).toEqual({ ok: true });
   // Joining starts syncing; the first block leased is committed, then the server dies before it answers.
   expect(await dying.exited).toBeNull();
-  const serverBlocks = () => ws.db.$client.prepare("SELECT kind, year, from_n AS \"from\", to_n AS \"to\" FROM number_lease WHERE source = 'server' ORDER BY kind").all() as { kind: string; year: number; from: number; to: number }[];
+  const serverBlocks = () =>
+    ws.db.$client.prepare('SELECT kind, year, from_n AS "from", to_n AS "to" FROM number_lease WHERE source = \'server\' ORDER BY kind').all() as {
+      kind: string;
+      year: number;
+      from: number;
+      to: number;
+    }[];
   expect(serverBlocks()).toEqual([]);
 
   const back = spawnServer(['--data', data, '--port', new URL(url).port], env);

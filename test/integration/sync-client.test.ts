@@ -113,7 +113,9 @@ describe('printed numbers and files across workstations', () => {
     const madeB = await b.call('mutate', { name: 'ticket.create', args: ticket('t2', spaceId) });
     expect(madeB.ok || madeB.message).toBe(true);
     for (const w of [a, b, a]) await w.call('sync.now', {});
-    const numbers = [(await a.call('records.get', { kind: 'ticket', id: 't1' })) as { number: string }, (await a.call('records.get', { kind: 'ticket', id: 't2' })) as { number: string }].map((t) => t.number);
+    const numbers = [(await a.call('records.get', { kind: 'ticket', id: 't1' })) as { number: string }, (await a.call('records.get', { kind: 'ticket', id: 't2' })) as { number: string }].map(
+      (t) => t.number,
+    );
     expect(numbers.every((n) => /^維-\d{3}-\d{5}$/.test(n))).toBe(true);
     expect(new Set(numbers).size).toBe(2);
   });
@@ -185,7 +187,12 @@ describe('versions', () => {
   async function pinnedClient(ws: Workstation, protocolVersion: number) {
     ws.sync!.stop();
     const states: string[] = [];
-    const client = new SyncClient(() => ws.db, () => ws.runner, new SyncServerApi(server!.url, 15_000, { protocolVersion, schemaVersion: SCHEMA_VERSION }), (s) => states.push(s.lastError?.code ?? 'ok'));
+    const client = new SyncClient(
+      () => ws.db,
+      () => ws.runner,
+      new SyncServerApi(server!.url, 15_000, { protocolVersion, schemaVersion: SCHEMA_VERSION }),
+      (s) => states.push(s.lastError?.code ?? 'ok'),
+    );
     return { client, states };
   }
 

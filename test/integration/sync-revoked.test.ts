@@ -30,7 +30,9 @@ it('a workstation whose enrollment is revoked says so at once, without waiting f
   expect((await ws.call('status.get', {})).lastError).toBeNull();
 
   const post = async (path: string, body: unknown, token?: string) =>
-    (await fetch(`${server!.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })).json() as Promise<Record<string, unknown>>;
+    (
+      await fetch(`${server!.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+    ).json() as Promise<Record<string, unknown>>;
   const admin = (await post('/login', SERVER_ADMIN)) as { token: string };
   const { devices } = (await (await fetch(`${server.url}/devices`, { headers: { authorization: `Bearer ${admin.token}` } })).json()) as { devices: { id: string; name: string }[] };
   expect(await post(`/devices/${devices.find((d) => d.name === '四維 1F 櫃檯')!.id}/revoke`, {}, admin.token)).toEqual({ ok: true });

@@ -43,7 +43,23 @@ async function venueFor(ws: Workstation): Promise<void> {
     ['agency.create', { id: 'ag-cab', code: 'CAB', nameZh: '民政局' }],
     [
       'venue.create',
-      { id: 'v-mr', spaceId: 'sp-mr', type: 'meeting_room', capacity: 20, equipment: [], opensAt: '08:00', closesAt: '18:00', bufferBefore: 0, bufferAfter: 0, approvalLevels: 1, bookableBy: 'agencies', fee: 0, deposit: 0, closures: [], notes: '' },
+      {
+        id: 'v-mr',
+        spaceId: 'sp-mr',
+        type: 'meeting_room',
+        capacity: 20,
+        equipment: [],
+        opensAt: '08:00',
+        closesAt: '18:00',
+        bufferBefore: 0,
+        bufferAfter: 0,
+        approvalLevels: 1,
+        bookableBy: 'agencies',
+        fee: 0,
+        deposit: 0,
+        closures: [],
+        notes: '',
+      },
     ],
   ];
   for (const [name, args] of steps) expect(await ws.call('mutate', { name, args })).toMatchObject({ ok: true });
@@ -59,7 +75,10 @@ it("a booking's scanned letter reaches the other workstation with the booking", 
   const scan = Buffer.from('%PDF-1.4 高市民字第1110001234號 來函掃描\n'.repeat(40));
   const put = await a.call('attachments.put', { name: '來函.pdf', type: 'application/pdf', dataBase64: scan.toString('base64') });
   if (!put.ok) throw new Error(put.message);
-  const created = await a.call('mutate', { name: 'booking.create', args: { id: 'bk1', ...PARTICULARS, attachments: [put.attachment], start: taipei('2022-03-01', '09:00'), end: taipei('2022-03-01', '10:00') } });
+  const created = await a.call('mutate', {
+    name: 'booking.create',
+    args: { id: 'bk1', ...PARTICULARS, attachments: [put.attachment], start: taipei('2022-03-01', '09:00'), end: taipei('2022-03-01', '10:00') },
+  });
   expect(created).toMatchObject({ ok: true });
   await a.call('sync.now', {});
   expect((await a.call('status.get', {})).pending).toBe(0);
@@ -86,7 +105,18 @@ it("the server's calendar feed of a venue is the text the workstation exports", 
   expect(await book('bk2', '2022-03-02')).toMatchObject({ ok: true });
   expect(await a.call('mutate', { name: 'booking.approve', args: { id: 'bk1' } })).toMatchObject({ ok: true });
   expect(await a.call('mutate', { name: 'booking.cancel', args: { id: 'bk2', reason: '主席請假' } })).toMatchObject({ ok: true });
-  const series = { id: 'weekly', ...PARTICULARS, attachments: [], eventName: '局務會議', rule: { freq: 'weekly', interval: 1, weekdays: [4] }, startDate: '2022-03-03', startTime: '14:00', endTime: '15:00', until: null, count: 4 };
+  const series = {
+    id: 'weekly',
+    ...PARTICULARS,
+    attachments: [],
+    eventName: '局務會議',
+    rule: { freq: 'weekly', interval: 1, weekdays: [4] },
+    startDate: '2022-03-03',
+    startTime: '14:00',
+    endTime: '15:00',
+    until: null,
+    count: 4,
+  };
   expect(await a.call('mutate', { name: 'bookingSeries.create', args: series })).toMatchObject({ ok: true });
   expect(await a.call('mutate', { name: 'booking.cancel', args: { id: 'weekly:2022-03-10', reason: '停開一次' } })).toMatchObject({ ok: true });
   await a.call('sync.now', {});

@@ -19,8 +19,38 @@ export const roleUser = (role: Role) => `user-role-${role}`;
 /** A fixture step: a mutation, its arguments, and who makes it (default: FIXTURE_AUTHOR). */
 export type FixtureStep = [name: string, args: Record<string, unknown>, by?: string];
 
-const VENUE = { spaceId: 'space-1', type: 'meeting_room', capacity: 120, equipment: ['projector'], opensAt: '08:00', closesAt: '18:00', bufferBefore: 15, bufferAfter: 15, approvalLevels: 1, bookableBy: 'agencies', fee: 0, deposit: 0, closures: [], notes: '' };
-const PARTICULARS = { venueId: 'venue-1', applicantAgencyId: 'agency-1', applicantOrg: '', contactName: '王建國', contactPhone: '07-3368333', eventName: '局務會議', activityType: 'meeting', attendees: 30, equipment: [], letterNo: '', attachments: [], fee: 0, feeWaived: false, notes: '' };
+const VENUE = {
+  spaceId: 'space-1',
+  type: 'meeting_room',
+  capacity: 120,
+  equipment: ['projector'],
+  opensAt: '08:00',
+  closesAt: '18:00',
+  bufferBefore: 15,
+  bufferAfter: 15,
+  approvalLevels: 1,
+  bookableBy: 'agencies',
+  fee: 0,
+  deposit: 0,
+  closures: [],
+  notes: '',
+};
+const PARTICULARS = {
+  venueId: 'venue-1',
+  applicantAgencyId: 'agency-1',
+  applicantOrg: '',
+  contactName: '王建國',
+  contactPhone: '07-3368333',
+  eventName: '局務會議',
+  activityType: 'meeting',
+  attendees: 30,
+  equipment: [],
+  letterNo: '',
+  attachments: [],
+  fee: 0,
+  feeWaived: false,
+  notes: '',
+};
 const BOOKING = { ...PARTICULARS, start: '2022-03-01T06:00:00.000Z', end: '2022-03-01T08:00:00.000Z' };
 const SERIES = { ...PARTICULARS, rule: { freq: 'weekly', interval: 1, weekdays: [3] }, startDate: '2022-03-02', startTime: '09:00', endTime: '10:00', until: '2022-03-30', count: null };
 
@@ -50,8 +80,34 @@ export const FIXTURE: FixtureStep[] = [
   ['person.create', { id: 'person-tech', name: '張文雄', kind: 'technician' }],
   ['asset.create', { id: 'asset-1', code: 'EL-1', name: '客梯1號', kind: 'elevator', spaceId: 'space-1' }],
   ['asset.create', { id: 'asset-spare', name: '揚水泵浦', kind: 'pump', spaceId: 'space-1' }],
-  ['inspectionPlan.create', { id: 'plan-1', name: '電梯每月保養', category: 'elevator', recurrence: { freq: 'monthly', interval: 1, day: 15 }, startOn: '2022-01-01', spaceIds: ['space-1'], checklist: [{ id: 'c1', text: '機房溫度' }, { id: 'c2', text: '煞車' }], assigneeId: 'person-tech' }],
-  ['inspectionPlan.create', { id: 'plan-spare', name: '消防年度檢修', category: 'fire', recurrence: { freq: 'yearly', interval: 1, month: 11, day: 10 }, startOn: '2023-01-01', spaceIds: ['space-1'], checklist: [{ id: 'c1', text: '滅火器' }] }],
+  [
+    'inspectionPlan.create',
+    {
+      id: 'plan-1',
+      name: '電梯每月保養',
+      category: 'elevator',
+      recurrence: { freq: 'monthly', interval: 1, day: 15 },
+      startOn: '2022-01-01',
+      spaceIds: ['space-1'],
+      checklist: [
+        { id: 'c1', text: '機房溫度' },
+        { id: 'c2', text: '煞車' },
+      ],
+      assigneeId: 'person-tech',
+    },
+  ],
+  [
+    'inspectionPlan.create',
+    {
+      id: 'plan-spare',
+      name: '消防年度檢修',
+      category: 'fire',
+      recurrence: { freq: 'yearly', interval: 1, month: 11, day: 10 },
+      startOn: '2023-01-01',
+      spaceIds: ['space-1'],
+      checklist: [{ id: 'c1', text: '滅火器' }],
+    },
+  ],
   ['inspectionRound.generate', { from: '2022-01-01', to: '2022-03-31' }],
   ['inspectionRound.passRemaining', { id: 'round:plan-1:2022-01-15' }],
   ['inspectionRound.complete', { id: 'round:plan-1:2022-01-15', completedAt: '2022-01-17T06:00:00.000Z' }],
@@ -126,7 +182,15 @@ export const EXAMPLES: Record<string, Record<string, unknown>> = {
   'bookingSeries.reject': { id: 'series-1', reason: '改用視訊' },
   'bookingSeries.cancel': { id: 'series-1', reason: '停開' },
   // inspections, projects and assets
-  'inspectionPlan.create': { id: 'plan-new', name: '登革熱孳生源巡檢', category: 'other', recurrence: { freq: 'weekly', interval: 1, weekdays: [1] }, startOn: '2022-01-03', spaceIds: ['space-1'], checklist: [{ id: 'c1', text: '積水容器已清除' }] },
+  'inspectionPlan.create': {
+    id: 'plan-new',
+    name: '登革熱孳生源巡檢',
+    category: 'other',
+    recurrence: { freq: 'weekly', interval: 1, weekdays: [1] },
+    startOn: '2022-01-03',
+    spaceIds: ['space-1'],
+    checklist: [{ id: 'c1', text: '積水容器已清除' }],
+  },
   'inspectionPlan.update': { id: 'plan-1', graceDays: 5 },
   'inspectionPlan.archive': { id: 'plan-spare' },
   'inspectionPlan.restore': { id: 'plan-spare' },

@@ -51,7 +51,11 @@ describe('demo data', () => {
     const sites = list(ws, 'site');
     expect(sites.map((s) => s.nameZh)).toEqual(expect.arrayContaining(['四維行政中心', '鳳山行政中心']));
     const fengshan = sites.find((s) => s.nameZh === '鳳山行政中心')!;
-    expect(list(ws, 'building').filter((b) => b.siteId === fengshan.id).map((b) => b.nameZh)).toEqual(expect.arrayContaining(['前棟', '後棟']));
+    expect(
+      list(ws, 'building')
+        .filter((b) => b.siteId === fengshan.id)
+        .map((b) => b.nameZh),
+    ).toEqual(expect.arrayContaining(['前棟', '後棟']));
 
     const spaces = list(ws, 'space');
     expect(spaces.find((s) => s.nameZh === '大禮堂')).toMatchObject({ kind: 'auditorium', capacity: 800 });
@@ -62,7 +66,14 @@ describe('demo data', () => {
     expect(spaces.some((s) => s.nameZh.includes('花圃'))).toBe(true);
 
     const floorNames = list(ws, 'floor').map((f) => [f.name, f.level]);
-    expect(floorNames).toEqual(expect.arrayContaining([['B1', -1], ['B2', -2], ['10F', 10], ['RF', 100]]));
+    expect(floorNames).toEqual(
+      expect.arrayContaining([
+        ['B1', -1],
+        ['B2', -2],
+        ['10F', 10],
+        ['RF', 100],
+      ]),
+    );
 
     const agencies = list(ws, 'agency');
     expect(agencies.length).toBeGreaterThanOrEqual(30);
@@ -116,7 +127,10 @@ describe('demo data', () => {
     await b.call('demo.load', {});
     expect(a.info().clientId).not.toBe(b.info().clientId);
     for (const kind of KINDS) {
-      const ids = (ws: Workstation) => list(ws, kind).map((r) => r.id).sort();
+      const ids = (ws: Workstation) =>
+        list(ws, kind)
+          .map((r) => r.id)
+          .sort();
       expect(ids(a).length, kind).toBeGreaterThan(0);
       expect(ids(b), kind).toEqual(ids(a));
     }

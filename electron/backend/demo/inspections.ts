@@ -424,7 +424,14 @@ export function inspectionMutations(): NamedMutation[] {
       add('inspectionRound.complete', { id, completedAt: taipeiTime(o.dueOn, p.doneAtHour) });
       for (const ticket of tickets) {
         ticket.steps.forEach(([to, day, hour, note], i) => {
-          add('ticket.transition', { id: ticket.id, changeId: `${ticket.id}:${i + 1}`, status: to, note, at: taipeiTime(day, hour), ...(to === 'assigned' ? { assigneeId: personId(ticket.assignee) } : {}) });
+          add('ticket.transition', {
+            id: ticket.id,
+            changeId: `${ticket.id}:${i + 1}`,
+            status: to,
+            note,
+            at: taipeiTime(day, hour),
+            ...(to === 'assigned' ? { assigneeId: personId(ticket.assignee) } : {}),
+          });
         });
       }
     }

@@ -43,8 +43,7 @@ interface Plan {
 }
 
 const same = (a: string, b: string) => normalise(a) === normalise(b);
-const nameOf = (r: { nameZh: string; code: string; nameEn: string; archived: boolean }, text: string) =>
-  same(r.code, text) || same(r.nameZh, text) || (r.nameEn !== '' && same(r.nameEn, text));
+const nameOf = (r: { nameZh: string; code: string; nameEn: string; archived: boolean }, text: string) => same(r.code, text) || same(r.nameZh, text) || (r.nameEn !== '' && same(r.nameEn, text));
 
 /** Active records that match, else archived ones (so the message can say it is archived). */
 function pick<T extends { archived: boolean }>(rows: T[], matches: (r: T) => boolean): T | undefined {
@@ -168,11 +167,20 @@ export function planImport(records: SqliteRecords, what: ImportWhat, sheet: Impo
         const field = u.columns.map((c) => columnTitle(what, c, locale)).join(locale === 'en' ? ', ' : '、');
         const earlier = seen[i].get(key);
         if (earlier !== undefined) problems.push({ code: 'import.duplicateInFile', params: { field, row: earlier } });
-        else if (taken[i].has(key)) problems.push({ code: 'error.duplicate', params: { field, value: u.columns.map((c) => row.cells[c] ?? '').filter(Boolean).join(' / ') } });
+        else if (taken[i].has(key))
+          problems.push({
+            code: 'error.duplicate',
+            params: {
+              field,
+              value: u.columns
+                .map((c) => row.cells[c] ?? '')
+                .filter(Boolean)
+                .join(' / '),
+            },
+          });
         seen[i].set(key, seen[i].get(key) ?? row.row);
       });
     }
     return { row: row.row, cells: row.cells, mutation: problems.length === 0 ? { name, args: built.args } : null, problems };
   });
 }
-

@@ -22,7 +22,13 @@ function odsRows(contentXml: string): string[][] {
   return [...contentXml.matchAll(/<table:table-row>(.*?)<\/table:table-row>/g)].map((m) =>
     [...m[1].matchAll(/<table:table-cell[^>]*?(?:\/>|>(.*?)<\/table:table-cell>)/g)].map((c) =>
       [...(c[1] ?? '').matchAll(/<text:p>(.*?)<\/text:p>/g)]
-        .map((p) => p[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'))
+        .map((p) =>
+          p[1]
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"')
+            .replace(/&amp;/g, '&'),
+        )
         .join('\n'),
     ),
   );

@@ -39,7 +39,10 @@ const DEFAULT_WIDTH = 14;
 
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
 export function safeSheetName(name: string): string {
-  const cleaned = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31);
+  const cleaned = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .trim()
+    .slice(0, 31);
   return cleaned || 'Sheet1';
 }
 
@@ -104,7 +107,10 @@ const CM_PER_CHAR = 0.2;
 
 function contentXml({ sheetName, columns, rows }: TableExport): string {
   const columnStyles = columns
-    .map((c, i) => `<style:style style:name="co${i + 1}" style:family="table-column"><style:table-column-properties style:column-width="${((c.width ?? DEFAULT_WIDTH) * CM_PER_CHAR).toFixed(2)}cm"/></style:style>`)
+    .map(
+      (c, i) =>
+        `<style:style style:name="co${i + 1}" style:family="table-column"><style:table-column-properties style:column-width="${((c.width ?? DEFAULT_WIDTH) * CM_PER_CHAR).toFixed(2)}cm"/></style:style>`,
+    )
     .join('');
   const header = `<table:table-row>${columns.map((c) => odsCell(c.header, 'hd')).join('')}</table:table-row>`;
   const body = rows.map((row) => `<table:table-row>${columns.map((c) => odsCell(row[c.key])).join('')}</table:table-row>`).join('');

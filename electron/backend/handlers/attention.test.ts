@@ -56,9 +56,7 @@ describe('needs attention', () => {
 
   it('discarding asks for a signed-in user and removes only that item', async () => {
     const ws = await signedInWorkstation();
-    ws.db.$client
-      .prepare("INSERT INTO needs_attention VALUES ('c:1', 'c', 1, 'site.create', '{}', 'u', ?, '{\"code\":\"error.invalid\",\"params\":{}}', NULL, ?)")
-      .run(T0, T0);
+    ws.db.$client.prepare("INSERT INTO needs_attention VALUES ('c:1', 'c', 1, 'site.create', '{}', 'u', ?, '{\"code\":\"error.invalid\",\"params\":{}}', NULL, ?)").run(T0, T0);
     await ws.call('auth.lock', {});
     expect((await ws.call('attention.discard', { id: 'c:1' })).ok).toBe(false);
     expect(await ws.call('attention.list', {})).toHaveLength(1);

@@ -43,7 +43,11 @@ describe('Excel import of agencies', () => {
     const file = await xlsx([AGENCY_HEADER, ['CAB', '民政局', 'Civil Affairs Bureau', '民政', '07-3368333'], ['FIN', '財政局', '', '', ''], ['BAS', '主計處', 'Budget Office', '', 73373100]]);
     const preview = await ws.call('import.preview', { what: 'agency', fileBase64: file });
     expect(preview).toMatchObject({ ok: true, preview: { columns: AGENCY_HEADER, ok: 3, bad: 0 } });
-    expect(preview.ok && preview.preview.rows.map((r) => [r.row, r.values['機關名稱']])).toEqual([[2, '民政局'], [3, '財政局'], [4, '主計處']]);
+    expect(preview.ok && preview.preview.rows.map((r) => [r.row, r.values['機關名稱']])).toEqual([
+      [2, '民政局'],
+      [3, '財政局'],
+      [4, '主計處'],
+    ]);
     expect(counts(ws).agency).toBe(0); // a preview writes nothing
 
     const events: ApiEvent[] = [];
@@ -51,7 +55,11 @@ describe('Excel import of agencies', () => {
     const before = counts(ws);
     expect(await ws.call('import.commit', { what: 'agency', fileBase64: file, onlyValid: false })).toEqual({ ok: true, imported: 3 });
     const agencies = ws.runner.records.findSync('agency', {});
-    expect(agencies.map((a) => [a.code, a.nameZh, a.phone]).sort()).toEqual([['BAS', '主計處', '73373100'], ['CAB', '民政局', '07-3368333'], ['FIN', '財政局', '']]);
+    expect(agencies.map((a) => [a.code, a.nameZh, a.phone]).sort()).toEqual([
+      ['BAS', '主計處', '73373100'],
+      ['CAB', '民政局', '07-3368333'],
+      ['FIN', '財政局', ''],
+    ]);
     const outbox = ws.db.$client.prepare('SELECT name FROM outbox ORDER BY seq').all() as { name: string }[];
     expect(outbox.slice(-3).map((o) => o.name)).toEqual(['agency.create', 'agency.create', 'agency.create']);
     expect(counts(ws).audit).toBe(before.audit + 3);
@@ -88,12 +96,21 @@ describe('Excel import of agencies', () => {
     expect(counts(ws)).toEqual(before);
 
     expect(await ws.call('import.commit', { what: 'agency', fileBase64: file, onlyValid: true })).toEqual({ ok: true, imported: 2 });
-    expect(ws.runner.records.findSync('agency', {}).map((a) => a.code).sort()).toEqual(['CAB', 'LAB', 'POL']);
+    expect(
+      ws.runner.records
+        .findSync('agency', {})
+        .map((a) => a.code)
+        .sort(),
+    ).toEqual(['CAB', 'LAB', 'POL']);
   });
 
   it('reads English headers and says what is wrong in English', async () => {
     const ws = await workstation({ locale: 'en' });
-    const file = await xlsx([['Agency code', 'Agency name', 'Phone'], ['CAB', '民政局', '07-3368333'], ['FIN', '', '']]);
+    const file = await xlsx([
+      ['Agency code', 'Agency name', 'Phone'],
+      ['CAB', '民政局', '07-3368333'],
+      ['FIN', '', ''],
+    ]);
     const preview = await ws.call('import.preview', { what: 'agency', fileBase64: file });
     expect(preview.ok && preview.preview.rows[1].problems).toEqual(['"Agency name" is required']);
     expect(preview.ok && preview.preview.columns).toEqual(['Agency code', 'Agency name', 'Phone']);
@@ -104,11 +121,23 @@ describe('Excel import of agencies', () => {
     const notXlsx = await ws.call('import.preview', { what: 'agency', fileBase64: Buffer.from('機關代碼,機關名稱\nCAB,民政局\n').toString('base64') });
     expect(notXlsx).toMatchObject({ ok: false, problem: { code: 'error.badXlsx' } });
     expect(!notXlsx.ok && notXlsx.message).toContain('.xlsx');
-    const missing = await ws.call('import.preview', { what: 'agency', fileBase64: await xlsx([['機關代碼', '電話'], ['CAB', '']]) });
+    const missing = await ws.call('import.preview', {
+      what: 'agency',
+      fileBase64: await xlsx([
+        ['機關代碼', '電話'],
+        ['CAB', ''],
+      ]),
+    });
     expect(missing).toMatchObject({ ok: false, message: '缺少欄位「機關名稱」' });
     const empty = await ws.call('import.preview', { what: 'agency', fileBase64: await xlsx([AGENCY_HEADER]) });
     expect(empty).toMatchObject({ ok: false, problem: { code: 'import.noRows' } });
-    const noHeader = await ws.call('import.preview', { what: 'agency', fileBase64: await xlsx([['a', 'b'], ['c', 'd']]) });
+    const noHeader = await ws.call('import.preview', {
+      what: 'agency',
+      fileBase64: await xlsx([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]),
+    });
     expect(noHeader).toMatchObject({ ok: false, problem: { code: 'import.noHeader' } });
   });
 
@@ -140,11 +169,7 @@ describe('Excel import of people and spaces', () => {
     if (!preview.ok) throw new Error(preview.message);
     expect(preview.preview.rows.slice(0, 3).map((r) => r.problems)).toEqual([[], [], []]);
     expect(preview.preview.rows[3]).toMatchObject({ row: 5 });
-    expect(preview.preview.rows[3].problems).toEqual([
-      '「類別」不能填「工讀生」，可填：職員、技術人員、廠商人員、駕駛、警衛',
-      '找不到機關「不存在局」，請填機關代碼或名稱',
-      '「電子郵件」內容不正確',
-    ]);
+    expect(preview.preview.rows[3].problems).toEqual(['「類別」不能填「工讀生」，可填：職員、技術人員、廠商人員、駕駛、警衛', '找不到機關「不存在局」，請填機關代碼或名稱', '「電子郵件」內容不正確']);
     expect(await ws.call('import.commit', { what: 'person', fileBase64: file, onlyValid: true })).toEqual({ ok: true, imported: 3 });
     const people = ws.runner.records.findSync('person', {});
     expect(people.find((p) => p.name === '陳美惠')).toMatchObject({ kind: 'staff', agencyId: 'demo-agency-CAB', email: 'mei.chen@example.org', phoneExt: '3205' });
@@ -236,8 +261,16 @@ describe('calendar CSV import', () => {
     await ws.call('auth.login', { username: 'chief', password: 'chief-password' });
     const r = await ws.call('calendar.importCsv', { year: 2023, csv: `\uFEFF${CSV_2023}` });
     expect(r).toEqual({ ok: true, imported: 4, problems: ['行事曆檔案第 6 列無法讀取：date "2023013X"'] });
-    const days = ws.runner.records.findSync('calendarDay', {}).map((d) => [d.date, d.kind]).sort();
-    expect(days).toEqual([['2023-01-01', 'holiday'], ['2023-01-02', 'holiday'], ['2023-01-07', 'workday'], ['2023-02-28', 'holiday']]);
+    const days = ws.runner.records
+      .findSync('calendarDay', {})
+      .map((d) => [d.date, d.kind])
+      .sort();
+    expect(days).toEqual([
+      ['2023-01-01', 'holiday'],
+      ['2023-01-02', 'holiday'],
+      ['2023-01-07', 'workday'],
+      ['2023-02-28', 'holiday'],
+    ]);
   });
 
   it('a file without days of that year changes nothing', async () => {

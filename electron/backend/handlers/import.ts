@@ -42,13 +42,11 @@ export const importHandlers: Pick<HandlerMap, 'import.preview' | 'import.commit'
     const planned = await plan(ws, what, fileBase64);
     if ('ok' in planned) return planned;
     const titles = planned.columns.map((key) => columnTitle(what, key, ws.locale));
-    const rows = planned.rows.map(
-      (r): ImportRowView => ({
-        row: r.row,
-        values: Object.fromEntries(planned.columns.map((key, i) => [titles[i], r.cells[key] ?? ''])),
-        problems: r.problems.map((p) => renderProblem(p, ws.locale)),
-      }),
-    );
+    const rows = planned.rows.map((r): ImportRowView => ({
+      row: r.row,
+      values: Object.fromEntries(planned.columns.map((key, i) => [titles[i], r.cells[key] ?? ''])),
+      problems: r.problems.map((p) => renderProblem(p, ws.locale)),
+    }));
     const bad = rows.filter((r) => r.problems.length > 0).length;
     return { ok: true, preview: { columns: titles, rows, ok: rows.length - bad, bad } };
   },

@@ -41,7 +41,10 @@ async function workstation(): Promise<Workstation> {
     { name: 'space.create', args: { id: 'beds', floorId: 'ly1', nameZh: '眷舍花圃', kind: 'outdoor' } },
     { name: 'person.create', args: { id: 'p-tech', name: '張文雄', kind: 'technician' } },
     { name: 'person.create', args: { id: 'p-staff', name: '蔡佩珊', kind: 'staff' } },
-    { name: 'calendar.importYear', args: { year: 2022, source: 'test', days: ['2022-01-31', '2022-02-01', '2022-02-02', '2022-02-03', '2022-02-04'].map((date) => ({ date, kind: 'holiday', name: '春節' })) } },
+    {
+      name: 'calendar.importYear',
+      args: { year: 2022, source: 'test', days: ['2022-01-31', '2022-02-01', '2022-02-02', '2022-02-03', '2022-02-04'].map((date) => ({ date, kind: 'holiday', name: '春節' })) },
+    },
   ];
   const r = await ws.runner.runBatch(batch, admin, NOW);
   if (!r.ok) throw new Error(r.message);
@@ -90,7 +93,11 @@ describe('inspection plans and rounds', () => {
       await ok(ws, 'inspectionPlan.create', dengue);
       await ok(ws, 'inspectionRound.generate', { from: '2022-01-01', to: '2022-03-31' });
     }
-    const ids = (ws: Workstation) => ws.runner.records.findSync('inspectionRound', {}).map((r) => r.id).sort();
+    const ids = (ws: Workstation) =>
+      ws.runner.records
+        .findSync('inspectionRound', {})
+        .map((r) => r.id)
+        .sort();
     expect(ids(a)).toHaveLength(12);
     expect(ids(b)).toEqual(ids(a));
   });
@@ -160,7 +167,12 @@ describe('inspection plans and rounds', () => {
     expect(['2022-01-03', '2022-01-10', '2022-01-17', '2022-01-24'].map(items)).toEqual([2, 3, 2, 3]);
 
     await ok(ws, 'inspectionPlan.archive', { id: dengue.id });
-    expect(ws.runner.records.findSync('inspectionRound', {}).map((r) => r.scheduledOn).sort()).toEqual(['2022-01-03', '2022-01-17']);
+    expect(
+      ws.runner.records
+        .findSync('inspectionRound', {})
+        .map((r) => r.scheduledOn)
+        .sort(),
+    ).toEqual(['2022-01-03', '2022-01-17']);
     await ok(ws, 'inspectionRound.generate', { from: '2022-01-03', to: '2022-01-31' });
     expect(count(ws, 'inspection_round')).toBe(2);
   });
@@ -168,7 +180,11 @@ describe('inspection plans and rounds', () => {
   it('refuses a plan that cannot work, naming the field, and writes nothing', async () => {
     const ws = await workstation();
     const before = count(ws, 'outbox');
-    expect(await run(ws, 'inspectionPlan.create', { ...dengue, assigneeId: 'p-staff' })).toMatchObject({ ok: false, problem: { field: 'assigneeId' }, message: '「蔡佩珊」不是技術人員或廠商人員，不能負責巡檢' });
+    expect(await run(ws, 'inspectionPlan.create', { ...dengue, assigneeId: 'p-staff' })).toMatchObject({
+      ok: false,
+      problem: { field: 'assigneeId' },
+      message: '「蔡佩珊」不是技術人員或廠商人員，不能負責巡檢',
+    });
     expect(await run(ws, 'inspectionPlan.create', { ...dengue, endOn: '2021-12-31' })).toMatchObject({ ok: false, problem: { field: 'endOn' } });
     expect(await run(ws, 'inspectionPlan.create', { ...dengue, endOn: '2022-12-31', endAfter: 10 })).toMatchObject({ ok: false, problem: { field: 'endAfter' } });
     expect(await run(ws, 'inspectionPlan.create', { ...dengue, spaceIds: ['nowhere'] })).toMatchObject({ ok: false, problem: { code: 'error.notFound', field: 'spaceIds' } });
@@ -203,7 +219,12 @@ describe('inspection plans and rounds', () => {
       await ok(ws, 'inspectionRound.complete', { id: `round:plan-dengue:${date}`, completedAt });
     }
     await ok(ws, 'project.create', { id: 'pj', name: '宿舍拆除', status: 'completed', actualStart: '2021-07-13', actualEnd: '2022-01-03' });
-    expect(await ws.call('inspections.figures', { from: '2021-12-01', to: '2022-01-03' })).toMatchObject({ roundsDone: 1, roundsDoneByPlan: { 'plan-dengue': 1 }, projectsCompleted: 1, projectIds: ['pj'] });
+    expect(await ws.call('inspections.figures', { from: '2021-12-01', to: '2022-01-03' })).toMatchObject({
+      roundsDone: 1,
+      roundsDoneByPlan: { 'plan-dengue': 1 },
+      projectsCompleted: 1,
+      projectIds: ['pj'],
+    });
     expect(await ws.call('inspections.figures', { from: '2022-01-04', to: '2022-01-31' })).toMatchObject({ roundsDone: 1, projectsCompleted: 0 });
   });
 });
@@ -226,7 +247,17 @@ describe('a failed item opens a repair ticket', () => {
     const result = ws.runner.records.getSync('inspectionResult', `${roundId}/beds/c2`);
     expect(result).toMatchObject({ outcome: 'fail', note: '花圃東側積水，排水孔堵塞', ticketId: 't-1' });
     const ticket = ws.runner.records.getSync('ticket', 't-1');
-    expect(ticket).toMatchObject({ spaceId: 'beds', category: 'civil', priority: 'normal', status: 'reported', source: 'inspection', roundId, assetId: 'pump', subject: '花圃排水孔堵塞', description: '花圃東側積水，排水孔堵塞' });
+    expect(ticket).toMatchObject({
+      spaceId: 'beds',
+      category: 'civil',
+      priority: 'normal',
+      status: 'reported',
+      source: 'inspection',
+      roundId,
+      assetId: 'pump',
+      subject: '花圃排水孔堵塞',
+      description: '花圃東側積水，排水孔堵塞',
+    });
     expect(ticket?.number).toMatch(/^維-111-\d{5}$/);
 
     // The ticket shows in the tickets list, on the round and in the asset's history.
@@ -251,7 +282,10 @@ describe('a failed item opens a repair ticket', () => {
     const roundId = 'round:plan-dengue:2022-01-10';
     const photo = { sha256: 'ab'.repeat(32), name: '花圃積水.jpg', size: 102_400, type: 'image/jpeg' };
     await ok(ws, 'inspectionItem.record', { roundId, spaceId: 'beds', itemId: 'c2', outcome: 'fail', photos: [photo] }, tech);
-    expect(await run(ws, 'inspectionItem.record', { roundId, spaceId: 'beds', itemId: 'c2', outcome: 'fail', photos: [{ ...photo, sha256: 'not-a-hash' }] }, tech)).toMatchObject({ ok: false, problem: { field: 'photos.0.sha256' } });
+    expect(await run(ws, 'inspectionItem.record', { roundId, spaceId: 'beds', itemId: 'c2', outcome: 'fail', photos: [{ ...photo, sha256: 'not-a-hash' }] }, tech)).toMatchObject({
+      ok: false,
+      problem: { field: 'photos.0.sha256' },
+    });
     await ok(ws, 'inspectionItem.openTicket', { roundId, spaceId: 'beds', itemId: 'c2', ticketId: 't-1', subject: '花圃積水', category: 'civil' }, tech);
     expect(ws.runner.records.getSync('inspectionResult', `${roundId}/beds/c2`)?.photos).toEqual([photo]);
     expect(ws.runner.records.getSync('ticket', 't-1')?.attachments).toEqual([photo]);
@@ -266,7 +300,10 @@ describe('a failed item opens a repair ticket', () => {
     expect(r).toMatchObject({ ok: false, problem: { field: 'reportedAt' } });
     expect(count(ws, 'inspection_result')).toBe(0);
     expect(count(ws, 'ticket')).toBe(0);
-    expect(await run(ws, 'inspectionItem.openTicket', { roundId, spaceId: 'beds', itemId: 'c2', ticketId: 't-1', subject: '積水', category: 'civil' }, viewer)).toMatchObject({ ok: false, problem: { code: 'error.forbidden' } });
+    expect(await run(ws, 'inspectionItem.openTicket', { roundId, spaceId: 'beds', itemId: 'c2', ticketId: 't-1', subject: '積水', category: 'civil' }, viewer)).toMatchObject({
+      ok: false,
+      problem: { code: 'error.forbidden' },
+    });
   });
 });
 
@@ -309,7 +346,12 @@ describe('the demo', () => {
     // 21 weekly patrols, 5 elevator visits, 1 fire-safety inspection, 2 filter cleanings, 2 evaluations.
     expect(figures.roundsDone).toBe(31);
     const projects = ws.runner.records.findSync('project', {});
-    expect(figures.projectIds.map((id) => projects.find((p) => p.id === id)?.name).sort()).toEqual(['中央空調系統汰換工程', '大禮堂牆面整修（耐燃一級）', '老舊眷舍拆除工程（四戶）', '電梯整修 第五期']);
+    expect(figures.projectIds.map((id) => projects.find((p) => p.id === id)?.name).sort()).toEqual([
+      '中央空調系統汰換工程',
+      '大禮堂牆面整修（耐燃一級）',
+      '老舊眷舍拆除工程（四戶）',
+      '電梯整修 第五期',
+    ]);
     expect(projects.find((p) => p.name === '電梯整修 第五期')).toMatchObject({ actualEnd: '2021-12-10' });
     expect(projects.find((p) => p.name === '老舊眷舍拆除工程（四戶）')).toMatchObject({ actualStart: '2021-07-13', actualEnd: '2021-09-23' });
 

@@ -4,10 +4,7 @@ import { missingRounds } from '../../../domain/maintenance/inspections';
 import { isWorkingDay } from '../../../domain/working-days';
 import type { HandlerMap } from '../workstation';
 
-export const inspectionHandlers: Pick<
-  HandlerMap,
-  'inspections.rounds' | 'inspections.round' | 'inspections.missing' | 'inspections.figures' | 'assets.history' | 'projects.tickets'
-> = {
+export const inspectionHandlers: Pick<HandlerMap, 'inspections.rounds' | 'inspections.round' | 'inspections.missing' | 'inspections.figures' | 'assets.history' | 'projects.tickets'> = {
   'inspections.rounds': (ws, filter) => listRounds(ws.db, filter),
   'inspections.round': (ws, { id }) => roundDetail(ws.db, id),
   // The same rule as inspectionRound.generate, so the screen writes only when there is something to make.

@@ -28,16 +28,14 @@ export const recordHandlers: Pick<HandlerMap, 'mutate' | 'records.list' | 'recor
     const rows = ws.db.$client
       .prepare('SELECT a.*, u.display_name AS user_name FROM audit a LEFT JOIN app_user u ON u.id = a.user_id WHERE a.kind = ? AND a.record_id = ? ORDER BY a.at, a.mutation_id')
       .all(kind, id) as Record<string, string | number>[];
-    return rows.map(
-      (r): HistoryEntry => ({
-        id: String(r.id),
-        at: String(r.at),
-        userId: String(r.user_id),
-        userName: String(r.user_name ?? r.user_id),
-        mutation: String(r.mutation),
-        op: r.op as HistoryEntry['op'],
-        changes: JSON.parse(String(r.changes)),
-      }),
-    );
+    return rows.map((r): HistoryEntry => ({
+      id: String(r.id),
+      at: String(r.at),
+      userId: String(r.user_id),
+      userName: String(r.user_name ?? r.user_id),
+      mutation: String(r.mutation),
+      op: r.op as HistoryEntry['op'],
+      changes: JSON.parse(String(r.changes)),
+    }));
   },
 };

@@ -39,7 +39,7 @@ describe('ticket calls', () => {
   });
   afterEach(() => ws.close());
 
-  it('exports the filtered list to .xlsx with zh-TW headers and without the reporter\'s extension', async () => {
+  it("exports the filtered list to .xlsx with zh-TW headers and without the reporter's extension", async () => {
     await file({ subject: '男廁漏水', reporterPhoneExt: '3201' });
     await file({ subject: '冷氣不冷', category: 'hvac', spaceId: world.spaces.fsOffice, reporterPhoneExt: '3202' });
     const r = await ws.call('tickets.export', { filter: { categories: ['plumbing'] }, sort: { key: 'reportedAt', dir: 'desc' }, format: 'xlsx' });
@@ -122,12 +122,23 @@ describe('ticket calls', () => {
     expect((await ws.call('tickets.myWork', {})).map((w) => (w.kind === 'ticket' ? w.ticket.id : w.round.id))).toEqual([late, soon]);
   });
 
-  it('lists a technician\'s rounds with their tickets in my work, overdue first', async () => {
+  it("lists a technician's rounds with their tickets in my work, overdue first", async () => {
     const late = await file({ priority: 'urgent', reportedAt: tpe('2022-01-03', '09:00') });
     expect((await ws.call('mutate', { name: 'ticket.transition', args: { id: late, changeId: newId(), status: 'assigned', assigneeId: world.people.tech } })).ok).toBe(true);
     // A weekly round of the technician's, made from four weeks back: the old ones are overdue.
     const today = todayInTaipei();
-    const plan = { id: 'plan-patrol', name: '男廁巡檢', category: 'plumbing', recurrence: { freq: 'daily', interval: 7 }, startOn: addDays(today, -21), graceDays: 0, spaceIds: [world.spaces.toilet3], assetIds: [], checklist: [{ id: 'c1', text: '無漏水' }], assigneeId: world.people.tech };
+    const plan = {
+      id: 'plan-patrol',
+      name: '男廁巡檢',
+      category: 'plumbing',
+      recurrence: { freq: 'daily', interval: 7 },
+      startOn: addDays(today, -21),
+      graceDays: 0,
+      spaceIds: [world.spaces.toilet3],
+      assetIds: [],
+      checklist: [{ id: 'c1', text: '無漏水' }],
+      assigneeId: world.people.tech,
+    };
     for (const [name, args] of [
       ['inspectionPlan.create', plan],
       ['inspectionRound.generate', { from: addDays(today, -30), to: addDays(today, 31) }],
@@ -147,7 +158,7 @@ describe('ticket calls', () => {
     expect(work.slice(-upcoming.length)).toEqual(upcoming);
   });
 
-  it('files a ticket about an asset, which the asset\'s history lists; an unknown or archived asset is refused', async () => {
+  it("files a ticket about an asset, which the asset's history lists; an unknown or archived asset is refused", async () => {
     const asset = { id: 'asset-lift', code: 'EL-1', name: '客梯1號', kind: 'elevator', spaceId: world.spaces.lobby };
     expect(await ws.call('mutate', { name: 'asset.create', args: asset })).toMatchObject({ ok: true });
     const id = await file({ subject: '電梯異音', category: 'elevator', spaceId: world.spaces.lobby, assetId: asset.id });

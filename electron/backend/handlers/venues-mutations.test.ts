@@ -46,7 +46,10 @@ describe('venue bookings: approval', () => {
   it('lets only venue clerks and supervisors book, and only supervisors override', async () => {
     desk = await venueDesk();
     expectRefused(await desk.run('booking.create', bookingArgs('b1'), VIEWER), 'error.forbidden');
-    expectRefused(await desk.run('booking.create', bookingArgs('b1', { from: '2022-03-01 19:00', to: '2022-03-01 20:00', override: { reason: '市長臨時記者會' } }), CLERK), 'venues.overrideNeedsSupervisor');
+    expectRefused(
+      await desk.run('booking.create', bookingArgs('b1', { from: '2022-03-01 19:00', to: '2022-03-01 20:00', override: { reason: '市長臨時記者會' } }), CLERK),
+      'venues.overrideNeedsSupervisor',
+    );
     expect(desk.get('b1')).toBeUndefined();
   });
 });
@@ -282,7 +285,21 @@ describe('venue settings changes', () => {
 
   it('refuses a space that is already a venue, and closing before opening', async () => {
     desk = await venueDesk();
-    const base = { type: 'meeting_room', capacity: 10, equipment: [], opensAt: '08:00', closesAt: '18:00', bufferBefore: 0, bufferAfter: 0, approvalLevels: 1, bookableBy: 'agencies', fee: 0, deposit: 0, closures: [], notes: '' };
+    const base = {
+      type: 'meeting_room',
+      capacity: 10,
+      equipment: [],
+      opensAt: '08:00',
+      closesAt: '18:00',
+      bufferBefore: 0,
+      bufferAfter: 0,
+      approvalLevels: 1,
+      bookableBy: 'agencies',
+      fee: 0,
+      deposit: 0,
+      closures: [],
+      notes: '',
+    };
     expectRefused(await desk.run('venue.create', { id: 'v-x', spaceId: 'sp-mr1', ...base }), 'venues.spaceTaken');
     expectRefused(await desk.run('venue.update', { id: MR1, closesAt: '07:00' }), 'venues.hoursOrder');
     expect(await desk.ws.call('venues.list', {})).toHaveLength(3);

@@ -58,7 +58,7 @@ describe('venue desk reads', () => {
     expect(detail).toMatchObject({ booking: { id: 'b', venueNameZh: '大禮堂', applicantNameZh: '港都國樂團' }, venue: { id: AUD }, series: null, occurrences: [] });
   });
 
-  it('exports the filtered list as .xlsx and .ods with the list\'s columns', async () => {
+  it("exports the filtered list as .xlsx and .ods with the list's columns", async () => {
     desk = await venueDesk();
     await desk.must('booking.create', bookingArgs('a', { eventName: '防災演練說明會', from: '2022-03-01 09:00', to: '2022-03-01 10:00' }));
     await desk.must('booking.approve', { id: 'a' });
@@ -95,7 +95,10 @@ describe('venue desk reads', () => {
     const xlsx = await desk.ws.call('venues.export', { ...day, activityTypes: ['city_marketing'], format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx.fileBase64, 'base64') as unknown as ArrayBuffer);
-    const rows = wb.worksheets[0].getSheetValues().slice(2).map((r) => (r as unknown[]).slice(5, 7));
+    const rows = wb.worksheets[0]
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(5, 7));
     expect(rows).toEqual([['觀光行銷記者會', '市政行銷']]);
     const ods = await desk.ws.call('venues.export', { ...day, activityTypes: ['policy_promotion'], format: 'ods' });
     const content = await (await JSZip.loadAsync(Buffer.from(ods.fileBase64, 'base64'))).file('content.xml')!.async('string');

@@ -49,9 +49,61 @@ export async function venueDesk() {
   await must('agency.create', { id: CAB, code: 'CAB', nameZh: '民政局', nameEn: 'Civil Affairs Bureau', shortName: '民政局', phone: '07-1234567' }, ADMIN);
   await must('calendarDay.set', { date: '2022-02-28', kind: 'holiday', name: '和平紀念日' }, ADMIN);
   const base = { fee: 0, deposit: 0, closures: [], notes: '' };
-  await must('venue.create', { id: AUD, spaceId: 'sp-aud', type: 'auditorium', capacity: 800, equipment: ['projector', 'microphone', 'sound_system'], opensAt: '08:00', closesAt: '22:00', bufferBefore: 60, bufferAfter: 60, approvalLevels: 2, bookableBy: 'anyone', ...base, fee: 20000 }, ADMIN);
-  await must('venue.create', { id: MR1, spaceId: 'sp-mr1', type: 'meeting_room', capacity: 40, equipment: ['projector', 'video_conference'], opensAt: '08:00', closesAt: '18:00', bufferBefore: 15, bufferAfter: 15, approvalLevels: 1, bookableBy: 'agencies', ...base }, ADMIN);
-  await must('venue.create', { id: MR2, spaceId: 'sp-mr2', type: 'meeting_room', capacity: 20, equipment: ['projector'], opensAt: '08:00', closesAt: '18:00', bufferBefore: 0, bufferAfter: 0, approvalLevels: 0, bookableBy: 'agencies', ...base }, ADMIN);
+  await must(
+    'venue.create',
+    {
+      id: AUD,
+      spaceId: 'sp-aud',
+      type: 'auditorium',
+      capacity: 800,
+      equipment: ['projector', 'microphone', 'sound_system'],
+      opensAt: '08:00',
+      closesAt: '22:00',
+      bufferBefore: 60,
+      bufferAfter: 60,
+      approvalLevels: 2,
+      bookableBy: 'anyone',
+      ...base,
+      fee: 20000,
+    },
+    ADMIN,
+  );
+  await must(
+    'venue.create',
+    {
+      id: MR1,
+      spaceId: 'sp-mr1',
+      type: 'meeting_room',
+      capacity: 40,
+      equipment: ['projector', 'video_conference'],
+      opensAt: '08:00',
+      closesAt: '18:00',
+      bufferBefore: 15,
+      bufferAfter: 15,
+      approvalLevels: 1,
+      bookableBy: 'agencies',
+      ...base,
+    },
+    ADMIN,
+  );
+  await must(
+    'venue.create',
+    {
+      id: MR2,
+      spaceId: 'sp-mr2',
+      type: 'meeting_room',
+      capacity: 20,
+      equipment: ['projector'],
+      opensAt: '08:00',
+      closesAt: '18:00',
+      bufferBefore: 0,
+      bufferAfter: 0,
+      approvalLevels: 0,
+      bookableBy: 'agencies',
+      ...base,
+    },
+    ADMIN,
+  );
 
   const get = (id: string) => ws.runner.records.getSync('booking', id);
   return { ws, run, must, get, close: () => ws.close() };

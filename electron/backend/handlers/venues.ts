@@ -2,17 +2,7 @@
 import { formatInstant, taipeiDateOf } from '../../../domain/dates';
 import { translate } from '../../../domain/i18n';
 import type { BookingView } from '../../../domain/venues/views';
-import {
-  bookingDetail,
-  bookingViews,
-  checkBooking,
-  competingGroups,
-  displacedBookings,
-  flaggedBookings,
-  freeSlots,
-  venueFigures,
-  venueViews,
-} from '../../../db/queries/venues';
+import { bookingDetail, bookingViews, checkBooking, competingGroups, displacedBookings, flaggedBookings, freeSlots, venueFigures, venueViews } from '../../../db/queries/venues';
 import { getMeta } from '../../../db/meta';
 import { exportTable } from '../export/table-export';
 import { venueCalendar } from '../ical/venue-calendar';

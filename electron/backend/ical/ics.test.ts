@@ -34,7 +34,15 @@ async function bookedDesk() {
   void start;
   void end;
   // Mondays 2/14 … 3/28; 2/28 is a holiday (skipped); 3/14 cancelled; 3/21 moved to Tuesday.
-  await desk.must('bookingSeries.create', { ...particulars, rule: { freq: 'weekly', interval: 1, weekdays: [1] }, startDate: '2022-02-14', startTime: '09:00', endTime: '10:00', until: '2022-03-28', count: null });
+  await desk.must('bookingSeries.create', {
+    ...particulars,
+    rule: { freq: 'weekly', interval: 1, weekdays: [1] },
+    startDate: '2022-02-14',
+    startTime: '09:00',
+    endTime: '10:00',
+    until: '2022-03-28',
+    count: null,
+  });
   await desk.must('booking.move', { id: occurrenceId('weekly', '2022-03-21'), start: tp('2022-03-22 10:00'), end: tp('2022-03-22 11:00') });
   await desk.must('bookingSeries.approve', { id: 'weekly' });
   await desk.must('booking.cancel', { id: occurrenceId('weekly', '2022-03-14'), reason: '停開一次' });
@@ -89,7 +97,10 @@ describe('iCalendar feed of a venue', () => {
     master.relateException(override);
     expect(master.isRecurring()).toBe(true);
     expect(String(master.component.getFirstPropertyValue('rrule'))).toContain('FREQ=WEEKLY');
-    const exdates = master.component.getAllProperties('exdate').flatMap((p) => p.getValues()).map((t) => (t as ICAL.Time).toJSDate().toISOString());
+    const exdates = master.component
+      .getAllProperties('exdate')
+      .flatMap((p) => p.getValues())
+      .map((t) => (t as ICAL.Time).toJSDate().toISOString());
     expect(exdates.sort()).toEqual([tp('2022-02-28 09:00'), tp('2022-03-14 09:00')]);
     const it = master.iterator();
     const starts: string[] = [];
@@ -102,7 +113,10 @@ describe('iCalendar feed of a venue', () => {
     await desk.must('booking.move', { id: occurrenceId('weekly', '2022-03-07'), venueId: AUD, start: tp('2022-03-07 09:00'), end: tp('2022-03-07 10:00') }, CHIEF);
     const here = parse(await feed(MR1));
     const master = here.events.find((e) => e.getFirstPropertyValue('uid') === 'weekly@ga-desk' && !e.hasProperty('recurrence-id'))!;
-    const exdates = master.getAllProperties('exdate').flatMap((p) => p.getValues()).map((t) => (t as ICAL.Time).toJSDate().toISOString());
+    const exdates = master
+      .getAllProperties('exdate')
+      .flatMap((p) => p.getValues())
+      .map((t) => (t as ICAL.Time).toJSDate().toISOString());
     expect(exdates).toContain(tp('2022-03-07 09:00'));
     const there = parse(await feed(AUD));
     expect(there.events.map((e) => e.getFirstPropertyValue('uid'))).toEqual([`${occurrenceId('weekly', '2022-03-07')}@ga-desk`]);
@@ -126,7 +140,9 @@ describe('line folding', () => {
   });
 
   it('escapes commas, semicolons and newlines in text', () => {
-    const text = buildCalendar('x', [{ uid: 'a@x', start: tp('2022-03-01 09:00'), end: tp('2022-03-01 10:00'), summary: '會議; 第一場, 上午\n地點', status: 'CONFIRMED', sequence: 0, stamp: '2022-02-01T00:00:00.000Z' }]);
+    const text = buildCalendar('x', [
+      { uid: 'a@x', start: tp('2022-03-01 09:00'), end: tp('2022-03-01 10:00'), summary: '會議; 第一場, 上午\n地點', status: 'CONFIRMED', sequence: 0, stamp: '2022-02-01T00:00:00.000Z' },
+    ]);
     const { events } = parse(text);
     expect(events[0].getFirstPropertyValue('summary')).toBe('會議; 第一場, 上午\n地點');
   });

@@ -52,7 +52,11 @@ describe('a pulled page on top of pending writes', () => {
     await applyPulledPage(db, runner, {
       changes: [
         { kind: 'site', id: 's1', data: serverSite({ nameEn: 'Siwei Administrative Center' }) },
-        { kind: 'audit', id: `${clientId}:1:0`, data: { id: `${clientId}:1:0`, at: T0, userId: 'u-admin', clientId, mutationId: 1, mutation: 'site.update', kind: 'site', recordId: 's1', op: 'update', changes: { nameEn: ['', 'Siwei'] } } },
+        {
+          kind: 'audit',
+          id: `${clientId}:1:0`,
+          data: { id: `${clientId}:1:0`, at: T0, userId: 'u-admin', clientId, mutationId: 1, mutation: 'site.update', kind: 'site', recordId: 's1', op: 'update', changes: { nameEn: ['', 'Siwei'] } },
+        },
       ],
       cursor: '3',
       lastMutationIds: { [clientId]: 1 },
@@ -90,7 +94,12 @@ describe('a pulled page on top of pending writes', () => {
 
   it('a failing page changes nothing, cursor included', async () => {
     await expect(
-      applyPulledPage(db, runner, { changes: [{ kind: 'building', id: 'bx', data: { id: 'bx', siteId: 'missing', code: 'X', nameZh: 'x', nameEn: '', archived: false, createdAt: T0, updatedAt: T0 } }], cursor: '9', lastMutationIds: {}, refusals: [] }),
+      applyPulledPage(db, runner, {
+        changes: [{ kind: 'building', id: 'bx', data: { id: 'bx', siteId: 'missing', code: 'X', nameZh: 'x', nameEn: '', archived: false, createdAt: T0, updatedAt: T0 } }],
+        cursor: '9',
+        lastMutationIds: {},
+        refusals: [],
+      }),
     ).rejects.toThrow(/FOREIGN KEY/);
     expect(getMeta(db, 'syncCursor')).toBe('1');
     expect(runner.records.getSync('building', 'bx')).toBeUndefined();

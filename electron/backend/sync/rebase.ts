@@ -112,7 +112,18 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
       for (const row of pending) {
         const r = refusedKey.get(`${row.client_id}:${row.mutation_id}`);
         if (!r) continue;
-        prepared(db, NEEDS_ATTENTION).run(`${row.client_id}:${row.mutation_id}`, row.client_id, row.mutation_id, row.name, row.args, row.user_id, row.at, JSON.stringify(r.problem), r.conflict === undefined ? null : JSON.stringify(r.conflict), now);
+        prepared(db, NEEDS_ATTENTION).run(
+          `${row.client_id}:${row.mutation_id}`,
+          row.client_id,
+          row.mutation_id,
+          row.name,
+          row.args,
+          row.user_id,
+          row.at,
+          JSON.stringify(r.problem),
+          r.conflict === undefined ? null : JSON.stringify(r.conflict),
+          now,
+        );
       }
 
       // 4. Drop what the server has processed; re-run the rest on top of its state.
@@ -148,7 +159,18 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
       // A number the user may have written on paper changed: they are told, under needs attention.
       for (const r of page.renumbered ?? []) {
         const row = pending.find((p) => p.client_id === r.clientId && p.mutation_id === r.mutationId);
-        prepared(db, NEEDS_ATTENTION).run(`${r.clientId}:${r.mutationId}:renumbered`, r.clientId, r.mutationId, row?.name ?? '', row?.args ?? '{}', row?.user_id ?? '', row?.at ?? now, JSON.stringify({ code: 'sync.renumbered', params: { from: r.from, to: r.to } }), null, now);
+        prepared(db, NEEDS_ATTENTION).run(
+          `${r.clientId}:${r.mutationId}:renumbered`,
+          r.clientId,
+          r.mutationId,
+          row?.name ?? '',
+          row?.args ?? '{}',
+          row?.user_id ?? '',
+          row?.at ?? now,
+          JSON.stringify({ code: 'sync.renumbered', params: { from: r.from, to: r.to } }),
+          null,
+          now,
+        );
       }
 
       setMeta(db, 'syncCursor', page.cursor);

@@ -23,11 +23,13 @@ afterEach(async () => {
 const page = (changes: unknown[]) => ({ changes, cursor: 'db/3', more: false, lastMutationIds: {}, refusals: [], renumbered: [] });
 
 it('takes a pull page whose records it does not check field by field', async () => {
-  const api = await answering(page([
-    { seq: 1, kind: 'site', id: 's1', op: 'put', data: { id: 's1', nameZh: '四維行政中心', anything: [1, { deep: true }] } },
-    { seq: 2, kind: 'kindOfANewerRelease', id: 'x', op: 'put', data: {} },
-    { seq: 3, kind: 'site', id: 's2', op: 'delete', data: null },
-  ]));
+  const api = await answering(
+    page([
+      { seq: 1, kind: 'site', id: 's1', op: 'put', data: { id: 's1', nameZh: '四維行政中心', anything: [1, { deep: true }] } },
+      { seq: 2, kind: 'kindOfANewerRelease', id: 'x', op: 'put', data: {} },
+      { seq: 3, kind: 'site', id: 's2', op: 'delete', data: null },
+    ]),
+  );
   const reply = await api.pull('gad_token', 'client-1', '', 10);
   expect(reply.changes.map((c) => c.id)).toEqual(['s1', 'x', 's2']);
   expect(reply.changes[0].data).toEqual({ id: 's1', nameZh: '四維行政中心', anything: [1, { deep: true }] });

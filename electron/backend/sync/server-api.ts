@@ -3,17 +3,7 @@
  * (domain/sync-protocol.ts), with a timeout on every call. Failures become a
  * `ServerError` with the server's stable code, or `unreachable` when no answer came.
  */
-import {
-  PROTOCOL_VERSION,
-  SCHEMA_VERSION,
-  enrollResponse,
-  leaseResponse,
-  loginResponse,
-  pullResponse,
-  pushResponse,
-  type PullResponse,
-  type PushResponse,
-} from '../../../domain/sync-protocol';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, enrollResponse, leaseResponse, loginResponse, pullResponse, pushResponse, type PullResponse, type PushResponse } from '../../../domain/sync-protocol';
 import { z } from 'zod';
 import type { NumberKind } from '../../../domain/numbering';
 
@@ -49,14 +39,7 @@ const pullEnvelope = pullResponse.extend({ changes: z.array(z.unknown()) });
 function isChange(c: unknown): c is PullResponse['changes'][number] {
   if (typeof c !== 'object' || c === null) return false;
   const { seq, kind, id, op, data } = c as Record<string, unknown>;
-  return (
-    typeof seq === 'number' &&
-    typeof kind === 'string' &&
-    typeof id === 'string' &&
-    (op === 'put' || op === 'delete') &&
-    typeof data === 'object' &&
-    !Array.isArray(data)
-  );
+  return typeof seq === 'number' && typeof kind === 'string' && typeof id === 'string' && (op === 'put' || op === 'delete') && typeof data === 'object' && !Array.isArray(data);
 }
 
 export const VERSIONS = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION };
@@ -113,7 +96,11 @@ export class SyncServerApi {
 
   /** Uploads a file under its SHA-256 (idempotent: the server keeps one copy). */
   async putAttachment(deviceToken: string, sha256: string, data: Buffer): Promise<void> {
-    const res = await this.raw(`/attachments/${sha256}`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${deviceToken}` }, body: new Uint8Array(data) });
+    const res = await this.raw(`/attachments/${sha256}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${deviceToken}` },
+      body: new Uint8Array(data),
+    });
     if (!res.ok) {
       const payload = (await res.json().catch(() => null)) as Record<string, unknown> | null;
       throw new ServerError(String(payload?.code ?? `http.${res.status}`), res.status, String(payload?.message ?? res.statusText));

@@ -183,7 +183,10 @@ export class SyncClient {
       next = page.more ? this.api.pull(token, clientId, page.cursor, PULL_PAGE) : null;
       next?.catch(() => undefined); // a failure surfaces when it is awaited
       await applyPulledPage(this.db(), this.runner(), page);
-      await this.downloadAttachments(token, page.changes.map((c) => c.data));
+      await this.downloadAttachments(
+        token,
+        page.changes.map((c) => c.data),
+      );
       received += page.changes.length;
       if (first) this.setState({ progress: { received } });
     }

@@ -61,8 +61,24 @@ export function AssetsTab() {
     <Flex vertical gap={8}>
       <Flex gap={8} align="center" wrap>
         <Input.Search size="small" allowClear placeholder={t('assets.search')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 240 }} />
-        <Select size="small" allowClear placeholder={t('field.siteId')} value={siteId} onChange={setSiteId} options={places.sites.filter((s) => !s.archived).map((s) => ({ value: s.id, label: nameOf(s, locale) }))} style={{ width: 160 }} />
-        <Select size="small" allowClear placeholder={t('field.kind')} value={kind} onChange={setKind} options={ASSET_KINDS.map((k) => ({ value: k, label: t(`assetKind.${k}`) }))} style={{ width: 140 }} />
+        <Select
+          size="small"
+          allowClear
+          placeholder={t('field.siteId')}
+          value={siteId}
+          onChange={setSiteId}
+          options={places.sites.filter((s) => !s.archived).map((s) => ({ value: s.id, label: nameOf(s, locale) }))}
+          style={{ width: 160 }}
+        />
+        <Select
+          size="small"
+          allowClear
+          placeholder={t('field.kind')}
+          value={kind}
+          onChange={setKind}
+          options={ASSET_KINDS.map((k) => ({ value: k, label: t(`assetKind.${k}`) }))}
+          style={{ width: 140 }}
+        />
         <Switch size="small" checked={showArchived} onChange={setShowArchived} aria-label={t('common.showArchived')} />
         <Typography.Text type="secondary">{t('common.showArchived')}</Typography.Text>
         <Typography.Text type="secondary" style={{ marginInlineStart: 'auto' }}>

@@ -41,7 +41,14 @@ describe('the equipment a ticket can be about', () => {
   it('once a location is chosen: what stands there first, then the rest of its building, by tag', () => {
     expect(ticketAssetOptions(input('lobby'))).toEqual([
       { label: '此地點', title: '此地點', options: [{ value: 'panel', label: 'FP-1' }] },
-      { label: '同棟其他', title: '同棟其他', options: [{ value: 'lift-2', label: 'EL-2' }, { value: 'lift-10', label: 'EL-10' }] },
+      {
+        label: '同棟其他',
+        title: '同棟其他',
+        options: [
+          { value: 'lift-2', label: 'EL-2' },
+          { value: 'lift-10', label: 'EL-10' },
+        ],
+      },
     ]);
   });
 

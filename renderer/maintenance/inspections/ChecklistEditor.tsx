@@ -47,7 +47,15 @@ export function ChecklistEditor({ value = [], onChange, id, disabled }: Props) {
           />
           <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={t('inspections.plan.moveUp')} />
           <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={disabled || i === value.length - 1} onClick={() => move(i, 1)} aria-label={t('inspections.plan.moveDown')} />
-          <Button size="small" type="text" danger icon={<DeleteOutlined />} disabled={disabled} onClick={() => change(value.filter((x) => x.id !== item.id))} aria-label={t('inspections.plan.removeItem')} />
+          <Button
+            size="small"
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            disabled={disabled}
+            onClick={() => change(value.filter((x) => x.id !== item.id))}
+            aria-label={t('inspections.plan.removeItem')}
+          />
         </Flex>
       ))}
       <Button size="small" type="dashed" icon={<PlusOutlined />} disabled={disabled} onClick={() => change([...value, { id: nextItemId(value), text: '' }])} style={{ alignSelf: 'flex-start' }}>

@@ -44,7 +44,14 @@ export function PhotoButton({ photos, onAdd, disabled, icon }: Props) {
   return (
     <>
       <Badge count={photos.length} size="small" onClick={() => photos.length > 0 && setViewing(true)} style={{ cursor: 'pointer' }}>
-        <Button size="small" tabIndex={-1} icon={icon} disabled={disabled && photos.length === 0} onClick={() => (disabled ? setViewing(true) : input.current?.click())} aria-label={t('inspections.round.addPhoto')} />
+        <Button
+          size="small"
+          tabIndex={-1}
+          icon={icon}
+          disabled={disabled && photos.length === 0}
+          onClick={() => (disabled ? setViewing(true) : input.current?.click())}
+          aria-label={t('inspections.round.addPhoto')}
+        />
       </Badge>
       <input
         ref={input}

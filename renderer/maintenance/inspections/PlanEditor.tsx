@@ -73,7 +73,9 @@ export function PlanEditor({ plan, onClose }: Props) {
     const calendar = new Map(days.map((d) => [d.date, d]));
     const from = args.startOn > today ? args.startOn : today;
     try {
-      return occurrencesDue({ rule: args.recurrence, startOn: args.startOn, endOn: args.endOn, endAfter: args.endAfter, onHoliday: args.onHoliday }, from, addDays(from, 800), (d) => isWorkingDay(d, calendar)).slice(0, 6);
+      return occurrencesDue({ rule: args.recurrence, startOn: args.startOn, endOn: args.endOn, endAfter: args.endAfter, onHoliday: args.onHoliday }, from, addDays(from, 800), (d) =>
+        isWorkingDay(d, calendar),
+      ).slice(0, 6);
     } catch {
       return [];
     }
@@ -116,12 +118,26 @@ export function PlanEditor({ plan, onClose }: Props) {
 
   return (
     <Modal open title={plan ? plan.name : t('inspections.plan.new')} onCancel={onClose} footer={null} width={860} destroyOnHidden keyboard={false} mask={{ closable: false }}>
-      <KeyboardForm<PlanFormValues> form={form} layout="vertical" size="small" initialValues={initial} onSubmit={save} onCancel={onClose} disabled={!mayEdit} onValuesChange={() => problem && setProblem(null)}>
+      <KeyboardForm<PlanFormValues>
+        form={form}
+        layout="vertical"
+        size="small"
+        initialValues={initial}
+        onSubmit={save}
+        onCancel={onClose}
+        disabled={!mayEdit}
+        onValuesChange={() => problem && setProblem(null)}
+      >
         {plan?.archived && <Tag style={{ marginBottom: 8 }}>{t('common.archived')}</Tag>}
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
         <Row gutter={12}>
           <Col span={16}>
-            <Form.Item name="name" label={t('inspections.plan.name')} rules={[...required('inspections.plan.name'), { whitespace: true, message: t('error.required', { field: t('inspections.plan.name') }) }]} style={{ marginBottom: 12 }}>
+            <Form.Item
+              name="name"
+              label={t('inspections.plan.name')}
+              rules={[...required('inspections.plan.name'), { whitespace: true, message: t('error.required', { field: t('inspections.plan.name') }) }]}
+              style={{ marginBottom: 12 }}
+            >
               <Input maxLength={100} autoComplete="off" />
             </Form.Item>
           </Col>
@@ -142,11 +158,7 @@ export function PlanEditor({ plan, onClose }: Props) {
           </Col>
           <Col span={8}>
             <Form.Item name="endKind" label={t('inspections.plan.end')} style={{ marginBottom: 12 }}>
-              <Radio.Group
-                optionType="button"
-                size="small"
-                options={(['none', 'date', 'count'] as const).map((k) => ({ value: k, label: t(`inspections.plan.end.${k}`) }))}
-              />
+              <Radio.Group optionType="button" size="small" options={(['none', 'date', 'count'] as const).map((k) => ({ value: k, label: t(`inspections.plan.end.${k}`) }))} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -178,7 +190,11 @@ export function PlanEditor({ plan, onClose }: Props) {
             ) : (
               <Space size={4} wrap>
                 {preview.map((o) => (
-                  <Tag key={o.scheduledOn} color={o.dueOn !== o.scheduledOn ? 'orange' : undefined} title={o.dueOn !== o.scheduledOn ? t('inspections.plan.moved', { date: formatDate(o.scheduledOn, locale) }) : undefined}>
+                  <Tag
+                    key={o.scheduledOn}
+                    color={o.dueOn !== o.scheduledOn ? 'orange' : undefined}
+                    title={o.dueOn !== o.scheduledOn ? t('inspections.plan.moved', { date: formatDate(o.scheduledOn, locale) }) : undefined}
+                  >
                     <RocDate date={o.dueOn} />
                   </Tag>
                 ))}
@@ -213,7 +229,12 @@ export function PlanEditor({ plan, onClose }: Props) {
             <Form.Item
               name="checklist"
               label={t('field.checklist')}
-              rules={[{ validator: (_, items: PlanFormValues['checklist']) => (items?.some((i) => i.text.trim()) ? Promise.resolve() : Promise.reject(new Error(t('error.required', { field: t('field.checklist') })))) }]}
+              rules={[
+                {
+                  validator: (_, items: PlanFormValues['checklist']) =>
+                    items?.some((i) => i.text.trim()) ? Promise.resolve() : Promise.reject(new Error(t('error.required', { field: t('field.checklist') }))),
+                },
+              ]}
               style={{ marginBottom: 12 }}
             >
               <ChecklistEditor />

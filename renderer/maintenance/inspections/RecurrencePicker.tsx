@@ -62,7 +62,15 @@ export function RecurrencePicker({ value, onChange, id }: Props) {
 
   const dayOfMonth = (day: number) => (
     <Flex align="center" gap={6}>
-      <InputNumber size="small" min={1} max={31} value={day} onChange={(v) => set({ day: Math.min(rule.freq === 'yearly' ? daysInMonth(2024, rule.month) : 31, num(v, 1)) } as Partial<Recurrence>)} style={{ width: 64 }} aria-label={t('recurrence.dayOfMonth')} />
+      <InputNumber
+        size="small"
+        min={1}
+        max={31}
+        value={day}
+        onChange={(v) => set({ day: Math.min(rule.freq === 'yearly' ? daysInMonth(2024, rule.month) : 31, num(v, 1)) } as Partial<Recurrence>)}
+        style={{ width: 64 }}
+        aria-label={t('recurrence.dayOfMonth')}
+      />
       <Typography.Text>{t('recurrence.dayUnit')}</Typography.Text>
     </Flex>
   );
@@ -100,8 +108,22 @@ export function RecurrencePicker({ value, onChange, id }: Props) {
         {rule.freq === 'monthlyWeekday' && (
           <>
             {every('months', 24)}
-            <Select size="small" value={rule.nth} onChange={(nth) => set({ nth })} options={NTHS.map((n) => ({ value: n, label: nthName(t, n) }))} style={{ width: 110 }} aria-label={t('recurrence.nth')} />
-            <Select size="small" value={rule.weekday} onChange={(weekday) => set({ weekday })} options={WEEK.map((d) => ({ value: d, label: t('recurrence.weekdayName', { day: weekdayName(t, d) }) }))} style={{ width: 100 }} aria-label={t('recurrence.weekday')} />
+            <Select
+              size="small"
+              value={rule.nth}
+              onChange={(nth) => set({ nth })}
+              options={NTHS.map((n) => ({ value: n, label: nthName(t, n) }))}
+              style={{ width: 110 }}
+              aria-label={t('recurrence.nth')}
+            />
+            <Select
+              size="small"
+              value={rule.weekday}
+              onChange={(weekday) => set({ weekday })}
+              options={WEEK.map((d) => ({ value: d, label: t('recurrence.weekdayName', { day: weekdayName(t, d) }) }))}
+              style={{ width: 100 }}
+              aria-label={t('recurrence.weekday')}
+            />
             {rule.nth === 5 && <Typography.Text type="secondary">{t('recurrence.fifthHint')}</Typography.Text>}
           </>
         )}

@@ -19,7 +19,19 @@ export function taipeiInstant(date: BusinessDate, clock: string): string | null 
   return new Date(Date.parse(startOfTaipeiDay(date)) + (Number(m[1]) * 60 + Number(m[2])) * 60_000).toISOString();
 }
 
-function Dialog({ title, onClose, onSubmit, children, okText }: { title: string; onClose(): void; onSubmit(values: Record<string, string>): Promise<string | null>; children: ReactNode; okText: string }) {
+function Dialog({
+  title,
+  onClose,
+  onSubmit,
+  children,
+  okText,
+}: {
+  title: string;
+  onClose(): void;
+  onSubmit(values: Record<string, string>): Promise<string | null>;
+  children: ReactNode;
+  okText: string;
+}) {
   const t = useT();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -66,12 +78,22 @@ export function CompleteDialog({ roundId, onClose }: { roundId: string; onClose(
     >
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="date" label={t('inspections.round.doneOn')} initialValue={todayInTaipei()} rules={[{ required: true, message: t('error.required', { field: t('inspections.round.doneOn') }) }]}>
+          <Form.Item
+            name="date"
+            label={t('inspections.round.doneOn')}
+            initialValue={todayInTaipei()}
+            rules={[{ required: true, message: t('error.required', { field: t('inspections.round.doneOn') }) }]}
+          >
             <RocDatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="time" label={t('inspections.round.doneAt')} initialValue={taipeiClock()} rules={[{ required: true, message: t('error.required', { field: t('inspections.round.doneAt') }) }]}>
+          <Form.Item
+            name="time"
+            label={t('inspections.round.doneAt')}
+            initialValue={taipeiClock()}
+            rules={[{ required: true, message: t('error.required', { field: t('inspections.round.doneAt') }) }]}
+          >
             <Input maxLength={5} autoComplete="off" />
           </Form.Item>
         </Col>

@@ -117,7 +117,14 @@ export function RoundScreen({ id }: { id: string }) {
   const ticketNumber = useMemo(() => new Map(detail?.tickets.map((tk) => [tk.id, tk.number]) ?? []), [detail]);
 
   // Until the user moves, the cursor stands on the first item not recorded yet.
-  const firstOpen = useMemo(() => Math.max(0, lines.findIndex((l) => !l.result)), [lines]);
+  const firstOpen = useMemo(
+    () =>
+      Math.max(
+        0,
+        lines.findIndex((l) => !l.result),
+      ),
+    [lines],
+  );
   const at = cursor ?? firstOpen;
 
   useEffect(() => {
@@ -300,7 +307,12 @@ export function RoundScreen({ id }: { id: string }) {
       </Flex>
 
       <Flex align="center" gap={12}>
-        <Progress percent={round.total ? Math.round((round.recorded / round.total) * 100) : 0} status={round.failed ? 'exception' : round.recorded === round.total ? 'success' : 'active'} style={{ flex: 1, margin: 0 }} format={() => `${round.recorded}/${round.total}`} />
+        <Progress
+          percent={round.total ? Math.round((round.recorded / round.total) * 100) : 0}
+          status={round.failed ? 'exception' : round.recorded === round.total ? 'success' : 'active'}
+          style={{ flex: 1, margin: 0 }}
+          format={() => `${round.recorded}/${round.total}`}
+        />
         {round.failed > 0 && <Tag color="red">{t('inspections.failedCount', { count: round.failed })}</Tag>}
       </Flex>
       {editable && <Typography.Text type="secondary">{t('inspections.round.keys')}</Typography.Text>}
@@ -421,10 +433,27 @@ const ItemRow = memo(function ItemRow({ line, index: i, number, place, shown, ac
           </Button>
         )}
         {result && <PhotoButton photos={result.photos} disabled={!editable} onAdd={(photos) => actions.photos(i, photos)} icon={<CameraOutlined />} />}
-        <Button size="small" tabIndex={-1} type={shown === 'pass' ? 'primary' : 'default'} icon={<CheckOutlined />} disabled={!editable} onClick={() => void actions.record(i, 'pass')} aria-pressed={shown === 'pass'}>
+        <Button
+          size="small"
+          tabIndex={-1}
+          type={shown === 'pass' ? 'primary' : 'default'}
+          icon={<CheckOutlined />}
+          disabled={!editable}
+          onClick={() => void actions.record(i, 'pass')}
+          aria-pressed={shown === 'pass'}
+        >
           {t('inspections.outcome.pass')}
         </Button>
-        <Button size="small" tabIndex={-1} danger type={shown === 'fail' ? 'primary' : 'default'} icon={<CloseOutlined />} disabled={!editable} onClick={() => actions.fail(i)} aria-pressed={shown === 'fail'}>
+        <Button
+          size="small"
+          tabIndex={-1}
+          danger
+          type={shown === 'fail' ? 'primary' : 'default'}
+          icon={<CloseOutlined />}
+          disabled={!editable}
+          onClick={() => actions.fail(i)}
+          aria-pressed={shown === 'fail'}
+        >
           {t('inspections.outcome.fail')}
         </Button>
       </Space>

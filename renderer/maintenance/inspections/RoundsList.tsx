@@ -66,12 +66,7 @@ export function RoundsList() {
   return (
     <Flex vertical gap={8}>
       <Flex gap={8} align="center" wrap>
-        <Segmented<RoundsFilter>
-          size="small"
-          value={filter}
-          onChange={setFilter}
-          options={(['due', 'done', 'all'] as const).map((f) => ({ value: f, label: t(`inspections.filter.${f}`) }))}
-        />
+        <Segmented<RoundsFilter> size="small" value={filter} onChange={setFilter} options={(['due', 'done', 'all'] as const).map((f) => ({ value: f, label: t(`inspections.filter.${f}`) }))} />
         <Select
           size="small"
           allowClear

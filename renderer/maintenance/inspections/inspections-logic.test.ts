@@ -35,7 +35,14 @@ describe('inspections screens', () => {
 
   it('a round is walked place by place, item by item, with what was recorded', () => {
     const detail = {
-      round: { id: 'r', spaceIds: ['a', 'b'], checklist: [{ id: 'c1', text: '積水' }, { id: 'c2', text: '排水' }] },
+      round: {
+        id: 'r',
+        spaceIds: ['a', 'b'],
+        checklist: [
+          { id: 'c1', text: '積水' },
+          { id: 'c2', text: '排水' },
+        ],
+      },
       results: [{ id: 'r/b/c1', outcome: 'fail' }],
     } as unknown as RoundDetail;
     expect(roundLines(detail).map((l) => `${l.spaceId}${l.item.id}:${l.result?.outcome ?? '-'}`)).toEqual(['ac1:-', 'ac2:-', 'bc1:fail', 'bc2:-']);

@@ -33,7 +33,15 @@ describe('plan form', () => {
   it('checklist lines are trimmed and empty ones dropped; a new plan starts with one empty line', () => {
     const v = newPlanValues('2022-01-10');
     expect(v.checklist).toEqual([{ id: 'c1', text: '' }]);
-    expect(planArgs({ ...v, checklist: [{ id: 'c1', text: ' 積水 ' }, { id: 'c2', text: '  ' }] }).checklist).toEqual([{ id: 'c1', text: '積水' }]);
+    expect(
+      planArgs({
+        ...v,
+        checklist: [
+          { id: 'c1', text: ' 積水 ' },
+          { id: 'c2', text: '  ' },
+        ],
+      }).checklist,
+    ).toEqual([{ id: 'c1', text: '積水' }]);
   });
 
   it('an update carries only what changed', () => {

@@ -45,7 +45,14 @@ export function ProjectEditor({ project, phases, onClose }: { project?: Project;
       name: 'budget',
       type: 'number',
       span: 8,
-      input: <InputNumber<number> min={0} style={{ width: '100%' }} formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : Number(v).toLocaleString('en-US'))} parser={(v) => Number((v ?? '').replace(/[^\d]/g, ''))} />,
+      input: (
+        <InputNumber<number>
+          min={0}
+          style={{ width: '100%' }}
+          formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : Number(v).toLocaleString('en-US'))}
+          parser={(v) => Number((v ?? '').replace(/[^\d]/g, ''))}
+        />
+      ),
     },
     dateField('plannedStart'),
     dateField('plannedEnd'),
@@ -217,9 +224,16 @@ function ProjectTickets({ project }: { project: Project }) {
       />
       {mayLink && (
         <Flex gap={8}>
-          <Input size="small" placeholder={t('projects.linkPlaceholder')} value={number} onChange={(e) => setNumber(e.target.value)} onKeyDown={(e) => {
+          <Input
+            size="small"
+            placeholder={t('projects.linkPlaceholder')}
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            onKeyDown={(e) => {
               if (isSubmitEnter(e) && number.trim()) void link();
-            }} style={{ width: 220 }} />
+            }}
+            style={{ width: 220 }}
+          />
           <Button size="small" onClick={() => void link()} disabled={!number.trim()}>
             {t('projects.link')}
           </Button>

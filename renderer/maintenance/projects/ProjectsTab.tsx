@@ -48,7 +48,15 @@ export function ProjectsTab() {
     <Flex vertical gap={12}>
       <Flex gap={8} align="center" wrap>
         <Input.Search size="small" allowClear placeholder={t('projects.search')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 240 }} />
-        <Select size="small" allowClear placeholder={t('field.status')} value={status} onChange={setStatus} options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projectStatus.${s}`) }))} style={{ width: 120 }} />
+        <Select
+          size="small"
+          allowClear
+          placeholder={t('field.status')}
+          value={status}
+          onChange={setStatus}
+          options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projectStatus.${s}`) }))}
+          style={{ width: 120 }}
+        />
         <Switch size="small" checked={showArchived} onChange={setShowArchived} aria-label={t('common.showArchived')} />
         <Typography.Text type="secondary">{t('common.showArchived')}</Typography.Text>
         {mayAdd && (

@@ -30,13 +30,34 @@ export function Timeline({ projects, phases, onOpen }: { projects: Project[]; ph
     const actual = barFor(axis, item.actualStart, item.actualEnd, openEnd);
     return (
       <div key={key} style={{ display: 'flex', alignItems: 'center', height: level === 0 ? 26 : 22 }}>
-        <div style={{ width: LABEL_WIDTH, flex: 'none', paddingInlineStart: level * 16, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: level ? token.fontSizeSM : token.fontSize }}>{label}</div>
+        <div
+          style={{
+            width: LABEL_WIDTH,
+            flex: 'none',
+            paddingInlineStart: level * 16,
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+            fontSize: level ? token.fontSizeSM : token.fontSize,
+          }}
+        >
+          {label}
+        </div>
         <div style={{ position: 'relative', flex: 1, height: '100%' }}>
           <Grid axis={axis} />
           {planned && (
             <div
               title={t('projects.timeline.planned')}
-              style={{ position: 'absolute', top: level ? 4 : 4, height: level ? 14 : 18, left: `${planned.left}%`, width: `${planned.width}%`, border: `1px dashed ${token.colorPrimary}`, borderRadius: 3, boxSizing: 'border-box' }}
+              style={{
+                position: 'absolute',
+                top: level ? 4 : 4,
+                height: level ? 14 : 18,
+                left: `${planned.left}%`,
+                width: `${planned.width}%`,
+                border: `1px dashed ${token.colorPrimary}`,
+                borderRadius: 3,
+                boxSizing: 'border-box',
+              }}
             />
           )}
           {actual && (
@@ -61,7 +82,11 @@ export function Timeline({ projects, phases, onOpen }: { projects: Project[]; ph
   const todayBar = today >= axis.from && today < axis.to ? barFor(axis, today, today) : null;
 
   return (
-    <div aria-label={t('projects.timeline.title')} role="figure" style={{ border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadius, padding: 8, background: token.colorBgContainer }}>
+    <div
+      aria-label={t('projects.timeline.title')}
+      role="figure"
+      style={{ border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadius, padding: 8, background: token.colorBgContainer }}
+    >
       <Flex justify="space-between" align="center" style={{ marginBottom: 4 }}>
         <Typography.Text strong>{t('projects.timeline.title')}</Typography.Text>
         <Flex gap={12} style={{ fontSize: token.fontSizeSM }}>
@@ -74,7 +99,19 @@ export function Timeline({ projects, phases, onOpen }: { projects: Project[]; ph
         <div style={{ width: LABEL_WIDTH, flex: 'none' }} />
         <div style={{ position: 'relative', flex: 1 }}>
           {axis.months.map((m) => (
-            <div key={m.start} style={{ position: 'absolute', left: `${m.left}%`, width: `${m.width}%`, fontSize: token.fontSizeSM, color: token.colorTextSecondary, textAlign: 'center', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+            <div
+              key={m.start}
+              style={{
+                position: 'absolute',
+                left: `${m.left}%`,
+                width: `${m.width}%`,
+                fontSize: token.fontSizeSM,
+                color: token.colorTextSecondary,
+                textAlign: 'center',
+                whiteSpace: 'nowrap',
+                overflow: 'hidden',
+              }}
+            >
               {monthLabel(m.start, locale)}
             </div>
           ))}
@@ -82,19 +119,18 @@ export function Timeline({ projects, phases, onOpen }: { projects: Project[]; ph
       </div>
       <div style={{ position: 'relative' }}>
         {projects.map((p) => [
-          row(
-            p.id,
-            <Typography.Link onClick={() => onOpen(p.id)}>{p.name}</Typography.Link>,
-            p,
-            0,
-            p.status === 'in_progress' ? today : undefined,
-          ),
+          row(p.id, <Typography.Link onClick={() => onOpen(p.id)}>{p.name}</Typography.Link>, p, 0, p.status === 'in_progress' ? today : undefined),
           ...phases
             .filter((ph) => ph.projectId === p.id && !ph.archived)
             .sort((a, b) => a.seq - b.seq)
             .map((ph) => row(ph.id, <Typography.Text type="secondary">{ph.name}</Typography.Text>, ph, 1, ph.actualStart && !ph.actualEnd ? today : undefined)),
         ])}
-        {todayBar && <div title={t('projects.timeline.today')} style={{ position: 'absolute', top: 0, bottom: 0, left: `calc(${LABEL_WIDTH}px + (100% - ${LABEL_WIDTH}px) * ${todayBar.left / 100})`, borderLeft: `1px solid ${token.colorError}` }} />}
+        {todayBar && (
+          <div
+            title={t('projects.timeline.today')}
+            style={{ position: 'absolute', top: 0, bottom: 0, left: `calc(${LABEL_WIDTH}px + (100% - ${LABEL_WIDTH}px) * ${todayBar.left / 100})`, borderLeft: `1px solid ${token.colorError}` }}
+          />
+        )}
       </div>
     </div>
   );

@@ -62,7 +62,12 @@ export function MyWorkTab() {
       {TRANSITIONS[r.status]
         .filter((to) => QUICK.includes(to) && mayMoveTo(me.roles, to, r.assigneeId === me.personId))
         .map((to) => (
-          <Button key={to} size="small" type={to === 'completed' ? 'primary' : 'default'} onClick={() => void moveTicket(r.id, to).then((d) => (d.ok ? message.success(t('common.saved')) : message.error(d.message)))}>
+          <Button
+            key={to}
+            size="small"
+            type={to === 'completed' ? 'primary' : 'default'}
+            onClick={() => void moveTicket(r.id, to).then((d) => (d.ok ? message.success(t('common.saved')) : message.error(d.message)))}
+          >
             {t(actionLabel(r.status, to))}
           </Button>
         ))}

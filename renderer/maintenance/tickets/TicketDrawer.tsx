@@ -149,7 +149,9 @@ export function TicketDrawer() {
               <PriorityText priority={ticket.priority} />
             </Descriptions.Item>
             <Descriptions.Item label={t('maint.col.reporter')}>
-              {[ticket.reporterName, ticket.reporterAgencyId && agencies.get(ticket.reporterAgencyId)?.nameZh, ticket.reporterPhoneExt && t('maint.ext', { ext: ticket.reporterPhoneExt })].filter(Boolean).join('　')}
+              {[ticket.reporterName, ticket.reporterAgencyId && agencies.get(ticket.reporterAgencyId)?.nameZh, ticket.reporterPhoneExt && t('maint.ext', { ext: ticket.reporterPhoneExt })]
+                .filter(Boolean)
+                .join('　')}
             </Descriptions.Item>
             <Descriptions.Item label={t('maint.col.source')}>{t(`ticketSource.${ticket.source}`)}</Descriptions.Item>
             <Descriptions.Item label={t('maint.col.reportedAt')}>{formatInstant(ticket.reportedAt, locale)}</Descriptions.Item>
@@ -218,14 +220,7 @@ export function TicketDrawer() {
           }}
         />
       )}
-      {ticket && (
-        <TicketForm
-          open={editing}
-          ticket={ticket}
-          onClose={() => setEditing(false)}
-          onSaved={() => setEditing(false)}
-        />
-      )}
+      {ticket && <TicketForm open={editing} ticket={ticket} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
       {ticket && <HistoryDrawer kind="ticket" id={ticket.id} title={ticket.number} open={history} onClose={() => setHistory(false)} />}
     </Drawer>
   );
@@ -258,17 +253,39 @@ function personLabel(p: { name: string; company: string; title: string } | undef
 /** The people a ticket can be assigned to: technicians and contractors' people. */
 export function useAssignees() {
   const { people } = usePeople();
-  return useMemo(() => active(people).filter((p) => p.kind === 'technician' || p.kind === 'contractor').map((p) => ({ value: p.id, label: personLabel(p) })), [people]);
+  return useMemo(
+    () =>
+      active(people)
+        .filter((p) => p.kind === 'technician' || p.kind === 'contractor')
+        .map((p) => ({ value: p.id, label: personLabel(p) })),
+    [people],
+  );
 }
 
-function MoveDialog({ ticketId, from, to, reassign, currentAssignee, onClose }: { ticketId: string; from: TicketStatus; to: TicketStatus; reassign: boolean; currentAssignee: string | null; onClose(done: boolean): void }) {
+function MoveDialog({
+  ticketId,
+  from,
+  to,
+  reassign,
+  currentAssignee,
+  onClose,
+}: {
+  ticketId: string;
+  from: TicketStatus;
+  to: TicketStatus;
+  reassign: boolean;
+  currentAssignee: string | null;
+  onClose(done: boolean): void;
+}) {
   const t = useT();
   const [form] = Form.useForm<{ note: string; assigneeId?: string }>();
   const assignees = useAssignees();
   const [problem, setProblem] = useState<string | null>(null);
   const title = reassign ? t('maint.action.reassign') : t(actionLabel(from, to));
   const submit = async (v: { note?: string; assigneeId?: string }) => {
-    const r = reassign ? await mutate('ticket.assign', { id: ticketId, assigneeId: v.assigneeId }) : await moveTicket(ticketId, to, { note: v.note ?? '', ...(v.assigneeId ? { assigneeId: v.assigneeId } : {}) });
+    const r = reassign
+      ? await mutate('ticket.assign', { id: ticketId, assigneeId: v.assigneeId })
+      : await moveTicket(ticketId, to, { note: v.note ?? '', ...(v.assigneeId ? { assigneeId: v.assigneeId } : {}) });
     if (r.ok) onClose(true);
     else setProblem(r.message);
   };

@@ -185,7 +185,10 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
     onSaved(existing.id, 'added');
   };
 
-  const filterByLabel = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase());
+  const filterByLabel = (input: string, option?: { label?: unknown }) =>
+    String(option?.label ?? '')
+      .toLowerCase()
+      .includes(input.trim().toLowerCase());
 
   /** Equipment picked before the location or the trade brings them along. */
   const assetChanged = (id: string | null) => {
@@ -347,4 +350,3 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
     </Modal>
   );
 }
-

@@ -137,9 +137,17 @@ export function TicketList({ filter, sort, onSort, onOpen, onTotal, highlightId 
   const en = useLocale((s) => s.locale) === 'en';
 
   const columns: Column[] = [
-    { key: 'number', title: 'maint.col.number', width: '118px', sort: 'number', render: (r) => <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(r.id)}>
-        {r.number}
-      </Button> },
+    {
+      key: 'number',
+      title: 'maint.col.number',
+      width: '118px',
+      sort: 'number',
+      render: (r) => (
+        <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(r.id)}>
+          {r.number}
+        </Button>
+      ),
+    },
     { key: 'status', title: 'maint.col.status', width: en ? '124px' : '76px', render: (r) => <StatusTag status={r.status} /> },
     { key: 'priority', title: 'maint.col.priority', width: en ? '72px' : '52px', render: (r) => <PriorityText priority={r.priority} /> },
     { key: 'category', title: 'maint.col.category', width: en ? '108px' : '56px', render: (r) => t(`ticketCategory.${r.category}`) },
@@ -182,7 +190,18 @@ export function TicketList({ filter, sort, onSort, onOpen, onTotal, highlightId 
   };
 
   const header = (
-    <div role="row" style={{ display: 'grid', gridTemplateColumns: grid, height: ROW_HEIGHT, alignItems: 'center', background: token.colorFillAlter, borderBottom: `1px solid ${token.colorBorderSecondary}`, fontWeight: 600 }}>
+    <div
+      role="row"
+      style={{
+        display: 'grid',
+        gridTemplateColumns: grid,
+        height: ROW_HEIGHT,
+        alignItems: 'center',
+        background: token.colorFillAlter,
+        borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        fontWeight: 600,
+      }}
+    >
       {columns.map((c) => {
         const active = !searching && c.sort && sort.key === c.sort;
         const next: TicketSort | null = c.sort ? { key: c.sort, dir: active && sort.dir === 'desc' ? 'asc' : 'desc' } : null;
@@ -239,7 +258,12 @@ export function TicketList({ filter, sort, onSort, onOpen, onTotal, highlightId 
   }
 
   return (
-    <div role="table" aria-label={t('maint.list.label')} aria-rowcount={shownCount + 1} style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadius }}>
+    <div
+      role="table"
+      aria-label={t('maint.list.label')}
+      aria-rowcount={shownCount + 1}
+      style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadius }}
+    >
       {header}
       <div
         ref={body}
@@ -250,8 +274,18 @@ export function TicketList({ filter, sort, onSort, onOpen, onTotal, highlightId 
         style={{ position: 'relative', flex: 1, minHeight: 120, overflowY: 'auto', outlineOffset: -2 }}
       >
         <div style={{ height: shownCount * ROW_HEIGHT, position: 'relative' }}>{rows}</div>
-        {loaded.error && <Typography.Text type="danger" style={{ position: 'absolute', top: 8, left: 8 }}>{loaded.error}</Typography.Text>}
-        {current && total === 0 && !loaded.error && <Empty style={{ position: 'absolute', inset: 0, margin: 'auto', height: 'fit-content' }} image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(searching ? 'maint.list.noMatch' : 'maint.list.empty')} />}
+        {loaded.error && (
+          <Typography.Text type="danger" style={{ position: 'absolute', top: 8, left: 8 }}>
+            {loaded.error}
+          </Typography.Text>
+        )}
+        {current && total === 0 && !loaded.error && (
+          <Empty
+            style={{ position: 'absolute', inset: 0, margin: 'auto', height: 'fit-content' }}
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={t(searching ? 'maint.list.noMatch' : 'maint.list.empty')}
+          />
+        )}
         {!current && loaded.total === null && <Spin style={{ position: 'absolute', top: 16, left: '50%' }} />}
       </div>
     </div>

@@ -84,7 +84,10 @@ export function TicketsTab({ highlightId }: { highlightId: string | null }) {
 
   const siteOptions = useMemo(() => active(places.sites).map((s) => ({ value: s.id, label: nameOf(s, locale) })), [places.sites, locale]);
   const buildingOptions = useMemo(
-    () => active(places.buildings).filter((b) => !filter.siteId || b.siteId === filter.siteId).map((b) => ({ value: b.id, label: nameOf(b, locale) })),
+    () =>
+      active(places.buildings)
+        .filter((b) => !filter.siteId || b.siteId === filter.siteId)
+        .map((b) => ({ value: b.id, label: nameOf(b, locale) })),
     [places.buildings, filter.siteId, locale],
   );
   const filtered = Object.keys(filter).some((k) => k !== 'text');
@@ -105,8 +108,24 @@ export function TicketsTab({ highlightId }: { highlightId: string | null }) {
           aria-label={t('maint.search.label')}
           style={{ width: 300 }}
         />
-        <Select allowClear placeholder={t('maint.col.site')} style={{ width: 130 }} value={filter.siteId} options={siteOptions} onChange={(v) => change({ siteId: v, buildingId: undefined })} aria-label={t('maint.col.site')} />
-        <Select allowClear placeholder={t('maint.col.building')} style={{ width: 110 }} value={filter.buildingId} options={buildingOptions} onChange={(v) => change({ buildingId: v })} aria-label={t('maint.col.building')} />
+        <Select
+          allowClear
+          placeholder={t('maint.col.site')}
+          style={{ width: 130 }}
+          value={filter.siteId}
+          options={siteOptions}
+          onChange={(v) => change({ siteId: v, buildingId: undefined })}
+          aria-label={t('maint.col.site')}
+        />
+        <Select
+          allowClear
+          placeholder={t('maint.col.building')}
+          style={{ width: 110 }}
+          value={filter.buildingId}
+          options={buildingOptions}
+          onChange={(v) => change({ buildingId: v })}
+          aria-label={t('maint.col.building')}
+        />
         <Select
           mode="multiple"
           allowClear
@@ -140,11 +159,34 @@ export function TicketsTab({ highlightId }: { highlightId: string | null }) {
           onChange={(v) => change({ priorities: v })}
           aria-label={t('maint.col.priority')}
         />
-        <Select allowClear showSearch={{ filterOption: (i, o) => String(o?.label ?? '').includes(i.trim()) }} placeholder={t('maint.col.assignee')} style={{ width: 130 }} value={filter.assigneeId} options={assignees} onChange={(v) => change({ assigneeId: v })} aria-label={t('maint.col.assignee')} />
+        <Select
+          allowClear
+          showSearch={{ filterOption: (i, o) => String(o?.label ?? '').includes(i.trim()) }}
+          placeholder={t('maint.col.assignee')}
+          style={{ width: 130 }}
+          value={filter.assigneeId}
+          options={assignees}
+          onChange={(v) => change({ assigneeId: v })}
+          aria-label={t('maint.col.assignee')}
+        />
         <Space size={4}>
-          <RocDatePicker size="middle" value={filter.from ?? null} onChange={(v) => change({ from: v ?? undefined })} placeholder={t('maint.filter.from')} aria-label={t('maint.filter.from')} style={{ width: 122 }} />
+          <RocDatePicker
+            size="middle"
+            value={filter.from ?? null}
+            onChange={(v) => change({ from: v ?? undefined })}
+            placeholder={t('maint.filter.from')}
+            aria-label={t('maint.filter.from')}
+            style={{ width: 122 }}
+          />
           <Typography.Text type="secondary">–</Typography.Text>
-          <RocDatePicker size="middle" value={filter.to ?? null} onChange={(v) => change({ to: v ?? undefined })} placeholder={t('maint.filter.to')} aria-label={t('maint.filter.to')} style={{ width: 122 }} />
+          <RocDatePicker
+            size="middle"
+            value={filter.to ?? null}
+            onChange={(v) => change({ to: v ?? undefined })}
+            placeholder={t('maint.filter.to')}
+            aria-label={t('maint.filter.to')}
+            style={{ width: 122 }}
+          />
         </Space>
         <Checkbox checked={openOnly} onChange={(e) => change({ statuses: e.target.checked ? [...OPEN_STATUSES] : undefined })}>
           {t('maint.filter.open')}

@@ -158,7 +158,13 @@ export function CalendarPane() {
         </Typography.Text>
         {(loading || venuesLoading) && <Spin size="small" />}
         {mayCreate && (
-          <Button size="small" type="primary" icon={<PlusOutlined />} style={{ marginInlineStart: 'auto' }} onClick={() => openEditor({ mode: 'new', prefill: venueId && cal.scope === 'venue' ? { venueId } : undefined })}>
+          <Button
+            size="small"
+            type="primary"
+            icon={<PlusOutlined />}
+            style={{ marginInlineStart: 'auto' }}
+            onClick={() => openEditor({ mode: 'new', prefill: venueId && cal.scope === 'venue' ? { venueId } : undefined })}
+          >
             {t('venues.ui.newBooking')}
           </Button>
         )}
@@ -283,7 +289,12 @@ const CalendarBody = memo(function CalendarBody({ shown, mayCreate }: { shown: S
   let header: ColumnHead[];
   let bands: (GridBand & { head?: BandHead })[];
   if (scope === 'site') {
-    header = siteVenues.map((v) => ({ key: v.id, label: venueName(v, locale), sub: t('venues.ui.cal.capacity', { count: v.capacity }), title: t('venues.ui.cal.roomSub', { count: v.capacity, type: t(`venues.type.${v.type}`) }) }));
+    header = siteVenues.map((v) => ({
+      key: v.id,
+      label: venueName(v, locale),
+      sub: t('venues.ui.cal.capacity', { count: v.capacity }),
+      title: t('venues.ui.cal.roomSub', { count: v.capacity, type: t(`venues.type.${v.type}`) }),
+    }));
     bands = dates.map((d) => ({
       key: d,
       date: d,

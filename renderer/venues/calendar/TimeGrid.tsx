@@ -63,7 +63,17 @@ type Cell = { band: number; col: number };
 
 type Drag =
   | { kind: 'select'; cell: Cell; anchor: number; current: number }
-  | { kind: 'move'; mode: DragMode; event: GridEvent; from: { date: string; minute: number }; to: { date: string; minute: number; venueId: string }; moved: boolean; x: number; y: number; byKeys: boolean };
+  | {
+      kind: 'move';
+      mode: DragMode;
+      event: GridEvent;
+      from: { date: string; minute: number };
+      to: { date: string; minute: number; venueId: string };
+      moved: boolean;
+      x: number;
+      y: number;
+      byKeys: boolean;
+    };
 
 const HANDLE = 6;
 /** The header's and a day band's title row height (see venues.css), to know which bands are in view. */
@@ -71,7 +81,22 @@ const HEADER_PX = 42;
 const BAND_HEAD_PX = 22;
 const NO_PIECES: Piece[][] = [];
 
-export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedPxPerHour, step = 15, selectedId, ariaLabel, minColumnWidth = 104, onSelectSlot, onOpen, onMove, style }: TimeGridProps) {
+export function TimeGrid({
+  header,
+  bands,
+  events,
+  hours,
+  pxPerHour = 44,
+  closedPxPerHour,
+  step = 15,
+  selectedId,
+  ariaLabel,
+  minColumnWidth = 104,
+  onSelectSlot,
+  onOpen,
+  onMove,
+  style,
+}: TimeGridProps) {
   const scale = useMemo(() => bands.map((band) => (closedPxPerHour && band.columns.every((c) => !c.open) ? closedPxPerHour : pxPerHour) / 60), [bands, pxPerHour, closedPxPerHour]);
   const [drag, setDrag] = useState<Drag | null>(null);
   const [cursor, setCursor] = useState<{ cell: Cell; from: number; to: number } | null>(null);
@@ -134,7 +159,8 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedP
       // The top and bottom edges (HANDLE px) resize: the cursor says so (see .vc-ev--movable).
       const box = evEl.getBoundingClientRect();
       const edge = (y: number) => event.movable && Math.abs(e.clientY - y) <= HANDLE;
-      const mode: DragMode = edge(box.bottom) && !evEl.classList.contains('vc-ev--cont-after') ? 'resize-end' : edge(box.top) && !evEl.classList.contains('vc-ev--cont-before') ? 'resize-start' : 'move';
+      const mode: DragMode =
+        edge(box.bottom) && !evEl.classList.contains('vc-ev--cont-after') ? 'resize-end' : edge(box.top) && !evEl.classList.contains('vc-ev--cont-before') ? 'resize-start' : 'move';
       const minute = Math.round(at.minute);
       setDrag({ kind: 'move', mode, event, from: { date: column.date, minute }, to: { date: column.date, minute, venueId: column.venueId }, moved: false, x: e.clientX, y: e.clientY, byKeys: false });
     } else {
@@ -264,7 +290,17 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedP
     if (!e.altKey || !event.movable || !e.key.startsWith('Arrow')) return;
     e.preventDefault();
     const start = taipeiMinute(event.start);
-    const base = moving ?? { kind: 'move' as const, mode: (e.shiftKey ? 'resize-end' : 'move') as DragMode, event, from: { date: column.date, minute: start.minute }, to: { date: column.date, minute: start.minute, venueId: event.venueId }, moved: false, x: 0, y: 0, byKeys: true };
+    const base = moving ?? {
+      kind: 'move' as const,
+      mode: (e.shiftKey ? 'resize-end' : 'move') as DragMode,
+      event,
+      from: { date: column.date, minute: start.minute },
+      to: { date: column.date, minute: start.minute, venueId: event.venueId },
+      moved: false,
+      x: 0,
+      y: 0,
+      byKeys: true,
+    };
     const mode: DragMode = e.shiftKey ? 'resize-end' : base.mode === 'resize-end' && base.moved ? 'resize-end' : 'move';
     let { date, minute, venueId } = base.to;
     if (e.key === 'ArrowUp') minute -= step;
@@ -326,7 +362,13 @@ export function TimeGrid({ header, bands, events, hours, pxPerHour = 44, closedP
           selectedId={selectedId}
           dragging={drag?.kind === 'move' && drag.moved ? drag.event.id : null}
           selection={drag?.kind === 'select' && drag.cell.band === b ? { col: drag.cell.col, range: selectionRange(drag.anchor, drag.current, step, [0, 1440]) } : null}
-          cursor={focused && !drag && cursor?.cell.band === b ? { col: cursor.cell.col, range: [cursor.from, cursor.to] } : focused && !drag && !cursor && b === 0 ? { col: 0, range: [ensureCursor().from, ensureCursor().to] } : null}
+          cursor={
+            focused && !drag && cursor?.cell.band === b
+              ? { col: cursor.cell.col, range: [cursor.from, cursor.to] }
+              : focused && !drag && !cursor && b === 0
+                ? { col: 0, range: [ensureCursor().from, ensureCursor().to] }
+                : null
+          }
           onEventKeyDown={onEventKeyDown}
         />
       ))}
@@ -415,14 +457,38 @@ function BandRows({ band, b, columnCount, hours, perMin, compact, pieces, ghost,
   );
 }
 
-function EventBlock({ piece, y, selected, faded, column, onKeyDown }: { piece: Piece; y: (m: number) => number; selected: boolean; faded: boolean; column: GridColumn; onKeyDown: BandProps['onEventKeyDown'] }) {
+function EventBlock({
+  piece,
+  y,
+  selected,
+  faded,
+  column,
+  onKeyDown,
+}: {
+  piece: Piece;
+  y: (m: number) => number;
+  selected: boolean;
+  faded: boolean;
+  column: GridColumn;
+  onKeyDown: BandProps['onEventKeyDown'];
+}) {
   const { event } = piece;
   const width = 100 / piece.lanes;
   const left = `calc(${piece.lane * width}% + 1px)`;
   const w = `calc(${width}% - 3px)`;
   const top = y(piece.from);
   const height = Math.max(14, y(piece.to) - top);
-  const classes = ['vc-ev', `vc-ev--${event.tone}`, event.movable && 'vc-ev--movable', selected && 'vc-ev--selected', faded && 'vc-ev--faded', piece.continuesBefore && 'vc-ev--cont-before', piece.continuesAfter && 'vc-ev--cont-after'].filter(Boolean).join(' ');
+  const classes = [
+    'vc-ev',
+    `vc-ev--${event.tone}`,
+    event.movable && 'vc-ev--movable',
+    selected && 'vc-ev--selected',
+    faded && 'vc-ev--faded',
+    piece.continuesBefore && 'vc-ev--cont-before',
+    piece.continuesAfter && 'vc-ev--cont-after',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <>
       {(piece.bufferFrom < piece.from || piece.bufferTo > piece.to) && (
@@ -450,4 +516,3 @@ function EventBlock({ piece, y, selected, faded, column, onKeyDown }: { piece: P
     </>
   );
 }
-

@@ -20,7 +20,8 @@ export function columnOf(venue: VenueView, date: BusinessDate, exceptions: Calen
   const closure = closureOn(venue, date);
   if (closure) return { key, date, venueId: venue.id, open: null, note: closure.reason, noteTone: 'closure' };
   const exception = exceptions.get(date);
-  if (!isWorkingDay(date, exceptions)) return { key, date, venueId: venue.id, open: null, note: exception?.name || undefined, noteTone: exception ? (exception.kind === 'closure' ? 'closure' : 'holiday') : undefined };
+  if (!isWorkingDay(date, exceptions))
+    return { key, date, venueId: venue.id, open: null, note: exception?.name || undefined, noteTone: exception ? (exception.kind === 'closure' ? 'closure' : 'holiday') : undefined };
   const open: [number, number] = [parseClock(venue.opensAt) ?? 8 * 60, parseClock(venue.closesAt) ?? 17 * 60];
   return { key, date, venueId: venue.id, open, ...(exception?.kind === 'workday' ? { note: exception.name, noteTone: 'workday' as const } : {}) };
 }

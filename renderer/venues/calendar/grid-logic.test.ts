@@ -80,7 +80,11 @@ describe('dragging a booking', () => {
   });
 
   it('changes only its end when the lower edge is dragged, never below the minimum length', () => {
-    expect(dragged(b, 'resize-end', { date: '2022-03-01', minute: 660 }, { date: '2022-03-01', minute: 720, venueId: 'x' })).toEqual({ venueId: 'aud', start: b.start, end: instantAt('2022-03-01', 720) });
+    expect(dragged(b, 'resize-end', { date: '2022-03-01', minute: 660 }, { date: '2022-03-01', minute: 720, venueId: 'x' })).toEqual({
+      venueId: 'aud',
+      start: b.start,
+      end: instantAt('2022-03-01', 720),
+    });
     expect(dragged(b, 'resize-end', { date: '2022-03-01', minute: 660 }, { date: '2022-03-01', minute: 400, venueId: 'x' }).end).toBe(instantAt('2022-03-01', 555));
     expect(dragged(b, 'resize-start', { date: '2022-03-01', minute: 540 }, { date: '2022-03-01', minute: 480, venueId: 'x' }).start).toBe(instantAt('2022-03-01', 480));
   });

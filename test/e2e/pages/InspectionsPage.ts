@@ -39,7 +39,9 @@ export class InspectionsPage {
 
   /** The checklist rows of the open round, in walking order. */
   items(): Locator {
-    return this.drawer().getByRole('list', { name: zh('field.checklist') }).getByRole('listitem');
+    return this.drawer()
+      .getByRole('list', { name: zh('field.checklist') })
+      .getByRole('listitem');
   }
 
   button(key: Parameters<typeof zh>[0], params?: Parameters<typeof zh>[1]): Locator {

@@ -45,7 +45,9 @@ export class SettingsPage {
   }
 
   rows(): Locator {
-    return this.panel().getByRole('row').filter({ has: this.page.getByRole('cell') });
+    return this.panel()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
   }
 
   row(text: string): Locator {

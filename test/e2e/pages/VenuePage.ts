@@ -119,7 +119,9 @@ export class VenuePage {
 
   /** What a select field of the form shows as chosen. */
   async chosen(label: MessageKey): Promise<string> {
-    const item = this.form().locator('.ant-form-item').filter({ has: this.page.locator('label', { hasText: new RegExp(`^${escapeRegExp(zh(label))}$`) }) });
+    const item = this.form()
+      .locator('.ant-form-item')
+      .filter({ has: this.page.locator('label', { hasText: new RegExp(`^${escapeRegExp(zh(label))}$`) }) });
     return (await item.locator('.ant-select').first().textContent()) ?? '';
   }
 
@@ -129,7 +131,9 @@ export class VenuePage {
 
   /** Attaches a file (a scanned letter) as the clerk picking it in 加入附件 would. */
   async attach(name: string, mimeType: string, buffer: Buffer): Promise<void> {
-    const item = this.form().locator('.ant-form-item').filter({ has: this.page.locator('label', { hasText: new RegExp(`^${escapeRegExp(zh('venues.ui.attachments'))}$`) }) });
+    const item = this.form()
+      .locator('.ant-form-item')
+      .filter({ has: this.page.locator('label', { hasText: new RegExp(`^${escapeRegExp(zh('venues.ui.attachments'))}$`) }) });
     await item.locator('input[type=file]').setInputFiles({ name, mimeType, buffer });
   }
 
@@ -175,7 +179,10 @@ export class VenuePage {
   }
 
   async closeLetter(): Promise<void> {
-    await this.page.getByRole('dialog', { name: zh('venues.ui.letter.title') }).getByRole('button', { name: zh('common.close'), exact: true }).click();
+    await this.page
+      .getByRole('dialog', { name: zh('venues.ui.letter.title') })
+      .getByRole('button', { name: zh('common.close'), exact: true })
+      .click();
     await this.letter().waitFor({ state: 'hidden' });
   }
 }

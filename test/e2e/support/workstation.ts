@@ -69,8 +69,7 @@ export function waitForUrl(child: ChildProcess, timeoutMs: number, log: () => st
       const match = URL_LINE.exec(seen);
       if (match) finish(null, match[1]);
     };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
-      finish(new Error(`the launcher exited (${signal ?? `code ${code}`}) before printing its address; output:\n${log()}`));
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => finish(new Error(`the launcher exited (${signal ?? `code ${code}`}) before printing its address; output:\n${log()}`));
     function finish(err: Error | null, url?: string) {
       clearTimeout(timer);
       child.stdout?.off('data', onData);

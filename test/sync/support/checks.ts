@@ -51,7 +51,9 @@ export async function readServer(db: SqlDb): Promise<ServerState> {
       if (!records.has(r.kind)) records.set(r.kind, new Map());
       records.get(r.kind)!.set(r.id, fromJson<Data>(r.data));
     }
-    const results = (await c.all<{ client_id: string; mutation_id: unknown; ok: unknown; problem: unknown; name: string }>('SELECT client_id, mutation_id, ok, problem, name FROM mutation_result')).map((r) => ({
+    const results = (
+      await c.all<{ client_id: string; mutation_id: unknown; ok: unknown; problem: unknown; name: string }>('SELECT client_id, mutation_id, ok, problem, name FROM mutation_result')
+    ).map((r) => ({
       clientId: r.client_id,
       mutationId: num(r.mutation_id),
       ok: num(r.ok) === 1 || r.ok === true,
@@ -69,7 +71,18 @@ function localAudit(st: Desk): Map<string, Data> {
   return new Map(
     rows.map((r) => [
       String(r.id),
-      { id: r.id, at: r.at, userId: r.user_id, clientId: r.client_id, mutationId: r.mutation_id, mutation: r.mutation, kind: r.kind, recordId: r.record_id, op: r.op, changes: JSON.parse(String(r.changes)) },
+      {
+        id: r.id,
+        at: r.at,
+        userId: r.user_id,
+        clientId: r.client_id,
+        mutationId: r.mutation_id,
+        mutation: r.mutation,
+        kind: r.kind,
+        recordId: r.record_id,
+        op: r.op,
+        changes: JSON.parse(String(r.changes)),
+      },
     ]),
   );
 }
