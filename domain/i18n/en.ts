@@ -10,4 +10,17 @@ import { venuesEn } from './parts/venues';
 import { maintenanceEn } from './parts/maintenance';
 import { syncServerEn } from './parts/sync-server';
 
+/** The parts by name, as in zh-TW.ts; a key may live in one part only. */
+export const enParts = {
+  base: baseEn,
+  shell: shellEn,
+  settings: settingsEn,
+  backend: backendEn,
+  electron: electronEn,
+  venues: venuesEn,
+  maintenance: maintenanceEn,
+  inspections: inspectionsEn,
+  syncServer: syncServerEn,
+};
+
 export const en: Record<keyof typeof zhTW, string> = { ...baseEn, ...shellEn, ...settingsEn, ...backendEn, ...electronEn, ...venuesEn, ...maintenanceEn, ...inspectionsEn, ...syncServerEn };

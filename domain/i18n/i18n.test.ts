@@ -1,10 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs, translate } from './index';
+import { enParts } from './en';
+import { zhParts } from './zh-TW';
+
+/** Keys that two parts both define, as `key: part, part` (the later part would win silently). */
+function definedTwice(parts: Record<string, Record<string, string>>): string[] {
+  const owner = new Map<string, string>();
+  const twice: string[] = [];
+  for (const [part, messages] of Object.entries(parts)) {
+    for (const key of Object.keys(messages)) {
+      const first = owner.get(key);
+      if (first) twice.push(`${key}: ${first}, ${part}`);
+      else owner.set(key, part);
+    }
+  }
+  return twice;
+}
 
 describe('message catalogs', () => {
   it('English has a non-empty message for every zh-TW key', () => {
     const missing = Object.keys(catalogs['zh-TW']).filter((k) => !catalogs.en[k as keyof typeof catalogs.en]);
     expect(missing).toEqual([]);
+  });
+
+  it('no key is defined in two catalog parts, in either language', () => {
+    expect(definedTwice(zhParts)).toEqual([]);
+    expect(definedTwice(enParts)).toEqual([]);
+  });
+
+  it('finds a key defined in two parts', () => {
+    expect(definedTwice({ venues: { 'field.to': '迄日' }, inspections: { 'field.to': '迄日', 'field.x': 'x' } })).toEqual(['field.to: venues, inspections']);
   });
 
   it('fills placeholders, with thousands separators in counts', () => {

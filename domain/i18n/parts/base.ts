@@ -172,6 +172,11 @@ export const baseZh = {
   'backup.auto': '每 {minutes} 分鐘自動備份，保留最近 {keep} 份',
 
   'field.id': '識別碼',
+  // Fields that several desks name the same way (the 待處理 card labels a typed value by these).
+  'field.spaceId': '地點',
+  'field.reason': '原因',
+  'field.from': '起日',
+  'field.to': '迄日',
   'field.code': '代碼',
   'field.nameZh': '中文名稱',
   'field.nameEn': '英文名稱',
@@ -447,6 +452,11 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'backup.auto': 'Backed up every {minutes} minutes; the latest {keep} are kept',
 
   'field.id': 'Id',
+  // Fields that several desks name the same way (the 待處理 card labels a typed value by these).
+  'field.spaceId': 'Location',
+  'field.reason': 'Reason',
+  'field.from': 'From',
+  'field.to': 'To',
   'field.code': 'Code',
   'field.nameZh': 'Chinese name',
   'field.nameEn': 'English name',

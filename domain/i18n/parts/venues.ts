@@ -7,7 +7,6 @@ export const venuesZh = {
   'kind.booking': '場地申請',
   'kind.bookingSeries': '週期性場地申請',
 
-  'field.spaceId': '空間',
   'field.type': '場地類型',
   'field.equipment': '設備',
   'field.opensAt': '開放時間（起）',
@@ -41,9 +40,6 @@ export const venuesZh = {
   'field.endTime': '結束時刻',
   'field.until': '結束日期',
   'field.count': '場數',
-  'field.reason': '原因',
-  'field.from': '起日',
-  'field.to': '迄日',
   'field.number': '編號',
   'field.override': '例外核准',
 
@@ -349,7 +345,6 @@ export const venuesEn: Record<keyof typeof venuesZh, string> = {
   'kind.booking': 'venue booking',
   'kind.bookingSeries': 'recurring venue booking',
 
-  'field.spaceId': 'Space',
   'field.type': 'Venue type',
   'field.equipment': 'Equipment',
   'field.opensAt': 'Opens at',
@@ -383,9 +378,6 @@ export const venuesEn: Record<keyof typeof venuesZh, string> = {
   'field.endTime': 'End time',
   'field.until': 'Last date',
   'field.count': 'Occurrences',
-  'field.reason': 'Reason',
-  'field.from': 'From',
-  'field.to': 'To',
   'field.number': 'Number',
   'field.override': 'Override',
 
