@@ -107,6 +107,14 @@ const WALK_INDEX: Record<TicketSort['key'], string> = { reportedAt: 'ticket_by_r
 
 /** Up to this many matches, sorting them beats walking a sort index past the ones that don't match. */
 const SORT_UP_TO = 4000;
+/**
+ * The same for a search, lower: a search's matches are read row by row from the ticket
+ * table to be sorted (about 1 µs each, more once the sorter outgrows its cache), while the
+ * walk reads only the reported-time index and stops at the first page. Measured on 100,000
+ * tickets: 3,900 matches sort in 3.8 ms and walk in 0.7 ms; 10 matches sort in 0.4 ms and
+ * walk the whole index in 6 ms; they meet near 1,000.
+ */
+const SEARCH_SORT_UP_TO = 1000;
 
 function orderOf(sort: TicketSort): string {
   const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
@@ -144,7 +152,7 @@ export function queryTickets(db: Db, filter: TicketFilter, sort: TicketSort = DE
   }
   offset = Math.max(offset, 0);
   if (limit === 0 || offset >= total) return { rows: [], total, capped: searching && total > SEARCH_CAP };
-  const few = total <= SORT_UP_TO;
+  const few = total <= (searching ? SEARCH_SORT_UP_TO : SORT_UP_TO);
   const small = filterIndex(filter);
   // Few found by a search: fetch them by rowid and sort; few by a filter: from the filter's index.
   const access = few ? (searching ? 'NOT INDEXED' : small ? `INDEXED BY ${small}` : '') : `INDEXED BY ${WALK_INDEX[sort.key]}`;
