@@ -162,7 +162,11 @@ export class SyncClient {
   private async pushAll(token: string): Promise<void> {
     const rows = this.db().$client.prepare('SELECT client_id, mutation_id, name, args, at, user_id FROM outbox ORDER BY seq').all() as OutboxRow[];
     const byClient = new Map<string, OutboxRow[]>();
-    for (const r of rows) byClient.set(r.client_id, [...(byClient.get(r.client_id) ?? []), r]);
+    for (const r of rows) {
+      const list = byClient.get(r.client_id);
+      if (list) list.push(r);
+      else byClient.set(r.client_id, [r]);
+    }
     for (const [clientId, list] of byClient) {
       for (let i = 0; i < list.length; i += PUSH_BATCH) {
         const batch: PushedMutation[] = list.slice(i, i + PUSH_BATCH).map((r) => ({ mutationId: r.mutation_id, name: r.name, args: JSON.parse(r.args), at: r.at, userId: r.user_id }));
