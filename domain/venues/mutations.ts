@@ -121,7 +121,9 @@ export function conflictProblem(other: Booking): Problem {
 /**
  * The double-booking rule for a booking about to be (or stay) approved. Without an
  * override a conflict refuses, naming the booking in the way; a supervisor's override
- * sends the bookings in the way back to pending, flagged as displaced.
+ * sends the bookings in the way back to pending, flagged as displaced (their clerk finds
+ * them under 待處理 and moves them or calls the applicant). Only a booking that takes the
+ * time displaces: see approveOne for an override at level 1 of two.
  */
 async function claimTime(tx: Tx, b: Booking, override: Override, ctx: MutationContext): Promise<void> {
   const inTheWay = await approvedInTheWay(tx, b);
@@ -159,14 +161,29 @@ function nextApproval(venue: Venue, b: Pick<Booking, 'approvedLevel'>, ctx: Muta
   return { level, done: level >= venue.approvalLevels };
 }
 
-/** One approval step on one pending booking (or occurrence). */
+/** The reason of a supervisor's override given at an earlier approval level, if any (approval steps carry a reason only when they override). */
+export function standingOverride(b: Pick<Booking, 'steps'>): Override {
+  const overridden = b.steps.find((s) => s.action === 'approved' && s.reason);
+  return overridden?.reason ? { reason: overridden.reason } : undefined;
+}
+
+/**
+ * One approval step on one pending booking (or occurrence).
+ *
+ * A clash is checked at every level, so a clerk learns of it before the chief signs. A
+ * supervisor's override at level 1 of a two-level venue lets that level past the clash
+ * but displaces nobody yet: the approved booking in the way keeps its status and its
+ * time (it is not sent back to pending while the overriding booking does not hold the
+ * time, which would leave the slot to neither). The override stands on the booking, and
+ * the last level's approval takes the time, displacing the bookings then in the way
+ * exactly as a one-level override does.
+ */
 async function approveOne(tx: Tx, venue: Venue, b: Booking, override: Override, ctx: MutationContext): Promise<void> {
   if (b.status !== 'pending') throw wrongStatus(b.status);
   if (!b.overrideReason) await checkSchedule(tx, venue, b.start, b.end, override);
   const { level, done } = nextApproval(venue, b, ctx);
-  // Checked at every level, so a clerk learns of a clash before the chief signs; a
-  // supervisor's override gives the time to this booking at once, whatever the level.
-  await claimTime(tx, b, override, ctx);
+  const standing = override ?? standingOverride(b);
+  if (done || !standing) await claimTime(tx, b, standing, ctx);
   await tx.update('booking', b.id, {
     approvedLevel: level,
     ...(done ? { status: 'approved' as const, displaced: false, displacedBy: null } : {}),
@@ -451,6 +468,7 @@ export const venueMutationDefs: MutationDef[] = [
       if (!override) {
         const clashes: [Booking, Booking][] = [];
         for (const occ of pending) {
+          if (standingOverride(occ)) continue;
           const inTheWay = await approvedInTheWay(tx, occ);
           if (inTheWay.length > 0) clashes.push([occ, inTheWay[0]]);
         }

@@ -240,16 +240,40 @@ describe('venue bookings: recurring series', () => {
     await desk.must('bookingSeries.create', weekly('s1', { venueId: AUD, count: 3 }));
     expectRefused(await desk.run('bookingSeries.approve', { id: 's1' }), 'venues.seriesConflict');
     await desk.must('bookingSeries.approve', { id: 's1', override: { reason: '市長主持之防疫會議' } }, CHIEF);
-    // The override let level 1 through; the series is still waiting for level 2.
+    // The override let level 1 through; the series is still waiting for level 2, and the
+    // concert keeps its time until the series takes it.
     expect(desk.ws.runner.records.getSync('bookingSeries', 's1')!.status).toBe('pending');
-    expect(desk.get('concert')).toMatchObject({ status: 'pending', displaced: true, displacedBy: occurrenceId('s1', '2022-03-07') });
+    expect(desk.get('concert')).toMatchObject({ status: 'approved', displaced: false });
     await desk.must('bookingSeries.approve', { id: 's1' }, CHIEF);
+    expect(desk.get('concert')).toMatchObject({ status: 'pending', displaced: true, displacedBy: occurrenceId('s1', '2022-03-07') });
     expect(desk.ws.runner.records.getSync('bookingSeries', 's1')!.status).toBe('approved');
     expect(desk.ws.runner.records.findSync('booking', { seriesId: 's1' }).map((o) => [o.status, o.approvedLevel])).toEqual([
       ['approved', 2],
       ['approved', 2],
       ['approved', 2],
     ]);
+  });
+
+  it('an override at level 1 of two displaces nobody until the last level takes the time', async () => {
+    desk = await venueDesk();
+    await desk.must('booking.create', bookingArgs('concert', { venueId: AUD, contactName: '林雅文', contactPhone: '0933-222111', from: '2022-03-08 14:00', to: '2022-03-08 16:00' }));
+    await desk.must('booking.approve', { id: 'concert' });
+    await desk.must('booking.approve', { id: 'concert' }, CHIEF);
+    await desk.must('booking.create', bookingArgs('mayor', { venueId: AUD, eventName: '市長防疫記者會', from: '2022-03-08 15:00', to: '2022-03-08 16:00' }), CHIEF);
+    expectRefused(await desk.run('booking.approve', { id: 'mayor' }, CHIEF), 'venues.conflict');
+    await desk.must('booking.approve', { id: 'mayor', override: { reason: '市長指示之公務活動' } }, CHIEF);
+    expect(desk.get('mayor')).toMatchObject({ status: 'pending', approvedLevel: 1, overrideReason: '市長指示之公務活動' });
+    // Level 1 alone takes nothing: the concert stays approved and still holds the time.
+    expect(desk.get('concert')).toMatchObject({ status: 'approved', approvedLevel: 2, displaced: false, displacedBy: null });
+    expect(await desk.ws.call('venues.displaced', {})).toEqual([]);
+    await desk.must('booking.create', bookingArgs('third', { venueId: AUD, from: '2022-03-08 15:30', to: '2022-03-08 16:00' }));
+    expect(expectRefused(await desk.run('booking.approve', { id: 'third' }), 'venues.conflict')!.params).toMatchObject({ conflictId: 'concert' });
+    // The supervisor's level-2 signature takes the time with the standing override.
+    await desk.must('booking.approve', { id: 'mayor' }, CHIEF);
+    expect(desk.get('mayor')).toMatchObject({ status: 'approved', approvedLevel: 2 });
+    expect(desk.get('concert')).toMatchObject({ status: 'pending', approvedLevel: 0, displaced: true, displacedBy: 'mayor' });
+    expect(desk.get('concert')!.steps.at(-1)).toMatchObject({ action: 'displaced', reason: '市長指示之公務活動' });
+    expect((await desk.ws.call('venues.displaced', {})).map((b) => [b.id, b.contactName, b.contactPhone])).toEqual([['concert', '林雅文', '0933-222111']]);
   });
 
   it('asks for a last date or a count, and refuses a rule that gives nothing', async () => {
