@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { addDays, formatDate, formatInstant, formatRocLong, formatRocShort, parseDateInput, startOfTaipeiDay, taipeiDateOf, weekdayOf } from './dates';
 
 describe('date fields accept what clerks type', () => {
@@ -45,5 +47,31 @@ describe('dates are shown in the ROC calendar in zh-TW', () => {
   it('day arithmetic crosses months and years', () => {
     expect(addDays('2021-12-31', 1)).toBe('2022-01-01');
     expect(weekdayOf('2022-01-29')).toBe(6);
+  });
+});
+
+describe('Taipei dates agree with the time-zone database', () => {
+  // The fast path assumes UTC+8 from 1980 on; the time-zone database is the reference.
+  const byTzDatabase = (ms: number) => format(new TZDate(ms, 'Asia/Taipei'), 'yyyy-MM-dd');
+
+  it('for instants around midnight from 1979 to 2100, and through the 1979 summer time', () => {
+    const checked: number[] = [];
+    for (let day = Date.UTC(1979, 5, 1); day < Date.UTC(2100, 0, 1); day += 37 * 86_400_000) {
+      for (const minute of [-1, 0, 1, 959, 960, 961]) checked.push(day + minute * 60_000);
+    }
+    for (let ms = Date.UTC(1979, 5, 28); ms < Date.UTC(1979, 9, 3); ms += 3_600_000) checked.push(ms);
+    for (const ms of checked) expect(taipeiDateOf(new Date(ms)), new Date(ms).toISOString()).toBe(byTzDatabase(ms));
+  });
+
+  it('for the start of each day', () => {
+    for (let day = Date.UTC(1979, 6, 1); day < Date.UTC(2100, 0, 1); day += 13 * 86_400_000) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      const [y, m, d] = date.split('-').map(Number);
+      expect(startOfTaipeiDay(date), date).toBe(new Date(new TZDate(y, m - 1, d, 0, 0, 0, 'Asia/Taipei').getTime()).toISOString());
+    }
+  });
+
+  it('an instant that is not one is refused', () => {
+    expect(() => taipeiDateOf('soon')).toThrow(RangeError);
   });
 });
