@@ -13,18 +13,28 @@ import { describe, expect, it } from 'vitest';
 import { floorLevelFromName } from '../domain/places';
 import { tempDir } from '../test/support/fresh-db';
 import { checkMigrations, migrationsFolder, openDb } from './open';
+import { registerSearchFunctions } from './search';
 
-/** A copy of the migrations folder whose journal stops after the first entry. */
-function firstMigrationOnly(): string {
+/** A copy of the migrations folder whose journal stops after its first `count` entries (a database as an older release left it). */
+function firstMigrations(count: number): string {
   const real = migrationsFolder();
   const folder = path.join(tempDir('ga-desk-migrations-'), 'migrations');
   fs.mkdirSync(path.join(folder, 'meta'), { recursive: true });
   const journal = JSON.parse(fs.readFileSync(path.join(real, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const first = journal.entries[0];
-  fs.copyFileSync(path.join(real, `${first.tag}.sql`), path.join(folder, `${first.tag}.sql`));
-  fs.copyFileSync(path.join(real, 'meta', '0000_snapshot.json'), path.join(folder, 'meta', '0000_snapshot.json'));
-  fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
+  const kept = journal.entries.slice(0, count);
+  for (const entry of kept) {
+    fs.copyFileSync(path.join(real, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
+    const snapshot = `${String(entry.idx).padStart(4, '0')}_snapshot.json`;
+    fs.copyFileSync(path.join(real, 'meta', snapshot), path.join(folder, 'meta', snapshot));
+  }
+  fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: kept }));
   return folder;
+}
+
+/** Inserts one row through plain SQL, as an older release would have written it. */
+function insertRow(client: Database.Database, table: string, row: Record<string, unknown>): void {
+  const columns = Object.keys(row);
+  client.prepare(`INSERT INTO "${table}" (${columns.map((k) => `"${k}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...Object.values(row));
 }
 
 const AT = '2022-01-10T01:30:00.000Z';
@@ -32,16 +42,7 @@ const FLOORS = ['B2', 'B1', 'b1', 'B1M', '地下1樓', '1F', '1樓', '1F夾層',
 
 /** What the first release wrote: places, agencies, people, users and its own bookkeeping. */
 function fillFirstRelease(client: Database.Database): void {
-  const insert = (table: string, row: Record<string, unknown>) =>
-    client
-      .prepare(
-        `INSERT INTO "${table}" (${Object.keys(row)
-          .map((k) => `"${k}"`)
-          .join(', ')}) VALUES (${Object.keys(row)
-          .map(() => '?')
-          .join(', ')})`,
-      )
-      .run(...Object.values(row));
+  const insert = (table: string, row: Record<string, unknown>) => insertRow(client, table, row);
   const stamps = { created_at: AT, updated_at: AT };
   insert('site', { id: 'site-sw', code: 'SW', name_zh: '四維行政中心', name_en: 'Siwei Administrative Center', address: '高雄市苓雅區四維三路2號', archived: 0, ...stamps });
   insert('site', { id: 'site-fs', code: 'FS', name_zh: '鳳山行政中心', name_en: '', address: '', archived: 1, ...stamps });
@@ -80,7 +81,7 @@ describe('upgrading a database made by the first release', () => {
   it('keeps every row unchanged and gives floors their level from the name on the sign', () => {
     const file = path.join(tempDir(), 'workstation.sqlite');
     const old = new Database(file);
-    migrate(drizzle(old), { migrationsFolder: firstMigrationOnly() });
+    migrate(drizzle(old), { migrationsFolder: firstMigrations(1) });
     fillFirstRelease(old);
     expect(old.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 1 });
     const before = dump(old);
@@ -100,6 +101,60 @@ describe('upgrading a database made by the first release', () => {
     const levels = Object.fromEntries((after.floor as { name: string; level: number }[]).map((f) => [f.name, f.level]));
     expect(levels).toEqual(Object.fromEntries(FLOORS.map((name) => [name, floorLevelFromName(name)])));
     expect(levels).toMatchObject({ B2: -2, B1: -1, '1F': 1, '3F': 3, RF: 100, 夾層: 50 });
+    db.$client.close();
+  });
+});
+
+describe('upgrading a database whose tickets were left behind by place moves', () => {
+  it('gives each ticket the site and building its space hangs under now, and leaves the rest as they were', () => {
+    const file = path.join(tempDir(), 'workstation.sqlite');
+    const old = new Database(file);
+    registerSearchFunctions(old);
+    // Every migration before the repair: the releases whose building moves left tickets behind.
+    const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    const repair = journal.entries.findIndex((e) => e.tag === '0011_tickets_place_repair');
+    expect(repair).toBeGreaterThan(0);
+    migrate(drizzle(old), { migrationsFolder: firstMigrations(repair) });
+    const stamps = { created_at: AT, updated_at: AT };
+    insertRow(old, 'site', { id: 'site-sw', code: 'SW', name_zh: '四維行政中心', name_en: '', address: '', archived: 0, ...stamps });
+    insertRow(old, 'site', { id: 'site-fs', code: 'FS', name_zh: '鳳山行政中心', name_en: '', address: '', archived: 0, ...stamps });
+    // 後棟 was entered under 四維 by mistake and moved to 鳳山; its ticket kept 四維.
+    insertRow(old, 'building', { id: 'bldg-back', site_id: 'site-fs', code: 'B', name_zh: '後棟', name_en: '', archived: 0, ...stamps });
+    insertRow(old, 'building', { id: 'bldg-m', site_id: 'site-sw', code: 'M', name_zh: '行政大樓', name_en: '', archived: 0, ...stamps });
+    insertRow(old, 'floor', { id: 'floor-b1', building_id: 'bldg-back', name: '1F', level: 1, archived: 0, ...stamps });
+    insertRow(old, 'floor', { id: 'floor-m1', building_id: 'bldg-m', name: '1F', level: 1, archived: 0, ...stamps });
+    insertRow(old, 'space', { id: 'sp-lobby', floor_id: 'floor-b1', code: 'L', name_zh: '大廳', name_en: '', kind: 'lobby', capacity: null, archived: 0, ...stamps });
+    insertRow(old, 'space', { id: 'sp-hall', floor_id: 'floor-m1', code: 'H', name_zh: '走廊', name_en: '', kind: 'corridor', capacity: null, archived: 0, ...stamps });
+    const ticket = (id: string, number: string, spaceId: string, siteId: string, buildingId: string) =>
+      insertRow(old, 'ticket', {
+        id,
+        number,
+        space_id: spaceId,
+        site_id: siteId,
+        building_id: buildingId,
+        category: 'electrical',
+        priority: 'normal',
+        status: 'reported',
+        subject: '燈不亮',
+        source: 'phone',
+        reported_at: AT,
+        due_at: AT,
+        attachments: '[]',
+        ...stamps,
+      });
+    ticket('t-stale', '維-111-00001', 'sp-lobby', 'site-sw', 'bldg-back');
+    ticket('t-right', '維-111-00002', 'sp-hall', 'site-sw', 'bldg-m');
+    ticket('t-orphan', '維-111-00003', 'sp-gone', 'site-sw', 'bldg-m');
+    old.close();
+
+    const db = openDb(file);
+    const rows = db.$client.prepare('SELECT id, site_id AS siteId, building_id AS buildingId, updated_at AS updatedAt FROM ticket ORDER BY id').all();
+    expect(rows).toEqual([
+      // A space missing from the tree gives nothing to repair from: left as it was.
+      { id: 't-orphan', siteId: 'site-sw', buildingId: 'bldg-m', updatedAt: AT },
+      { id: 't-right', siteId: 'site-sw', buildingId: 'bldg-m', updatedAt: AT },
+      { id: 't-stale', siteId: 'site-fs', buildingId: 'bldg-back', updatedAt: AT },
+    ]);
     db.$client.close();
   });
 });

@@ -23,7 +23,7 @@ export interface PlaceCopy {
 type KeepsPlaceCopy = { [K in Kind]: Entities[K] extends { spaceId: string } & PlaceCopy ? K : never }[Kind];
 
 /** The kinds that keep a copy of their space's site and building (parking areas, later, belong here too). */
-const KEEP_PLACE_COPY: readonly KeepsPlaceCopy[] = ['ticket'];
+export const KEEP_PLACE_COPY: readonly KeepsPlaceCopy[] = ['ticket'];
 
 /** The site and building a space hangs under now (undefined when a link in the tree is missing). */
 export async function whereSpaceHangs(tx: Tx, spaceId: string): Promise<PlaceCopy | undefined> {

@@ -23,10 +23,12 @@
  *   PostgreSQL's contrib), triggers on SQLite.
  * - number_lease.request_id (4): the workstation's id for a block it wanted (protocol 3),
  *   unique per device, so a lease asked for again after a lost reply gets the same block.
+ * - (5) no new table: repairs the site and building that tickets keep of their space,
+ *   left stale by place moves made before a move carried them along.
  */
 import { newId } from '../../domain/ids';
 import type { Dialect, SqlConn, SqlDb } from './sql';
-import { rebuildSpans, SPAN_GUARD } from './sync-data';
+import { rebuildSpans, repairPlaceCopies, SPAN_GUARD } from './sync-data';
 
 export interface Migration {
   id: number;
@@ -128,6 +130,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE number_lease ADD COLUMN request_id TEXT;
       CREATE UNIQUE INDEX number_lease_request ON number_lease (device_id, request_id);
     `,
+  },
+  {
+    id: 5,
+    name: 'repair place copies',
+    sqlite: [],
+    postgres: [],
+    backfill: repairPlaceCopies,
   },
 ];
 

@@ -5,6 +5,7 @@
  * workstation gets each record once, in its latest state, however often it changed.
  */
 import { DomainError, type Problem } from '../../domain/errors';
+import { KEEP_PLACE_COPY } from '../../domain/places-move';
 import { heldSpan, isInstant, spanDeclaration, spanKinds, spansOfKind, type HeldSpan, type SpanDeclaration } from '../../domain/spans';
 import { fromJson, num, one, type SqlConn } from './sql';
 
@@ -199,16 +200,10 @@ export async function rebuildSpans(c: SqlConn): Promise<number> {
   type Row = { kind: string; id: string; field: string } & HeldSpan;
   const rows: Row[] = [];
   for (const kind of spanKinds) {
-    for (let after = ''; ;) {
-      const page = await c.all<{ id: string; data: unknown }>('SELECT id, data FROM record WHERE kind = ? AND data IS NOT NULL AND id > ? ORDER BY id LIMIT 2000', [kind, after]);
-      if (page.length === 0) break;
-      after = page[page.length - 1].id;
-      for (const r of page) {
-        const data = fromJson<RecordData>(r.data);
-        for (const decl of spansOfKind(kind)) {
-          const held = heldSpan(decl, data);
-          if (held) rows.push({ kind, id: r.id, field: decl.resourceField, ...held });
-        }
+    for await (const data of eachRecord(c, kind)) {
+      for (const decl of spansOfKind(kind)) {
+        const held = heldSpan(decl, data);
+        if (held) rows.push({ kind, id: String(data.id), field: decl.resourceField, ...held });
       }
     }
   }
@@ -328,4 +323,43 @@ export async function lastMutationIdsOf(c: SqlConn, deviceId: string, through: n
     [deviceId, through],
   );
   return Object.fromEntries(rows.map((r) => [r.client_id, num(r.last)]));
+}
+
+/** Every live record of a kind, a page at a time in id order (a backfill's walk, without holding the kind in memory). */
+async function* eachRecord(c: SqlConn, kind: string): AsyncGenerator<RecordData> {
+  for (let after = ''; ;) {
+    const page = await c.all<{ id: string; data: unknown }>('SELECT id, data FROM record WHERE kind = ? AND data IS NOT NULL AND id > ? ORDER BY id LIMIT 2000', [kind, after]);
+    if (page.length === 0) return;
+    after = page[page.length - 1].id;
+    for (const r of page) yield fromJson<RecordData>(r.data);
+  }
+}
+
+/**
+ * Gives the records that keep a copy of their space's site and building
+ * (domain/places-move.ts) the copy the place tree gives now: moves made before a move
+ * carried them along left them stale (a migration's backfill, once). Each repaired
+ * record gets a change sequence number of its own, so workstations pull it; `updatedAt`
+ * stays (nobody changed the record), as the workstation's own migration leaves it.
+ * Returns how many were repaired.
+ */
+export async function repairPlaceCopies(c: SqlConn): Promise<number> {
+  const parents = async (kind: string, field: string) => {
+    const map = new Map<string, string>();
+    for await (const r of eachRecord(c, kind)) map.set(String(r.id), String(r[field]));
+    return map;
+  };
+  const [floorOfSpace, buildingOfFloor, siteOfBuilding] = [await parents('space', 'floorId'), await parents('floor', 'buildingId'), await parents('building', 'siteId')];
+  let repaired = 0;
+  for (const kind of KEEP_PLACE_COPY) {
+    const stale: RecordData[] = [];
+    for await (const r of eachRecord(c, kind)) {
+      const buildingId = buildingOfFloor.get(floorOfSpace.get(String(r.spaceId)) ?? '');
+      const siteId = buildingId && siteOfBuilding.get(buildingId);
+      if (siteId && (r.siteId !== siteId || r.buildingId !== buildingId)) stale.push({ ...r, siteId, buildingId });
+    }
+    for (const r of stale) await putRecord(c, kind, String(r.id), r, await nextSeq(c));
+    repaired += stale.length;
+  }
+  return repaired;
 }
