@@ -1,6 +1,7 @@
 /** The bottom line: connection, writes waiting to sync, last sync, items needing attention. */
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Divider, Flex, Progress, Tooltip, Typography, theme } from 'antd';
+import type { CSSProperties } from 'react';
 import type { StatusView } from '../../domain/api';
 import { formatInstant } from '../../domain/dates';
 import { NUMBER_PREFIXES } from '../../domain/numbering';
@@ -13,6 +14,27 @@ const CONNECTION_BADGE: Record<StatusView['connection'], 'default' | 'success' |
   offline: 'warning',
   syncing: 'processing',
 };
+
+/**
+ * Writes waiting for the server. A standalone workstation has no server to wait for (its
+ * outbox holds every change it ever made, sent only if it joins one): a neutral note,
+ * not a warning count.
+ */
+function PendingWrites({ status, style }: { status: StatusView; style: CSSProperties }) {
+  const t = useT();
+  if (status.connection === 'standalone') {
+    return (
+      <Typography.Text style={style} type="secondary">
+        {t('status.standaloneLocal')}
+      </Typography.Text>
+    );
+  }
+  return (
+    <Typography.Text style={style} type={status.pending > 0 ? 'warning' : 'secondary'}>
+      {status.pending > 0 ? t('status.pending', { count: status.pending }) : t('status.pendingNone')}
+    </Typography.Text>
+  );
+}
 
 export function StatusBar() {
   const t = useT();
@@ -44,9 +66,7 @@ export function StatusBar() {
     >
       <Badge status={CONNECTION_BADGE[status.connection]} text={<span style={small}>{t(`status.${status.connection}`)}</span>} />
       <Divider orientation="vertical" />
-      <Typography.Text style={small} type={status.pending > 0 ? 'warning' : 'secondary'}>
-        {status.pending > 0 ? t('status.pending', { count: status.pending }) : t('status.pendingNone')}
-      </Typography.Text>
+      <PendingWrites status={status} style={small} />
       {status.connection !== 'standalone' && (
         <>
           <Divider orientation="vertical" />

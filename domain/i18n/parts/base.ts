@@ -18,6 +18,7 @@ export const baseZh = {
   'status.standalone': '單機作業',
   'status.pending': '待同步 {count} 筆',
   'status.pendingNone': '無待同步資料',
+  'status.standaloneLocal': '資料只存於本工作站',
   'status.lastSync': '上次同步 {time}',
   'status.needsAttention': '待處理 {count} 筆',
 
@@ -298,6 +299,7 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'status.standalone': 'Standalone',
   'status.pending': '{count} waiting to sync',
   'status.pendingNone': 'Nothing waiting to sync',
+  'status.standaloneLocal': 'Data kept on this workstation only',
   'status.lastSync': 'Last sync {time}',
   'status.needsAttention': 'Needs attention: {count}',
 
