@@ -5,157 +5,64 @@
  * are both typed from here, so a renamed call fails the type check everywhere.
  */
 import { z } from 'zod';
+import { defineCall, DESK_READERS, WRITERS } from './call';
 import type { Locale } from './dates';
+import { deskCalls, type DeskResults } from './desks';
 import type { Entities, Kind } from './entities';
 import { KINDS } from './entities';
-import type { Problem } from './errors';
-import { businessDate as inspectionDate } from './mutations/calendar';
-import { ROUND_STATUSES } from './maintenance/inspections';
-import type { AssetHistory, InspectionFigures, RoundDetail, RoundRow, TicketLine } from './maintenance/inspections-views';
+import type { Outcome, Problem } from './errors';
+import type { Attachment } from './attachments';
 import type { Role } from './roles';
 import type { NumberKind } from './numbering';
-import type { MyWorkItem } from './maintenance/my-work';
-import type { CasesHandled } from './maintenance/report';
-import type { Attachment } from './maintenance/tickets';
-import { TICKET_CATEGORIES } from './maintenance/tickets';
-import { savedFilterSchema, ticketFilterSchema, ticketSortSchema, MAX_SAVED_FILTERS, type TicketDetail, type TicketPage, type TicketPrefs, type TicketRow } from './maintenance/tickets-query';
-import { isBusinessDate } from './dates';
-import { businessDate, instant } from './venues/schemas';
-import { ACTIVITY_TYPES, BOOKING_STATUSES, EQUIPMENT, VENUE_TYPES } from './venues/types';
-import type { BookingCheck, BookingDetail, BookingView, CompetingGroup, FlaggedBooking, FreeSlot, VenueFigures, VenueView } from './venues/views';
 
 const kind = z.enum(KINDS as [Kind, ...Kind[]]);
 const locale = z.enum(['zh-TW', 'en']);
 const short = z.string().max(200);
 const importWhat = z.enum(['agency', 'person', 'space']);
-const venueMinutes = z
-  .number()
-  .int()
-  .min(0)
-  .max(24 * 60);
-/** Which bookings a list shows: those whose time overlaps [from, to). */
-const bookingFilter = z.object({
-  from: instant,
-  to: instant,
-  venueIds: z.array(short).max(500).optional(),
-  siteId: short.optional(),
-  statuses: z.array(z.enum(BOOKING_STATUSES)).max(BOOKING_STATUSES.length).optional(),
-  activityTypes: z.array(z.enum(ACTIVITY_TYPES)).max(ACTIVITY_TYPES.length).optional(),
-  agencyId: short.optional(),
-  /** Matches number, event name, applicant, contact or letter number. */
-  text: short.optional(),
-  limit: z.number().int().min(1).max(50_000).optional(),
-});
 
-export const apiArgs = {
-  'app.info': z.object({}).strict(),
-  'app.setLocale': z.object({ locale }).strict(),
-  'app.setAutoLock': z.object({ minutes: z.number().int().min(1).max(240) }).strict(),
-  'auth.status': z.object({}).strict(),
-  'auth.login': z.object({ username: short, password: z.string().max(200) }).strict(),
-  'auth.lock': z.object({}).strict(),
-  'auth.logout': z.object({}).strict(),
-  'auth.createFirstAdmin': z.object({ username: short, displayName: short, password: z.string().max(200) }).strict(),
-  'auth.setPassword': z.object({ userId: short, password: z.string().max(200) }).strict(),
-  mutate: z.object({ name: z.string().max(80), args: z.unknown() }).strict(),
-  'records.list': z.object({ kind, includeArchived: z.boolean().optional() }).strict(),
-  'records.get': z.object({ kind, id: short }).strict(),
-  'records.history': z.object({ kind, id: short }).strict(),
-  'status.get': z.object({}).strict(),
-  'sync.join': z.object({ serverUrl: z.string().url().max(200), username: short, password: z.string().max(200), deviceName: z.string().trim().min(1).max(60) }).strict(),
-  'sync.now': z.object({}).strict(),
-  'attention.list': z.object({}).strict(),
-  'attention.discard': z.object({ id: short }).strict(),
-  'attention.resubmit': z.object({ id: short, args: z.unknown() }).strict(),
-  'demo.load': z.object({}).strict(),
-  'demo.dismiss': z.object({}).strict(),
-  'backup.list': z.object({}).strict(),
-  'backup.create': z.object({}).strict(),
-  'backup.restore': z.object({ name: z.string().max(200) }).strict(),
-  'import.preview': z.object({ what: importWhat, fileBase64: z.string().max(14_000_000) }).strict(),
-  'import.commit': z.object({ what: importWhat, fileBase64: z.string().max(14_000_000), onlyValid: z.boolean() }).strict(),
-  'import.template': z.object({ what: importWhat }).strict(),
-  'calendar.importCsv': z.object({ year: z.number().int().min(1990).max(2200), csv: z.string().max(2_000_000) }).strict(),
-  // maintenance: repair tickets
-  'tickets.page': z.object({ filter: ticketFilterSchema, sort: ticketSortSchema, offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) }).strict(),
-  'tickets.get': z.object({ id: short }).strict(),
-  'tickets.byNumber': z.object({ text: z.string().max(40) }).strict(),
-  'tickets.openAt': z.object({ spaceId: short, category: z.enum(TICKET_CATEGORIES) }).strict(),
-  'tickets.myWork': z.object({}).strict(),
-  'tickets.export': z.object({ filter: ticketFilterSchema, sort: ticketSortSchema, format: z.enum(['xlsx', 'ods']) }).strict(),
-  'tickets.figures': z.object({ from: z.string().refine(isBusinessDate, { message: 'date' }), to: z.string().refine(isBusinessDate, { message: 'date' }) }).strict(),
-  'tickets.prefs': z.object({}).strict(),
-  'tickets.savePrefs': z.object({ lastSpaceId: short.nullable().optional(), savedFilters: z.array(savedFilterSchema).max(MAX_SAVED_FILTERS).optional() }).strict(),
-  'attachments.put': z.object({ name: z.string().trim().min(1).max(200), type: z.string().max(100), dataBase64: z.string().max(20_000_000) }).strict(),
-  'attachments.get': z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
-  // venues
-  'venues.list': z.object({ siteId: short.optional(), includeArchived: z.boolean().optional() }).strict(),
-  'venues.bookings': bookingFilter.strict(),
-  'venues.booking': z.object({ id: short }).strict(),
-  'venues.check': z
-    .object({
-      venueId: short,
-      start: instant,
-      end: instant,
-      bufferBefore: venueMinutes.optional(),
-      bufferAfter: venueMinutes.optional(),
-      attendees: z.number().int().min(0).max(100_000).optional(),
-      equipment: z.array(z.enum(EQUIPMENT)).max(EQUIPMENT.length).optional(),
-      applicantAgencyId: short.nullable().optional(),
-      /** The booking being moved, left out of its own conflicts. */
-      excludeId: short.optional(),
-    })
-    .strict(),
-  'venues.freeSlots': z
-    .object({
-      start: instant,
-      end: instant,
-      siteId: short.optional(),
-      venueIds: z.array(short).max(500).optional(),
-      types: z.array(z.enum(VENUE_TYPES)).max(VENUE_TYPES.length).optional(),
-      attendees: z.number().int().min(0).max(100_000).optional(),
-      equipment: z.array(z.enum(EQUIPMENT)).max(EQUIPMENT.length).optional(),
-      bufferBefore: venueMinutes.optional(),
-      bufferAfter: venueMinutes.optional(),
-      excludeId: short.optional(),
-      /** How many slots at most (default 10). */
-      limit: z.number().int().min(1).max(200).optional(),
-    })
-    .strict(),
-  'venues.competing': z.object({ venueId: short.optional(), from: instant.optional(), to: instant.optional() }).strict(),
-  'venues.flagged': z.object({}).strict(),
-  'venues.displaced': z.object({}).strict(),
-  'venues.figures': z.object({ from: businessDate, to: businessDate }).strict(),
-  'venues.ical': z.object({ venueId: short.optional(), agencyId: short.optional() }).strict(),
-  /** The address Outlook subscribes to on the LAN (the sync server's feed); null when there is no server to ask. */
-  'venues.feedLink': z.object({ venueId: short.optional(), agencyId: short.optional() }).strict(),
-  'venues.export': bookingFilter.extend({ format: z.enum(['xlsx', 'ods']) }).strict(),
-  // inspections, projects and assets
-  'inspections.rounds': z
-    .object({
-      from: inspectionDate.optional(),
-      to: inspectionDate.optional(),
-      statuses: z.array(z.enum(ROUND_STATUSES)).max(ROUND_STATUSES.length).optional(),
-      planId: short.optional(),
-      assigneeId: short.optional(),
-      limit: z.number().int().min(1).max(5000).optional(),
-    })
-    .strict(),
-  'inspections.round': z.object({ id: short }).strict(),
-  'inspections.missing': z.object({ from: inspectionDate, to: inspectionDate }).strict(),
-  'inspections.figures': z.object({ from: inspectionDate, to: inspectionDate }).strict(),
-  'assets.history': z.object({ id: short }).strict(),
-  'projects.tickets': z.object({ id: short }).strict(),
+const sharedCalls = {
+  'app.info': defineCall(z.object({}).strict(), 'none'),
+  'app.setLocale': defineCall(z.object({ locale }).strict(), 'none'),
+  'app.setAutoLock': defineCall(z.object({ minutes: z.number().int().min(1).max(240) }).strict(), 'signedIn'),
+  'auth.status': defineCall(z.object({}).strict(), 'none'),
+  'auth.login': defineCall(z.object({ username: short, password: z.string().max(200) }).strict(), 'none'),
+  'auth.lock': defineCall(z.object({}).strict(), 'none'),
+  'auth.logout': defineCall(z.object({}).strict(), 'none'),
+  'auth.createFirstAdmin': defineCall(z.object({ username: short, displayName: short, password: z.string().max(200) }).strict(), 'none'),
+  'auth.setPassword': defineCall(z.object({ userId: short, password: z.string().max(200) }).strict(), 'signedIn'),
+  mutate: defineCall(z.object({ name: z.string().max(80), args: z.unknown() }).strict(), 'signedIn'),
+  'records.list': defineCall(z.object({ kind, includeArchived: z.boolean().optional() }).strict(), DESK_READERS),
+  'records.get': defineCall(z.object({ kind, id: short }).strict(), DESK_READERS),
+  'records.history': defineCall(z.object({ kind, id: short }).strict(), DESK_READERS),
+  'status.get': defineCall(z.object({}).strict(), 'none'),
+  'sync.join': defineCall(z.object({ serverUrl: z.string().url().max(200), username: short, password: z.string().max(200), deviceName: z.string().trim().min(1).max(60) }).strict(), 'none'),
+  'sync.now': defineCall(z.object({}).strict(), 'signedIn'),
+  'attention.list': defineCall(z.object({}).strict(), 'signedIn'),
+  'attention.discard': defineCall(z.object({ id: short }).strict(), 'signedIn'),
+  'attention.resubmit': defineCall(z.object({ id: short, args: z.unknown() }).strict(), 'signedIn'),
+  'demo.load': defineCall(z.object({}).strict(), 'none'),
+  'demo.dismiss': defineCall(z.object({}).strict(), 'none'),
+  'backup.list': defineCall(z.object({}).strict(), ['admin']),
+  'backup.create': defineCall(z.object({}).strict(), ['admin']),
+  'backup.restore': defineCall(z.object({ name: z.string().max(200) }).strict(), ['admin']),
+  'import.preview': defineCall(z.object({ what: importWhat, fileBase64: z.string().max(14_000_000) }).strict(), ['admin']),
+  'import.commit': defineCall(z.object({ what: importWhat, fileBase64: z.string().max(14_000_000), onlyValid: z.boolean() }).strict(), ['admin']),
+  'import.template': defineCall(z.object({ what: importWhat }).strict(), ['admin']),
+  'calendar.importCsv': defineCall(z.object({ year: z.number().int().min(1990).max(2200), csv: z.string().max(2_000_000) }).strict(), ['admin', 'supervisor']),
+  // attachments (photos, scanned letters) of any desk's records
+  'attachments.put': defineCall(z.object({ name: z.string().trim().min(1).max(200), type: z.string().max(100), dataBase64: z.string().max(20_000_000) }).strict(), WRITERS),
+  'attachments.get': defineCall(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), DESK_READERS),
 } as const;
 
-export type { ApiName } from './api-names';
-import type { ApiName } from './api-names';
+/** Every call of the API: the shared ones and each desk's (see domain/desks.ts). */
+export const apiCalls = { ...sharedCalls, ...deskCalls } as const;
 
-// The schemas and the name list must list the same calls (the type check fails otherwise).
-type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const namesMatch: SameKeys<ApiName, keyof typeof apiArgs> = true;
-void namesMatch;
-export type ApiArgs<N extends ApiName> = z.input<(typeof apiArgs)[N]>;
+export type ApiName = keyof typeof apiCalls;
+
+/** The names, for the main process's check of what the page sends. */
+export const API_NAMES = Object.keys(apiCalls) as ApiName[];
+
+export type ApiArgs<N extends ApiName> = z.input<(typeof apiCalls)[N]['args']>;
 
 export interface UserView {
   id: string;
@@ -182,7 +89,7 @@ export interface SessionState {
   hasUsers: boolean;
 }
 
-export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; problem: Problem; message: string };
+export type { Outcome } from './errors';
 
 export interface StatusView {
   connection: 'standalone' | 'online' | 'offline' | 'syncing';
@@ -240,7 +147,7 @@ export interface ImportPreview {
   bad: number;
 }
 
-export interface ApiResults {
+export interface ApiResults extends DeskResults {
   'app.info': AppInfo;
   'app.setLocale': AppInfo;
   'app.setAutoLock': AppInfo;
@@ -269,41 +176,8 @@ export interface ApiResults {
   'import.commit': Outcome<{ imported: number }>;
   'import.template': { fileBase64: string; fileName: string };
   'calendar.importCsv': Outcome<{ imported: number; problems: string[] }>;
-  // maintenance: repair tickets
-  'tickets.page': TicketPage;
-  'tickets.get': TicketDetail | null;
-  'tickets.byNumber': { number: string | null; id: string | null };
-  'tickets.openAt': TicketRow[];
-  /** The signed-in technician's open tickets and rounds, overdue first. */
-  'tickets.myWork': MyWorkItem[];
-  'tickets.export': Outcome<{ fileBase64: string; fileName: string; mime: string }>;
-  'tickets.figures': CasesHandled;
-  'tickets.prefs': TicketPrefs;
-  'tickets.savePrefs': Outcome<{ prefs: TicketPrefs }>;
   'attachments.put': Outcome<{ attachment: Attachment }>;
   'attachments.get': { dataBase64: string } | null;
-  // venues
-  'venues.list': VenueView[];
-  'venues.bookings': BookingView[];
-  'venues.booking': BookingDetail | null;
-  'venues.check': BookingCheck;
-  'venues.freeSlots': FreeSlot[];
-  'venues.competing': CompetingGroup[];
-  'venues.flagged': FlaggedBooking[];
-  'venues.displaced': BookingView[];
-  'venues.figures': VenueFigures;
-  /** RFC 5545 text for a venue's or an agency's bookings (exactly one of the two). */
-  'venues.ical': Outcome<{ text: string; fileName: string }>;
-  'venues.feedLink': { url: string | null };
-  'venues.export': { fileBase64: string; fileName: string };
-  // inspections, projects and assets
-  'inspections.rounds': RoundRow[];
-  'inspections.round': RoundDetail | null;
-  /** How many rounds due in the window are not made yet (generate makes them). */
-  'inspections.missing': { count: number };
-  'inspections.figures': InspectionFigures;
-  'assets.history': AssetHistory;
-  'projects.tickets': TicketLine[];
 }
 
 /** Pushed from the backend to the screens. */
@@ -314,5 +188,3 @@ export interface WorkstationApi {
   call<N extends ApiName>(name: N, args: ApiArgs<N>): Promise<ApiResults[N]>;
   onEvent(listener: (event: ApiEvent) => void): () => void;
 }
-
-export { API_NAMES } from './api-names';

@@ -3,11 +3,8 @@
  * floor 樓層 → space 空間 (room, office, venue, garage…). Instants are UTC ISO strings.
  */
 import type { Role } from './roles';
-import type { Asset } from './maintenance/assets';
-import type { InspectionPlan, InspectionResult, InspectionRound } from './maintenance/inspections';
-import type { Project, ProjectPhase } from './maintenance/projects';
-import type { SlaRule, Ticket, TicketComment, TicketCost, TicketStatusChange } from './maintenance/tickets';
-import type { Booking, BookingSeries, Venue } from './venues/types';
+import { MAINTENANCE_KINDS, MAINTENANCE_REFERENCES, type MaintenanceEntities } from './maintenance/kinds';
+import { VENUE_KINDS, VENUE_REFERENCES, type VenueEntities } from './venues/kinds';
 
 export const SPACE_KINDS = ['office', 'meeting_room', 'auditorium', 'atrium', 'garage', 'parking', 'plant_room', 'dormitory', 'outdoor', 'other'] as const;
 export type SpaceKind = (typeof SPACE_KINDS)[number];
@@ -104,8 +101,8 @@ export interface CalendarDay extends Stamped {
   name: string;
 }
 
-/** Every kind of synced record, by its name in mutations, audit and sync. */
-export interface Entities {
+/** The records every desk shares, by their names in mutations, audit and sync. */
+export interface SharedEntities {
   site: Site;
   building: Building;
   floor: Floor;
@@ -115,91 +112,41 @@ export interface Entities {
   person: Person;
   user: User;
   calendarDay: CalendarDay;
-  // maintenance: repair tickets
-  ticket: Ticket;
-  ticketStatusChange: TicketStatusChange;
-  ticketComment: TicketComment;
-  ticketCost: TicketCost;
-  slaRule: SlaRule;
-  venue: Venue;
-  bookingSeries: BookingSeries;
-  booking: Booking;
-  // maintenance: inspections, projects, assets
-  inspectionPlan: InspectionPlan;
-  inspectionRound: InspectionRound;
-  inspectionResult: InspectionResult;
-  project: Project;
-  projectPhase: ProjectPhase;
-  asset: Asset;
 }
+
+const SHARED_KINDS = ['site', 'building', 'floor', 'space', 'agency', 'agencyOffice', 'person', 'user', 'calendarDay'] as const satisfies readonly (keyof SharedEntities)[];
+
+const SHARED_REFERENCES = [
+  ['building', 'siteId', 'site'],
+  ['floor', 'buildingId', 'building'],
+  ['space', 'floorId', 'floor'],
+  ['agencyOffice', 'spaceId', 'space'],
+  ['agencyOffice', 'agencyId', 'agency'],
+  ['person', 'agencyId', 'agency'],
+  ['user', 'personId', 'person'],
+] as const;
+
+// Each desk declares its own kinds in domain/<desk>/kinds.ts; these lines only combine them.
+
+/** Every kind of synced record, by its name in mutations, audit and sync. */
+export interface Entities extends SharedEntities, VenueEntities, MaintenanceEntities {}
 
 export type Kind = keyof Entities;
 
-export const KINDS: readonly Kind[] = [
-  'site',
-  'building',
-  'floor',
-  'space',
-  'agency',
-  'agencyOffice',
-  'person',
-  'user',
-  'calendarDay',
-  'venue',
-  'bookingSeries',
-  'booking',
-  'ticket',
-  'ticketStatusChange',
-  'ticketComment',
-  'ticketCost',
-  'slaRule',
-  'inspectionPlan',
-  'inspectionRound',
-  'inspectionResult',
-  'project',
-  'projectPhase',
-  'asset',
-];
+/** In the order a first sync and a demo load write them: shared records first. */
+export const KINDS: readonly Kind[] = [...SHARED_KINDS, ...VENUE_KINDS, ...MAINTENANCE_KINDS];
+
+type Reference = readonly [Kind, string, Kind];
+const ALL_REFERENCES: readonly Reference[] = [...SHARED_REFERENCES, ...VENUE_REFERENCES, ...MAINTENANCE_REFERENCES];
 
 /**
- * Who refers to whom: a record with references is archived, never deleted. Desks add
- * their own kinds here (a ticket refers to a space, a trip to a person).
+ * Who refers to whom, by the kind referred to: a record with references is archived,
+ * never deleted.
  */
-export const REFERENCES: Partial<Record<Kind, ReadonlyArray<readonly [Kind, string]>>> = {
-  site: [['building', 'siteId']],
-  building: [['floor', 'buildingId']],
-  floor: [['space', 'floorId']],
-  space: [
-    ['ticket', 'spaceId'],
-    ['agencyOffice', 'spaceId'],
-    ['venue', 'spaceId'],
-    ['asset', 'spaceId'],
-    ['inspectionResult', 'spaceId'],
-  ],
-  agency: [
-    ['ticket', 'reporterAgencyId'],
-    ['person', 'agencyId'],
-    ['agencyOffice', 'agencyId'],
-    ['booking', 'applicantAgencyId'],
-    ['bookingSeries', 'applicantAgencyId'],
-  ],
-  venue: [
-    ['booking', 'venueId'],
-    ['bookingSeries', 'venueId'],
-  ],
-  person: [
-    ['ticket', 'assigneeId'],
-    ['user', 'personId'],
-    ['asset', 'maintainerId'],
-    ['project', 'contractorId'],
-    ['inspectionPlan', 'assigneeId'],
-    ['inspectionRound', 'assigneeId'],
-  ],
-  inspectionPlan: [['inspectionRound', 'planId']],
-  inspectionRound: [['inspectionResult', 'roundId']],
-  project: [
-    ['projectPhase', 'projectId'],
-    ['ticket', 'projectId'],
-  ],
-  asset: [['ticket', 'assetId']],
-};
+export const REFERENCES: Partial<Record<Kind, ReadonlyArray<readonly [Kind, string]>>> = byKindReferredTo(ALL_REFERENCES);
+
+function byKindReferredTo(references: readonly Reference[]) {
+  const out: Partial<Record<Kind, Array<readonly [Kind, string]>>> = {};
+  for (const [from, field, to] of references) (out[to] ??= []).push([from, field]);
+  return out;
+}

@@ -12,6 +12,9 @@ export interface Problem {
   field?: string;
 }
 
+/** What a call that may be refused answers: its result, or the refusal in the reader's language. */
+export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; problem: Problem; message: string };
+
 export class DomainError extends Error {
   readonly problem: Problem;
   constructor(code: MessageKey, params: MessageParams = {}, field?: string) {

@@ -1,14 +1,13 @@
 /**
- * Records that hold a resource for a stretch of time, declared once for every desk: an
- * approved booking holds its venue (set-up and tear-down included), and later a trip its
- * vehicle and its driver. The sync server keeps each declared span in a side table of its
- * own, indexed by resource and start, and has the database refuse two exclusive spans of
- * one resource that overlap; the mutators' own checks stay the first line and name the
- * record in the way. A series' occurrences are booking records, so each is its own span.
+ * Records that hold a resource for a stretch of time, each declared by its desk (an
+ * approved booking holds its venue, a trip its vehicle and its driver; domain/desks.ts
+ * lists them all). The sync server keeps each declared span in a side table of its own,
+ * indexed by resource and start, and has the database refuse two exclusive spans of one
+ * resource that overlap; the mutators' own checks stay the first line and name the
+ * record in the way.
  */
 import type { Entities, Kind } from './entities';
 import type { Problem } from './errors';
-import { conflictProblem } from './venues/mutations';
 
 export interface SpanDeclaration<K extends Kind = Kind> {
   kind: K;
@@ -23,29 +22,8 @@ export interface SpanDeclaration<K extends Kind = Kind> {
   conflict(other: Entities[K]): Problem;
 }
 
-const declare = <K extends Kind>(d: SpanDeclaration<K>) => d as unknown as SpanDeclaration;
-
-export const SPANS: readonly SpanDeclaration[] = [
-  declare({
-    kind: 'booking',
-    resourceField: 'venueId',
-    startField: 'occupiedFrom',
-    endField: 'occupiedTo',
-    exclusive: (b) => b.status === 'approved',
-    conflict: conflictProblem,
-  }),
-];
-
-export const spanKinds: ReadonlySet<string> = new Set(SPANS.map((s) => s.kind));
-
-export function spansOfKind(kind: string): SpanDeclaration[] {
-  return SPANS.filter((s) => s.kind === kind);
-}
-
-/** The declaration whose resource, start and end fields are these (the one an overlap query can use). */
-export function spanDeclaration(kind: string, resourceField: string, startField: string, endField: string): SpanDeclaration | undefined {
-  return SPANS.find((s) => s.kind === kind && s.resourceField === resourceField && s.startField === startField && s.endField === endField);
-}
+/** A desk's span declaration, typed by its kind's fields, kept in the one list of all kinds. */
+export const declareSpan = <K extends Kind>(d: SpanDeclaration<K>) => d as unknown as SpanDeclaration;
 
 export interface HeldSpan {
   resource: string;

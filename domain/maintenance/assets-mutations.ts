@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { businessDate } from '../mutations/calendar';
-import type { MutationDef } from '../mutations/define';
 import { recordId, referenceMutations, requiredText, text } from '../mutations/reference';
 import { ASSET_KINDS } from './assets';
 import { PROJECT_ROLES } from './projects-mutations';
@@ -20,16 +19,12 @@ const assetFields = z.object({
   note: text(1000),
 });
 
-export const assetMutationDefs: MutationDef[] = referenceMutations(
-  'asset',
-  assetFields.partial({ code: true, make: true, model: true, serialNo: true, installedOn: true, maintainerId: true, note: true }),
-  {
-    roles: PROJECT_ROLES,
-    parent: { kind: 'space', field: 'spaceId' },
-    unique: ['code'],
-    complete: (a) => ({ code: '', make: '', model: '', serialNo: '', installedOn: null, maintainerId: null, note: '', ...a }),
-    async after(tx, id, args) {
-      if (typeof args.maintainerId === 'string' && !(await tx.get('person', args.maintainerId))) throw new DomainError('error.notFound', { kind: 'person', id: args.maintainerId }, 'maintainerId');
-    },
+export const assetMutationDefs = referenceMutations('asset', assetFields.partial({ code: true, make: true, model: true, serialNo: true, installedOn: true, maintainerId: true, note: true }), {
+  roles: PROJECT_ROLES,
+  parent: { kind: 'space', field: 'spaceId' },
+  unique: ['code'],
+  complete: (a) => ({ code: '', make: '', model: '', serialNo: '', installedOn: null, maintainerId: null, note: '', ...a }),
+  async after(tx, id, args) {
+    if (typeof args.maintainerId === 'string' && !(await tx.get('person', args.maintainerId))) throw new DomainError('error.notFound', { kind: 'person', id: args.maintainerId }, 'maintainerId');
   },
-);
+});

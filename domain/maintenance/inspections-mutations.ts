@@ -8,7 +8,7 @@ import { attachmentSchema } from '../attachments';
 import { addDays, taipeiDateOf, type BusinessDate } from '../dates';
 import { DomainError } from '../errors';
 import { businessDate } from '../mutations/calendar';
-import { defineMutation, type MutationContext, type MutationDef } from '../mutations/define';
+import { defineMutation, type MutationContext } from '../mutations/define';
 import { mustGet, recordId, referenceMutations, requiredText, text } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
 import { problemFromZod } from '../mutations/validate';
@@ -103,7 +103,7 @@ const planMutations = referenceMutations('inspectionPlan', planFields.partial({ 
     // Only an update changes rounds already made (a new plan has none).
     if (ROUND_SHAPING.some((f) => args[f] !== undefined) && (await tx.find('inspectionRound', { planId: id })).length > 0) await dropUntouchedRounds(tx, id, at);
   },
-}).map((m): MutationDef => {
+}).map((m): typeof m => {
   if (m.name !== 'inspectionPlan.archive') return m;
   return {
     ...m,
@@ -203,7 +203,7 @@ export async function putResult(
   return { ...current, ...patch };
 }
 
-export const inspectionMutationDefs: MutationDef[] = [
+export const inspectionMutationDefs = [
   ...planMutations,
 
   defineMutation({

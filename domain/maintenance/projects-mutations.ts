@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { businessDate } from '../mutations/calendar';
-import type { MutationDef } from '../mutations/define';
 import { mustGet, recordId, referenceMutations, requiredText, text } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
 import type { Role } from '../roles';
@@ -47,7 +46,7 @@ async function checkContractor(tx: Tx, id: string | null): Promise<void> {
   if (!(await tx.get('person', id))) throw new DomainError('error.notFound', { kind: 'person', id }, 'contractorId');
 }
 
-export const projectMutationDefs: MutationDef[] = [
+export const projectMutationDefs = [
   ...referenceMutations(
     'project',
     projectFields.partial({ scope: true, contractorId: true, budget: true, status: true, plannedStart: true, plannedEnd: true, actualStart: true, actualEnd: true, note: true }),

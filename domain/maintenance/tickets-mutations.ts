@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { attachmentSchema } from '../attachments';
 import { DomainError } from '../errors';
 import { whereSpaceHangs } from '../places-move';
-import { defineMutation, type MutationContext, type MutationDef } from '../mutations/define';
+import { defineMutation, type MutationContext } from '../mutations/define';
 import { mustGet, recordId, requiredText, text } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
 import { addWorkingHours, exceptionsOf, slaHours } from './sla';
@@ -149,7 +149,7 @@ async function checkWorker(tx: Tx, ticket: Ticket, ctx: MutationContext): Promis
   if (!(await isAssignee(tx, ticket, ctx))) throw new DomainError('maint.error.notYours', { number: ticket.number });
 }
 
-export const ticketMutationDefs: MutationDef[] = [
+export const ticketMutationDefs = [
   defineMutation({
     name: 'ticket.create',
     args: createArgs,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isBusinessDate } from '../dates';
 import { DAY_KINDS } from '../entities';
 import type { Role } from '../roles';
-import { defineMutation, type MutationDef } from './define';
+import { defineMutation } from './define';
 import { requiredText, text } from './reference';
 import type { Tx } from './tx';
 
@@ -24,7 +24,7 @@ async function setDay(tx: Tx, d: z.output<typeof day>, at: string) {
   }
 }
 
-export const calendarMutationDefs: MutationDef[] = [
+export const calendarMutationDefs = [
   defineMutation({
     name: 'calendarDay.set',
     args: day,

@@ -12,8 +12,9 @@ export interface MutationContext {
   at: string;
 }
 
-export interface MutationDef<S extends z.ZodType = z.ZodType> {
-  name: string;
+export interface MutationDef<S extends z.ZodType = z.ZodType, N extends string = string> {
+  /** `kind.verb`, e.g. ticket.create: the same in the UI, the outbox, the audit and on the server. */
+  name: N;
   args: S;
   /** Roles that may run it. */
   roles: readonly Role[];
@@ -26,6 +27,6 @@ export interface MutationDef<S extends z.ZodType = z.ZodType> {
   apply(tx: Tx, args: z.output<S>, ctx: MutationContext): Promise<void>;
 }
 
-export function defineMutation<S extends z.ZodType>(def: MutationDef<S>): MutationDef<S> {
+export function defineMutation<N extends string, S extends z.ZodType>(def: MutationDef<S, N>): MutationDef<S, N> {
   return def;
 }

@@ -1,22 +1,17 @@
 /** Every named mutation, by name. The workstation and the server run the same ones. */
+import type { z } from 'zod';
+import { deskMutations } from '../desks';
 import type { MutationDef } from './define';
 import { calendarMutationDefs } from './calendar';
 import { referenceMutationDefs } from './reference';
-import { assetMutationDefs } from '../maintenance/assets-mutations';
-import { inspectionMutationDefs } from '../maintenance/inspections-mutations';
-import { projectMutationDefs } from '../maintenance/projects-mutations';
-import { ticketMutationDefs } from '../maintenance/tickets-mutations';
-import { venueMutationDefs } from '../venues/mutations';
 
-export const mutationList: MutationDef[] = [
-  ...referenceMutationDefs,
-  ...calendarMutationDefs,
-  ...venueMutationDefs,
-  ...ticketMutationDefs,
-  ...inspectionMutationDefs,
-  ...projectMutationDefs,
-  ...assetMutationDefs,
-];
+export const mutationList = [...referenceMutationDefs, ...calendarMutationDefs, ...deskMutations];
+
+type AnyMutation = (typeof mutationList)[number];
+/** The name of every mutation (ticket.create, booking.approve…). */
+export type MutationName = AnyMutation['name'];
+/** What a mutation takes, as the caller writes it (before defaults and transforms). */
+export type MutationArgs<N extends MutationName> = z.input<Extract<AnyMutation, { name: N }>['args']>;
 
 export const mutations: ReadonlyMap<string, MutationDef> = new Map(mutationList.map((m) => [m.name, m]));
 

@@ -70,7 +70,11 @@ export function changedFields<T extends object>(current: T, next: Partial<T>): P
   return patch;
 }
 
-export function referenceMutations<K extends ArchivableKind>(kind: K, fields: z.ZodObject<z.ZodRawShape>, opts: ReferenceOptions<K> = {}): MutationDef[] {
+/** The arguments of a reference-data mutation as the type system sees them: some fields (the schema checks which). */
+type ReferenceArgs = z.ZodType<Record<string, unknown>>;
+type ReferenceMutation<K extends string> = MutationDef<ReferenceArgs, `${K}.${'create' | 'update' | 'archive' | 'restore' | 'delete'}`>;
+
+export function referenceMutations<K extends ArchivableKind>(kind: K, fields: z.ZodObject<z.ZodRawShape>, opts: ReferenceOptions<K> = {}): ReferenceMutation<K>[] {
   const roles = opts.roles ?? ADMIN;
   const extraKeys = Object.keys(opts.extraArgs ?? {});
   const columnsOf = (args: Record<string, unknown>) => Object.fromEntries(Object.entries(args).filter(([k]) => !extraKeys.includes(k)));
@@ -252,9 +256,9 @@ const userMutations = referenceMutations('user', userFields.partial({ personId: 
     };
   }
   return m;
-}) as MutationDef[];
+});
 
-export const referenceMutationDefs: MutationDef[] = [
+export const referenceMutationDefs = [
   ...referenceMutations('site', siteFields, { unique: ['code'] }),
   ...referenceMutations('building', buildingFields, {
     parent: { kind: 'site', field: 'siteId' },

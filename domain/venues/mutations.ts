@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { CalendarExceptions } from '../working-days';
 import { DomainError, type Problem } from '../errors';
-import { defineMutation, type MutationContext, type MutationDef } from '../mutations/define';
+import { defineMutation, type MutationContext } from '../mutations/define';
 import { changedFields, mustGet } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
 import { holdsAny, type Role } from '../roles';
@@ -250,7 +250,7 @@ function pendingBooking(
   };
 }
 
-export const venueMutationDefs: MutationDef[] = [
+export const venueMutationDefs = [
   defineMutation({
     name: 'venue.create',
     args: venueCreateArgs,

@@ -76,8 +76,8 @@ describe('backups', () => {
     expect(await ws.call('backup.restore', { name: 'backup-1999-01-01.sqlite' })).toMatchObject({ ok: false, problem: { code: 'error.backupMissing' } });
     expect(await ws.call('backup.restore', { name: '../workstation.sqlite' })).toMatchObject({ ok: false, problem: { code: 'error.backupMissing' } });
     await ws.call('auth.logout', {});
-    expect(await ws.call('backup.create', {})).toMatchObject({ ok: false, problem: { code: 'error.forbidden' } });
-    expect(await ws.call('backup.restore', { name: backup.backup.name })).toMatchObject({ ok: false, problem: { code: 'error.forbidden' } });
+    await expect(ws.call('backup.create', {})).rejects.toMatchObject({ status: 401 });
+    await expect(ws.call('backup.restore', { name: backup.backup.name })).rejects.toMatchObject({ status: 401 });
     expect(ws.runner.records.findSync('user', {})).toHaveLength(1);
   });
 });

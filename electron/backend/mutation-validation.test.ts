@@ -48,7 +48,7 @@ function wrongTypeFor(value: unknown): unknown {
 
 describe('every mutation checks its arguments', () => {
   it('every mutation has a valid example here, and every example is a mutation', () => {
-    const names = mutationList.map((m) => m.name);
+    const names: string[] = mutationList.map((m) => m.name);
     expect(
       names.filter((n) => !(n in EXAMPLES)),
       'mutations without an example',

@@ -6,12 +6,13 @@
 import path from 'node:path';
 import { openDb, type Db } from '../../db/open';
 import { clientIdOf, getMeta } from '../../db/meta';
-import { apiArgs, type ApiArgs, type ApiEvent, type ApiName, type ApiResults, type AppInfo, type SessionState } from '../../domain/api';
+import { apiCalls, type ApiArgs, type ApiEvent, type ApiName, type ApiResults, type AppInfo, type SessionState } from '../../domain/api';
 import type { Locale } from '../../domain/dates';
 import type { User } from '../../domain/entities';
-import { MutationRunner } from './mutation-runner';
+import { MutationRunner, type Actor } from './mutation-runner';
 import { checkpointBetweenWrites } from './checkpoints';
 import { problemFromZod } from '../../domain/mutations';
+import { mayCall } from '../../domain/call';
 import { appHandlers } from './handlers/app';
 import { authHandlers } from './handlers/auth';
 import { recordHandlers } from './handlers/records';
@@ -64,6 +65,14 @@ export class ApiInputError extends Error {
   ) {
     super(message);
     this.name = 'ApiInputError';
+  }
+}
+
+/** A call the session may not make: 401 with nobody signed in (or the screen locked), 403 for the wrong roles. */
+export class ApiAccessError extends ApiInputError {
+  constructor(message: string, status: 401 | 403) {
+    super(message, status);
+    this.name = 'ApiAccessError';
   }
 }
 
@@ -140,6 +149,16 @@ export class Workstation {
     this.runner = this.attachRunner();
   }
 
+  /**
+   * Who makes the current call: the signed-in user of the unlocked screen. Every call but
+   * the sign-in screen's own has passed the access check in call(), so it is there.
+   */
+  get actor(): Actor {
+    const user = this.session.locked ? null : this.session.user;
+    if (!user) throw new ApiAccessError(translate(this.locale, 'error.notLoggedIn'), 401);
+    return { userId: user.id, roles: user.roles, locale: this.locale };
+  }
+
   get locale(): Locale {
     return (getMeta(this.db, 'locale') as Locale | undefined) ?? 'zh-TW';
   }
@@ -200,8 +219,13 @@ export class Workstation {
 
   /** The one entry point: validates the arguments, then runs the handler. */
   async call<N extends ApiName>(name: N, rawArgs: unknown): Promise<ApiResults[N]> {
-    if (!Object.prototype.hasOwnProperty.call(apiArgs, name)) throw new ApiInputError(`unknown call: ${String(name).slice(0, 80)}`, 404);
-    const parsed = apiArgs[name].safeParse(rawArgs ?? {}, { reportInput: true });
+    if (!Object.prototype.hasOwnProperty.call(apiCalls, name)) throw new ApiInputError(`unknown call: ${String(name).slice(0, 80)}`, 404);
+    const { args: schema, access } = apiCalls[name];
+    const user = this.session.locked ? null : this.session.user;
+    if (!mayCall(access, { signedIn: !!user, roles: user?.roles ?? [] })) {
+      throw user ? new ApiAccessError(translate(this.locale, 'error.forbidden', { action: name }), 403) : new ApiAccessError(translate(this.locale, 'error.notLoggedIn'), 401);
+    }
+    const parsed = schema.safeParse(rawArgs ?? {}, { reportInput: true });
     if (!parsed.success) {
       const problem = problemFromZod(parsed.error);
       throw new ApiInputError(`${name}: ${problem.field ?? 'args'} is not valid (${problem.code})`);

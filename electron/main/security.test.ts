@@ -285,8 +285,8 @@ describe('the IPC guard', () => {
     expect(!reply.ok && reply.error).toMatch(/^app\.setLocale: locale is not valid/);
     const extra = await handle(ipcEvent(main, main.mainFrame), 'app.setLocale', { locale: 'en', admin: true });
     expect(extra.ok).toBe(false);
-    const notAnObject = await handle(ipcEvent(main, main.mainFrame), 'app.setAutoLock', 'DROP TABLE');
-    expect(!notAnObject.ok && notAnObject.error).toMatch(/^app\.setAutoLock: /);
+    const notAnObject = await handle(ipcEvent(main, main.mainFrame), 'app.setLocale', 'DROP TABLE');
+    expect(!notAnObject.ok && notAnObject.error).toMatch(/^app\.setLocale: /);
     expect(ws.locale).toBe('zh-TW');
   });
 });

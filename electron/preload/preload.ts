@@ -5,19 +5,19 @@
  *
  * The window is sandboxed, and a sandboxed preload may only require('electron') and a
  * few Node shims: this file must be bundled into one self-contained CommonJS file
- * (dist/electron/preload.cjs) with only 'electron' left external. The names come from
- * domain/api-names.ts, which has no imports, so zod stays out of the bundle.
+ * (dist/electron/preload.cjs) with only 'electron' left external. So it checks only the
+ * shape of a name here; the main process checks it against the API's list.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiEvent, WorkstationApi } from '../../domain/api';
-import { API_NAMES, type ApiName } from '../../domain/api-names';
 import { API_CALL_CHANNEL, API_EVENT_CHANNEL, type ApiReply } from './channels';
 
-const known = new Set<string>(API_NAMES);
+/** `area.call` or a bare `mutate`: anything else cannot be a call of the API. */
+const CALL_NAME = /^[a-z][A-Za-z]{0,39}(\.[a-z][A-Za-z]{0,39})?$/;
 
 async function call(name: string, args: unknown): Promise<unknown> {
-  if (typeof name !== 'string' || !known.has(name)) throw new Error(`unknown call: ${String(name).slice(0, 80)}`);
-  const reply = (await ipcRenderer.invoke(API_CALL_CHANNEL, name as ApiName, args)) as ApiReply;
+  if (typeof name !== 'string' || !CALL_NAME.test(name)) throw new Error(`unknown call: ${String(name).slice(0, 80)}`);
+  const reply = (await ipcRenderer.invoke(API_CALL_CHANNEL, name, args)) as ApiReply;
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }

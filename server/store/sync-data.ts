@@ -6,7 +6,8 @@
  */
 import { DomainError, type Problem } from '../../domain/errors';
 import { KEEP_PLACE_COPY } from '../../domain/places-move';
-import { heldSpan, isInstant, spanDeclaration, spanKinds, spansOfKind, type HeldSpan, type SpanDeclaration } from '../../domain/spans';
+import { spanDeclaration, spanKinds, spansOfKind } from '../../domain/desks';
+import { heldSpan, isInstant, type HeldSpan, type SpanDeclaration } from '../../domain/spans';
 import { fromJson, num, one, type SqlConn } from './sql';
 
 export type RecordData = Record<string, unknown>;

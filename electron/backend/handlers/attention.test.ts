@@ -58,7 +58,9 @@ describe('needs attention', () => {
     const ws = await signedInWorkstation();
     ws.db.$client.prepare("INSERT INTO needs_attention VALUES ('c:1', 'c', 1, 'site.create', '{}', 'u', ?, '{\"code\":\"error.invalid\",\"params\":{}}', NULL, ?)").run(T0, T0);
     await ws.call('auth.lock', {});
-    expect((await ws.call('attention.discard', { id: 'c:1' })).ok).toBe(false);
+    await expect(ws.call('attention.discard', { id: 'c:1' })).rejects.toMatchObject({ status: 401 });
+    await expect(ws.call('attention.list', {})).rejects.toMatchObject({ status: 401 });
+    ws.session.locked = false;
     expect(await ws.call('attention.list', {})).toHaveLength(1);
     ws.close();
   });

@@ -47,19 +47,16 @@ export const attentionHandlers: Pick<HandlerMap, 'attention.list' | 'attention.d
   },
 
   'attention.discard': (ws, { id }) => {
-    if (!ws.session.user || ws.session.locked) return problemResult({ code: 'error.notLoggedIn', params: {} }, ws.locale);
     if (!getRow(ws, id)) return problemResult({ code: 'error.notFound', params: { kind: 'needsAttention', id } }, ws.locale);
     removeRow(ws, id);
     return { ok: true };
   },
 
   'attention.resubmit': async (ws, { id, args }) => {
-    const user = ws.session.user;
-    if (!user || ws.session.locked) return problemResult({ code: 'error.notLoggedIn', params: {} }, ws.locale);
     const row = getRow(ws, id);
     if (!row) return problemResult({ code: 'error.notFound', params: { kind: 'needsAttention', id } }, ws.locale);
     // A new mutation: the refused one keeps its place in the server's history.
-    const result = await ws.runner.run(row.name, args, { userId: user.id, roles: user.roles, locale: ws.locale });
+    const result = await ws.runner.run(row.name, args, ws.actor);
     if (!result.ok) return result;
     removeRow(ws, id);
     return { ok: true, mutationId: result.mutationId };

@@ -147,9 +147,9 @@ describe('Excel import of agencies', () => {
     await ws.call('auth.setPassword', { userId: 'u-v', password: 'viewer-password' });
     const file = await xlsx([AGENCY_HEADER, ['CAB', '民政局', '', '', '']]);
     await ws.call('auth.login', { username: 'viewer', password: 'viewer-password' });
-    expect(await ws.call('import.commit', { what: 'agency', fileBase64: file, onlyValid: true })).toMatchObject({ ok: false, problem: { code: 'error.forbidden' } });
+    await expect(ws.call('import.commit', { what: 'agency', fileBase64: file, onlyValid: true })).rejects.toMatchObject({ status: 403 });
     await ws.call('auth.logout', {});
-    expect(await ws.call('import.preview', { what: 'agency', fileBase64: file })).toMatchObject({ ok: false, problem: { code: 'error.notLoggedIn' } });
+    await expect(ws.call('import.preview', { what: 'agency', fileBase64: file })).rejects.toMatchObject({ status: 401 });
     expect(counts(ws).agency).toBe(0);
   });
 });
@@ -288,7 +288,7 @@ describe('calendar CSV import', () => {
     await ws.call('mutate', { name: 'user.create', args: { id: 'u-v', username: 'viewer', displayName: '檢視者', roles: ['viewer'] } });
     await ws.call('auth.setPassword', { userId: 'u-v', password: 'viewer-password' });
     await ws.call('auth.login', { username: 'viewer', password: 'viewer-password' });
-    expect(await ws.call('calendar.importCsv', { year: 2023, csv: CSV_2023 })).toMatchObject({ ok: false, problem: { code: 'error.forbidden' } });
+    await expect(ws.call('calendar.importCsv', { year: 2023, csv: CSV_2023 })).rejects.toMatchObject({ status: 403 });
     expect(ws.runner.records.findSync('calendarDay', {})).toHaveLength(0);
   });
 });

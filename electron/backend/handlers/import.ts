@@ -7,22 +7,12 @@
 import type { ImportPreview, ImportRowView, Outcome } from '../../../domain/api';
 import type { Problem } from '../../../domain/errors';
 import { translate } from '../../../domain/i18n';
-import type { Role } from '../../../domain/roles';
 import { parseGovernmentCalendarCsv } from '../../../domain/working-days';
 import { columnTitle, type ImportWhat } from '../excel/columns';
 import { planImport, type PlannedRow } from '../excel/plan';
 import { readImportSheet, writeTemplate } from '../excel/sheet';
 import { problemResult, renderProblem, type Actor, type Refusal } from '../mutation-runner';
 import type { HandlerMap, Workstation } from '../workstation';
-
-/** The signed-in user as the actor of an import, if they hold one of the roles. */
-function actorFor(ws: Workstation, action: string, roles: readonly Role[]): Actor | Refusal {
-  const user = ws.session.user;
-  if (!user) return problemResult({ code: 'error.notLoggedIn', params: {} }, ws.locale);
-  if (ws.session.locked) return problemResult({ code: 'error.locked', params: {} }, ws.locale);
-  if (!user.roles.some((r) => roles.includes(r))) return problemResult({ code: 'error.forbidden', params: { action } }, ws.locale);
-  return { userId: user.id, roles: user.roles, locale: ws.locale };
-}
 
 async function plan(ws: Workstation, what: ImportWhat, fileBase64: string): Promise<{ rows: PlannedRow[]; columns: string[] } | Refusal> {
   const sheet = await readImportSheet(what, fileBase64, ws.locale);
@@ -37,8 +27,6 @@ function rowProblem(row: number, problem: Problem, locale: Actor['locale']): Ref
 
 export const importHandlers: Pick<HandlerMap, 'import.preview' | 'import.commit' | 'import.template' | 'calendar.importCsv'> = {
   'import.preview': async (ws, { what, fileBase64 }): Promise<Outcome<{ preview: ImportPreview }>> => {
-    const actor = actorFor(ws, 'import.preview', ['admin']);
-    if ('ok' in actor) return actor;
     const planned = await plan(ws, what, fileBase64);
     if ('ok' in planned) return planned;
     const titles = planned.columns.map((key) => columnTitle(what, key, ws.locale));
@@ -52,8 +40,7 @@ export const importHandlers: Pick<HandlerMap, 'import.preview' | 'import.commit'
   },
 
   'import.commit': async (ws, { what, fileBase64, onlyValid }) => {
-    const actor = actorFor(ws, 'import.commit', ['admin']);
-    if ('ok' in actor) return actor;
+    const actor = ws.actor;
     // Checked again from the file: the data may have changed since the preview.
     const planned = await plan(ws, what, fileBase64);
     if ('ok' in planned) return planned;
@@ -78,8 +65,7 @@ export const importHandlers: Pick<HandlerMap, 'import.preview' | 'import.commit'
   }),
 
   'calendar.importCsv': async (ws, { year, csv }) => {
-    const actor = actorFor(ws, 'calendar.importCsv', ['admin', 'supervisor']);
-    if ('ok' in actor) return actor;
+    const actor = ws.actor;
     const parsed = parseGovernmentCalendarCsv(csv);
     const problems = parsed.problems.map((p) => translate(ws.locale, 'error.badCsv', { row: p.row, reason: p.reason }));
     const days = parsed.days.filter((d) => d.date.startsWith(`${year}-`));

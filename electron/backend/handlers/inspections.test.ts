@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/fresh-db';
 import type { Actor } from '../mutation-runner';
 import { Workstation } from '../workstation';
+import { signInAs } from '../../../test/support/sign-in';
 
 const open: Workstation[] = [];
 afterEach(() => {
@@ -48,6 +49,7 @@ async function workstation(): Promise<Workstation> {
   ];
   const r = await ws.runner.runBatch(batch, admin, NOW);
   if (!r.ok) throw new Error(r.message);
+  await signInAs(ws, ['maintenance_clerk']);
   return ws;
 }
 
@@ -338,6 +340,7 @@ describe('the demo', () => {
     const ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
     open.push(ws);
     expect(await ws.call('demo.load', {})).toMatchObject({ ok: true });
+    await signInAs(ws, ['supervisor']);
     const plans = ws.runner.records.findSync('inspectionPlan', {});
     expect(plans.map((p) => p.name)).toEqual(expect.arrayContaining(['登革熱孳生源巡檢（宿舍及花圃）', '電梯每月保養', '消防安全設備年度檢修', '空調濾網季清洗', '各機關環境整潔評比']));
     expect(plans.find((p) => p.name === '各機關環境整潔評比')?.spaceIds).toHaveLength(ws.runner.records.findSync('agency', {}).length);

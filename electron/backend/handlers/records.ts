@@ -1,17 +1,14 @@
 /** Reading records and their history, and the mutate call every screen writes through. */
 import type { HistoryEntry } from '../../../domain/api';
-import { problemResult } from '../mutation-runner';
 import type { HandlerMap } from '../workstation';
 
 export const recordHandlers: Pick<HandlerMap, 'mutate' | 'records.list' | 'records.get' | 'records.history'> = {
   mutate: async (ws, { name, args }) => {
-    const user = ws.session.user;
-    if (!user) return problemResult({ code: 'error.notLoggedIn', params: {} }, ws.locale);
-    if (ws.session.locked) return problemResult({ code: 'error.locked', params: {} }, ws.locale);
-    const result = await ws.runner.run(name, args, { userId: user.id, roles: user.roles, locale: ws.locale });
-    if (result.ok && (name === 'user.update' || name === 'user.archive') && (args as { id?: string })?.id === user.id) {
+    const actor = ws.actor;
+    const result = await ws.runner.run(name, args, actor);
+    if (result.ok && (name === 'user.update' || name === 'user.archive') && (args as { id?: string })?.id === actor.userId) {
       // Your own roles changed: the session follows at once.
-      ws.session.user = ws.runner.records.getSync('user', user.id) ?? null;
+      ws.session.user = ws.runner.records.getSync('user', actor.userId) ?? null;
       ws.emit({ type: 'session', session: ws.sessionState() });
     }
     return result.ok ? { ok: true, mutationId: result.mutationId } : result;

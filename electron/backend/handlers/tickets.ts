@@ -36,13 +36,6 @@ function readPrefs(ws: Workstation, userId: string): TicketPrefs {
   }
 }
 
-function signedIn(ws: Workstation) {
-  const user = ws.session.user;
-  if (!user) return problemResult({ code: 'error.notLoggedIn', params: {} }, ws.locale);
-  if (ws.session.locked) return problemResult({ code: 'error.locked', params: {} }, ws.locale);
-  return user;
-}
-
 /**
  * The general export of the list: what a ticket is, where, when and who works on it. The
  * reporter's name and agency are there for follow-up; the reporter's extension is not
@@ -135,8 +128,6 @@ export const ticketHandlers: Pick<
   },
 
   'tickets.export': async (ws, { filter, sort, format }): Promise<Outcome<{ fileBase64: string; fileName: string; mime: string }>> => {
-    const user = signedIn(ws);
-    if ('ok' in user) return user;
     const locale = ws.locale;
     const tickets = ticketsForExport(ws.db, filter, sort, MAX_EXPORT_ROWS);
     const file = await exportTable({ sheetName: translate(locale, 'kind.ticket'), columns: exportColumns(locale), rows: exportRows(ws, tickets, locale), format });
@@ -146,23 +137,17 @@ export const ticketHandlers: Pick<
 
   'tickets.figures': (ws, { from, to }) => casesHandled(ws.db, { from, to }),
 
-  'tickets.prefs': (ws) => {
-    const user = ws.session.user;
-    return user ? readPrefs(ws, user.id) : { lastSpaceId: null, savedFilters: [] };
-  },
+  'tickets.prefs': (ws) => readPrefs(ws, ws.actor.userId),
 
   'tickets.savePrefs': (ws, changes) => {
-    const user = signedIn(ws);
-    if ('ok' in user) return user;
-    const prefs = { ...readPrefs(ws, user.id), ...changes };
+    const { userId } = ws.actor;
+    const prefs = { ...readPrefs(ws, userId), ...changes };
     prefs.savedFilters = prefs.savedFilters.slice(0, MAX_SAVED_FILTERS);
-    setMeta(ws.db, prefsKey(user.id), JSON.stringify(prefs));
+    setMeta(ws.db, prefsKey(userId), JSON.stringify(prefs));
     return { ok: true, prefs };
   },
 
   'attachments.put': (ws, { name, type, dataBase64 }) => {
-    const user = signedIn(ws);
-    if ('ok' in user) return user;
     const stored = attachmentsOf(ws).put(name, type, Buffer.from(dataBase64, 'base64'));
     return 'problem' in stored ? problemResult(stored.problem, ws.locale) : { ok: true, attachment: stored.attachment };
   },

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/fresh-db';
 import { Workstation } from '../workstation';
 import { AUD, CHIEF, MR1, MR2, bookingArgs, tp, venueDesk, type Desk } from './venues.fixture';
+import { signInAs } from '../../../test/support/sign-in';
 
 let desk: Desk;
 afterEach(() => desk?.close());
@@ -117,6 +118,7 @@ describe('venue desk reads', () => {
     const ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
     try {
       expect(await ws.call('demo.load', {})).toMatchObject({ ok: true });
+      await signInAs(ws, ['supervisor']);
       const f = await ws.call('venues.figures', { from: '2021-09-01', to: '2022-01-31' });
       // Approved and starting in the period: 八王子 exhibition, the briefing, the labor seminar, the library exhibit (sessions);
       // 13 weekly meetings (11/1–1/24) less the cancelled 12/27, budget review, fire drill briefing (room uses).

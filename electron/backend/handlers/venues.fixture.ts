@@ -9,6 +9,7 @@ import { taipeiInstant } from '../../../domain/venues/rules';
 import type { BookingCreateArgs } from '../../../domain/venues/schemas';
 import { completeBookingArgs } from '../../../test/support/booking-args';
 import { tempDir } from '../../../test/support/fresh-db';
+import { signInAs } from '../../../test/support/sign-in';
 import type { Actor, MutationResult } from '../mutation-runner';
 import { Workstation } from '../workstation';
 
@@ -106,6 +107,7 @@ export async function venueDesk() {
   );
 
   const get = (id: string) => ws.runner.records.getSync('booking', id);
+  await signInAs(ws, ['venue_clerk'], CLERK.userId);
   return { ws, run, must, get, close: () => ws.close() };
 }
 

@@ -1,0 +1,41 @@
+/**
+ * One call of the workstation API, declared by the desk (or the shell part) it belongs
+ * to: the schema its arguments must pass, and who may make it. Workstation#call checks
+ * both for every call before any handler runs, as the server's endpoint table does.
+ */
+import { z } from 'zod';
+import { businessDate } from './mutations/calendar';
+import { ROLES, type Role } from './roles';
+
+/**
+ * Who may make a call: `none` before anyone signs in (the sign-in screen's own calls),
+ * `signedIn` anyone signed in with the screen unlocked, or only these roles (also
+ * signed in and unlocked).
+ */
+export type Access = 'none' | 'signedIn' | readonly Role[];
+
+export interface CallDef<S extends z.ZodType = z.ZodType> {
+  args: S;
+  access: Access;
+}
+
+export const defineCall = <S extends z.ZodType>(args: S, access: Access): CallDef<S> => ({ args, access });
+
+/** Everyone who reads the desks' records: all but the guard, whose screen is the gate lookup. */
+export const DESK_READERS: readonly Role[] = ROLES.filter((r) => r !== 'guard');
+
+/** Whoever changes records somewhere (the mutations check which ones). */
+export const WRITERS: readonly Role[] = ROLES.filter((r) => r !== 'guard' && r !== 'viewer');
+
+/** Whether a session with these roles may make a call of this access. */
+export function mayCall(access: Access, session: { signedIn: boolean; roles: readonly Role[] }): boolean {
+  if (access === 'none') return true;
+  if (!session.signedIn) return false;
+  return access === 'signedIn' || session.roles.some((r) => access.includes(r));
+}
+
+/** A report period in Taipei calendar dates, both ends included: every desk's `*.figures` call takes it. */
+export const periodArgs = z
+  .object({ from: businessDate, to: businessDate })
+  .strict()
+  .refine((p) => p.from <= p.to, { message: 'period', path: ['to'] });
