@@ -10,8 +10,9 @@ export const mutationList = [...referenceMutationDefs, ...calendarMutationDefs, 
 type AnyMutation = (typeof mutationList)[number];
 /** The name of every mutation (ticket.create, booking.approve…). */
 export type MutationName = AnyMutation['name'];
+type ArgsOf<D, N> = D extends MutationDef<infer S, infer M> ? (N extends M ? z.input<S> : never) : never;
 /** What a mutation takes, as the caller writes it (before defaults and transforms). */
-export type MutationArgs<N extends MutationName> = z.input<Extract<AnyMutation, { name: N }>['args']>;
+export type MutationArgs<N extends MutationName> = ArgsOf<AnyMutation, N>;
 
 export const mutations: ReadonlyMap<string, MutationDef> = new Map(mutationList.map((m) => [m.name, m]));
 

@@ -20,11 +20,13 @@ export function errorMessage(err: unknown): string {
   return t('common.unknownError', { message: err instanceof Error ? err.message : String(err) });
 }
 
-function outcomeToDone(o: Outcome<object>): Done {
+/** An API outcome as what a screen shows. */
+export function outcomeToDone(o: Outcome<object>): Done {
   return o.ok ? { ok: true } : { ok: false, message: o.message, field: o.problem.field };
 }
 
-async function attempt(work: () => Promise<Done>): Promise<Done> {
+/** Runs an action; a thrown error comes back as its message. */
+export async function attempt(work: () => Promise<Done>): Promise<Done> {
   try {
     return await work();
   } catch (err) {

@@ -11,7 +11,7 @@ import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../domain/attachments'
 import { api } from '../app/api';
 import { useT } from '../app/i18n';
 import { errorMessage } from '../app/store';
-import { downloadBase64, readAsBase64 } from '../settings/files';
+import { downloadBase64, readAsBase64 } from '../app/files';
 
 const megabytes = (bytes: number) => (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1);
 

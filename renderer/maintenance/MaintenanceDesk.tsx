@@ -9,7 +9,7 @@ import { Tabs } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useT } from '../app/i18n';
 import { useShortcuts } from '../components/shortcuts';
-import { useMayRun } from '../settings/permissions';
+import { useMayRun } from '../app/permissions';
 import { AssetsTab } from './assets/AssetsTab';
 import { NEW_TICKET_SHORTCUT } from './commands';
 import { useRoundGeneration } from './inspections/generation';

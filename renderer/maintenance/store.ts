@@ -4,12 +4,13 @@
  * remembers per user (last location, saved filters). Writes go through `mutate`.
  */
 import { create } from 'zustand';
-import type { Outcome } from '../../domain/api';
+
 import { newId } from '../../domain/ids';
 import type { TicketStatus } from '../../domain/maintenance/tickets';
 import { DEFAULT_SORT, type SavedTicketFilter, type TicketFilter, type TicketPrefs, type TicketSort } from '../../domain/maintenance/tickets-query';
 import { api } from '../app/api';
-import { errorMessage, type Done } from '../app/store';
+import { attempt, outcomeToDone, type Done } from '../app/store';
+import { mutate } from '../app/mutate';
 
 export type MaintenanceTab = 'tickets' | 'myWork' | 'inspections' | 'projects' | 'assets';
 
@@ -61,7 +62,7 @@ export const useMaintenance = create<MaintenanceState>((set, get) => ({
     attempt(async () => {
       const r = await api.call('tickets.savePrefs', changes);
       if (r.ok) set({ prefs: r.prefs });
-      return done(r);
+      return outcomeToDone(r);
     }),
   saveFilter: (name) => {
     const { filter, sort, prefs } = get();
@@ -71,47 +72,7 @@ export const useMaintenance = create<MaintenanceState>((set, get) => ({
   deleteFilter: (name) => get().savePrefs({ savedFilters: get().prefs.savedFilters.filter((f) => f.name !== name) }),
 }));
 
-export function done(o: Outcome<object>): Done {
-  return o.ok ? { ok: true } : { ok: false, message: o.message, field: o.problem.field };
-}
-
-export async function attempt(work: () => Promise<Done>): Promise<Done> {
-  try {
-    return await work();
-  } catch (err) {
-    return { ok: false, message: errorMessage(err) };
-  }
-}
-
-/** Runs one named mutation. */
-export function mutate(name: string, args: Record<string, unknown>): Promise<Done> {
-  return attempt(async () => done(await api.call('mutate', { name, args })));
-}
-
 /** Moves a ticket along its life cycle (a new status change record each time). */
 export function moveTicket(id: string, status: TicketStatus, extra: { note?: string; assigneeId?: string } = {}): Promise<Done> {
-  return mutate('ticket.transition', { id, changeId: newId(), status, ...extra });
-}
-
-/** A file the browser hands over, as base64 for the API. */
-export function fileToBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
-
-/** Saves base64 content as a file through a Blob link (the way every export reaches the user). */
-export function saveBase64(fileBase64: string, fileName: string, mime: string): void {
-  const bytes = Uint8Array.from(atob(fileBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return attempt(async () => outcomeToDone(await mutate('ticket.transition', { id, changeId: newId(), status, ...extra })));
 }

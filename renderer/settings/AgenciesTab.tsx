@@ -3,13 +3,13 @@ import { Button, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Agency } from '../../domain/entities';
 import { useLocale, useT } from '../app/i18n';
-import { EditorModal } from './EditorModal';
+import { EditorModal } from '../components/EditorModal';
 import { ImportDialog } from './ImportDialog';
-import { ListScreen } from './ListScreen';
-import { nameOf } from './places-logic';
-import { useMayRun } from './permissions';
-import { RecordEditor, type EditorField } from './RecordEditor';
-import { useAgencies, useLoaded, usePlaceLabel, useSpaceOptions } from './store';
+import { ListScreen } from '../components/ListScreen';
+import { nameOf } from '../app/places-logic';
+import { useMayRun } from '../app/permissions';
+import { RecordEditor, type EditorField } from '../components/RecordEditor';
+import { useAgencies, useLoaded, usePlaceLabel, useSpaceOptions } from '../app/reference';
 
 /** The record open in the dialog, by id so it follows saves; null id: a new one. */
 type Editing = { id: string | null } | null;

@@ -10,8 +10,8 @@ import { api } from '../app/api';
 import { useLocale, useT } from '../app/i18n';
 import { errorMessage, useShell } from '../app/store';
 import { RocDate } from '../components/RocDate';
-import { formatSize } from './files';
-import { refreshReference } from './store';
+import { formatSize } from '../app/files';
+import { refreshReference } from '../app/reference';
 
 /** The backend's schedule (Backups: every 30 minutes, the latest KEEP_BACKUPS = 10 kept). */
 const AUTO_MINUTES = 30;

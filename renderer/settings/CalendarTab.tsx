@@ -14,11 +14,11 @@ import { errorMessage } from '../app/store';
 import { KeyboardForm } from '../components/KeyboardForm';
 import { RocDate } from '../components/RocDate';
 import { RocDatePicker } from '../components/RocDatePicker';
-import { mutate } from './actions';
-import { exceptionsOf, likelyKind, monthWeeks, yearSummary } from './calendar-logic';
-import { decodeCalendarCsv, readAsBytes } from './files';
-import { useMayRun } from './permissions';
-import { refreshReference, useCalendarDays, useLoaded } from './store';
+import { mutate } from '../app/mutate';
+import { exceptionsOf, likelyKind, monthWeeks, yearSummary } from '../app/calendar-logic';
+import { decodeCalendarCsv, readAsBytes } from '../app/files';
+import { useMayRun } from '../app/permissions';
+import { refreshReference, useCalendarDays, useLoaded } from '../app/reference';
 
 const KIND_COLOR: Record<DayKind, string> = { holiday: 'red', workday: 'blue', closure: 'orange' };
 

@@ -10,7 +10,7 @@ import { KeyboardForm } from '../components/KeyboardForm';
 import { RocDatePicker } from '../components/RocDatePicker';
 import { shortcutLabel } from '../components/shortcuts';
 import { PALETTE_SHORTCUTS, deskShortcut } from '../shell/useCommands';
-import { SyncCard } from './SyncCard';
+import { SyncCard } from '../components/SyncCard';
 
 const LABEL_COL = { flex: '180px' };
 

@@ -8,9 +8,9 @@ import type { ImportPreview, ImportRowView } from '../../domain/api';
 import { api } from '../app/api';
 import { useT } from '../app/i18n';
 import { errorMessage } from '../app/store';
-import { downloadBase64, readAsBase64 } from './files';
-import { kindsTouchedBy } from './form-logic';
-import { refreshReference } from './store';
+import { downloadBase64, readAsBase64 } from '../app/files';
+import { kindsTouchedBy } from '../app/mutate';
+import { refreshReference } from '../app/reference';
 
 export type ImportWhat = 'agency' | 'person' | 'space';
 

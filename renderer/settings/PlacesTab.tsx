@@ -8,10 +8,10 @@ import { SPACE_KINDS } from '../../domain/entities';
 import type { MessageKey } from '../../domain/i18n';
 import { useLocale, useT } from '../app/i18n';
 import { ImportDialog } from './ImportDialog';
-import { allKeys, filterTree, nameOf, nodeKey, parseNodeKey, placeKindPath, placeTree, type PlaceIndex, type PlaceKind, type PlaceNode } from './places-logic';
-import { useMayRun } from './permissions';
-import { RecordEditor, type EditorField } from './RecordEditor';
-import { useLoaded, usePlaces } from './store';
+import { allKeys, filterTree, nameOf, nodeKey, parseNodeKey, placeKindPath, placeTree, type PlaceIndex, type PlaceKind, type PlaceNode } from '../app/places-logic';
+import { useMayRun } from '../app/permissions';
+import { RecordEditor, type EditorField } from '../components/RecordEditor';
+import { useLoaded, usePlaces } from '../app/reference';
 
 const CHILD: Record<PlaceKind, PlaceKind | null> = { site: 'building', building: 'floor', floor: 'space', space: null };
 const PARENT_FIELD: Record<PlaceKind, string | null> = { site: null, building: 'siteId', floor: 'buildingId', space: 'floorId' };

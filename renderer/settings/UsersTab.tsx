@@ -4,12 +4,12 @@ import { useMemo, useState } from 'react';
 import type { User } from '../../domain/entities';
 import { ROLES } from '../../domain/roles';
 import { useT } from '../app/i18n';
-import { EditorModal } from './EditorModal';
-import { ListScreen } from './ListScreen';
+import { EditorModal } from '../components/EditorModal';
+import { ListScreen } from '../components/ListScreen';
 import { PasswordDialog } from './PasswordDialog';
-import { useMayRun } from './permissions';
-import { RecordEditor, type EditorField } from './RecordEditor';
-import { active, useLoaded, usePeople, useUsers } from './store';
+import { useMayRun } from '../app/permissions';
+import { RecordEditor, type EditorField } from '../components/RecordEditor';
+import { active, useLoaded, usePeople, useUsers } from '../app/reference';
 import { OptionalSelect } from '../components/OptionalSelect';
 
 type Option = { value: string; label: string };

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useT } from '../app/i18n';
 import { useShell } from '../app/store';
 import { AuthLayout } from './AuthLayout';
-import { JoinServerForm } from '../settings/SyncCard';
+import { JoinServerForm } from '../components/SyncCard';
 
 export function FirstRun() {
   const t = useT();

@@ -12,7 +12,7 @@ import type { BookingDetail, FreeSlot } from '../../domain/venues/views';
 import { api } from '../app/api';
 import { useLocale, useT } from '../app/i18n';
 import { errorMessage, useShell } from '../app/store';
-import { useAgencies } from '../settings/store';
+import { useAgencies } from '../app/reference';
 import { moveBooking } from './actions';
 import { useVenues } from './data';
 import { applicantName, aside, bookingLine, bookingVenueName, timeRange, venueName } from './labels';

@@ -14,10 +14,10 @@ import { api } from '../app/api';
 import { useLocale, useT } from '../app/i18n';
 import { errorMessage } from '../app/store';
 import { RocDatePicker } from '../components/RocDatePicker';
-import { downloadBase64 } from '../settings/files';
-import { useMayRun } from '../settings/permissions';
-import { nameOf } from '../settings/places-logic';
-import { active, useAgencies } from '../settings/store';
+import { downloadBase64, downloadText } from '../app/files';
+import { useMayRun } from '../app/permissions';
+import { nameOf } from '../app/places-logic';
+import { active, useAgencies } from '../app/reference';
 import { instantAt } from './calendar/grid-logic';
 import { useBookings, useVenues, type BookingQuery } from './data';
 import { FeedLink } from './FeedLink';
@@ -44,18 +44,6 @@ export function queryOf(f: ListFilters): BookingQuery {
     ...(f.agencyId ? { agencyId: f.agencyId } : {}),
     ...(text ? { text } : {}),
   };
-}
-
-/** Saves text as a file through a download link. */
-export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function BookingList() {

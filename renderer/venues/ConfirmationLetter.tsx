@@ -13,7 +13,7 @@ import { api } from '../app/api';
 import { useLocale, useT } from '../app/i18n';
 import { errorMessage } from '../app/store';
 import { isComposing } from '../components/ime';
-import { useUsers } from '../settings/store';
+import { useUsers } from '../app/reference';
 import { applicantName, bookingVenueName, listText, longTimeRange, money } from './labels';
 import { useVenueDesk } from './store';
 import './letter.css';

@@ -14,7 +14,7 @@ import { useLocale, useT, type T } from '../app/i18n';
 import { errorMessage } from '../app/store';
 import { KeyboardForm } from '../components/KeyboardForm';
 import { RocDatePicker } from '../components/RocDatePicker';
-import { useMayRun } from '../settings/permissions';
+import { useMayRun } from '../app/permissions';
 import { ClockInput } from './ClockInput';
 import { useVenues } from './data';
 import { slotValues, timesOf } from './form-logic';

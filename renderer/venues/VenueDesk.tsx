@@ -10,7 +10,7 @@ import type { BookingView, FlaggedBooking } from '../../domain/venues/views';
 import { api } from '../app/api';
 import { useChangeVersion } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
-import { useMayRun } from '../settings/permissions';
+import { useMayRun } from '../app/permissions';
 import { BookingDrawer } from './BookingDrawer';
 import { BookingFormDrawer } from './BookingForm';
 import { BookingList } from './BookingList';

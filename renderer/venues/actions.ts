@@ -1,7 +1,7 @@
 /** The venue desk's writes, each one named mutation through the shared `mutate`. */
 import { newId } from '../../domain/ids';
 import type { Booking } from '../../domain/venues/types';
-import { mutate, type MutateOutcome } from '../settings/actions';
+import { mutate, type MutateOutcome } from '../app/mutate';
 
 export { mutate, type MutateOutcome };
 

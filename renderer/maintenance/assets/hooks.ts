@@ -8,7 +8,7 @@
 import { useMemo } from 'react';
 import type { Asset } from '../../../domain/maintenance/assets';
 import { useT } from '../../app/i18n';
-import { usePlaceLabel, usePlaces, useReferenceRecords } from '../../settings/store';
+import { usePlaceLabel, usePlaces, useReferenceRecords } from '../../app/reference';
 import { usePlaceShort } from '../labels';
 import { byCode, ticketAssetOptions, type AssetGroup, type AssetOption } from './asset-options';
 

@@ -9,8 +9,8 @@ import type { ChecklistItem } from '../../../domain/maintenance/inspections';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, type TicketCategory, type TicketPriority } from '../../../domain/maintenance/tickets';
 import { useT } from '../../app/i18n';
 import { KeyboardForm } from '../../components/KeyboardForm';
-import { mutate } from '../../settings/actions';
-import { usePlaceLabel } from '../../settings/store';
+import { mutate } from '../../app/mutate';
+import { usePlaceLabel } from '../../app/reference';
 import { useAssetOptions, useAssets } from '../assets/hooks';
 import { OptionalSelect } from '../../components/OptionalSelect';
 

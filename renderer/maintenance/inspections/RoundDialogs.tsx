@@ -5,7 +5,7 @@ import { BUSINESS_TZ, startOfTaipeiDay, todayInTaipei, type BusinessDate } from 
 import { useT } from '../../app/i18n';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { RocDatePicker } from '../../components/RocDatePicker';
-import { mutate } from '../../settings/actions';
+import { mutate } from '../../app/mutate';
 
 /** HH:mm of now in Taipei. */
 export function taipeiClock(now = new Date()): string {

@@ -22,9 +22,10 @@ import { errorMessage } from '../../app/store';
 import { isComposing } from '../../components/ime';
 import { OptionalSelect } from '../../components/OptionalSelect';
 import { RocDate } from '../../components/RocDate';
-import { mutate } from '../../settings/actions';
-import { useMayRun } from '../../settings/permissions';
-import { usePeople, usePlaceLabel } from '../../settings/store';
+import { mutate } from '../../app/mutate';
+import type { MutationArgs, MutationName } from '../../../domain/mutations';
+import { useMayRun } from '../../app/permissions';
+import { usePeople, usePlaceLabel } from '../../app/reference';
 import { CompleteDialog, SkipDialog } from './RoundDialogs';
 import { OpenTicketDialog, type TicketTarget } from './OpenTicketDialog';
 import { useAssigneeOptions } from './PlanEditor';
@@ -132,7 +133,7 @@ export function RoundScreen({ id }: { id: string }) {
   }, [at, lines.length, editingNote, ticketFor, dialog]);
 
   const run = useCallback(
-    async (name: string, args: object): Promise<boolean> => {
+    async <N extends MutationName>(name: N, args: MutationArgs<N>): Promise<boolean> => {
       setBusy(true);
       const r = await mutate(name, args);
       setBusy(false);

@@ -15,7 +15,7 @@ import { useChangeVersion, useRecords } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
 import { errorMessage, useShell } from '../../app/store';
 import { RocDate } from '../../components/RocDate';
-import { usePeople, useUsers } from '../../settings/store';
+import { usePeople, useUsers } from '../../app/reference';
 import { RoundStateTag, roundState } from './labels';
 import { usePlacesText } from './places';
 import { useInspections, type RoundsFilter } from './store';

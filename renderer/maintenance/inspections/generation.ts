@@ -8,8 +8,8 @@ import { useEffect, useState } from 'react';
 import { addDays, todayInTaipei, type BusinessDate } from '../../../domain/dates';
 import { api } from '../../app/api';
 import { useChangeVersion } from '../../app/hooks';
-import { mutate } from '../../settings/actions';
-import { useMayRun } from '../../settings/permissions';
+import { mutate } from '../../app/mutate';
+import { useMayRun } from '../../app/permissions';
 
 /** Rounds are made from a month back (to show what was missed) to a month ahead. */
 export function generationWindow(today: string): { from: string; to: string } {

@@ -1,8 +1,8 @@
 /** Where a round or plan goes, in a table cell: one place in full, several as "眷舍甲棟 等 7 處". */
 import { useMemo } from 'react';
 import { useLocale, useT } from '../../app/i18n';
-import { nameOf } from '../../settings/places-logic';
-import { usePlaceLabel, usePlaces } from '../../settings/store';
+import { nameOf } from '../../app/places-logic';
+import { usePlaceLabel, usePlaces } from '../../app/reference';
 
 export function usePlacesText(): (spaceIds: readonly string[]) => { text: string; title: string } {
   const t = useT();

@@ -13,10 +13,10 @@ import { errorMessage } from '../../app/store';
 import { isSubmitEnter } from '../../components/ime';
 import { RocDate } from '../../components/RocDate';
 import { RocDatePicker } from '../../components/RocDatePicker';
-import { mutate } from '../../settings/actions';
-import { useMayRun } from '../../settings/permissions';
-import { RecordEditor, type EditorField } from '../../settings/RecordEditor';
-import { usePeople } from '../../settings/store';
+import { mutate } from '../../app/mutate';
+import { useMayRun } from '../../app/permissions';
+import { RecordEditor, type EditorField } from '../../components/RecordEditor';
+import { usePeople } from '../../app/reference';
 import { OptionalSelect } from '../../components/OptionalSelect';
 
 const dateField = (name: string, span = 6): EditorField => ({ name, type: 'select', span, input: <RocDatePicker style={{ width: '100%' }} /> });

@@ -7,8 +7,8 @@ import { useMemo, useState } from 'react';
 import { PROJECT_STATUSES, phaseState, type Project, type ProjectPhase, type ProjectStatus } from '../../../domain/maintenance/projects';
 import { useRecords } from '../../app/hooks';
 import { useT } from '../../app/i18n';
-import { useMayRun } from '../../settings/permissions';
-import { usePeople } from '../../settings/store';
+import { useMayRun } from '../../app/permissions';
+import { usePeople } from '../../app/reference';
 import { ProjectEditor, Span } from './ProjectEditor';
 import { Timeline } from './Timeline';
 

@@ -8,8 +8,8 @@ import { useEffect, useState } from 'react';
 import { DEFAULT_SLA_HOURS, slaHours } from '../../../domain/maintenance/sla';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, slaRuleId, type TicketCategory, type TicketPriority } from '../../../domain/maintenance/tickets';
 import { useT } from '../../app/i18n';
-import { useReferenceRecords } from '../../settings/store';
-import { mutate } from '../store';
+import { useReferenceRecords } from '../../app/reference';
+import { mutate } from '../../app/mutate';
 
 export function SlaSettings({ open, onClose }: { open: boolean; onClose(): void }) {
   const t = useT();

@@ -20,11 +20,12 @@ import { errorMessage, useShell } from '../../app/store';
 import { AttachButton, AttachmentLinks } from '../../components/Attachments';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { isComposing } from '../../components/ime';
-import { HistoryDrawer } from '../../settings/HistoryDrawer';
-import { active, useAgencies, usePeople, usePlaceLabel, useUsers } from '../../settings/store';
+import { HistoryDrawer } from '../../components/HistoryDrawer';
+import { active, useAgencies, usePeople, usePlaceLabel, useUsers } from '../../app/reference';
 import { assetLabel, useAssets } from '../assets/hooks';
 import { DueText, PriorityText, StatusTag } from '../labels';
-import { moveTicket, mutate, useMaintenance } from '../store';
+import { moveTicket, useMaintenance } from '../store';
+import { mutate } from '../../app/mutate';
 import { TicketForm } from './TicketForm';
 import { OptionalSelect } from '../../components/OptionalSelect';
 
@@ -284,7 +285,7 @@ function MoveDialog({
   const title = reassign ? t('maint.action.reassign') : t(actionLabel(from, to));
   const submit = async (v: { note?: string; assigneeId?: string }) => {
     const r = reassign
-      ? await mutate('ticket.assign', { id: ticketId, assigneeId: v.assigneeId })
+      ? await mutate('ticket.assign', { id: ticketId, assigneeId: v.assigneeId ?? '' })
       : await moveTicket(ticketId, to, { note: v.note ?? '', ...(v.assigneeId ? { assigneeId: v.assigneeId } : {}) });
     if (r.ok) onClose(true);
     else setProblem(r.message);

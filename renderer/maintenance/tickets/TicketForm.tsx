@@ -20,11 +20,13 @@ import { AttachmentField } from '../../components/Attachments';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { OptionalSelect } from '../../components/OptionalSelect';
 import { RocDatePicker } from '../../components/RocDatePicker';
-import { active, useAgencies, usePeople, useSpaceOptions } from '../../settings/store';
+import { active, useAgencies, usePeople, useSpaceOptions } from '../../app/reference';
 import { offers } from '../assets/asset-options';
 import { useAssets, useTicketAssetOptions } from '../assets/hooks';
 import { StatusTag } from '../labels';
-import { mutate, useMaintenance } from '../store';
+import { useMaintenance } from '../store';
+import { mutate } from '../../app/mutate';
+import type { MutationArgs } from '../../../domain/mutations';
 
 interface Values {
   spaceId?: string;
@@ -155,7 +157,8 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
         return;
       }
       const id = newId();
-      const r = await mutate('ticket.create', { id, ...fields });
+      // The form asks for place and category; the mutation checks them again and names a missing one.
+      const r = await mutate('ticket.create', { id, ...fields } as MutationArgs<'ticket.create'>);
       if (!r.ok) return showProblem(r);
       const saved = await api.call('tickets.get', { id });
       message.success(t('maint.created', { number: saved?.ticket.number ?? '' }));

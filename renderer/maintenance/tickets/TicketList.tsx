@@ -15,7 +15,7 @@ import { api } from '../../app/api';
 import { useChangeVersion } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
 import { errorMessage } from '../../app/store';
-import { usePeople } from '../../settings/store';
+import { usePeople } from '../../app/reference';
 import { DueText, PriorityText, StatusTag, useInstant, usePlaceShort } from '../labels';
 
 export const ROW_HEIGHT = 32;

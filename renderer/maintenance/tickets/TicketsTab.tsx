@@ -14,11 +14,12 @@ import { useLocale, useT } from '../../app/i18n';
 import { errorMessage } from '../../app/store';
 import { RocDatePicker } from '../../components/RocDatePicker';
 import { shortcutLabel } from '../../components/shortcuts';
-import { useMayRun } from '../../settings/permissions';
-import { nameOf } from '../../settings/places-logic';
-import { active, usePlaces } from '../../settings/store';
+import { useMayRun } from '../../app/permissions';
+import { nameOf } from '../../app/places-logic';
+import { active, usePlaces } from '../../app/reference';
 import { NEW_TICKET_SHORTCUT } from '../commands';
-import { saveBase64, useMaintenance } from '../store';
+import { useMaintenance } from '../store';
+import { downloadBase64 } from '../../app/files';
 import { SlaSettings } from './SlaSettings';
 import { TicketList } from './TicketList';
 import { useAssignees } from './TicketDrawer';
@@ -73,7 +74,7 @@ export function TicketsTab({ highlightId }: { highlightId: string | null }) {
     setExporting(true);
     try {
       const r = await api.call('tickets.export', { filter, sort, format });
-      if (r.ok) saveBase64(r.fileBase64, r.fileName, r.mime);
+      if (r.ok) downloadBase64(r.fileBase64, r.fileName, r.mime);
       else message.error(r.message);
     } catch (e) {
       message.error(errorMessage(e));

@@ -12,7 +12,7 @@ import { formatInstant, formatRocLong, todayInTaipei } from '../../../domain/dat
 import type { TicketDetail } from '../../../domain/maintenance/tickets-query';
 import { api } from '../../app/api';
 import { useLocale, useT } from '../../app/i18n';
-import { useAgencies, usePeople, usePlaceLabel } from '../../settings/store';
+import { useAgencies, usePeople, usePlaceLabel } from '../../app/reference';
 import { assetLabel, useAssets } from '../assets/hooks';
 import { useMaintenance } from '../store';
 import './work-order.css';

@@ -5,7 +5,7 @@
  */
 import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import type { BusinessDate } from '../../../domain/dates';
-import { monthWeeks } from '../../settings/calendar-logic';
+import { monthWeeks } from '../../app/calendar-logic';
 import { clock, indexEvents, piecesFor, taipeiMinute, type EventIndex, type GridColumn, type GridEvent } from './grid-logic';
 
 export interface DayMark {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formArgs, kindsTouchedBy, updatePatch, type FieldSpec } from './form-logic';
+import { formArgs, updatePatch, type FieldSpec } from './record-form-logic';
 
 const spaceFields: FieldSpec[] = [
   { name: 'code', type: 'text' },
@@ -38,15 +38,5 @@ describe('a new record', () => {
     ];
     expect(formArgs(floor, { name: ' B2 ', level: undefined })).toEqual({ name: 'B2' });
     expect(formArgs(floor, { name: 'B2', level: -2 })).toEqual({ name: 'B2', level: -2 });
-  });
-});
-
-describe('kinds a mutation changes', () => {
-  it('names the record kind, with an agency office list and the calendar import', () => {
-    expect(kindsTouchedBy('space.update')).toEqual(['space']);
-    expect(kindsTouchedBy('agency.create')).toEqual(['agency', 'agencyOffice']);
-    expect(kindsTouchedBy('calendar.importYear')).toEqual(['calendarDay']);
-    expect(kindsTouchedBy('ticket.create')).toEqual(['ticket']);
-    expect(kindsTouchedBy('report.print')).toEqual([]);
   });
 });

@@ -3,8 +3,6 @@
  * choices become null, lists are put in one order, and an update carries only the
  * fields whose value differs from the record as it was loaded.
  */
-import type { Kind } from '../../domain/entities';
-import { KINDS } from '../../domain/entities';
 import { changedFields } from '../../domain/mutations/reference';
 
 export type FieldType = 'text' | 'number' | 'select' | 'multi' | 'switch';
@@ -62,12 +60,4 @@ export function formInitial(specs: readonly FieldSpec[], record: Record<string, 
     else out[spec.name] = v ?? undefined;
   }
   return out;
-}
-
-/** The kinds of record a mutation changes, to refresh them once it is done. */
-export function kindsTouchedBy(mutation: string): Kind[] {
-  const prefix = mutation.split('.')[0];
-  if (prefix === 'calendar') return ['calendarDay'];
-  if (prefix === 'agency') return ['agency', 'agencyOffice'];
-  return (KINDS as readonly string[]).includes(prefix) ? [prefix as Kind] : [];
 }

@@ -1,4 +1,4 @@
-/** Files the clerk picks or saves: Excel as base64 for the import calls, calendar CSVs as text. */
+/** Files the clerk picks or saves, for every desk: Excel as base64 for the import calls, exports, attachments, calendar CSVs as text. */
 
 /** The file's bytes as base64 (without the data: URL head). */
 export function readAsBase64(file: Blob): Promise<string> {
@@ -33,10 +33,18 @@ export function decodeCalendarCsv(bytes: Uint8Array): string {
   }
 }
 
-/** Offers base64 content to the user as a download. */
+/** Offers base64 content (an export, an attachment, a template) to the user as a download. */
 export function downloadBase64(base64: string, fileName: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  offer(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type }), fileName);
+}
+
+/** Offers text (an iCalendar file) to the user as a download. */
+export function downloadText(text: string, fileName: string, type: string): void {
+  offer(new Blob([text], { type }), fileName);
+}
+
+function offer(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -10,9 +10,9 @@
 import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import type { Entities, Kind } from '../../domain/entities';
-import { api } from '../app/api';
-import { useLocale } from '../app/i18n';
-import { useShell } from '../app/store';
+import { api } from './api';
+import { useLocale } from './i18n';
+import { useShell } from './store';
 import { indexPlaces, placePath, spaceOptions, type PlaceIndex } from './places-logic';
 
 type Lists = { [K in Kind]?: Entities[K][] };

@@ -5,7 +5,7 @@
 import type { Role } from '../../domain/roles';
 import { holdsAny } from '../../domain/roles';
 import { mutations } from '../../domain/mutations';
-import { useShell } from '../app/store';
+import { useShell } from './store';
 
 const NONE: readonly Role[] = [];
 

@@ -8,11 +8,12 @@ import { useState, type ReactNode } from 'react';
 import { newId } from '../../domain/ids';
 import { hasMessage } from '../../domain/i18n';
 import { useT } from '../app/i18n';
-import { KeyboardForm } from '../components/KeyboardForm';
-import { mutate, useRecordActions, type ArchivableKind } from './actions';
-import { formArgs, formInitial, updatePatch, type FieldSpec } from './form-logic';
+import { KeyboardForm } from './KeyboardForm';
+import { useRecordActions, type ArchivableKind } from './record-actions';
+import { mutate, recordMutation } from '../app/mutate';
+import { formArgs, formInitial, updatePatch, type FieldSpec } from './record-form-logic';
 import { HistoryDrawer } from './HistoryDrawer';
-import { useMayRun } from './permissions';
+import { useMayRun } from '../app/permissions';
 
 export interface EditorField extends FieldSpec {
   /** The input; text, number and switch fields get a plain one. */
@@ -67,7 +68,7 @@ export function RecordEditor({ kind, record, current, fields, defaults, name, on
       return;
     }
     setSaving(true);
-    const result = record ? await mutate(`${kind}.update`, { id: record.id, ...args }) : await mutate(`${kind}.create`, { id: (id = newId()), ...args });
+    const result = record ? await mutate(recordMutation(kind, 'update'), { id: record.id, ...args }) : await mutate(recordMutation(kind, 'create'), { id: (id = newId()), ...args });
     setSaving(false);
     if (!result.ok) {
       setProblem(result.message);

@@ -10,7 +10,7 @@ import { formatInstant } from '../../domain/dates';
 import { api } from '../app/api';
 import { useLocale, useT } from '../app/i18n';
 import { errorMessage, useShell } from '../app/store';
-import { KeyboardForm } from '../components/KeyboardForm';
+import { KeyboardForm } from './KeyboardForm';
 
 interface JoinValues {
   serverUrl: string;

@@ -7,8 +7,8 @@ import type { Kind } from '../../domain/entities';
 import { api } from '../app/api';
 import { useLocale, useT } from '../app/i18n';
 import { fieldLabel, historyLines, historyValue } from './history-logic';
-import { useAgencies, usePeople, usePlaceLabel, usePlaces } from './store';
-import { nameOf, placeKindPath } from './places-logic';
+import { useAgencies, usePeople, usePlaceLabel, usePlaces } from '../app/reference';
+import { nameOf, placeKindPath } from '../app/places-logic';
 
 interface Props {
   kind: Kind;

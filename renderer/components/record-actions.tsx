@@ -4,27 +4,9 @@
  * own message (e.g. "referred to by other records").
  */
 import { App, Button, Space } from 'antd';
-import type { Outcome } from '../../domain/api';
 import type { Entities, Kind } from '../../domain/entities';
-import { api } from '../app/api';
 import { useT } from '../app/i18n';
-import { errorMessage } from '../app/store';
-import { kindsTouchedBy } from './form-logic';
-import { refreshReference } from './store';
-
-export type MutateOutcome = Outcome<{ mutationId: number }>;
-
-/** Runs a mutation; a failed call (network, backend crash) comes back as a refusal too. */
-export async function mutate(name: string, args: object): Promise<MutateOutcome> {
-  let result: MutateOutcome;
-  try {
-    result = await api.call('mutate', { name, args });
-  } catch (e) {
-    return { ok: false, problem: { code: 'common.unknownError', params: { message: String(e) } }, message: errorMessage(e) };
-  }
-  if (result.ok) await refreshReference(kindsTouchedBy(name));
-  return result;
-}
+import { mutate, recordMutation } from '../app/mutate';
 
 /** The kinds with archive / restore / delete mutations: every kind whose records can be archived. */
 export type ArchivableKind = { [K in Kind]: Entities[K] extends { archived: boolean } ? K : never }[Kind];
@@ -34,7 +16,7 @@ export function useRecordActions() {
   const t = useT();
 
   const restore = async (kind: ArchivableKind, id: string, name: string) => {
-    const result = await mutate(`${kind}.restore`, { id });
+    const result = await mutate(recordMutation(kind, 'restore'), { id });
     if (result.ok) void message.success(t('settings.restored', { name }));
     else modal.error({ title: result.message });
     return result.ok;
@@ -46,7 +28,7 @@ export function useRecordActions() {
       okText: t('common.archive'),
       cancelText: t('common.cancel'),
       onOk: async () => {
-        const result = await mutate(`${kind}.archive`, { id });
+        const result = await mutate(recordMutation(kind, 'archive'), { id });
         if (!result.ok) {
           modal.error({ title: result.message });
           return;
@@ -82,7 +64,7 @@ export function useRecordActions() {
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: async () => {
-        const result = await mutate(`${kind}.delete`, { id });
+        const result = await mutate(recordMutation(kind, 'delete'), { id });
         if (!result.ok) {
           modal.error({ title: result.message });
           return;
