@@ -76,7 +76,7 @@ async function main(): Promise<void> {
         };
         look();
       })`);
-      const events = await venues.grid().locator('[data-event]').count();
+      const events = await venues.grid().locator('[data-item]').count();
       // How much of it was the backend's answer (the HTTP call for the week's bookings).
       const asked = await page.evaluate<number>(
         `(() => { const r = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/venues.bookings')).pop(); performance.clearResourceTimings(); return r ? r.duration : 0; })()`,

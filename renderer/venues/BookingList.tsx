@@ -18,7 +18,7 @@ import { downloadBase64, downloadText } from '../app/files';
 import { useMayRun } from '../app/permissions';
 import { nameOf } from '../app/places-logic';
 import { active, useAgencies } from '../app/reference';
-import { instantAt } from './calendar/grid-logic';
+import { instantAt } from '../components/time-grid/grid-logic';
 import { useBookings, useVenues, type BookingQuery } from './data';
 import { FeedLink } from './FeedLink';
 import { STATUS_COLOR, statusText } from './BookingDrawer';

@@ -4,7 +4,7 @@
  */
 import { AutoComplete } from 'antd';
 import { useMemo, type CSSProperties } from 'react';
-import { clock } from './calendar/grid-logic';
+import { clock } from '../components/time-grid/grid-logic';
 import { normalClock } from './form-logic';
 
 const HALF_HOURS = Array.from({ length: 49 }, (_, i) => clock(i * 30));

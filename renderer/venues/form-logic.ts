@@ -9,7 +9,7 @@ import { addDays, type BusinessDate } from '../../domain/dates';
 import { changedFields } from '../../domain/mutations/reference';
 import type { ActivityType, Booking, BookingParticulars, Equipment, RecurrenceRule } from '../../domain/venues/types';
 import type { BookingCreateArgs, BookingMoveArgs, SeriesCreateArgs } from '../../domain/venues/schemas';
-import { clock, instantAt, parseClock, taipeiMinute } from './calendar/grid-logic';
+import { clock, instantAt, parseClock, taipeiMinute } from '../components/time-grid/grid-logic';
 
 export interface BookingFormValues {
   venueId: string | null;

@@ -2,7 +2,7 @@
 import { formatDate, type Locale } from '../../domain/dates';
 import type { BookingView, VenueView } from '../../domain/venues/views';
 import type { T } from '../app/i18n';
-import { clock, taipeiMinute } from './calendar/grid-logic';
+import { clock, taipeiMinute } from '../components/time-grid/grid-logic';
 
 export const venueName = (v: Pick<VenueView, 'nameZh' | 'nameEn'>, locale: Locale) => (locale === 'en' && v.nameEn ? v.nameEn : v.nameZh);
 export const siteName = (v: Pick<VenueView, 'siteNameZh' | 'siteNameEn'>, locale: Locale) => (locale === 'en' && v.siteNameEn ? v.siteNameEn : v.siteNameZh);

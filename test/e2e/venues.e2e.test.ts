@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { addDays, todayInTaipei, weekdayOf } from '../../domain/dates';
-import { instantAt } from '../../renderer/venues/calendar/grid-logic';
+import { instantAt } from '../../renderer/components/time-grid/grid-logic';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -321,7 +321,7 @@ describe('venue desk', () => {
     await venues.show('day', 'site');
     await venues.goToDate(`${Number(day.slice(0, 4)) - 1911}/${day.slice(5, 7)}/${day.slice(8)}`);
     await venues.waitPainted();
-    expect(await venues.event('預算執行檢討會').getAttribute('class')).toContain('vc-ev--flagged');
+    expect(await venues.event('預算執行檢討會').getAttribute('data-tone')).toBe('flagged');
     await screenshot(page, 'venues-flagged');
   });
 

@@ -6,7 +6,7 @@
  */
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Radio, Select, Space, Spin, Tooltip, Typography } from 'antd';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { addDays, todayInTaipei, type BusinessDate, type Locale } from '../../../domain/dates';
 import { translate, type MessageKey, type MessageParams } from '../../../domain/i18n';
 import type { BookingView, VenueView } from '../../../domain/venues/views';
@@ -21,10 +21,10 @@ import { useBookings, useFlagged, useVenues } from '../data';
 import { siteName, timeRange, venueName, weekdayShort } from '../labels';
 import { useVenueDesk, type CalendarScope, type CalendarView } from '../store';
 import { slotValues } from '../form-logic';
-import { columnOf, dayHead, dayTone, eventOf } from './columns';
-import { instantAt, visibleHours, weekDates, type GridBand, type GridEvent } from './grid-logic';
+import { instantAt, visibleHours, weekDates, type GridBand, type GridItem } from '../../components/time-grid/grid-logic';
+import { resourceHeads, TimeGrid, toneStyle, type BandHead, type ColumnHead, type SlotChoice } from '../../components/time-grid/TimeGrid';
+import { BOOKING_TONES, columnOf, dayHead, dayTone, eventOf, type BookingTone } from './columns';
 import { MonthGrid, SiteMonthTable, type DayMark } from './MonthViews';
-import { TimeGrid, type BandHead, type ColumnHead } from './TimeGrid';
 
 /** The dates a view covers. */
 function datesOf(view: CalendarView, date: BusinessDate): BusinessDate[] {
@@ -189,7 +189,7 @@ interface Shown {
   siteVenues: VenueView[];
   venue: VenueView | undefined;
   siteLabel: string;
-  events: GridEvent[];
+  events: GridItem[];
   bookings: BookingView[];
   exceptions: CalendarExceptions;
 }
@@ -212,9 +212,10 @@ const CalendarBody = memo(function CalendarBody({ shown, mayCreate }: { shown: S
     return m;
   }, [dates, exceptions]);
 
-  const onMove = async (id: string, to: { venueId: string; start: string; end: string }) => {
+  const onMove = async (id: string, where: { resourceId: string; start: string; end: string }) => {
     const booking = bookings.find((b) => b.id === id);
     if (!booking) return;
+    const to = { venueId: where.resourceId, start: where.start, end: where.end };
     const result = await moveBooking(booking, to);
     if (!result.ok) {
       modal.error({ title: t('venues.ui.cal.moveRefused'), content: result.message });
@@ -244,9 +245,9 @@ const CalendarBody = memo(function CalendarBody({ shown, mayCreate }: { shown: S
     });
   };
 
-  const onSelectSlot = (slot: { date: string; venueId: string; from: number; to: number }) => {
+  const onSelectSlot = (slot: SlotChoice) => {
     if (!mayCreate) return;
-    openEditor({ mode: 'new', prefill: slotValues({ venueId: slot.venueId, start: instantAt(slot.date, slot.from), end: instantAt(slot.date, slot.to) }) });
+    openEditor({ mode: 'new', prefill: slotValues({ venueId: slot.resourceId, start: instantAt(slot.date, slot.from), end: instantAt(slot.date, slot.to) }) });
   };
 
   const weekdayNames = useMemo(() => Array.from({ length: 7 }, (_, i) => weekdayShort(addDays('2022-01-02', i), locale)), [locale]);
@@ -276,7 +277,7 @@ const CalendarBody = memo(function CalendarBody({ shown, mayCreate }: { shown: S
       <SiteMonthTable
         dates={monthDates}
         dayLabel={(d) => dayHead(d, locale)}
-        rooms={siteVenues.map((v) => ({ venueId: v.id, label: venueName(v, locale), sub: t('venues.ui.cal.capacity', { count: v.capacity }) }))}
+        rooms={siteVenues.map((v) => ({ id: v.id, label: venueName(v, locale), sub: t('venues.ui.cal.capacity', { count: v.capacity }) }))}
         columnOf={(d, id) => columnOf(byVenue.get(id)!, d, exceptions)}
         events={events}
         marks={marks}
@@ -289,12 +290,14 @@ const CalendarBody = memo(function CalendarBody({ shown, mayCreate }: { shown: S
   let header: ColumnHead[];
   let bands: (GridBand & { head?: BandHead })[];
   if (scope === 'site') {
-    header = siteVenues.map((v) => ({
-      key: v.id,
-      label: venueName(v, locale),
-      sub: t('venues.ui.cal.capacity', { count: v.capacity }),
-      title: t('venues.ui.cal.roomSub', { count: v.capacity, type: t(`venues.type.${v.type}`) }),
-    }));
+    header = resourceHeads(
+      siteVenues.map((v) => ({
+        id: v.id,
+        label: venueName(v, locale),
+        sub: t('venues.ui.cal.capacity', { count: v.capacity }),
+        title: t('venues.ui.cal.roomSub', { count: v.capacity, type: t(`venues.type.${v.type}`) }),
+      })),
+    );
     bands = dates.map((d) => ({
       key: d,
       date: d,
@@ -315,7 +318,8 @@ const CalendarBody = memo(function CalendarBody({ shown, mayCreate }: { shown: S
     <TimeGrid
       header={header}
       bands={bands}
-      events={events}
+      items={events}
+      tones={BOOKING_TONES}
       hours={hours}
       pxPerHour={compact ? 24 : 44}
       closedPxPerHour={compact ? 9 : undefined}
@@ -340,20 +344,17 @@ function bandLabel(date: BusinessDate, note: string | undefined, locale: Locale)
 
 function Legend() {
   const t = useT();
-  const swatch = (cls: string, label: string) => (
-    <span>
-      <span className={`vc-swatch ${cls}`} />
+  const swatch = (label: string, look: { className?: string; style?: CSSProperties }) => (
+    <span key={label}>
+      <span className={`vc-swatch${look.className ? ` ${look.className}` : ''}`} style={look.style} />
       {label}
     </span>
   );
   return (
     <div className="vc-legend">
-      {swatch('vc-ev--approved', t('venues.ui.tone.approved'))}
-      {swatch('vc-ev--pending', t('venues.ui.tone.pending'))}
-      {swatch('vc-ev--competing', t('venues.ui.tone.competing'))}
-      {swatch('vc-ev--flagged', t('venues.ui.tone.flagged'))}
-      {swatch('vc-buffer-swatch', t('venues.ui.cal.legendBuffer'))}
-      {swatch('vc-closed-swatch', t('venues.ui.cal.legendClosed'))}
+      {(Object.keys(BOOKING_TONES) as BookingTone[]).map((tone) => swatch(t(`venues.ui.tone.${tone}`), { style: toneStyle(BOOKING_TONES[tone]) }))}
+      {swatch(t('venues.ui.cal.legendBuffer'), { className: 'vc-buffer-swatch' })}
+      {swatch(t('venues.ui.cal.legendClosed'), { className: 'vc-closed-swatch' })}
       <Tooltip title={t('venues.ui.cal.keysHint')} placement="topRight">
         <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 'auto', cursor: 'help' }}>
           <span aria-hidden>⌨ </span>

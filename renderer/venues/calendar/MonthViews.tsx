@@ -6,12 +6,14 @@
 import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import type { BusinessDate } from '../../../domain/dates';
 import { monthWeeks } from '../../app/calendar-logic';
-import { clock, indexEvents, piecesFor, taipeiMinute, type EventIndex, type GridColumn, type GridEvent } from './grid-logic';
+import { clock, indexItems, piecesFor, taipeiMinute, type DayTone, type GridColumn, type GridItem, type GridResource, type ItemIndex } from '../../components/time-grid/grid-logic';
+import { toneStyle } from '../../components/time-grid/TimeGrid';
+import { BOOKING_TONES, type BookingTone } from './columns';
 
 export interface DayMark {
   /** A holiday's or closure's name. */
   note?: string;
-  tone?: 'holiday' | 'closure' | 'workday' | 'weekend' | 'today';
+  tone?: DayTone;
   off?: boolean;
 }
 
@@ -23,12 +25,14 @@ const activate = (run: () => void) => (e: KeyboardEvent) => {
   }
 };
 
-function Chip({ event, date, prefix, onOpen }: { event: GridEvent; date: BusinessDate; prefix?: string; onOpen?(id: string): void }) {
+function Chip({ event, date, prefix, onOpen }: { event: GridItem; date: BusinessDate; prefix?: string; onOpen?(id: string): void }) {
   const start = taipeiMinute(event.start);
   const time = start.date === date ? clock(start.minute) : '…';
   return (
     <div
-      className={`vc-chip vc-ev--${event.tone}`}
+      className="vc-chip"
+      data-tone={event.tone}
+      style={toneStyle(BOOKING_TONES[event.tone as BookingTone])}
       role="button"
       tabIndex={0}
       title={event.label}
@@ -46,9 +50,9 @@ function Chip({ event, date, prefix, onOpen }: { event: GridEvent; date: Busines
 }
 
 /** The events that touch a date at a venue (or any venue), in order of start. */
-function eventsOn(date: BusinessDate, venueIds: readonly string[], events: EventIndex): GridEvent[] {
-  const out: GridEvent[] = [];
-  for (const venueId of venueIds) for (const p of piecesFor({ date, venueId }, events)) if (p.to > p.from) out.push(p.event);
+function eventsOn(date: BusinessDate, venueIds: readonly string[], events: ItemIndex): GridItem[] {
+  const out: GridItem[] = [];
+  for (const resourceId of venueIds) for (const p of piecesFor({ date, resourceId }, events)) if (p.to > p.from) out.push(p.item);
   return out.sort((a, b) => a.start.localeCompare(b.start));
 }
 
@@ -57,7 +61,7 @@ interface MonthGridProps {
   month: number;
   weekdayNames: string[];
   venueIds: readonly string[];
-  events: readonly GridEvent[];
+  events: readonly GridItem[];
   marks: ReadonlyMap<BusinessDate, DayMark>;
   /** The room's short name shown before a title when several venues share the grid. */
   prefixOf?(venueId: string): string | undefined;
@@ -70,7 +74,7 @@ interface MonthGridProps {
 
 export function MonthGrid({ year, month, weekdayNames, venueIds, events, marks, prefixOf, maxChips = 4, moreLabel, ariaLabel, onOpenDay, onOpen }: MonthGridProps) {
   const weeks = monthWeeks(year, month);
-  const index = useMemo(() => indexEvents(events), [events]);
+  const index = useMemo(() => indexItems(events), [events]);
   return (
     <div className="vc-month" role="grid" aria-label={ariaLabel}>
       {weekdayNames.map((name, i) => (
@@ -91,7 +95,7 @@ export function MonthGrid({ year, month, weekdayNames, venueIds, events, marks, 
               {mark?.note && <span className={`vc-month-note${mark.tone === 'workday' ? ' vc-month-note--workday' : ''}`}>{mark.note}</span>}
             </div>
             {shown.map((e) => (
-              <Chip key={e.id} event={e} date={date} prefix={prefixOf?.(e.venueId)} onOpen={onOpen} />
+              <Chip key={e.id} event={e} date={date} prefix={prefixOf?.(e.resourceId)} onOpen={onOpen} />
             ))}
             {list.length > shown.length && <span className="vc-more">{moreLabel(list.length - shown.length)}</span>}
           </div>
@@ -104,10 +108,10 @@ export function MonthGrid({ year, month, weekdayNames, venueIds, events, marks, 
 interface SiteMonthProps {
   dates: readonly BusinessDate[];
   dayLabel(date: BusinessDate): ReactNode;
-  rooms: readonly { venueId: string; label: ReactNode; sub?: ReactNode }[];
+  rooms: readonly GridResource[];
   /** Whether a room is open on a date, and why not. */
   columnOf(date: BusinessDate, venueId: string): GridColumn;
-  events: readonly GridEvent[];
+  events: readonly GridItem[];
   marks: ReadonlyMap<BusinessDate, DayMark>;
   ariaLabel: string;
   onOpenDay(date: BusinessDate, venueId: string): void;
@@ -116,34 +120,27 @@ interface SiteMonthProps {
 
 /** Days down, rooms across: what a month looks like for all venues of a site. */
 export function SiteMonthTable({ dates, dayLabel, rooms, columnOf, events, marks, ariaLabel, onOpenDay, onOpen }: SiteMonthProps) {
-  const index = useMemo(() => indexEvents(events), [events]);
+  const index = useMemo(() => indexItems(events), [events]);
   return (
     <div className="vc-table" role="grid" aria-label={ariaLabel} style={{ gridTemplateColumns: `96px repeat(${rooms.length}, minmax(120px, 1fr))` }}>
-      <div className="vc-corner" />
+      <div className="tg-corner" />
       {rooms.map((r) => (
-        <div key={r.venueId} className="vc-head" role="columnheader">
-          <div className="vc-head-label">{r.label}</div>
-          {r.sub && <div className="vc-head-sub">{r.sub}</div>}
+        <div key={r.id} className="tg-head" role="columnheader" title={r.title}>
+          <div className="tg-head-label">{r.label}</div>
+          {r.sub && <div className="tg-head-sub">{r.sub}</div>}
         </div>
       ))}
       {dates.map((date) => {
         const mark = marks.get(date);
         return [
-          <div key={`h${date}`} className={`vc-row-head${mark?.tone ? ` vc-tone-${mark.tone}` : ''}`} role="rowheader" title={mark?.note}>
+          <div key={`h${date}`} className={`vc-row-head${mark?.tone ? ` tg-day--${mark.tone}` : ''}`} role="rowheader" title={mark?.note}>
             {dayLabel(date)}
           </div>,
           ...rooms.map((r) => {
-            const column = columnOf(date, r.venueId);
+            const column = columnOf(date, r.id);
             return (
-              <div
-                key={`${date}:${r.venueId}`}
-                className={`vc-tcell${column.open ? '' : ' vc-cell--closed'}`}
-                role="gridcell"
-                tabIndex={-1}
-                title={column.note}
-                onClick={() => onOpenDay(date, r.venueId)}
-              >
-                {eventsOn(date, [r.venueId], index).map((e) => (
+              <div key={`${date}:${r.id}`} className={`vc-tcell${column.open ? '' : ' vc-tcell--closed'}`} role="gridcell" tabIndex={-1} title={column.note} onClick={() => onOpenDay(date, r.id)}>
+                {eventsOn(date, [r.id], index).map((e) => (
                   <Chip key={e.id} event={e} date={date} onOpen={onOpen} />
                 ))}
               </div>

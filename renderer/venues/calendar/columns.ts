@@ -8,7 +8,18 @@ import type { BookingView, VenueView } from '../../../domain/venues/views';
 import { isWorkingDay, type CalendarExceptions } from '../../../domain/working-days';
 import type { T } from '../../app/i18n';
 import { applicantName, timeRange, weekdayShort } from '../labels';
-import { parseClock, type EventTone, type GridColumn, type GridEvent } from './grid-logic';
+import { parseClock, type DayTone, type GridColumn, type GridItem, type ItemTone } from '../../components/time-grid/grid-logic';
+
+/** How a booking looks: approved (solid), pending (dashed), pending that competes with another (striped), flagged (approved, but no longer fits the venue's rules: red). */
+export type BookingTone = 'approved' | 'pending' | 'competing' | 'flagged';
+
+/** The colours of each, for the grid, the month views and the legend. */
+export const BOOKING_TONES: Readonly<Record<BookingTone, ItemTone>> = {
+  approved: { background: 'var(--ant-color-primary, #1d5ba6)', color: '#fff', border: '1px solid #154a8a' },
+  pending: { background: '#fffbe6', color: '#5c3c00', border: '1px dashed #d48806' },
+  competing: { background: 'repeating-linear-gradient(135deg, #fff1f0 0 6px, #ffe4e1 6px 12px)', color: '#820014', border: '2px dashed #cf1322' },
+  flagged: { background: '#fff1f0', color: '#820014', border: '2px solid #cf1322' },
+};
 
 /** The closure of a venue on a date, if any. */
 export function closureOn(venue: Pick<VenueView, 'closures'>, date: BusinessDate) {
@@ -18,16 +29,16 @@ export function closureOn(venue: Pick<VenueView, 'closures'>, date: BusinessDate
 /** A venue on a date as a grid column. */
 export function columnOf(venue: VenueView, date: BusinessDate, exceptions: CalendarExceptions, key = `${date}:${venue.id}`): GridColumn {
   const closure = closureOn(venue, date);
-  if (closure) return { key, date, venueId: venue.id, open: null, note: closure.reason, noteTone: 'closure' };
+  if (closure) return { key, date, resourceId: venue.id, open: null, note: closure.reason, noteTone: 'closure' };
   const exception = exceptions.get(date);
   if (!isWorkingDay(date, exceptions))
-    return { key, date, venueId: venue.id, open: null, note: exception?.name || undefined, noteTone: exception ? (exception.kind === 'closure' ? 'closure' : 'holiday') : undefined };
+    return { key, date, resourceId: venue.id, open: null, note: exception?.name || undefined, noteTone: exception ? (exception.kind === 'closure' ? 'closure' : 'holiday') : undefined };
   const open: [number, number] = [parseClock(venue.opensAt) ?? 8 * 60, parseClock(venue.closesAt) ?? 17 * 60];
-  return { key, date, venueId: venue.id, open, ...(exception?.kind === 'workday' ? { note: exception.name, noteTone: 'workday' as const } : {}) };
+  return { key, date, resourceId: venue.id, open, ...(exception?.kind === 'workday' ? { note: exception.name, noteTone: 'workday' as const } : {}) };
 }
 
 /** How a day reads in a header: holiday, typhoon closure, make-up working day, weekend, today. */
-export function dayTone(date: BusinessDate, exceptions: CalendarExceptions): 'holiday' | 'closure' | 'workday' | 'weekend' | 'today' | undefined {
+export function dayTone(date: BusinessDate, exceptions: CalendarExceptions): DayTone | undefined {
   const e = exceptions.get(date);
   if (e) return e.kind === 'closure' ? 'closure' : e.kind === 'holiday' ? 'holiday' : 'workday';
   const wd = weekdayOf(date);
@@ -35,20 +46,20 @@ export function dayTone(date: BusinessDate, exceptions: CalendarExceptions): 'ho
   return date === todayInTaipei() ? 'today' : undefined;
 }
 
-export function toneOf(b: BookingView, flagged: ReadonlySet<string>): EventTone {
+export function toneOf(b: BookingView, flagged: ReadonlySet<string>): BookingTone {
   if (b.status === 'approved') return flagged.has(b.id) ? 'flagged' : 'approved';
   return b.competing ? 'competing' : 'pending';
 }
 
 /** A booking as the grid draws it. */
-export function eventOf(b: BookingView, venue: VenueView | undefined, flagged: ReadonlySet<string>, canMove: boolean, t: T, locale: Locale): GridEvent {
+export function eventOf(b: BookingView, venue: VenueView | undefined, flagged: ReadonlySet<string>, canMove: boolean, t: T, locale: Locale): GridItem {
   const tone = toneOf(b, flagged);
   const applicant = applicantName(b, locale);
   const badge = b.status === 'pending' && venue?.approvalLevels === 2 && b.approvedLevel === 1 ? t('venues.ui.cal.badgeLevel', { level: 1, of: 2 }) : undefined;
   const status = t(`venues.ui.tone.${tone}`);
   return {
     id: b.id,
-    venueId: b.venueId,
+    resourceId: b.venueId,
     start: b.start,
     end: b.end,
     bufferBefore: b.bufferBefore,

@@ -63,7 +63,7 @@ export class VenuePage {
 
   /** A booking on the calendar, found by its name. */
   event(name: string): Locator {
-    return this.grid().locator('[data-event]').filter({ hasText: name });
+    return this.grid().locator('[data-item]').filter({ hasText: name });
   }
 
   /** The cell of a column (room or day) in a band (day), as the grid numbers them. */

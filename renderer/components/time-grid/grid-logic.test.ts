@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assignLanes, clock, dragged, instantAt, parseClock, piecesFor, selectionRange, taipeiMinute, visibleHours, weekDates, type GridEvent } from './grid-logic';
+import { assignLanes, clock, dragged, instantAt, parseClock, piecesFor, selectionRange, taipeiMinute, visibleHours, weekDates, type GridItem } from './grid-logic';
 
-const ev = (id: string, start: string, end: string, extra: Partial<GridEvent> = {}): GridEvent => ({
+const ev = (id: string, start: string, end: string, extra: Partial<GridItem> = {}): GridItem => ({
   id,
-  venueId: 'aud',
+  resourceId: 'aud',
   start,
   end,
   bufferBefore: 0,
@@ -42,51 +42,51 @@ describe('Taipei minutes', () => {
 describe('pieces of a day column', () => {
   it('clips a multi-day exhibition to each day and says it goes on', () => {
     const expo = ev('expo', instantAt('2022-03-01', 9 * 60), instantAt('2022-03-03', 17 * 60));
-    const [first] = piecesFor({ date: '2022-03-01', venueId: 'aud' }, [expo]);
+    const [first] = piecesFor({ date: '2022-03-01', resourceId: 'aud' }, [expo]);
     expect([first.from, first.to, first.continuesBefore, first.continuesAfter]).toEqual([540, 1440, false, true]);
-    const [middle] = piecesFor({ date: '2022-03-02', venueId: 'aud' }, [expo]);
+    const [middle] = piecesFor({ date: '2022-03-02', resourceId: 'aud' }, [expo]);
     expect([middle.from, middle.to, middle.continuesBefore, middle.continuesAfter]).toEqual([0, 1440, true, true]);
-    const [last] = piecesFor({ date: '2022-03-03', venueId: 'aud' }, [expo]);
+    const [last] = piecesFor({ date: '2022-03-03', resourceId: 'aud' }, [expo]);
     expect([last.from, last.to, last.continuesBefore, last.continuesAfter]).toEqual([0, 1020, true, false]);
-    expect(piecesFor({ date: '2022-03-04', venueId: 'aud' }, [expo])).toEqual([]);
-    expect(piecesFor({ date: '2022-03-02', venueId: 'atrium' }, [expo])).toEqual([]);
+    expect(piecesFor({ date: '2022-03-04', resourceId: 'aud' }, [expo])).toEqual([]);
+    expect(piecesFor({ date: '2022-03-02', resourceId: 'atrium' }, [expo])).toEqual([]);
   });
 
-  it('draws buffers around the booking, clipped to the day', () => {
+  it('draws buffers around the item, clipped to the day', () => {
     const b = ev('b', instantAt('2022-03-01', 9 * 60), instantAt('2022-03-01', 10 * 60), { bufferBefore: 30, bufferAfter: 15 });
-    const [p] = piecesFor({ date: '2022-03-01', venueId: 'aud' }, [b]);
+    const [p] = piecesFor({ date: '2022-03-01', resourceId: 'aud' }, [b]);
     expect([p.bufferFrom, p.from, p.to, p.bufferTo]).toEqual([510, 540, 600, 615]);
   });
 
-  it('puts overlapping bookings (buffers counted) side by side, and lets touching ones share a lane', () => {
+  it('puts overlapping items (buffers counted) side by side, and lets touching ones share a lane', () => {
     const a = ev('a', instantAt('2022-03-01', 540), instantAt('2022-03-01', 600));
     const b = ev('b', instantAt('2022-03-01', 570), instantAt('2022-03-01', 660), { tone: 'competing' });
     const c = ev('c', instantAt('2022-03-01', 600), instantAt('2022-03-01', 630));
     const d = ev('d', instantAt('2022-03-01', 720), instantAt('2022-03-01', 780));
-    const lanes = Object.fromEntries(piecesFor({ date: '2022-03-01', venueId: 'aud' }, [a, b, c, d]).map((p) => [p.event.id, [p.lane, p.lanes]]));
+    const lanes = Object.fromEntries(piecesFor({ date: '2022-03-01', resourceId: 'aud' }, [a, b, c, d]).map((p) => [p.item.id, [p.lane, p.lanes]]));
     expect(lanes).toEqual({ a: [0, 2], b: [1, 2], c: [0, 2], d: [0, 1] });
     const buffered = ev('e', instantAt('2022-03-01', 780), instantAt('2022-03-01', 840), { bufferBefore: 15 });
-    const both = assignLanes(piecesFor({ date: '2022-03-01', venueId: 'aud' }, [d, buffered]));
+    const both = assignLanes(piecesFor({ date: '2022-03-01', resourceId: 'aud' }, [d, buffered]));
     expect(both.map((p) => p.lanes)).toEqual([2, 2]);
   });
 });
 
-describe('dragging a booking', () => {
+describe('dragging an item', () => {
   const b = ev('b', instantAt('2022-03-01', 9 * 60), instantAt('2022-03-01', 11 * 60));
 
   it('moves it by the days and minutes the pointer moved, to another room too', () => {
-    const to = dragged(b, 'move', { date: '2022-03-01', minute: 600 }, { date: '2022-03-02', minute: 630, venueId: 'mr1' });
-    expect(to).toEqual({ venueId: 'mr1', start: instantAt('2022-03-02', 570), end: instantAt('2022-03-02', 690) });
+    const to = dragged(b, 'move', { date: '2022-03-01', minute: 600 }, { date: '2022-03-02', minute: 630, resourceId: 'mr1' });
+    expect(to).toEqual({ resourceId: 'mr1', start: instantAt('2022-03-02', 570), end: instantAt('2022-03-02', 690) });
   });
 
   it('changes only its end when the lower edge is dragged, never below the minimum length', () => {
-    expect(dragged(b, 'resize-end', { date: '2022-03-01', minute: 660 }, { date: '2022-03-01', minute: 720, venueId: 'x' })).toEqual({
-      venueId: 'aud',
+    expect(dragged(b, 'resize-end', { date: '2022-03-01', minute: 660 }, { date: '2022-03-01', minute: 720, resourceId: 'x' })).toEqual({
+      resourceId: 'aud',
       start: b.start,
       end: instantAt('2022-03-01', 720),
     });
-    expect(dragged(b, 'resize-end', { date: '2022-03-01', minute: 660 }, { date: '2022-03-01', minute: 400, venueId: 'x' }).end).toBe(instantAt('2022-03-01', 555));
-    expect(dragged(b, 'resize-start', { date: '2022-03-01', minute: 540 }, { date: '2022-03-01', minute: 480, venueId: 'x' }).start).toBe(instantAt('2022-03-01', 480));
+    expect(dragged(b, 'resize-end', { date: '2022-03-01', minute: 660 }, { date: '2022-03-01', minute: 400, resourceId: 'x' }).end).toBe(instantAt('2022-03-01', 555));
+    expect(dragged(b, 'resize-start', { date: '2022-03-01', minute: 540 }, { date: '2022-03-01', minute: 480, resourceId: 'x' }).start).toBe(instantAt('2022-03-01', 480));
   });
 });
 

@@ -1,37 +1,62 @@
 /**
- * The time grid of the booking calendar, built on CSS grid: a sticky header of columns
- * (days of one venue, or the rooms of a site side by side), one or more day bands below it
- * (one band per day when the columns are rooms), and a time axis on the left.
+ * The resource × time grid, built on CSS grid: a sticky header of columns (days of one
+ * resource, or the resources side by side: the rooms of a site, the vehicles of a pool),
+ * one or more day bands below it (one band per day when the columns are resources), and a
+ * time axis on the left. The desk says what its items are: their states' colours (`tones`),
+ * their titles and the labels a screen reader reads; the grid writes no words of its own.
  *
  * - Drag over empty time (or move the cursor with the arrow keys and press Enter) to
- *   ask for a new booking there: `onSelectSlot`.
- * - Drag a booking to another time, day or room, or drag its lower edge to change its end:
+ *   ask for a new item there: `onSelectSlot`.
+ * - Drag an item to another time, day or resource, or drag its lower edge to change its end:
  *   `onMove` with where it would go; the caller runs the mutation, and if that is refused
- *   the booking simply stays where the data says it is. From the keyboard: Alt+arrows on a
- *   focused booking move it (Alt+Shift+↑/↓ change its end), Enter confirms, Esc cancels.
- * - Click or Enter on a booking: `onOpen`.
+ *   the item simply stays where the data says it is. From the keyboard: Alt+arrows on a
+ *   focused item move it (Alt+Shift+↑/↓ change its end), Enter confirms, Esc cancels.
+ * - Click or Enter on an item: `onOpen`.
  */
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import { isComposing } from '../../components/ime';
-import { clock, dragged, indexEvents, piecesFor, selectionRange, taipeiMinute, type DragMode, type DragResult, type GridBand, type GridColumn, type GridEvent, type Piece } from './grid-logic';
+import { isComposing } from '../ime';
+import {
+  clock,
+  dragged,
+  indexItems,
+  piecesFor,
+  selectionRange,
+  taipeiMinute,
+  type DayTone,
+  type DragMode,
+  type DragResult,
+  type GridBand,
+  type GridColumn,
+  type GridItem,
+  type GridResource,
+  type ItemTone,
+  type Piece,
+} from './grid-logic';
+import './time-grid.css';
 
+/** A column of the header: a resource (see resourceHeads) or a day of one resource. */
 export interface ColumnHead {
   key: string;
   label: ReactNode;
   sub?: ReactNode;
   /** The tooltip: more than the header has room for. */
   title?: string;
-  tone?: 'holiday' | 'closure' | 'workday' | 'weekend' | 'today';
+  tone?: DayTone;
+}
+
+/** Resources side by side as the header's columns. */
+export function resourceHeads(resources: readonly GridResource[]): ColumnHead[] {
+  return resources.map((r) => ({ key: r.id, label: r.label, sub: r.sub, title: r.title }));
 }
 
 export interface BandHead {
   label?: ReactNode;
-  tone?: 'holiday' | 'closure' | 'workday' | 'weekend' | 'today';
+  tone?: DayTone;
 }
 
 export interface SlotChoice {
   date: string;
-  venueId: string;
+  resourceId: string;
   /** Minutes of the day. */
   from: number;
   to: number;
@@ -40,7 +65,9 @@ export interface SlotChoice {
 export interface TimeGridProps {
   header: ColumnHead[];
   bands: (GridBand & { head?: BandHead })[];
-  events: readonly GridEvent[];
+  items: readonly GridItem[];
+  /** The colours of each state an item's `tone` names; an unknown state is drawn grey. */
+  tones: Readonly<Record<string, ItemTone>>;
   /** Minutes of the day shown [from, to). */
   hours: [number, number];
   pxPerHour?: number;
@@ -48,14 +75,14 @@ export interface TimeGridProps {
   step?: number;
   selectedId?: string | null;
   ariaLabel: string;
-  /** Pixels per hour of a band whose columns are all closed (a day off): small, yet its bookings still show. */
+  /** Pixels per hour of a band whose columns are all closed (a day off): small, yet its items still show. */
   closedPxPerHour?: number;
   /** Width of a column at least (px); the grid scrolls sideways beyond that. */
   minColumnWidth?: number;
+  /** A new item dragged out where the user may not create one (closed day) is still offered; the caller's form says why. */
   onSelectSlot?(slot: SlotChoice): void;
-  onOpen?(eventId: string): void;
-  onMove?(eventId: string, to: DragResult): void;
-  /** A new booking dragged out where the user may not create one (closed day) is still offered; the form says why. */
+  onOpen?(itemId: string): void;
+  onMove?(itemId: string, to: DragResult): void;
   style?: CSSProperties;
 }
 
@@ -66,9 +93,9 @@ type Drag =
   | {
       kind: 'move';
       mode: DragMode;
-      event: GridEvent;
+      item: GridItem;
       from: { date: string; minute: number };
-      to: { date: string; minute: number; venueId: string };
+      to: { date: string; minute: number; resourceId: string };
       moved: boolean;
       x: number;
       y: number;
@@ -76,7 +103,7 @@ type Drag =
     };
 
 const HANDLE = 6;
-/** The header's and a day band's title row height (see venues.css), to know which bands are in view. */
+/** The header's and a day band's title row height (see time-grid.css), to know which bands are in view. */
 const HEADER_PX = 42;
 const BAND_HEAD_PX = 22;
 const NO_PIECES: Piece[][] = [];
@@ -84,7 +111,8 @@ const NO_PIECES: Piece[][] = [];
 export function TimeGrid({
   header,
   bands,
-  events,
+  items,
+  tones,
   hours,
   pxPerHour = 44,
   closedPxPerHour,
@@ -102,7 +130,7 @@ export function TimeGrid({
   const [cursor, setCursor] = useState<{ cell: Cell; from: number; to: number } | null>(null);
   const [focused, setFocused] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  // Which part of the grid is in view: bookings are laid out only in the day bands near it.
+  // Which part of the grid is in view: items are laid out only in the day bands near it.
   // Before the grid is measured, the window's height stands in for its own.
   const [viewport, setViewport] = useState(() => ({ top: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight }));
   const scrolling = useRef(0);
@@ -124,14 +152,14 @@ export function TimeGrid({
   const columnCount = header.length;
 
   const pieces = useMemo(() => {
-    const index = indexEvents(events);
+    const index = indexItems(items);
     return bands.map((band) => band.columns.map((column) => piecesFor(column, index)));
-  }, [bands, events]);
+  }, [bands, items]);
 
-  const ghost = useMemo<GridEvent | null>(() => {
+  const ghost = useMemo<GridItem | null>(() => {
     if (drag?.kind !== 'move' || !drag.moved) return null;
-    const to = dragged(drag.event, drag.mode, drag.from, drag.to, step);
-    return { ...drag.event, ...to, id: `${drag.event.id}:ghost` };
+    const to = dragged(drag.item, drag.mode, drag.from, drag.to, step);
+    return { ...drag.item, ...to, id: `${drag.item.id}:ghost` };
   }, [drag, step]);
 
   const columnAt = (cell: Cell): GridColumn | undefined => bands[cell.band]?.columns[cell.col];
@@ -148,21 +176,31 @@ export function TimeGrid({
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     const target = e.target as HTMLElement;
-    const evEl = target.closest<HTMLElement>('[data-event]');
+    const itemEl = target.closest<HTMLElement>('[data-item]');
     const at = cellFromPoint(e.clientX, e.clientY);
     if (!at) return;
     const column = columnAt(at.cell);
     if (!column) return;
-    if (evEl) {
-      const event = events.find((x) => x.id === evEl.dataset.event);
-      if (!event) return;
-      // The top and bottom edges (HANDLE px) resize: the cursor says so (see .vc-ev--movable).
-      const box = evEl.getBoundingClientRect();
-      const edge = (y: number) => event.movable && Math.abs(e.clientY - y) <= HANDLE;
+    if (itemEl) {
+      const item = items.find((x) => x.id === itemEl.dataset.item);
+      if (!item) return;
+      // The top and bottom edges (HANDLE px) resize: the cursor says so (see .tg-item--movable).
+      const box = itemEl.getBoundingClientRect();
+      const edge = (y: number) => item.movable && Math.abs(e.clientY - y) <= HANDLE;
       const mode: DragMode =
-        edge(box.bottom) && !evEl.classList.contains('vc-ev--cont-after') ? 'resize-end' : edge(box.top) && !evEl.classList.contains('vc-ev--cont-before') ? 'resize-start' : 'move';
+        edge(box.bottom) && !itemEl.classList.contains('tg-item--cont-after') ? 'resize-end' : edge(box.top) && !itemEl.classList.contains('tg-item--cont-before') ? 'resize-start' : 'move';
       const minute = Math.round(at.minute);
-      setDrag({ kind: 'move', mode, event, from: { date: column.date, minute }, to: { date: column.date, minute, venueId: column.venueId }, moved: false, x: e.clientX, y: e.clientY, byKeys: false });
+      setDrag({
+        kind: 'move',
+        mode,
+        item,
+        from: { date: column.date, minute },
+        to: { date: column.date, minute, resourceId: column.resourceId },
+        moved: false,
+        x: e.clientX,
+        y: e.clientY,
+        byKeys: false,
+      });
     } else {
       e.preventDefault();
       root.current?.focus({ preventScroll: true });
@@ -178,16 +216,16 @@ export function TimeGrid({
       if (el) setDrag({ ...drag, current: minuteIn(el, e.clientY, drag.cell.band) });
       return;
     }
-    if (drag.byKeys || !drag.event.movable) return;
+    if (drag.byKeys || !drag.item.movable) return;
     const far = Math.abs(e.clientX - drag.x) + Math.abs(e.clientY - drag.y) > 4;
     if (!drag.moved && !far) return;
     const at = cellFromPoint(e.clientX, e.clientY);
     const column = at && columnAt(at.cell);
     if (!at || !column) return;
-    // Snap the movement, not the pointer: a booking at 09:10 moved by 15 lands at 09:25.
+    // Snap the movement, not the pointer: an item at 09:10 moved by 15 lands at 09:25.
     const delta = Math.round((at.minute - drag.from.minute) / step) * step;
-    const venueId = drag.mode === 'move' ? column.venueId : drag.event.venueId;
-    setDrag({ ...drag, moved: true, to: { date: column.date, minute: drag.from.minute + delta, venueId } });
+    const resourceId = drag.mode === 'move' ? column.resourceId : drag.item.resourceId;
+    setDrag({ ...drag, moved: true, to: { date: column.date, minute: drag.from.minute + delta, resourceId } });
   };
 
   const onPointerUp = () => {
@@ -200,16 +238,16 @@ export function TimeGrid({
       // A click asks for an hour from the slot clicked; a drag for what was dragged over.
       const [from, to] = moved ? selectionRange(drag.anchor, drag.current, step, [0, 1440]) : selectionRange(drag.anchor, Math.floor(drag.anchor / step) * step + 60, step, [0, 1440]);
       setCursor({ cell: drag.cell, from, to });
-      onSelectSlot?.({ date: column.date, venueId: column.venueId, from, to });
+      onSelectSlot?.({ date: column.date, resourceId: column.resourceId, from, to });
       return;
     }
     if (drag.byKeys) return;
     if (!drag.moved) {
-      onOpen?.(drag.event.id);
+      onOpen?.(drag.item.id);
       return;
     }
-    const to = dragged(drag.event, drag.mode, drag.from, drag.to, step);
-    if (to.start !== drag.event.start || to.end !== drag.event.end || to.venueId !== drag.event.venueId) onMove?.(drag.event.id, to);
+    const to = dragged(drag.item, drag.mode, drag.from, drag.to, step);
+    if (to.start !== drag.item.start || to.end !== drag.item.end || to.resourceId !== drag.item.resourceId) onMove?.(drag.item.id, to);
   };
 
   // The keyboard cursor over empty time.
@@ -242,7 +280,7 @@ export function TimeGrid({
         break;
       case 'Enter': {
         const column = columnAt(c.cell);
-        if (column) onSelectSlot?.({ date: column.date, venueId: column.venueId, from: c.from, to: c.to });
+        if (column) onSelectSlot?.({ date: column.date, resourceId: column.resourceId, from: c.from, to: c.to });
         e.preventDefault();
         return;
       }
@@ -254,21 +292,21 @@ export function TimeGrid({
     root.current?.querySelector(`[data-cell="${next.cell.band}:${next.cell.col}"]`)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   };
 
-  // A booking moved from the keyboard lands in another cell (a new element): give it the focus back.
+  // An item moved from the keyboard lands in another cell (a new element): give it the focus back.
   const refocus = useRef<string | null>(null);
   useEffect(() => {
     const id = refocus.current;
     if (!id) return;
-    const el = root.current?.querySelector<HTMLElement>(`[data-event="${CSS.escape(id)}"]`);
+    const el = root.current?.querySelector<HTMLElement>(`[data-item="${CSS.escape(id)}"]`);
     if (el && el !== document.activeElement) {
       el.focus();
       refocus.current = null;
     }
-  }, [events]);
+  }, [items]);
 
-  const onEventKeyDown = (e: KeyboardEvent<HTMLElement>, event: GridEvent, column: GridColumn) => {
+  const onItemKeyDown = (e: KeyboardEvent<HTMLElement>, item: GridItem, column: GridColumn) => {
     if (isComposing(e)) return;
-    const moving = drag?.kind === 'move' && drag.byKeys && drag.event.id === event.id ? drag : null;
+    const moving = drag?.kind === 'move' && drag.byKeys && drag.item.id === item.id ? drag : null;
     if (e.key === 'Escape' && moving) {
       e.preventDefault();
       e.stopPropagation();
@@ -279,44 +317,44 @@ export function TimeGrid({
       e.preventDefault();
       if (moving) {
         setDrag(null);
-        const to = dragged(moving.event, moving.mode, moving.from, moving.to, step);
+        const to = dragged(moving.item, moving.mode, moving.from, moving.to, step);
         if (moving.moved) {
-          refocus.current = event.id;
-          onMove?.(event.id, to);
+          refocus.current = item.id;
+          onMove?.(item.id, to);
         }
-      } else onOpen?.(event.id);
+      } else onOpen?.(item.id);
       return;
     }
-    if (!e.altKey || !event.movable || !e.key.startsWith('Arrow')) return;
+    if (!e.altKey || !item.movable || !e.key.startsWith('Arrow')) return;
     e.preventDefault();
-    const start = taipeiMinute(event.start);
+    const start = taipeiMinute(item.start);
     const base = moving ?? {
       kind: 'move' as const,
       mode: (e.shiftKey ? 'resize-end' : 'move') as DragMode,
-      event,
+      item,
       from: { date: column.date, minute: start.minute },
-      to: { date: column.date, minute: start.minute, venueId: event.venueId },
+      to: { date: column.date, minute: start.minute, resourceId: item.resourceId },
       moved: false,
       x: 0,
       y: 0,
       byKeys: true,
     };
     const mode: DragMode = e.shiftKey ? 'resize-end' : base.mode === 'resize-end' && base.moved ? 'resize-end' : 'move';
-    let { date, minute, venueId } = base.to;
+    let { date, minute, resourceId } = base.to;
     if (e.key === 'ArrowUp') minute -= step;
     if (e.key === 'ArrowDown') minute += step;
     if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
-      // Sideways: the next column, a day or a room, whichever the columns are.
-      const at = locate(bands, date, venueId);
+      // Sideways: the next column, a day or a resource, whichever the columns are.
+      const at = locate(bands, date, resourceId);
       const band = bands[at?.band ?? 0];
       const col = Math.max(0, Math.min(columnCount - 1, (at?.col ?? 0) + (e.key === 'ArrowLeft' ? -1 : 1)));
       const target = band?.columns[col];
       if (target) {
         date = target.date;
-        venueId = mode === 'move' ? target.venueId : venueId;
+        resourceId = mode === 'move' ? target.resourceId : resourceId;
       }
     }
-    setDrag({ ...base, mode, moved: true, to: { date, minute, venueId } });
+    setDrag({ ...base, mode, moved: true, to: { date, minute, resourceId } });
   };
 
   const gridStyle: CSSProperties = {
@@ -327,7 +365,7 @@ export function TimeGrid({
   return (
     <div
       ref={root}
-      className={`vc-grid${focused ? ' vc-grid--focused' : ''}`}
+      className={`tg-grid${focused ? ' tg-grid--focused' : ''}`}
       style={gridStyle}
       role="application"
       aria-label={ariaLabel}
@@ -341,11 +379,11 @@ export function TimeGrid({
       onPointerCancel={() => setDrag(null)}
       onScroll={onScroll}
     >
-      <div className="vc-corner" />
+      <div className="tg-corner" />
       {header.map((h) => (
-        <div key={h.key} className={`vc-head${h.tone ? ` vc-tone-${h.tone}` : ''}`} role="columnheader" title={h.title}>
-          <div className="vc-head-label">{h.label}</div>
-          {h.sub && <div className="vc-head-sub">{h.sub}</div>}
+        <div key={h.key} className={`tg-head${h.tone ? ` tg-day--${h.tone}` : ''}`} role="columnheader" title={h.title}>
+          <div className="tg-head-label">{h.label}</div>
+          {h.sub && <div className="tg-head-sub">{h.sub}</div>}
         </div>
       ))}
       {bands.map((band, b) => (
@@ -359,8 +397,9 @@ export function TimeGrid({
           compact={scale[b] * 60 !== pxPerHour}
           pieces={near[b] ? pieces[b] : NO_PIECES}
           ghost={ghost}
+          tones={tones}
           selectedId={selectedId}
-          dragging={drag?.kind === 'move' && drag.moved ? drag.event.id : null}
+          dragging={drag?.kind === 'move' && drag.moved ? drag.item.id : null}
           selection={drag?.kind === 'select' && drag.cell.band === b ? { col: drag.cell.col, range: selectionRange(drag.anchor, drag.current, step, [0, 1440]) } : null}
           cursor={
             focused && !drag && cursor?.cell.band === b
@@ -369,16 +408,22 @@ export function TimeGrid({
                 ? { col: 0, range: [ensureCursor().from, ensureCursor().to] }
                 : null
           }
-          onEventKeyDown={onEventKeyDown}
+          onItemKeyDown={onItemKeyDown}
         />
       ))}
     </div>
   );
 }
 
-function locate(bands: readonly GridBand[], date: string, venueId: string): Cell | null {
+/** An item's colours as the custom properties time-grid.css draws it with (also for a desk's legend or month chips). */
+export function toneStyle(tone: ItemTone | undefined): CSSProperties {
+  if (!tone) return {};
+  return { '--tg-item-bg': tone.background, '--tg-item-fg': tone.color, '--tg-item-border': tone.border } as CSSProperties;
+}
+
+function locate(bands: readonly GridBand[], date: string, resourceId: string): Cell | null {
   for (let b = 0; b < bands.length; b++) {
-    const col = bands[b].columns.findIndex((c) => c.date === date && c.venueId === venueId);
+    const col = bands[b].columns.findIndex((c) => c.date === date && c.resourceId === resourceId);
     if (col >= 0) return { band: b, col };
   }
   return null;
@@ -392,15 +437,16 @@ interface BandProps {
   perMin: number;
   compact: boolean;
   pieces: Piece[][];
-  ghost: GridEvent | null;
+  ghost: GridItem | null;
+  tones: Readonly<Record<string, ItemTone>>;
   selectedId?: string | null;
   dragging: string | null;
   selection: { col: number; range: [number, number] } | null;
   cursor: { col: number; range: [number, number] } | null;
-  onEventKeyDown(e: KeyboardEvent<HTMLElement>, event: GridEvent, column: GridColumn): void;
+  onItemKeyDown(e: KeyboardEvent<HTMLElement>, item: GridItem, column: GridColumn): void;
 }
 
-function BandRows({ band, b, columnCount, hours, perMin, compact, pieces, ghost, selectedId, dragging, selection, cursor, onEventKeyDown }: BandProps) {
+function BandRows({ band, b, columnCount, hours, perMin, compact, pieces, ghost, tones, selectedId, dragging, selection, cursor, onItemKeyDown }: BandProps) {
   const bodyHeight = (hours[1] - hours[0]) * perMin;
   const hourMarks = [];
   // A squeezed band (a day off) keeps one time mark in three.
@@ -409,11 +455,11 @@ function BandRows({ band, b, columnCount, hours, perMin, compact, pieces, ghost,
   return (
     <>
       {band.head?.label && (
-        <div className={`vc-band-head${band.head.tone ? ` vc-tone-${band.head.tone}` : ''}`} style={{ gridColumn: `1 / span ${columnCount + 1}` }}>
+        <div className={`tg-band-head${band.head.tone ? ` tg-day--${band.head.tone}` : ''}`} style={{ gridColumn: `1 / span ${columnCount + 1}` }}>
           {band.head.label}
         </div>
       )}
-      <div className="vc-axis" style={{ height: bodyHeight }}>
+      <div className="tg-axis" style={{ height: bodyHeight }}>
         {hourMarks.map((m) => (
           <span key={m} style={{ top: y(m) }}>
             {clock(m)}
@@ -424,30 +470,36 @@ function BandRows({ band, b, columnCount, hours, perMin, compact, pieces, ghost,
         <div
           key={column.key}
           data-cell={`${b}:${c}`}
-          className={`vc-cell${column.noteTone ? ` vc-tone-${column.noteTone}` : ''}${column.open ? '' : ' vc-cell--closed'}${compact ? ' vc-cell--compact' : ''}`}
+          className={`tg-cell${column.noteTone ? ` tg-day--${column.noteTone}` : ''}${column.open ? '' : ' tg-cell--closed'}${compact ? ' tg-cell--compact' : ''}`}
           style={{ height: bodyHeight, backgroundSize: `100% ${perMin * 60}px`, backgroundPositionY: `${-((hours[0] % 60) * perMin)}px` }}
         >
-          {column.open && column.open[0] > hours[0] && <div className="vc-shut" style={{ top: 0, height: y(column.open[0]) }} />}
-          {column.open && column.open[1] < hours[1] && <div className="vc-shut" style={{ top: y(column.open[1]), bottom: 0 }} />}
-          {column.note && <div className="vc-note">{column.note}</div>}
+          {column.open && column.open[0] > hours[0] && <div className="tg-shut" style={{ top: 0, height: y(column.open[0]) }} />}
+          {column.open && column.open[1] < hours[1] && <div className="tg-shut" style={{ top: y(column.open[1]), bottom: 0 }} />}
+          {column.note && <div className="tg-note">{column.note}</div>}
           {pieces[c]?.map((p) => (
-            <EventBlock key={p.event.id} piece={p} y={y} selected={p.event.id === selectedId} faded={p.event.id === dragging} column={column} onKeyDown={onEventKeyDown} />
+            <ItemBlock key={p.item.id} piece={p} tone={tones[p.item.tone]} y={y} selected={p.item.id === selectedId} faded={p.item.id === dragging} column={column} onKeyDown={onItemKeyDown} />
           ))}
           {ghost &&
             piecesFor(column, [ghost]).map((p) => (
-              <div key="ghost" className={`vc-ev vc-ev--ghost vc-ev--${p.event.tone}`} style={{ top: y(p.from), height: Math.max(8, y(p.to) - y(p.from)) }} aria-hidden>
-                <span className="vc-ev-time">
+              <div
+                key="ghost"
+                className="tg-item tg-item--ghost"
+                data-tone={p.item.tone}
+                style={{ ...toneStyle(tones[p.item.tone]), top: y(p.from), height: Math.max(8, y(p.to) - y(p.from)) }}
+                aria-hidden
+              >
+                <span className="tg-item-time">
                   {clock(p.from)}–{clock(p.to)}
                 </span>
               </div>
             ))}
           {selection?.col === c && (
-            <div className="vc-select" style={{ top: y(selection.range[0]), height: y(selection.range[1]) - y(selection.range[0]) }} aria-hidden>
+            <div className="tg-select" style={{ top: y(selection.range[0]), height: y(selection.range[1]) - y(selection.range[0]) }} aria-hidden>
               {clock(selection.range[0])}–{clock(selection.range[1])}
             </div>
           )}
           {cursor?.col === c && (
-            <div className="vc-cursor" style={{ top: y(cursor.range[0]), height: y(cursor.range[1]) - y(cursor.range[0]) }} data-testid="grid-cursor">
+            <div className="tg-cursor" style={{ top: y(cursor.range[0]), height: y(cursor.range[1]) - y(cursor.range[0]) }} data-testid="grid-cursor">
               {clock(cursor.range[0])}–{clock(cursor.range[1])}
             </div>
           )}
@@ -457,8 +509,9 @@ function BandRows({ band, b, columnCount, hours, perMin, compact, pieces, ghost,
   );
 }
 
-function EventBlock({
+function ItemBlock({
   piece,
+  tone,
   y,
   selected,
   faded,
@@ -466,51 +519,52 @@ function EventBlock({
   onKeyDown,
 }: {
   piece: Piece;
+  tone: ItemTone | undefined;
   y: (m: number) => number;
   selected: boolean;
   faded: boolean;
   column: GridColumn;
-  onKeyDown: BandProps['onEventKeyDown'];
+  onKeyDown: BandProps['onItemKeyDown'];
 }) {
-  const { event } = piece;
+  const { item } = piece;
   const width = 100 / piece.lanes;
   const left = `calc(${piece.lane * width}% + 1px)`;
   const w = `calc(${width}% - 3px)`;
   const top = y(piece.from);
   const height = Math.max(14, y(piece.to) - top);
   const classes = [
-    'vc-ev',
-    `vc-ev--${event.tone}`,
-    event.movable && 'vc-ev--movable',
-    selected && 'vc-ev--selected',
-    faded && 'vc-ev--faded',
-    piece.continuesBefore && 'vc-ev--cont-before',
-    piece.continuesAfter && 'vc-ev--cont-after',
+    'tg-item',
+    item.movable && 'tg-item--movable',
+    selected && 'tg-item--selected',
+    faded && 'tg-item--faded',
+    piece.continuesBefore && 'tg-item--cont-before',
+    piece.continuesAfter && 'tg-item--cont-after',
   ]
     .filter(Boolean)
     .join(' ');
   return (
     <>
       {(piece.bufferFrom < piece.from || piece.bufferTo > piece.to) && (
-        <div className="vc-buffer" style={{ left, width: w, top: y(piece.bufferFrom), height: Math.max(2, y(piece.bufferTo) - y(piece.bufferFrom)) }} aria-hidden />
+        <div className="tg-buffer" style={{ left, width: w, top: y(piece.bufferFrom), height: Math.max(2, y(piece.bufferTo) - y(piece.bufferFrom)) }} aria-hidden />
       )}
       {piece.to > piece.from && (
         <div
           className={classes}
-          data-event={event.id}
+          data-item={item.id}
+          data-tone={item.tone}
           role="button"
           tabIndex={0}
-          aria-label={event.label}
-          title={event.label}
-          style={{ left, width: w, top, height }}
-          onKeyDown={(e) => onKeyDown(e, event, column)}
+          aria-label={item.label}
+          title={item.label}
+          style={{ ...toneStyle(tone), left, width: w, top, height }}
+          onKeyDown={(e) => onKeyDown(e, item, column)}
         >
-          <div className="vc-ev-line">
-            <span className="vc-ev-time">{piece.continuesBefore ? '…' : clock(taipeiMinute(event.start).minute)}</span>
-            {event.badge && <span className="vc-ev-badge">{event.badge}</span>}
-            <span className="vc-ev-title">{event.title}</span>
+          <div className="tg-item-line">
+            <span className="tg-item-time">{piece.continuesBefore ? '…' : clock(taipeiMinute(item.start).minute)}</span>
+            {item.badge && <span className="tg-item-badge">{item.badge}</span>}
+            <span className="tg-item-title">{item.title}</span>
           </div>
-          {event.detail && height > 30 && <div className="vc-ev-detail">{event.detail}</div>}
+          {item.detail && height > 30 && <div className="tg-item-detail">{item.detail}</div>}
         </div>
       )}
     </>

@@ -1,46 +1,66 @@
 /**
- * The arithmetic of the booking calendar, free of React: Taipei minutes of a day, which
- * part of a booking falls into a day's column, side-by-side lanes for bookings that
- * overlap (pending ones compete), and where a drag puts a booking. Taipei keeps UTC+8 all
- * year, so a day is always 1,440 minutes long.
+ * The arithmetic of the resource × time grid, free of React: Taipei minutes of a day, which
+ * part of an item (a booking, a trip) falls into a day's column of a resource (a venue, a
+ * vehicle), side-by-side lanes for items that overlap, and where a drag puts an item.
+ * Taipei keeps UTC+8 all year, so a day is always 1,440 minutes long.
  */
+import type { ReactNode } from 'react';
 import { addDays, weekdayOf, type BusinessDate } from '../../../domain/dates';
 
 export const MINUTE_MS = 60_000;
 export const DAY_MINUTES = 1440;
 const DAY_MS = DAY_MINUTES * MINUTE_MS;
-/** Taipei has kept UTC+8 without daylight saving since 1979: plain arithmetic, no time-zone tables (the week view lays out hundreds of bookings at once). */
+/** Taipei has kept UTC+8 without daylight saving since 1979: plain arithmetic, no time-zone tables (the week view lays out hundreds of items at once). */
 const TAIPEI_OFFSET_MS = 8 * 60 * MINUTE_MS;
 
-/** How a booking looks: approved (solid), pending, pending that competes with another, flagged (no longer fits the venue's rules). */
-export type EventTone = 'approved' | 'pending' | 'competing' | 'flagged';
-
-export interface GridEvent {
+/** What a resource the grid lays out is: a venue, a vehicle. Its label and sub-label head its column. */
+export interface GridResource {
   id: string;
-  venueId: string;
+  label: ReactNode;
+  /** A second line: a room's capacity, a vehicle's seats. */
+  sub?: ReactNode;
+  /** The tooltip: more than the header has room for. */
+  title?: string;
+}
+
+/** How a day of the working-day calendar reads: holiday, typhoon closure, make-up working day, weekend, today. */
+export type DayTone = 'holiday' | 'closure' | 'workday' | 'weekend' | 'today';
+
+/** The colours of an item in one state, as CSS values; the desk names its states (see TimeGridProps.tones). */
+export interface ItemTone {
+  background: string;
+  color: string;
+  border: string;
+}
+
+export interface GridItem {
+  id: string;
+  resourceId: string;
   /** UTC instants, end exclusive. */
   start: string;
   end: string;
+  /** Minutes kept free before and after it (set-up, tear-down), drawn beside it. */
   bufferBefore: number;
   bufferAfter: number;
   title: string;
-  /** A second line: the applicant. */
+  /** A second line: who asked for it. */
   detail?: string;
-  tone: EventTone;
-  /** e.g. "1/2" while the first of two approvals is done. */
+  /** Its state, a key of the tones the desk gives the grid. */
+  tone: string;
+  /** A short mark before the title, e.g. "1/2" while the first of two approvals is done. */
   badge?: string;
   /** Whether this user may move or resize it. */
   movable: boolean;
-  /** What a screen reader and the tooltip say: status, time, title, applicant. */
+  /** What a screen reader and the tooltip say: state, time, title, who. */
   label: string;
 }
 
-/** One column of one day band: a venue on a date. */
+/** One column of one day band: a resource on a date. */
 export interface GridColumn {
   key: string;
   date: BusinessDate;
-  venueId: string;
-  /** Minutes of the day the venue is open [from, to); null: closed all day (holiday, closure). */
+  resourceId: string;
+  /** Minutes of the day the resource is available [from, to); null: not at all that day (holiday, closure). */
   open: [number, number] | null;
   /** Why it is closed or marked (a holiday's name, a closure's reason). */
   note?: string;
@@ -49,7 +69,7 @@ export interface GridColumn {
 
 export interface GridBand {
   key: string;
-  /** The band's date when the band is one day (all venues of a site). */
+  /** The band's date when the band is one day (all resources side by side). */
   date?: BusinessDate;
   columns: GridColumn[];
 }
@@ -107,56 +127,56 @@ export function snap(minute: number, step: number): number {
   return Math.round(minute / step) * step;
 }
 
-/** A booking's piece inside one day column, in minutes of that day. */
+/** An item's piece inside one day column, in minutes of that day. */
 export interface Piece {
-  event: GridEvent;
+  item: GridItem;
   from: number;
   to: number;
-  /** Set-up and tear-down time drawn beside the booking, clipped to the day. */
+  /** Set-up and tear-down time drawn beside the item, clipped to the day. */
   bufferFrom: number;
   bufferTo: number;
-  /** The booking began on an earlier day / goes on after this day. */
+  /** The item began on an earlier day / goes on after this day. */
   continuesBefore: boolean;
   continuesAfter: boolean;
   lane: number;
   lanes: number;
 }
 
-/** Events with their times read once, by venue: what piecesFor looks through. */
-export type EventIndex = ReadonlyMap<string, readonly TimedEvent[]>;
+/** Items with their times read once, by resource: what piecesFor looks through. */
+export type ItemIndex = ReadonlyMap<string, readonly TimedItem[]>;
 
-interface TimedEvent {
-  event: GridEvent;
+interface TimedItem {
+  item: GridItem;
   s: number;
   e: number;
   bs: number;
   be: number;
 }
 
-export function indexEvents(events: readonly GridEvent[]): EventIndex {
-  const index = new Map<string, TimedEvent[]>();
-  for (const event of events) {
-    const s = Date.parse(event.start);
-    const e = Date.parse(event.end);
-    const list = index.get(event.venueId) ?? [];
-    list.push({ event, s, e, bs: s - event.bufferBefore * MINUTE_MS, be: e + event.bufferAfter * MINUTE_MS });
-    index.set(event.venueId, list);
+export function indexItems(items: readonly GridItem[]): ItemIndex {
+  const index = new Map<string, TimedItem[]>();
+  for (const item of items) {
+    const s = Date.parse(item.start);
+    const e = Date.parse(item.end);
+    const list = index.get(item.resourceId) ?? [];
+    list.push({ item, s, e, bs: s - item.bufferBefore * MINUTE_MS, be: e + item.bufferAfter * MINUTE_MS });
+    index.set(item.resourceId, list);
   }
   return index;
 }
 
-/** The pieces of the events that fall on this column's day and venue, with lanes for overlaps. */
-export function piecesFor(column: Pick<GridColumn, 'date' | 'venueId'>, events: readonly GridEvent[] | EventIndex): Piece[] {
-  const index = Array.isArray(events) ? indexEvents(events as readonly GridEvent[]) : (events as EventIndex);
+/** The pieces of the items that fall on this column's day and resource, with lanes for overlaps. */
+export function piecesFor(column: Pick<GridColumn, 'date' | 'resourceId'>, items: readonly GridItem[] | ItemIndex): Piece[] {
+  const index = Array.isArray(items) ? indexItems(items as readonly GridItem[]) : (items as ItemIndex);
   const dayStart = dayStartMs(column.date);
   const dayEnd = dayStart + DAY_MS;
   const out: Piece[] = [];
-  for (const { event, s, e, bs, be } of index.get(column.venueId) ?? []) {
+  for (const { item, s, e, bs, be } of index.get(column.resourceId) ?? []) {
     if (be <= dayStart || bs >= dayEnd) continue;
     const clip = (ms: number) => Math.max(0, Math.min(DAY_MINUTES, Math.round((ms - dayStart) / MINUTE_MS)));
-    // A booking whose only presence this day is its buffer still shows (as buffer only).
+    // An item whose only presence this day is its buffer still shows (as buffer only).
     out.push({
-      event,
+      item,
       from: clip(Math.max(s, dayStart)),
       to: clip(Math.min(e, dayEnd)),
       bufferFrom: clip(bs),
@@ -175,7 +195,7 @@ export function piecesFor(column: Pick<GridColumn, 'date' | 'venueId'>, events: 
  * cluster of overlapping pieces shares its lane count, so widths line up.
  */
 export function assignLanes(pieces: Piece[]): Piece[] {
-  const sorted = [...pieces].sort((a, b) => a.bufferFrom - b.bufferFrom || b.bufferTo - a.bufferTo || a.event.id.localeCompare(b.event.id));
+  const sorted = [...pieces].sort((a, b) => a.bufferFrom - b.bufferFrom || b.bufferTo - a.bufferTo || a.item.id.localeCompare(b.item.id));
   let cluster: Piece[] = [];
   let clusterEnd = -1;
   let laneEnds: number[] = [];
@@ -199,33 +219,33 @@ export function assignLanes(pieces: Piece[]): Piece[] {
   return sorted;
 }
 
-/** Where a drag leaves a booking. */
+/** Where a drag leaves an item. */
 export type DragMode = 'move' | 'resize-start' | 'resize-end';
 
 export interface DragResult {
-  venueId: string;
+  resourceId: string;
   start: string;
   end: string;
 }
 
 /**
- * A booking moved by whole days (to another column's date), minutes, and perhaps to another
- * venue; or one of its ends moved. A resize never makes it shorter than `minMinutes`.
+ * An item moved by whole days (to another column's date), minutes, and perhaps to another
+ * resource; or one of its ends moved. A resize never makes it shorter than `minMinutes`.
  */
 export function dragged(
-  event: Pick<GridEvent, 'start' | 'end' | 'venueId'>,
+  item: Pick<GridItem, 'start' | 'end' | 'resourceId'>,
   mode: DragMode,
   from: { date: BusinessDate; minute: number },
-  to: { date: BusinessDate; minute: number; venueId: string },
+  to: { date: BusinessDate; minute: number; resourceId: string },
   minMinutes = 15,
 ): DragResult {
   const delta = (daysBetween(from.date, to.date) * DAY_MINUTES + (to.minute - from.minute)) * MINUTE_MS;
-  const s = Date.parse(event.start);
-  const e = Date.parse(event.end);
+  const s = Date.parse(item.start);
+  const e = Date.parse(item.end);
   const iso = (ms: number) => new Date(ms).toISOString();
-  if (mode === 'move') return { venueId: to.venueId, start: iso(s + delta), end: iso(e + delta) };
-  if (mode === 'resize-end') return { venueId: event.venueId, start: event.start, end: iso(Math.max(e + delta, s + minMinutes * MINUTE_MS)) };
-  return { venueId: event.venueId, start: iso(Math.min(s + delta, e - minMinutes * MINUTE_MS)), end: event.end };
+  if (mode === 'move') return { resourceId: to.resourceId, start: iso(s + delta), end: iso(e + delta) };
+  if (mode === 'resize-end') return { resourceId: item.resourceId, start: item.start, end: iso(Math.max(e + delta, s + minMinutes * MINUTE_MS)) };
+  return { resourceId: item.resourceId, start: iso(Math.min(s + delta, e - minMinutes * MINUTE_MS)), end: item.end };
 }
 
 /** The hours a grid shows: from the earliest opening to the latest closing, whole hours, with a default when nothing is open. */
