@@ -1,18 +1,17 @@
 /**
- * 場地使用核准通知: the confirmation letter of an approved booking, on one A4 page. On
- * screen it is a preview over the desk with 列印 and 關閉; in print only the page is
- * printed (see letter.css). It shows what its purpose needs: the applicant, the event,
- * the venue and time, fees, the approvals, and the desk to call — not the applicant's phone.
+ * 場地使用核准通知: the confirmation letter of an approved booking, on one A4 page. The
+ * print frame (components/print) shows it over the desk with 列印 and 關閉 and prints only
+ * the page; letter.css styles the letter itself. It shows what its purpose needs: the
+ * applicant, the event, the venue and time, fees, the approvals, and the desk to call — not
+ * the applicant's phone.
  */
-import { Alert, Button, Flex, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { formatDate, formatInstant, todayInTaipei } from '../../domain/dates';
 import type { BookingDetail } from '../../domain/venues/views';
 import { api } from '../app/api';
 import { useLocale, useT } from '../app/i18n';
 import { errorMessage } from '../app/store';
-import { isComposing } from '../components/ime';
+import { PrintFrame } from '../components/print/PrintFrame';
 import { useUsers } from '../app/reference';
 import { applicantName, bookingVenueName, listText, longTimeRange, money } from './labels';
 import { useVenueDesk } from './store';
@@ -21,7 +20,7 @@ import './letter.css';
 export function ConfirmationLetter() {
   const id = useVenueDesk((s) => s.letterId);
   if (!id) return null;
-  return createPortal(<LetterOverlay id={id} />, document.body);
+  return <LetterOverlay id={id} />;
 }
 
 function LetterOverlay({ id }: { id: string }) {
@@ -40,28 +39,10 @@ function LetterOverlay({ id }: { id: string }) {
     };
   }, [id]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !isComposing(e)) close();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
   return (
-    <div className="vl-print" role="dialog" aria-modal="true" aria-label={t('venues.ui.letter.title')}>
-      <Flex className="vl-toolbar" gap={8} justify="center">
-        <Button type="primary" onClick={() => window.print()} disabled={!detail?.value}>
-          {t('common.print')}
-        </Button>
-        <Button onClick={close} autoFocus>
-          {t('common.close')}
-        </Button>
-      </Flex>
-      {!detail && <Spin style={{ display: 'block', margin: '48px auto' }} />}
-      {detail?.error && <Alert type="error" showIcon title={detail.error} style={{ maxWidth: 600, margin: '24px auto' }} />}
+    <PrintFrame label={t('venues.ui.letter.title')} ready={!!detail?.value} error={detail?.error} onClose={close}>
       {detail?.value && <LetterPage detail={detail.value} />}
-    </div>
+    </PrintFrame>
   );
 }
 

@@ -1,17 +1,17 @@
 /**
- * 派工單: the work order a technician takes to the site, on ONE A4 page. On screen it is a
- * preview over the desk with 列印 and 關閉; in print only the sheet is printed (see
- * work-order.css). It carries what the job needs: where (and the equipment), what, the reporter and their
- * extension to call, the due time, who is assigned, and room to write what was done, the
- * parts used and the signatures. A long description is cut to its first lines.
+ * 派工單: the work order a technician takes to the site, on ONE A4 page. The print frame
+ * (components/print) shows it over the desk with 列印 and 關閉 and prints only the sheet;
+ * work-order.css holds it to one page's height. It carries what the job needs: where (and
+ * the equipment), what, the reporter and their extension to call, the due time, who is
+ * assigned, and room to write what was done, the parts used and the signatures. A long
+ * description is cut to its first lines.
  */
-import { Button, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { formatInstant, formatRocLong, todayInTaipei } from '../../../domain/dates';
 import type { TicketDetail } from '../../../domain/maintenance/tickets-query';
 import { api } from '../../app/api';
 import { useLocale, useT } from '../../app/i18n';
+import { PrintFrame } from '../../components/print/PrintFrame';
 import { useAgencies, usePeople, usePlaceLabel } from '../../app/reference';
 import { assetLabel, useAssets } from '../assets/hooks';
 import { useMaintenance } from '../store';
@@ -40,32 +40,15 @@ export function WorkOrderPrint() {
     };
   }, [id]);
 
-  useEffect(() => {
-    if (!id) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') close();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [id]);
-
   if (!id) return null;
   const ticket = detail?.ticket;
   const when = (at: string | null) => (at ? formatInstant(at, locale) : '');
   const assignee = ticket?.assigneeId ? people.get(ticket.assigneeId) : undefined;
   const asset = ticket?.assetId ? assets.get(ticket.assetId) : undefined;
 
-  return createPortal(
-    <div className="wo-root" role="dialog" aria-modal="true" aria-label={t('maint.print.title')}>
-      <div className="wo-toolbar">
-        <Button type="primary" onClick={() => window.print()} disabled={!ticket}>
-          {t('common.print')}
-        </Button>
-        <Button onClick={close}>{t('common.close')}</Button>
-      </div>
-      {!ticket ? (
-        <Spin style={{ display: 'block', margin: 48 }} />
-      ) : (
+  return (
+    <PrintFrame label={t('maint.print.title')} ready={!!ticket} onClose={close}>
+      {ticket && (
         <section className="wo-page" aria-label={ticket.number}>
           <div className="wo-head">
             <div>
@@ -178,7 +161,6 @@ export function WorkOrderPrint() {
           <div className="wo-foot">{t('maint.print.privacy')}</div>
         </section>
       )}
-    </div>,
-    document.body,
+    </PrintFrame>
   );
 }
