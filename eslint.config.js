@@ -29,6 +29,17 @@ function waysInto(fileDir, target) {
 const NODE_BUILTIN = { regex: '^node:', message: 'Node built-ins are not allowed in this layer.' };
 const pkg = (names, message) => ({ regex: `^(${names.map(escape).join('|')})(/|$)`, message });
 
+/** The renderer as a whole: its sub-folders below add their own rules to these. */
+const RENDERER = {
+  folder: 'renderer',
+  why: 'renderer/ sees domain/ and window.api only: no Node, no database, no backend.',
+  folders: ['db', 'electron', 'server', 'scripts'],
+  packages: [NODE_BUILTIN, pkg(['better-sqlite3', 'drizzle-orm', 'ws', 'exceljs', 'fs', 'path'], 'renderer/ must not import Node or database packages; ask the backend through window.api.')],
+};
+
+/** The desks' folders under renderer/ (each also declared in renderer/desks.tsx). */
+const RENDERER_DESKS = ['maintenance', 'venues', 'settings'];
+
 /**
  * The layers. `folder` is the top-level path the rule covers; `folders` the top-level
  * folders it may not reach; `packages` bare-specifier patterns it may not import (they
@@ -59,18 +70,27 @@ const LAYERS = [
     folders: ['electron/main', 'electron/preload', 'renderer', 'server'],
     packages: [pkg(['electron'], "electron/backend/ must not import 'electron' (it also runs in the browser shell and in tests).")],
   },
-  {
-    folder: 'renderer',
-    why: 'renderer/ sees domain/ and window.api only: no Node, no database, no backend.',
-    folders: ['db', 'electron', 'server', 'scripts'],
-    packages: [NODE_BUILTIN, pkg(['better-sqlite3', 'drizzle-orm', 'ws', 'exceljs', 'fs', 'path'], 'renderer/ must not import Node or database packages; ask the backend through window.api.')],
-  },
+  RENDERER,
   {
     folder: 'server',
     why: 'server/ imports domain/ (and db/), never the workstation shells or the screens.',
     folders: ['electron', 'renderer'],
     packages: [],
   },
+  // Inside the renderer: a desk reaches the others only through the registry
+  // (renderer/desks.tsx), and the shell and the shared parts reach no desk at all.
+  ...RENDERER_DESKS.map((desk) => ({
+    folder: `renderer/${desk}`,
+    why: `renderer/${desk}/ is one desk: it uses renderer/app/ and renderer/components/, never another desk`,
+    folders: [...RENDERER.folders, ...RENDERER_DESKS.filter((d) => d !== desk).map((d) => `renderer/${d}`)],
+    packages: RENDERER.packages,
+  })),
+  ...['shell', 'app', 'components'].map((part) => ({
+    folder: `renderer/${part}`,
+    why: `renderer/${part}/ serves every desk, so it knows none: it reads the desks from renderer/desks.tsx`,
+    folders: [...RENDERER.folders, ...RENDERER_DESKS.map((d) => `renderer/${d}`)],
+    packages: RENDERER.packages,
+  })),
 ];
 
 /** One config block per depth below the layer's folder, so the ../ count is exact. */

@@ -3,7 +3,7 @@
  * user corrects the typed values and sends it again, or discards it.
  */
 import { Alert, App, Button, Card, Drawer, Empty, Flex, Form, Input, InputNumber, Popconfirm, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AttentionItem } from '../../domain/api';
 import { formatInstant } from '../../domain/dates';
 import { hasMessage, type MessageKey } from '../../domain/i18n';
@@ -11,7 +11,7 @@ import { api } from '../app/api';
 import { useLocale, useT, type T } from '../app/i18n';
 import { errorMessage, useShell } from '../app/store';
 import { KeyboardForm } from '../components/KeyboardForm';
-import { BookingAttentionCard, isBookingAttention } from '../venues/AttentionBooking';
+import type { DeskEntry } from '../app/desks';
 
 /** 'site.create' → 新增園區, when the catalogs know both parts; else the name itself. */
 export function mutationLabel(name: string, t: T): string {
@@ -132,13 +132,14 @@ function NoticeCard({ item }: { item: AttentionItem }) {
   );
 }
 
-export function AttentionDrawer() {
+export function AttentionDrawer({ desks }: { desks: readonly DeskEntry[] }) {
   const t = useT();
   const open = useShell((s) => s.attentionOpen);
   const setOpen = useShell((s) => s.setAttentionOpen);
   // The status count moves whenever an item comes or goes: reload then.
   const count = useShell((s) => s.status?.needsAttention ?? 0);
   const [items, setItems] = useState<AttentionItem[] | null>(null);
+  const cards = useMemo(() => desks.flatMap((d) => d.attention ?? []), [desks]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -163,15 +164,12 @@ export function AttentionDrawer() {
       {items === null && !error && <Spin style={{ display: 'block', margin: '24px auto' }} />}
       {items?.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('shell.attention.empty')} />}
       <Flex vertical gap={12}>
-        {items?.map((item) =>
-          item.problem.code === 'sync.renumbered' ? (
-            <NoticeCard key={item.id} item={item} />
-          ) : isBookingAttention(item) ? (
-            <BookingAttentionCard key={item.id} item={item} />
-          ) : (
-            <ItemCard key={item.id} item={item} />
-          ),
-        )}
+        {items?.map((item) => {
+          if (item.problem.code === 'sync.renumbered') return <NoticeCard key={item.id} item={item} />;
+          // A desk that knows how to redo its own refused write shows its card; any other gets the general one.
+          const DeskCard = cards.find((c) => c.matches(item))?.Card;
+          return DeskCard ? <DeskCard key={item.id} item={item} /> : <ItemCard key={item.id} item={item} />;
+        })}
       </Flex>
     </Drawer>
   );

@@ -2,16 +2,8 @@
  * The command palette's list and its matching. A command carries its label in the
  * user's language and in the other one, so 設定, 設 and "settings" all find 前往：設定.
  */
-export interface Command {
-  id: string;
-  /** In the user's language. */
-  label: string;
-  /** The same in the other language, and any other words that should find it. */
-  aliases: string[];
-  /** A shortcut to show beside it, e.g. Alt+1. */
-  hint?: string;
-  run(): void;
-}
+export type { Command } from '../app/desks';
+import type { Command } from '../app/desks';
 
 /** Letters and digits only, full-width folded, lower case: 「前往：設定」→ 前往設定. */
 function fold(text: string): string {

@@ -1,13 +1,12 @@
-/** The palette's commands: the desks, lock, switch user, language, sign out. */
+/** The palette's commands: the user's desks and each desk's own, lock, switch user, language, sign out. */
 import { useMemo } from 'react';
 import type { Locale } from '../../domain/dates';
 import { translate } from '../../domain/i18n';
-import { DESKS, DESK_LABEL } from '../app/desks';
+import type { DeskEntry } from '../app/desks';
 import { useLocale, useT } from '../app/i18n';
 import { useShell } from '../app/store';
 import { shortcutLabel } from '../components/shortcuts';
 import type { Command } from './commands';
-import { maintenanceCommands } from '../maintenance/commands';
 
 export function deskShortcut(index: number) {
   return { code: `Digit${index + 1}`, alt: true };
@@ -18,7 +17,7 @@ export const PALETTE_SHORTCUTS = [
   { code: 'KeyP', ctrl: true, shift: true },
 ];
 
-export function useCommands(report: (message: string) => void): Command[] {
+export function useCommands(report: (message: string) => void, desks: readonly DeskEntry[]): Command[] {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const other: Locale = locale === 'zh-TW' ? 'en' : 'zh-TW';
@@ -29,17 +28,17 @@ export function useCommands(report: (message: string) => void): Command[] {
     const fail = (done: { ok: boolean; message?: string }) => {
       if (!done.ok && done.message) report(done.message);
     };
-    const desks: Command[] = DESKS.map((desk, i) => ({
-      id: `goto.${desk}`,
-      label: t('palette.goto', { place: t(DESK_LABEL[desk]) }),
-      aliases: [inOther('palette.goto', { place: inOther(DESK_LABEL[desk]) }), desk],
+    const goto: Command[] = desks.map((desk, i) => ({
+      id: `goto.${desk.id}`,
+      label: t('palette.goto', { place: t(desk.label) }),
+      aliases: [inOther('palette.goto', { place: inOther(desk.label) }), desk.id],
       hint: shortcutLabel(deskShortcut(i)),
-      run: () => goTo(desk),
+      run: () => goTo(desk.id),
     }));
     const languageName = t(`shell.language.${other}`);
     return [
-      ...desks,
-      ...maintenanceCommands(locale, other),
+      ...goto,
+      ...desks.flatMap((d) => d.commands?.(locale, other) ?? []),
       { id: 'lock', label: t('palette.lock'), aliases: [inOther('palette.lock')], run: () => void lock().then(fail) },
       { id: 'switchUser', label: t('palette.switchUser'), aliases: [inOther('palette.switchUser')], run: () => void logout().then(fail) },
       {
@@ -50,5 +49,5 @@ export function useCommands(report: (message: string) => void): Command[] {
       },
       { id: 'logout', label: t('shell.palette.logout'), aliases: [inOther('shell.palette.logout')], run: () => void logout().then(fail) },
     ];
-  }, [t, locale, other, goTo, lock, logout, setLocale, report]);
+  }, [t, locale, other, goTo, lock, logout, setLocale, report, desks]);
 }

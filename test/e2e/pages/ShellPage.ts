@@ -1,6 +1,6 @@
 /** The working screen: desks on the left (Alt+1…6), status line at the bottom, Ctrl+K palette. */
 import type { Locator, Page } from 'playwright-core';
-import { DESKS, DESK_LABEL, type Desk } from '../../../renderer/app/desks';
+import { DESKS, type Desk } from '../../../renderer/app/desks';
 import { zh } from './zh';
 
 export { DESKS, type Desk };
@@ -30,7 +30,8 @@ export class ShellPage {
   }
 
   deskLabel(desk: Desk): string {
-    return zh(DESK_LABEL[desk]);
+    // Each desk's navigation label is the catalog's nav.<desk>.
+    return zh(`nav.${desk}`);
   }
 
   deskLink(desk: Desk): Locator {

@@ -1,0 +1,31 @@
+/**
+ * The desks, registered once for the screens: the navigation, Alt+1…Alt+6, the command
+ * palette and the 待處理 drawer read this list. A new desk adds its id to DESKS
+ * (app/desks.ts) and its declaration here (docs/adding-a-desk.md).
+ */
+import { BarChartOutlined, CarOutlined, IdcardOutlined } from '@ant-design/icons';
+import { DESK_READERS } from '../domain/call';
+import type { Role } from '../domain/roles';
+import { DESKS, type Desk, type DeskEntry } from './app/desks';
+import { maintenanceDesk } from './maintenance/desk';
+import { settingsDesk } from './settings/desk';
+import { venueDesk } from './venues/desk';
+
+// Not built yet: in the navigation, with a plain note instead of a screen.
+const parkingDesk: DeskEntry = { id: 'parking', label: 'nav.parking', icon: <IdcardOutlined /> };
+const vehicleDesk: DeskEntry = { id: 'vehicles', label: 'nav.vehicles', icon: <CarOutlined />, roles: DESK_READERS };
+const reportDesk: DeskEntry = { id: 'reports', label: 'nav.reports', icon: <BarChartOutlined />, roles: DESK_READERS };
+
+export const DESK_ENTRIES: Readonly<Record<Desk, DeskEntry>> = {
+  maintenance: maintenanceDesk,
+  venues: venueDesk,
+  parking: parkingDesk,
+  vehicles: vehicleDesk,
+  reports: reportDesk,
+  settings: settingsDesk,
+};
+
+/** The desks a user with these roles sees, in the navigation's order. */
+export function desksFor(roles: readonly Role[]): DeskEntry[] {
+  return DESKS.map((d) => DESK_ENTRIES[d]).filter((d) => !d.roles || d.roles.some((r) => roles.includes(r)));
+}
