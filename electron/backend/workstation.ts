@@ -20,9 +20,7 @@ import { backupHandlers } from './handlers/backup';
 import { importHandlers } from './handlers/import';
 import { demoHandlers } from './handlers/demo';
 import { attentionHandlers } from './handlers/attention';
-import { ticketHandlers } from './handlers/tickets';
-import { inspectionHandlers } from './handlers/inspections';
-import { venueHandlers } from './handlers/venues';
+import { deskHandlers } from './desks';
 import { Backups } from './backups';
 import { AttachmentStore } from './attachments';
 import { syncHandlers } from './handlers/sync';
@@ -51,10 +49,8 @@ const handlers: HandlerMap = {
   ...importHandlers,
   ...demoHandlers,
   ...attentionHandlers,
-  ...venueHandlers,
-  ...inspectionHandlers,
   ...syncHandlers,
-  ...ticketHandlers,
+  ...deskHandlers,
 };
 
 /** A call whose arguments fail the API schema: a 400 in the browser shell, a rejected invoke in Electron. */

@@ -15,7 +15,7 @@ import type { TicketCategory } from '../../../domain/maintenance/tickets';
 import { isWorkingDay } from '../../../domain/working-days';
 import { DEMO_AGENCIES, officeCode } from './agencies';
 import { DEMO_CALENDAR_2022 } from './calendar';
-import type { NamedMutation } from './mutations';
+import type { NamedMutation } from '../desk';
 import { personId } from './people';
 import { floorId, spaceId } from './places';
 

@@ -5,7 +5,7 @@
  */
 import type { Outcome } from '../../../domain/api';
 import { KINDS } from '../../../domain/entities';
-import { storeVerifier } from '../handlers/auth';
+import { storeVerifier } from '../credentials';
 import { problemResult, type Actor } from '../mutation-runner';
 import { makeVerifier } from '../passwords';
 import type { Workstation } from '../workstation';

@@ -4,16 +4,12 @@
  */
 import { DEMO_AGENCIES, agencyId, officeCode } from './agencies';
 import { DEMO_CALENDAR_2022, DEMO_CALENDAR_YEAR } from './calendar';
-import { inspectionMutations } from './inspections';
 import { DEMO_PEOPLE, DEMO_USERS, personId, userId } from './people';
 import { DEMO_SITES, buildingId, floorId, siteId, spaceId } from './places';
-import { ticketMutations } from './tickets';
-import { venueMutations } from './venue-mutations';
+import { BACKEND_DESKS } from '../desks';
+import type { NamedMutation } from '../desk';
 
-export interface NamedMutation {
-  name: string;
-  args: Record<string, unknown>;
-}
+export type { NamedMutation };
 
 export function demoMutations(): NamedMutation[] {
   const out: NamedMutation[] = [];
@@ -74,11 +70,9 @@ export function demoMutations(): NamedMutation[] {
   }
 
   add('calendar.importYear', { year: DEMO_CALENDAR_YEAR, source: 'demo', days: DEMO_CALENDAR_2022 });
-  // Plans, projects and assets after the calendar: the rounds' due days follow it.
-  out.push(...inspectionMutations());
-  // Venues last: their series skip the holidays imported just above.
-  out.push(...venueMutations());
-  // Repair tickets last: they refer to places, agencies and people.
-  out.push(...ticketMutations(new Date()));
+  // Each desk's records after the shared ones: they refer to places, agencies and
+  // people, and their dates follow the calendar (rounds' due days, series' holidays).
+  const now = new Date();
+  for (const desk of BACKEND_DESKS) out.push(...desk.demo(now));
   return out;
 }

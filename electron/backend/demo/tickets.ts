@@ -8,7 +8,7 @@
 import { addDays, startOfTaipeiDay, todayInTaipei, weekdayOf } from '../../../domain/dates';
 import type { TicketCategory, TicketPriority, TicketSource, TicketStatus } from '../../../domain/maintenance/tickets';
 import { agencyId, officeCode } from './agencies';
-import type { NamedMutation } from './mutations';
+import type { NamedMutation } from '../desk';
 import { personId } from './people';
 import { spaceId } from './places';
 

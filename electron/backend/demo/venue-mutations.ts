@@ -2,7 +2,7 @@
 import { ROC_OFFSET } from '../../../domain/dates';
 import { occurrenceId } from '../../../domain/venues/recurrence';
 import { taipeiInstant } from '../../../domain/venues/rules';
-import type { NamedMutation } from './mutations';
+import type { NamedMutation } from '../desk';
 import { DEMO_BOOKINGS, DEMO_SERIES, DEMO_VENUES, agencyId, bookingId, demoSpaceId, demoVenueId, seriesId, venueId } from './venues';
 
 /** 'YYYY-MM-DD HH:MM' in Taipei → UTC instant. */

@@ -10,7 +10,7 @@ import { problemResult } from '../mutation-runner';
 import { MIN_PASSWORD_LENGTH, checkPassword, makeVerifier } from '../passwords';
 import type { HandlerMap, Workstation } from '../workstation';
 import { ServerError, SyncServerApi } from '../sync/server-api';
-import { userFromServer } from './sync';
+import { storeVerifier, userFromServer, verifierOf } from '../credentials';
 
 const MAX_FAILURES = 5;
 const PENALTY_MS = 30_000;
@@ -18,17 +18,6 @@ const failures = new Map<string, { count: number; until: number }>();
 
 function view(u: User): UserView {
   return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles };
-}
-
-function verifierOf(ws: Workstation, userId: string): string | undefined {
-  const row = ws.db.$client.prepare('SELECT verifier FROM credential WHERE user_id = ?').get(userId) as { verifier: string } | undefined;
-  return row?.verifier;
-}
-
-export function storeVerifier(ws: Workstation, userId: string, verifier: string): void {
-  ws.db.$client
-    .prepare('INSERT INTO credential (user_id, verifier, updated_at) VALUES (?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET verifier = excluded.verifier, updated_at = excluded.updated_at')
-    .run(userId, verifier, new Date().toISOString());
 }
 
 function signedIn(ws: Workstation, user: User) {

@@ -9,7 +9,7 @@ import type { TicketFilter } from '../../../domain/maintenance/tickets-query';
 import { tempDir } from '../../../test/support/fresh-db';
 import { makeVerifier } from '../passwords';
 import { Workstation } from '../workstation';
-import { storeVerifier } from './auth';
+import { storeVerifier } from '../credentials';
 import { adminActor, buildWorld, clerk, tech, ticketArgs, tpe, world } from './tickets.fixture';
 
 const PASSWORD = 'long-enough-1';

@@ -4,20 +4,11 @@
  * then its whole outbox (also what it did alone) goes up and the server's data comes down.
  */
 import { getMeta, setMeta } from '../../../db/meta';
-import type { User } from '../../../domain/entities';
-import type { Role } from '../../../domain/roles';
 import { problemResult } from '../mutation-runner';
 import { makeVerifier } from '../passwords';
 import { ServerError, SyncServerApi } from '../sync/server-api';
-import { storeVerifier } from './auth';
-import type { HandlerMap, Workstation } from '../workstation';
-
-/** A user as the server describes it, for a session before the first sync brings the record. */
-export function userFromServer(ws: Workstation, view: { id: string; username: string; displayName: string; roles: string[] }): User {
-  const local = ws.runner.records.getSync('user', view.id);
-  const now = new Date().toISOString();
-  return local ?? { id: view.id, username: view.username, displayName: view.displayName, roles: view.roles as Role[], personId: null, archived: false, createdAt: now, updatedAt: now };
-}
+import { storeVerifier, userFromServer } from '../credentials';
+import type { HandlerMap } from '../workstation';
 
 export const syncHandlers: Pick<HandlerMap, 'sync.join' | 'sync.now'> = {
   'sync.join': async (ws, { serverUrl, username, password, deviceName }) => {

@@ -10,7 +10,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../../domain/maintenance/tickets';
 import { tempDir } from '../../../test/support/fresh-db';
 import { makeVerifier } from '../passwords';
 import { Workstation } from '../workstation';
-import { storeVerifier } from './auth';
+import { storeVerifier } from '../credentials';
 import { buildWorld, ticketArgs, tpe, world } from './tickets.fixture';
 
 const PASSWORD = 'long-enough-1';

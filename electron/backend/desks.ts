@@ -1,0 +1,29 @@
+/**
+ * The desks, registered once for the workstation backend: their call handlers and demo
+ * data. A new desk adds one line to each list (docs/adding-a-desk.md).
+ */
+import { defineBackendDesk, type BackendDesk } from './desk';
+import { inspectionMutations } from './demo/inspections';
+import { ticketMutations } from './demo/tickets';
+import { venueMutations } from './demo/venue-mutations';
+import { inspectionHandlers } from './handlers/inspections';
+import { ticketHandlers } from './handlers/tickets';
+import { venueHandlers } from './handlers/venues';
+
+const maintenance = defineBackendDesk({
+  id: 'maintenance',
+  handlers: { ...ticketHandlers, ...inspectionHandlers },
+  // Plans, projects and assets first: tickets may name a project or an asset.
+  demo: (now) => [...inspectionMutations(), ...ticketMutations(now)],
+});
+
+const venues = defineBackendDesk({
+  id: 'venues',
+  handlers: venueHandlers,
+  demo: () => venueMutations(),
+});
+
+export const BACKEND_DESKS: readonly BackendDesk[] = [maintenance, venues];
+
+/** Every desk's handlers, spread so the handler map's type check sees each call. */
+export const deskHandlers = { ...maintenance.handlers, ...venues.handlers };
