@@ -20,8 +20,21 @@ import { NUMBER_PREFIXES, type NumberKind } from './numbering';
  * the new field, so a workstation of 3 is told that server is too old.
  */
 export const PROTOCOL_VERSION = 3;
-/** The version of the synced data: record kinds, their fields and the named mutations. */
+/**
+ * The version of the synced data: record kinds, their fields and the named mutations.
+ *
+ * THE RULE: adding, renaming or removing a record kind (domain/entities.ts KINDS) or a
+ * named mutation (domain/mutations mutationList) bumps SCHEMA_VERSION, and so does a
+ * field a workstation must keep. SCHEMA_FINGERPRINT records the names this version stands
+ * for; sync-protocol.test.ts recomputes it and fails until both are updated.
+ *
+ * What the bump buys: the server goes on serving a workstation one version older
+ * (ACCEPTED), which ignores a kind it does not know (electron/backend/sync/rebase.ts);
+ * a mutation name it does not know never reaches it (pulls carry records, not mutations).
+ */
 export const SCHEMA_VERSION = 1;
+/** The sorted kind and mutation names of SCHEMA_VERSION, hashed (see sync-protocol.test.ts). */
+export const SCHEMA_FINGERPRINT = { schemaVersion: 1, names: 113, sha256: '6ef0af3ced477997' } as const;
 
 /**
  * What the server accepts: its own version and the one before it, so a workstation one
