@@ -29,8 +29,11 @@ export const PROTOCOL_VERSION = 3;
  * for; sync-protocol.test.ts recomputes it and fails until both are updated.
  *
  * What the bump buys: the server goes on serving a workstation one version older
- * (ACCEPTED), which ignores a kind it does not know (electron/backend/sync/rebase.ts);
- * a mutation name it does not know never reaches it (pulls carry records, not mutations).
+ * (ACCEPTED). That workstation stores nothing of a kind it does not know, neither the
+ * records nor their history, and its cursor moves on (electron/backend/sync/rebase.ts);
+ * a mutation name it does not know never reaches it (pulls carry records, not
+ * mutations). Once updated, it finds its data was pulled by an older version and pulls
+ * everything again, once, to get what it skipped (sync-client.ts).
  */
 export const SCHEMA_VERSION = 1;
 /** The sorted kind and mutation names of SCHEMA_VERSION, hashed (see sync-protocol.test.ts). */

@@ -3,6 +3,9 @@ import { Workstation } from '../../electron/backend/workstation';
 import { SyncClient } from '../../electron/backend/sync/sync-client';
 import { SyncServerApi } from '../../electron/backend/sync/server-api';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../domain/sync-protocol';
+import { getMeta, setMeta } from '../../db/meta';
+import { makeCursor } from '../../server/sync';
+import { databaseId, headSeq, nextSeq, putRecord } from '../../server/store/sync-data';
 import { closeWorkstations, joinedWorkstation, newWorkstation, SERVER_ADMIN, startSyncServer, type RunningServer } from '../support/sync-server';
 
 let server: RunningServer | null = null;
@@ -206,6 +209,78 @@ describe('versions', () => {
     expect(old.runner.pendingCount()).toBe(0);
     const fresh = await joinedWorkstation(server.url, 'new');
     expect(await fresh.call('records.get', { kind: 'site', id: 's1' })).not.toBeNull();
+  });
+
+  it('a workstation of the release before stores nothing of a kind it does not know and keeps syncing', async () => {
+    server = await startSyncServer();
+    const old = await joinedWorkstation(server.url, 'old');
+    const other = await joinedWorkstation(server.url, 'other');
+    // A server of the next release: a parking permit, and the entry of its history, both of a kind this release lacks.
+    const at = '2026-12-01T02:00:00.000Z';
+    await server.db.write(async (c) => {
+      const seq = await nextSeq(c);
+      await putRecord(c, 'parkingPermit', 'pp1', { id: 'pp1', plate: 'ABC-1234', spaceId: 'sp1', createdAt: at, updatedAt: at }, seq);
+      const entry = {
+        id: 'newer:1:0',
+        at,
+        userId: 'u1',
+        clientId: 'newer',
+        mutationId: 1,
+        mutation: 'parkingPermit.create',
+        kind: 'parkingPermit',
+        recordId: 'pp1',
+        op: 'create',
+        changes: { plate: [null, 'ABC-1234'] },
+      };
+      await putRecord(c, 'audit', entry.id, entry, seq);
+    });
+    await other.call('mutate', { name: 'site.create', args: site });
+    await other.call('sync.now', {});
+
+    expect(await old.call('sync.now', {})).toMatchObject({ connection: 'online', lastError: null, pending: 0 });
+    expect(await old.call('records.get', { kind: 'site', id: 's1' })).toMatchObject({ nameZh: '四維行政中心' });
+    const head = await server.db.read(async (c) => makeCursor(await databaseId(c), await headSeq(c)));
+    expect(getMeta(old.db, 'syncCursor')).toBe(head);
+    const count = (sql: string) => (old.db.$client.prepare(sql).get() as { n: number }).n;
+    expect(count("SELECT count(*) AS n FROM audit WHERE kind = 'parkingPermit' OR record_id = 'pp1'")).toBe(0);
+    expect(count('SELECT count(*) AS n FROM needs_attention')).toBe(0);
+
+    // What comes after goes on arriving.
+    await other.call('mutate', { name: 'site.update', args: { id: 's1', nameEn: 'Siwei' } });
+    await other.call('sync.now', {});
+    await old.call('sync.now', {});
+    expect(await old.call('records.get', { kind: 'site', id: 's1' })).toMatchObject({ nameEn: 'Siwei' });
+  });
+
+  it('once updated to a new schema version it pulls everything again, once, and old notes stay dismissed', async () => {
+    server = await startSyncServer();
+    const a = await joinedWorkstation(server.url, 'A');
+    const spaceId = await placeFor(a);
+    await a.call('sync.now', {});
+    expect(getMeta(a.db, 'syncSchemaVersion')).toBe(String(SCHEMA_VERSION));
+    // A provisional number replaced by the server: the user is told, and dismisses the note.
+    a.db.$client.prepare('UPDATE number_lease SET next_n = to_n + 1').run();
+    await server.stop();
+    expect((await a.call('mutate', { name: 'ticket.create', args: ticket('t9', spaceId) })).ok).toBe(true);
+    server = await server.restart();
+    await a.call('sync.now', {});
+    const [note] = await a.call('attention.list', {});
+    expect(note.message).toContain('已由伺服器改為');
+    await a.call('attention.discard', { id: note.id });
+
+    // As after an update: the data was pulled by the release before, which skipped what it did not know.
+    a.runner.records.removeSync('space', 'sp1');
+    setMeta(a.db, 'syncSchemaVersion', String(SCHEMA_VERSION - 1));
+    expect(await a.call('sync.now', {})).toMatchObject({ lastError: null, pending: 0 });
+    expect(await a.call('records.get', { kind: 'space', id: 'sp1' })).toMatchObject({ nameZh: '大廳' });
+    expect(await a.call('attention.list', {})).toEqual([]);
+    expect(getMeta(a.db, 'syncSchemaVersion')).toBe(String(SCHEMA_VERSION));
+    expect(getMeta(a.db, 'syncAgain')).toBe('');
+
+    // Once: the next sync goes on from its cursor.
+    const cursor = getMeta(a.db, 'syncCursor');
+    await a.call('sync.now', {});
+    expect(getMeta(a.db, 'syncCursor')).toBe(cursor);
   });
 
   it('an older one is told to update in plain words, and its queued writes are still taken', async () => {

@@ -14,6 +14,8 @@ export interface RunningServer {
   url: string;
   port: number;
   dataDir: string;
+  /** Its database, for a test that plays a server of another release. */
+  db: SqlDb;
   stop(): Promise<void>;
   /** Starts it again on the same port and data (after a stop). */
   restart(): Promise<RunningServer>;
@@ -30,6 +32,7 @@ export async function startSyncServer(opts: { dataDir?: string; port?: number } 
     url: `http://127.0.0.1:${port}`,
     port,
     dataDir,
+    db,
     async stop() {
       await app.close();
       await db.close();

@@ -92,6 +92,34 @@ describe('a pulled page on top of pending writes', () => {
     expect(runner.pendingCount()).toBe(1);
   });
 
+  it('leaves out a kind of a newer release and its history, and moves the cursor on', async () => {
+    const permit = { id: 'pp1', plate: 'ABC-1234', createdAt: T0, updatedAt: T0 };
+    const entry = { id: 'newer:1:0', at: T0, userId: 'u1', clientId: 'newer', mutationId: 1, mutation: 'parkingPermit.create', kind: 'parkingPermit', recordId: 'pp1', op: 'create', changes: {} };
+    const applied = await applyPulledPage(db, runner, {
+      changes: [
+        { kind: 'parkingPermit', id: 'pp1', data: permit },
+        { kind: 'audit', id: entry.id, data: entry },
+        { kind: 'parkingPermit', id: 'pp0', data: null },
+        { kind: 'site', id: 's1', data: serverSite({ nameEn: 'Siwei' }) },
+      ],
+      cursor: '6',
+      lastMutationIds: {},
+      refusals: [],
+    });
+    expect(applied.kinds).toEqual(['site']);
+    expect(runner.records.getSync('site', 's1')?.nameEn).toBe('Siwei');
+    expect(getMeta(db, 'syncCursor')).toBe('6');
+    expect(db.$client.prepare("SELECT count(*) AS n FROM audit WHERE record_id = 'pp1'").get()).toEqual({ n: 0 });
+  });
+
+  it('a pull from the start again tells only of renumberings of writes still pending', async () => {
+    const renumbered = [{ clientId, mutationId: 7, from: '維-111-暫0001', to: '維-111-00001' }];
+    await applyPulledPage(db, runner, { changes: [], cursor: '7', lastMutationIds: {}, refusals: [], renumbered }, T0, true);
+    expect(db.$client.prepare('SELECT count(*) AS n FROM needs_attention').get()).toEqual({ n: 0 });
+    await applyPulledPage(db, runner, { changes: [], cursor: '8', lastMutationIds: {}, refusals: [], renumbered }, T0);
+    expect(db.$client.prepare('SELECT count(*) AS n FROM needs_attention').get()).toEqual({ n: 1 });
+  });
+
   it('a failing page changes nothing, cursor included', async () => {
     await expect(
       applyPulledPage(db, runner, {

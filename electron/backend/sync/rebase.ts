@@ -57,7 +57,15 @@ interface OutboxRow {
 }
 
 const kinds: ReadonlySet<string> = new Set(KINDS);
+/**
+ * Whether this release keeps records of the kind. A newer server sends kinds of a newer
+ * release too (it serves a workstation one schema version older): those, and their
+ * history, are left out and the cursor moves on; once updated, the workstation pulls
+ * everything again (sync-client.ts) and gets them then.
+ */
 const isKind = (k: string): k is Kind => kinds.has(k);
+/** Whether this release keeps the change: a record of a kind it knows, or an entry of such a record's history. */
+export const isKept = (c: PulledChange): boolean => (c.kind === 'audit' ? isKind(String(c.data?.kind)) : isKind(c.kind));
 
 const PUT_AUDIT = `INSERT INTO audit (id, at, user_id, client_id, mutation_id, mutation, kind, record_id, op, changes)
   VALUES (@id, @at, @userId, @clientId, @mutationId, @mutation, @kind, @recordId, @op, @changes)
@@ -76,7 +84,12 @@ function rolesOf(runner: MutationRunner, userId: string): Role[] {
   return runner.records.getSync('user', userId)?.roles ?? [];
 }
 
-export async function applyPulledPage(db: Db, runner: MutationRunner, page: PulledPage, now = new Date().toISOString()): Promise<{ kinds: Kind[]; refused: number }> {
+/**
+ * `again`: the page is part of a pull from the start over data this workstation already
+ * had (after an update, see sync-client.ts). It then tells only of renumberings of the
+ * writes still pending: the others the user was told of, and may have dismissed, before.
+ */
+export async function applyPulledPage(db: Db, runner: MutationRunner, page: PulledPage, now = new Date().toISOString(), again = false): Promise<{ kinds: Kind[]; refused: number }> {
   return runner.exclusive(async () => {
     const client = db.$client;
     const touched = new Set<Kind>();
@@ -98,10 +111,10 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
       // 2. The server's state, in its commit order.
       for (const c of page.changes) {
         if (c.kind === 'audit') {
-          if (c.data) putAudit(db, c.data);
+          if (c.data && isKept(c)) putAudit(db, c.data);
           continue;
         }
-        if (!isKind(c.kind)) continue; // a kind from a newer release: ignored until this app knows it
+        if (!isKind(c.kind)) continue;
         touched.add(c.kind);
         if (c.data === null) runner.records.removeSync(c.kind, c.id);
         else runner.records.putSync(c.kind, c.data as unknown as Entities[Kind]);
@@ -159,6 +172,7 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
       // A number the user may have written on paper changed: they are told, under needs attention.
       for (const r of page.renumbered ?? []) {
         const row = pending.find((p) => p.client_id === r.clientId && p.mutation_id === r.mutationId);
+        if (again && !row) continue;
         prepared(db, NEEDS_ATTENTION).run(
           `${r.clientId}:${r.mutationId}:renumbered`,
           r.clientId,

@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import type { Db } from '../../../db/open';
 import { getMeta, setMeta } from '../../../db/meta';
 import type { MutationRunner } from '../mutation-runner';
-import { applyPulledPage } from './rebase';
+import { applyPulledPage, isKept } from './rebase';
 import { attachmentHashes } from '../../../domain/attachments';
 import { taipeiDateOf } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
@@ -18,7 +18,7 @@ import type { NumberKind } from '../../../domain/numbering';
 import { addServerLease } from '../../../db/numbers';
 import type { AttachmentStore } from '../attachments';
 import { ServerError, SyncServerApi, type PushedMutation } from './server-api';
-import { EVENTS_CLOSE_REVOKED, type PullResponse } from '../../../domain/sync-protocol';
+import { EVENTS_CLOSE_REVOKED, SCHEMA_VERSION, type PullResponse } from '../../../domain/sync-protocol';
 
 export type Connection = 'online' | 'offline' | 'syncing';
 
@@ -48,6 +48,26 @@ const MAX_BACKOFF_MS = 30_000;
 
 /** Failures that retrying will not fix: the device was revoked, or the app must be updated. */
 const STOPPING = new Set(['auth.revoked', 'auth.invalidToken', 'auth.missingToken', 'sync.foreignClient']);
+
+/**
+ * Data pulled by an older release lacks what that release did not know (kinds, fields):
+ * it skipped them and its cursor moved on. After an update that raised SCHEMA_VERSION the
+ * workstation pulls everything again, once, from an empty cursor; until that pull is
+ * through, `syncAgain` is set. Workstations from before this record have data of
+ * version 1.
+ */
+function pullAgainAfterUpdate(db: Db): void {
+  const recorded = getMeta(db, 'syncSchemaVersion');
+  if (recorded === String(SCHEMA_VERSION)) return;
+  const pulledWith = Number(recorded || 1);
+  db.$client.transaction(() => {
+    if (pulledWith < SCHEMA_VERSION && getMeta(db, 'syncCursor')) {
+      setMeta(db, 'syncCursor', '');
+      setMeta(db, 'syncAgain', '1');
+    }
+    setMeta(db, 'syncSchemaVersion', String(SCHEMA_VERSION));
+  })();
+}
 
 interface OutboxRow {
   client_id: string;
@@ -182,6 +202,8 @@ export class SyncClient {
   private async pullAll(token: string): Promise<void> {
     const db = this.db();
     const clientId = getMeta(db, 'clientId')!;
+    pullAgainAfterUpdate(db);
+    const again = getMeta(db, 'syncAgain') === '1';
     const first = !getMeta(db, 'syncCursor');
     let received = 0;
     let next: Promise<PullResponse> | null = this.api.pull(token, clientId, getMeta(db, 'syncCursor') ?? '', PULL_PAGE);
@@ -191,10 +213,11 @@ export class SyncClient {
       // The next page travels while this one is applied; its cursor is in this reply.
       next = page.more ? this.api.pull(token, clientId, page.cursor, PULL_PAGE) : null;
       next?.catch(() => undefined); // a failure surfaces when it is awaited
-      await applyPulledPage(this.db(), this.runner(), page);
+      await applyPulledPage(this.db(), this.runner(), page, undefined, again);
+      if (again && !page.more) setMeta(this.db(), 'syncAgain', '');
       await this.downloadAttachments(
         token,
-        page.changes.map((c) => c.data),
+        page.changes.filter(isKept).map((c) => c.data),
       );
       received += page.changes.length;
       if (first) this.setState({ progress: { received } });
