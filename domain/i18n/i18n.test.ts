@@ -28,6 +28,18 @@ describe('message catalogs', () => {
     expect(definedTwice(enParts)).toEqual([]);
   });
 
+  it('each catalog is exactly its parts, so no part escapes the check above', () => {
+    for (const [catalog, parts] of [
+      [catalogs['zh-TW'], zhParts],
+      [catalogs.en, enParts],
+    ] as const) {
+      const fromParts = Object.assign({}, ...Object.values(parts)) as Record<string, string>;
+      const sizes = Object.values(parts).reduce((n, part) => n + Object.keys(part).length, 0);
+      expect(catalog).toEqual(fromParts);
+      expect(Object.keys(catalog)).toHaveLength(sizes);
+    }
+  });
+
   it('finds a key defined in two parts', () => {
     expect(definedTwice({ venues: { 'field.to': '迄日' }, inspections: { 'field.to': '迄日', 'field.x': 'x' } })).toEqual(['field.to: venues, inspections']);
   });
