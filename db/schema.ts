@@ -15,8 +15,10 @@ import { slaRule, ticket, ticketComment, ticketCost, ticketStatusChange } from '
 
 export * from './schema-maintenance';
 import { booking, bookingSeries, venue } from './schema-venues';
+import { parkingArea, permit, permitPlate } from './schema-parking';
 
 export * from './schema-venues';
+export * from './schema-parking';
 
 const stamps = {
   createdAt: text('created_at').notNull(),
@@ -224,6 +226,9 @@ export const kindTables = {
   project,
   projectPhase,
   asset,
+  parkingArea,
+  permit,
+  permitPlate,
 } as const;
 
 /**

@@ -35,9 +35,9 @@ export const PROTOCOL_VERSION = 3;
  * mutations). Once updated, it finds its data was pulled by an older version and pulls
  * everything again, once, to get what it skipped (sync-client.ts).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 /** The sorted kind and mutation names of SCHEMA_VERSION, hashed (see sync-protocol.test.ts). */
-export const SCHEMA_FINGERPRINT = { schemaVersion: 1, names: 113, sha256: '6ef0af3ced477997' } as const;
+export const SCHEMA_FINGERPRINT = { schemaVersion: 2, names: 124, sha256: '196606ee52ef1033' } as const;
 
 /**
  * What the server accepts: its own version and the one before it, so a workstation one

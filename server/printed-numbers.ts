@@ -15,7 +15,7 @@
  *   same block.
  */
 import { taipeiDateOf } from '../domain/dates';
-import { mutations } from '../domain/mutations';
+import { mutations, type MutationDef } from '../domain/mutations';
 import { formatPrintedNumber, parsePrintedNumber, type NumberKind } from '../domain/numbering';
 import type { LeaseRequest, LeaseResponse } from '../domain/sync-protocol';
 import type { SqlConn } from './store/sql';
@@ -41,7 +41,7 @@ export interface NumberedCall {
  */
 export async function settlePrintedNumber(
   c: SqlConn,
-  numbered: { kind: NumberKind; field: string },
+  numbered: NonNullable<MutationDef['numbered']>,
   args: Record<string, unknown>,
   call: NumberedCall,
   deviceId: string | null,
@@ -50,7 +50,7 @@ export async function settlePrintedNumber(
   const given = typeof args[field] === 'string' ? (args[field] as string) : '';
   const parsed = given ? parsePrintedNumber(given) : null;
   const ours = parsed && parsed.kind === kind ? parsed : null;
-  const year = ours?.year ?? Number(taipeiDateOf(call.at).slice(0, 4));
+  const year = ours?.year ?? numbered.yearOf?.(args) ?? Number(taipeiDateOf(call.at).slice(0, 4));
 
   let number: string | null = null;
   if (ours && !ours.provisional) {

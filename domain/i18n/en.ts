@@ -7,6 +7,7 @@ import { settingsEn } from './parts/settings';
 import { backendEn } from './parts/backend';
 import { electronEn } from './parts/electron';
 import { venuesEn } from './parts/venues';
+import { parkingEn } from './parts/parking';
 import { maintenanceEn } from './parts/maintenance';
 import { syncServerEn } from './parts/sync-server';
 
@@ -18,9 +19,21 @@ export const enParts = {
   backend: backendEn,
   electron: electronEn,
   venues: venuesEn,
+  parking: parkingEn,
   maintenance: maintenanceEn,
   inspections: inspectionsEn,
   syncServer: syncServerEn,
 };
 
-export const en: Record<keyof typeof zhTW, string> = { ...baseEn, ...shellEn, ...settingsEn, ...backendEn, ...electronEn, ...venuesEn, ...maintenanceEn, ...inspectionsEn, ...syncServerEn };
+export const en: Record<keyof typeof zhTW, string> = {
+  ...baseEn,
+  ...shellEn,
+  ...settingsEn,
+  ...backendEn,
+  ...electronEn,
+  ...venuesEn,
+  ...parkingEn,
+  ...maintenanceEn,
+  ...inspectionsEn,
+  ...syncServerEn,
+};

@@ -6,6 +6,7 @@ import { settingsZh } from './parts/settings';
 import { backendZh } from './parts/backend';
 import { electronZh } from './parts/electron';
 import { venuesZh } from './parts/venues';
+import { parkingZh } from './parts/parking';
 import { maintenanceZh } from './parts/maintenance';
 import { syncServerZh } from './parts/sync-server';
 
@@ -17,9 +18,10 @@ export const zhParts = {
   backend: backendZh,
   electron: electronZh,
   venues: venuesZh,
+  parking: parkingZh,
   maintenance: maintenanceZh,
   inspections: inspectionsZh,
   syncServer: syncServerZh,
 };
 
-export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh, ...venuesZh, ...maintenanceZh, ...inspectionsZh, ...syncServerZh } as const;
+export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh, ...venuesZh, ...parkingZh, ...maintenanceZh, ...inspectionsZh, ...syncServerZh } as const;

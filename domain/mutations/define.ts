@@ -23,7 +23,12 @@ export interface MutationDef<S extends z.ZodType = z.ZodType, N extends string =
    * `args[field]` from its leased block before running it, so the number travels with
    * the mutation and the server re-runs it with the same one (or replaces a provisional one).
    */
-  numbered?: { kind: NumberKind; field: string };
+  numbered?: {
+    kind: NumberKind;
+    field: string;
+    /** The (Gregorian) year the number carries when it is not the year of the write: an annual permit carries the year it is valid for. */
+    yearOf?(args: Record<string, unknown>): number | undefined;
+  };
   apply(tx: Tx, args: z.output<S>, ctx: MutationContext): Promise<void>;
 }
 

@@ -18,7 +18,7 @@ export interface BackendDesk<H extends object = object> {
    * The desk's demo records, after the shared ones (places, agencies, people, users,
    * the calendar): its history for the report period and activity around `now`.
    */
-  demo(now: Date): NamedMutation[];
+  demo?(now: Date): NamedMutation[];
 }
 
 export const defineBackendDesk = <H extends object>(desk: BackendDesk<H>): BackendDesk<H> => desk;

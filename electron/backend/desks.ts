@@ -4,9 +4,11 @@
  */
 import { defineBackendDesk, type BackendDesk } from './desk';
 import { inspectionMutations } from './demo/inspections';
+import { parkingMutations } from './demo/parking';
 import { ticketMutations } from './demo/tickets';
 import { venueMutations } from './demo/venue-mutations';
 import { inspectionHandlers } from './handlers/inspections';
+import { parkingHandlers } from './handlers/parking';
 import { ticketHandlers } from './handlers/tickets';
 import { venueHandlers } from './handlers/venues';
 
@@ -23,7 +25,13 @@ const venues = defineBackendDesk({
   demo: () => venueMutations(),
 });
 
-export const BACKEND_DESKS: readonly BackendDesk[] = [maintenance, venues];
+const parking = defineBackendDesk({
+  id: 'parking',
+  handlers: parkingHandlers,
+  demo: (now) => parkingMutations(now),
+});
+
+export const BACKEND_DESKS: readonly BackendDesk[] = [maintenance, venues, parking];
 
 /** Every desk's handlers, spread so the handler map's type check sees each call. */
-export const deskHandlers = { ...maintenance.handlers, ...venues.handlers };
+export const deskHandlers = { ...maintenance.handlers, ...venues.handlers, ...parking.handlers };

@@ -12,7 +12,7 @@ import { taipeiDateOf, type Locale } from '../../domain/dates';
 import type { Entities, Kind } from '../../domain/entities';
 import { isDomainError, type Problem } from '../../domain/errors';
 import { translate, hasMessage } from '../../domain/i18n';
-import { mutations, problemFromZod, type MutationContext, type Tx } from '../../domain/mutations';
+import { mutations, problemFromZod, type MutationContext, type MutationDef, type Tx } from '../../domain/mutations';
 import type { OverlapQuery } from '../../domain/mutations/tx';
 import { auditChanges, type AuditChange } from '../../domain/mutations/audit';
 import { holdsAny, type Role } from '../../domain/roles';
@@ -217,10 +217,10 @@ export class MutationRunner {
   }
 
   /** Fills in the printed number a numbered mutation gives out, unless it carries one already. */
-  private withNumber(numbered: { kind: NumberKind; field: string }, args: unknown, at: string): unknown {
+  private withNumber(numbered: NonNullable<MutationDef['numbered']>, args: unknown, at: string): unknown {
     const a = args as Record<string, unknown>;
     if (a[numbered.field]) return args;
-    const year = this.taipeiYearOf(at);
+    const year = numbered.yearOf?.(a) ?? this.taipeiYearOf(at);
     const issued = issueNumber(this.db, numbered.kind, year, this.joinedToServer);
     if (issued.low) this.numbersLow.add(numbered.kind);
     return { ...a, [numbered.field]: issued.number };

@@ -123,6 +123,13 @@ export const FIXTURE: FixtureStep[] = [
   ['ticket.transition', { id: 'ticket-1', changeId: 'change-1', status: 'assigned', assigneeId: 'person-tech' }],
   ['ticketComment.add', { id: 'comment-1', ticketId: 'ticket-1', body: '明早帶零件來' }, roleUser('technician')],
   ['ticketCost.add', { id: 'cost-1', ticketId: 'ticket-1', type: 'part', description: '止水閥', quantity: 1, unit: '個', unitPrice: 350 }],
+  // parking: a car park with an annual permit, and two more car parks (one with an area to delete)
+  ['space.create', { id: 'space-park', floorId: 'floor-1', nameZh: '地下停車場', kind: 'parking' }],
+  ['space.create', { id: 'space-park2', floorId: 'floor-1', nameZh: '機車停車場', kind: 'parking' }],
+  ['space.create', { id: 'space-park3', floorId: 'floor-1', nameZh: '屋頂停車場', kind: 'parking' }],
+  ['parkingArea.create', { id: 'area-1', spaceId: 'space-park', capacityCar: 300, capacityMotorcycle: 500, permitTypes: ['annual', 'temporary'] }],
+  ['parkingArea.create', { id: 'area-spare', spaceId: 'space-park2', capacityCar: 0, capacityMotorcycle: 200, permitTypes: ['temporary'] }],
+  ['permit.issue', { id: 'permit-1', type: 'annual', areaId: 'area-1', holderName: '王小明', holderAgencyId: 'agency-1', plates: ['ABC-1234'], vehicleType: 'car', year: 2022 }],
 ];
 
 /** One valid call of every mutation, against the fixture. */
@@ -228,6 +235,14 @@ export const EXAMPLES: Record<string, Record<string, unknown>> = {
   'ticketCost.add': { id: 'cost-new', ticketId: 'ticket-1', type: 'labour', description: '技工 2 小時', quantity: 2, unit: '時', unitPrice: 500 },
   'ticketCost.remove': { id: 'cost-1' },
   'slaRule.set': { category: 'plumbing', priority: 'urgent', hours: 4 },
+  'parkingArea.create': { id: 'area-new', spaceId: 'space-park3', capacityCar: 40, capacityMotorcycle: 0, permitTypes: ['temporary'] },
+  'parkingArea.update': { id: 'area-1', capacityCar: 280 },
+  'parkingArea.archive': { id: 'area-1' },
+  'parkingArea.restore': { id: 'area-1' },
+  'parkingArea.delete': { id: 'area-spare' },
+  'permit.issue': { id: 'permit-new', type: 'temporary', areaId: 'area-1', holderName: '來賓', plates: ['XYZ-9876'], vehicleType: 'car', validFrom: '2022-03-02', validTo: '2022-03-03' },
+  'permit.revoke': { id: 'permit-1', reason: '離職' },
+  'permit.replace': { id: 'permit-1', newId: 'permit-1b', reason: '遺失' },
 };
 
 /** The fixture in runs of one author each (a batch runs under one user). */

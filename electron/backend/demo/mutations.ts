@@ -73,6 +73,6 @@ export function demoMutations(): NamedMutation[] {
   // Each desk's records after the shared ones: they refer to places, agencies and
   // people, and their dates follow the calendar (rounds' due days, series' holidays).
   const now = new Date();
-  for (const desk of BACKEND_DESKS) out.push(...desk.demo(now));
+  for (const desk of BACKEND_DESKS) out.push(...(desk.demo?.(now) ?? []));
   return out;
 }

@@ -1,0 +1,97 @@
+/** The parking desk's reads: the permit list, the gate lookup and the period figures, in SQL over the workstation's tables. */
+import { taipeiDateOf, type BusinessDate } from '../../domain/dates';
+import type { GateMatch } from '../../domain/parking/calls';
+import { parkingFigures, type ParkingFigures } from '../../domain/parking/figures';
+import { normalizePlate } from '../../domain/parking/plates';
+import { validOn } from '../../domain/parking/rules';
+import type { Permit, PermitStatus, PermitType } from '../../domain/parking/types';
+import type { Db } from '../open';
+import { rowToRecord } from '../records';
+import { prepared } from '../statements';
+
+export interface PermitFilter {
+  siteId?: string;
+  areaId?: string;
+  agencyId?: string;
+  types?: PermitType[];
+  statuses?: PermitStatus[];
+  text?: string;
+  limit?: number;
+}
+
+export function listPermits(db: Db, f: PermitFilter): Permit[] {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  const where = (cond: string, ...values: unknown[]) => {
+    conds.push(cond);
+    params.push(...values);
+  };
+  if (f.siteId) where('site_id = ?', f.siteId);
+  if (f.areaId) where('area_id = ?', f.areaId);
+  if (f.agencyId) where('holder_agency_id = ?', f.agencyId);
+  if (f.types?.length) where(`type IN (${f.types.map(() => '?').join(', ')})`, ...f.types);
+  if (f.statuses?.length) where(`status IN (${f.statuses.map(() => '?').join(', ')})`, ...f.statuses);
+  if (f.text?.trim()) {
+    const text = f.text.trim();
+    const plate = normalizePlate(text);
+    conds.push(`(instr(number, ?) > 0 OR instr(holder_name, ?) > 0${plate ? ' OR id IN (SELECT permit_id FROM permit_plate WHERE instr(plate, ?) > 0)' : ''})`);
+    params.push(text, text, ...(plate ? [plate] : []));
+  }
+  const sql = `SELECT * FROM permit${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY issued_on DESC, number DESC LIMIT ?`;
+  params.push(f.limit ?? 5000);
+  return (prepared(db, sql).all(...params) as Record<string, unknown>[]).map((r) => rowToRecord('permit', r));
+}
+
+/** At most this many matches at the gate: a partial plate of two characters matches many. */
+const GATE_LIMIT = 50;
+
+/**
+ * The guard's lookup: permits whose plate contains what was typed, valid-today first.
+ * Only what the gate needs: no holder's name, title or phone.
+ */
+export function gateLookup(db: Db, typed: string, siteId: string | undefined, now = new Date()): GateMatch[] {
+  const plate = normalizePlate(typed);
+  if (!plate) return [];
+  const today = taipeiDateOf(now);
+  const rows = prepared(
+    db,
+    `SELECT pp.plate, p.number, p.type, p.site_id, p.area_id, p.valid_from, p.valid_to, p.status, p.holder_agency_id
+       FROM permit_plate pp JOIN permit p ON p.id = pp.permit_id
+      WHERE instr(pp.plate, ?) > 0 ORDER BY p.valid_to DESC LIMIT ?`,
+  ).all(plate, GATE_LIMIT * 4) as {
+    plate: string;
+    number: string;
+    type: PermitType;
+    site_id: string;
+    area_id: string;
+    valid_from: string;
+    valid_to: string;
+    status: PermitStatus;
+    holder_agency_id: string | null;
+  }[];
+  const matches = rows.map((r): GateMatch => ({
+    plate: r.plate,
+    number: r.number,
+    type: r.type,
+    siteId: r.site_id,
+    areaId: r.area_id,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    status: r.status,
+    validToday: (!siteId || r.site_id === siteId) && validOn({ status: r.status, validFrom: r.valid_from, validTo: r.valid_to }, today),
+    agencyId: r.holder_agency_id,
+  }));
+  // The exact plate first, then what lets the car in today.
+  const rank = (m: GateMatch) => (m.plate === plate ? 0 : 2) + (m.validToday ? 0 : 1);
+  return matches.sort((a, b) => rank(a) - rank(b)).slice(0, GATE_LIMIT);
+}
+
+export function parkingFiguresOf(db: Db, period: { from: BusinessDate; to: BusinessDate }): ParkingFigures {
+  const year = Number(period.to.slice(0, 4));
+  const rows = prepared(
+    db,
+    `SELECT type, status, year, issued_on AS issuedOn, site_id AS siteId FROM permit
+      WHERE (type = 'annual' AND year = ?) OR (type = 'temporary' AND issued_on >= ? AND issued_on <= ?)`,
+  ).all(year, period.from, period.to) as Parameters<typeof parkingFigures>[0][number][];
+  return parkingFigures(rows, period, year);
+}

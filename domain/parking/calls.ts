@@ -1,0 +1,57 @@
+/**
+ * The parking desk's read calls: each one's argument schema and who may make it, and what
+ * each answers. The gate lookup is the guard's one call; it shows no personal data.
+ */
+import { z } from 'zod';
+import { defineCall, DESK_READERS, periodArgs } from '../call';
+import type { ParkingFigures } from './figures';
+import { PERMIT_STATUSES, PERMIT_TYPES, type Permit, type ParkingArea } from './types';
+
+const short = z.string().max(200);
+
+/** Who works the gate lookup: the guards and everyone who reads the desks. */
+const GATE: readonly ('guard' | (typeof DESK_READERS)[number])[] = ['guard', ...DESK_READERS];
+
+export const parkingCalls = {
+  'parking.areas': defineCall(z.object({ includeArchived: z.boolean().optional() }).strict(), DESK_READERS),
+  'parking.permits': defineCall(
+    z
+      .object({
+        siteId: short.optional(),
+        areaId: short.optional(),
+        agencyId: short.optional(),
+        types: z.array(z.enum(PERMIT_TYPES)).max(PERMIT_TYPES.length).optional(),
+        statuses: z.array(z.enum(PERMIT_STATUSES)).max(PERMIT_STATUSES.length).optional(),
+        /** Matches number, holder name or a plate (as typed). */
+        text: short.optional(),
+        limit: z.number().int().min(1).max(50_000).optional(),
+      })
+      .strict(),
+    DESK_READERS,
+  ),
+  /** As the guard types or pastes a plate, whole or in part, any case and spacing. */
+  'parking.gateLookup': defineCall(z.object({ plate: z.string().max(20), siteId: short.optional() }).strict(), GATE),
+  'parking.figures': defineCall(periodArgs, DESK_READERS),
+} as const;
+
+/** What the gate shows of a permit: whether it lets the car in today, where, and the holder's agency; nothing personal. */
+export interface GateMatch {
+  plate: string;
+  number: string;
+  type: Permit['type'];
+  siteId: string;
+  areaId: string;
+  validFrom: string;
+  validTo: string;
+  status: Permit['status'];
+  /** Valid today (Taipei) at the site asked about (or at its own site when none was asked). */
+  validToday: boolean;
+  agencyId: string | null;
+}
+
+export interface ParkingResults {
+  'parking.areas': ParkingArea[];
+  'parking.permits': Permit[];
+  'parking.gateLookup': GateMatch[];
+  'parking.figures': ParkingFigures;
+}

@@ -1,0 +1,75 @@
+/**
+ * The demo's car parks and permits: the parking areas of both centers, this year's
+ * annual permits of some agencies' staff and a few temporary permits around today, so the
+ * parking desk and the gate lookup show life. Plates are made up.
+ */
+import { addDays, taipeiDateOf } from '../../../domain/dates';
+import type { NamedMutation } from '../desk';
+import { agencyId } from './agencies';
+import { DEMO_PEOPLE, personId } from './people';
+import { spaceId } from './places';
+
+const AREAS = [
+  { site: 'SW', space: 'P-B1', car: 180, motorcycle: 0, types: ['annual', 'temporary'] },
+  { site: 'SW', space: 'P-B2', car: 220, motorcycle: 0, types: ['annual'] },
+  { site: 'SW', space: 'P-OUT', car: 90, motorcycle: 0, types: ['temporary'] },
+  { site: 'SW', space: 'MP-OUT', car: 0, motorcycle: 400, types: ['annual', 'temporary'] },
+  { site: 'FS', space: 'P-FB1', car: 120, motorcycle: 0, types: ['annual', 'temporary'] },
+  { site: 'FS', space: 'P-BB1', car: 80, motorcycle: 0, types: ['annual'] },
+  { site: 'FS', space: 'P-FOUT', car: 60, motorcycle: 150, types: ['temporary'] },
+] as const;
+
+export const parkingAreaId = (site: string, space: string) => `demo-area-${site}-${space}`;
+
+const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+/** A made-up plate: three letters and four digits for a car, three digits and three letters for a motorcycle. */
+function plateOf(i: number, motorcycle: boolean): string {
+  const l = (k: number) => LETTERS[(i * 7 + k * 5) % LETTERS.length];
+  return motorcycle ? `${String(100 + ((i * 37) % 900)).padStart(3, '0')}-${l(0)}${l(1)}${l(2)}` : `${l(0)}${l(1)}${l(2)}-${String(1000 + ((i * 613) % 9000))}`;
+}
+
+export function parkingMutations(now: Date): NamedMutation[] {
+  const out: NamedMutation[] = [];
+  const add = (name: string, args: Record<string, unknown>) => out.push({ name, args });
+  for (const a of AREAS) {
+    add('parkingArea.create', { id: parkingAreaId(a.site, a.space), spaceId: spaceId(a.site, a.space), capacityCar: a.car, capacityMotorcycle: a.motorcycle, permitTypes: [...a.types], notes: '' });
+  }
+  const today = taipeiDateOf(now);
+  const year = Number(today.slice(0, 4));
+  const holders = DEMO_PEOPLE.filter((p) => p.kind === 'staff' && p.agency);
+  holders.forEach((p, i) => {
+    const motorcycle = i % 4 === 3;
+    const area = motorcycle ? AREAS[3] : i % 2 === 0 ? AREAS[0] : AREAS[4];
+    add('permit.issue', {
+      id: `demo-permit-annual-${i + 1}`,
+      type: 'annual',
+      areaId: parkingAreaId(area.site, area.space),
+      holderPersonId: personId(p.handle),
+      holderAgencyId: agencyId(p.agency!),
+      holderName: p.name,
+      holderTitle: p.title,
+      plates: [plateOf(i, motorcycle)],
+      vehicleType: motorcycle ? 'motorcycle' : 'car',
+      year,
+      issuedOn: `${year}-01-0${1 + (i % 5)}`,
+    });
+  });
+  // Guests of events this week and next, on their hosting agency's application.
+  for (let d = 0; d < 6; d++) {
+    const day = addDays(today, d * 2 - 2);
+    const area = d % 2 === 0 ? AREAS[2] : AREAS[6];
+    add('permit.issue', {
+      id: `demo-permit-temp-${d + 1}`,
+      type: 'temporary',
+      areaId: parkingAreaId(area.site, area.space),
+      holderAgencyId: agencyId(holders[d % holders.length].agency!),
+      holderName: `來賓 ${d + 1}`,
+      plates: [plateOf(100 + d, false)],
+      vehicleType: 'car',
+      validFrom: day,
+      validTo: day,
+      issuedOn: addDays(day, -1) < today ? addDays(day, -1) : today,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Role } from '../../../domain/roles';
+import { tempDir } from '../../../test/support/fresh-db';
+import { signInAs } from '../../../test/support/sign-in';
+import type { Actor } from '../mutation-runner';
+import { Workstation } from '../workstation';
+
+const T0 = '2022-03-01T02:00:00.000Z';
+const actor = (userId: string, roles: Role[]): Actor => ({ userId, roles, locale: 'zh-TW' });
+const ADMIN = actor('u-admin', ['admin']);
+const CLERK = actor('u-clerk', ['parking_clerk']);
+
+let open: Workstation[] = [];
+afterEach(() => {
+  for (const ws of open) ws.close();
+  open = [];
+});
+
+/** Two sites, each with a car park; Siwei's takes both kinds of permit, Fengshan's temporary ones only. */
+async function parkingDesk() {
+  const ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
+  open.push(ws);
+  const run = (name: string, args: unknown, who: Actor = CLERK, at = T0) => ws.runner.run(name, args, who, at);
+  const must = async (name: string, args: unknown, who: Actor = CLERK, at = T0) => {
+    const r = await run(name, args, who, at);
+    if (!r.ok) throw new Error(`${name}: ${r.message}`);
+    return r;
+  };
+  for (const [site, code, nameZh] of [
+    ['SW', 'SW', '四維行政中心'],
+    ['FS', 'FS', '鳳山行政中心'],
+  ]) {
+    await must('site.create', { id: site, code, nameZh, nameEn: code, address: '' }, ADMIN);
+    await must('building.create', { id: `${site}-b`, siteId: site, code: 'B', nameZh: '行政大樓', nameEn: '' }, ADMIN);
+    await must('floor.create', { id: `${site}-b1`, buildingId: `${site}-b`, name: 'B1' }, ADMIN);
+    await must('space.create', { id: `${site}-park`, floorId: `${site}-b1`, nameZh: '地下停車場', kind: 'parking' }, ADMIN);
+  }
+  await must('space.create', { id: 'SW-office', floorId: 'SW-b1', nameZh: '總務科', kind: 'office' }, ADMIN);
+  await must('agency.create', { id: 'ag-cab', code: 'CAB', nameZh: '民政局', nameEn: '' }, ADMIN);
+  await must('parkingArea.create', { id: 'area-sw', spaceId: 'SW-park', capacityCar: 300, capacityMotorcycle: 500, permitTypes: ['annual', 'temporary'] }, ADMIN);
+  await must('parkingArea.create', { id: 'area-fs', spaceId: 'FS-park', capacityCar: 120, capacityMotorcycle: 200, permitTypes: ['temporary'] }, ADMIN);
+  return { ws, run, must };
+}
+
+const annual = (id: string, plates: string[], extra: object = {}) => ({
+  id,
+  type: 'annual',
+  areaId: 'area-sw',
+  holderName: '王小明',
+  holderAgencyId: 'ag-cab',
+  plates,
+  vehicleType: 'car',
+  year: 2022,
+  ...extra,
+});
+const temporary = (id: string, plates: string[], validFrom: string, validTo: string, areaId = 'area-sw') => ({
+  id,
+  type: 'temporary',
+  areaId,
+  holderName: '來賓',
+  plates,
+  vehicleType: 'car',
+  validFrom,
+  validTo,
+});
+
+describe('parking permits', () => {
+  it('issues an annual permit numbered with the year it is valid for, its plates stored normalised', async () => {
+    const { ws, must } = await parkingDesk();
+    await must('permit.issue', annual('p1', ['abc-1234', '１２３－ＸＹＺ'], { year: 2023 }));
+    const p = ws.runner.records.getSync('permit', 'p1')!;
+    expect(p.number).toMatch(/^證-112-\d{5}$/);
+    expect(p).toMatchObject({ siteId: 'SW', plates: ['ABC1234', '123XYZ'], validFrom: '2023-01-01', validTo: '2023-12-31', issuedOn: '2022-03-01', status: 'valid' });
+    expect(ws.runner.records.findSync('permitPlate', { permitId: 'p1' }).map((x) => x.holdKey)).toEqual(['SW|ABC1234', 'SW|123XYZ']);
+  });
+
+  it('refuses a plate that holds a valid permit of the same site for some of the days, naming it, and writes nothing', async () => {
+    const { ws, run, must } = await parkingDesk();
+    await must('permit.issue', annual('p1', ['ABC1234']));
+    const number = ws.runner.records.getSync('permit', 'p1')!.number;
+    const again = await run('permit.issue', temporary('p2', ['abc 1234'], '2022-05-01', '2022-05-02'));
+    expect(again).toMatchObject({ ok: false, problem: { code: 'parking.error.plateHeld', field: 'plates', params: { plate: 'ABC-1234', number, conflictId: 'p1' } } });
+    expect(!again.ok && again.message).toContain('ABC-1234');
+    expect(ws.runner.records.getSync('permit', 'p2')).toBeUndefined();
+    expect(ws.runner.records.findSync('permitPlate', { permitId: 'p2' })).toEqual([]);
+    // Another site, or days that do not meet, are free.
+    await must('permit.issue', temporary('p3', ['ABC1234'], '2022-05-01', '2022-05-02', 'area-fs'));
+    await must('permit.issue', temporary('p4', ['XYZ9876'], '2022-05-01', '2022-05-01'));
+    await must('permit.issue', temporary('p5', ['XYZ9876'], '2022-05-02', '2022-05-03'));
+  });
+
+  it('frees the plate when the permit is revoked, and keeps a revoked permit from changing again', async () => {
+    const { ws, run, must } = await parkingDesk();
+    await must('permit.issue', annual('p1', ['ABC1234']));
+    expect(await run('permit.revoke', { id: 'p1', reason: '' })).toMatchObject({ ok: false, problem: { field: 'reason' } });
+    await must('permit.revoke', { id: 'p1', reason: '離職' });
+    expect(ws.runner.records.getSync('permit', 'p1')).toMatchObject({ status: 'revoked', revokedReason: '離職' });
+    await must('permit.issue', annual('p2', ['ABC1234']));
+    expect(await run('permit.revoke', { id: 'p1', reason: '再一次' })).toMatchObject({ ok: false, problem: { code: 'parking.error.notValid' } });
+  });
+
+  it('replaces a lost permit with a new number that points back to the old one', async () => {
+    const { ws, must } = await parkingDesk();
+    await must('permit.issue', annual('p1', ['ABC1234']));
+    await must('permit.replace', { id: 'p1', newId: 'p1b', reason: '遺失' });
+    const old = ws.runner.records.getSync('permit', 'p1')!;
+    const fresh = ws.runner.records.getSync('permit', 'p1b')!;
+    expect(old).toMatchObject({ status: 'replaced', replacedById: 'p1b' });
+    expect(fresh).toMatchObject({ status: 'valid', replacesId: 'p1', plates: ['ABC1234'], year: 2022 });
+    expect(fresh.number).not.toBe(old.number);
+  });
+
+  it('refuses what a permit office would: a car park that does not take the type, a space that is no car park, a bad plate, a long temporary permit', async () => {
+    const { run } = await parkingDesk();
+    expect(await run('permit.issue', { ...annual('p1', ['ABC1234']), areaId: 'area-fs' })).toMatchObject({ ok: false, problem: { code: 'parking.error.areaType', field: 'areaId' } });
+    expect(await run('parkingArea.create', { id: 'area-x', spaceId: 'SW-office', capacityCar: 1, capacityMotorcycle: 0, permitTypes: ['temporary'] }, ADMIN)).toMatchObject({
+      ok: false,
+      problem: { code: 'parking.error.notParking' },
+    });
+    expect(await run('permit.issue', annual('p2', ['AB']))).toMatchObject({ ok: false, problem: { field: 'plates.0' } });
+    expect(await run('permit.issue', annual('p3', ['ABC1234', 'abc-1234']))).toMatchObject({ ok: false, problem: { code: 'parking.error.plateTwice' } });
+    expect(await run('permit.issue', temporary('p4', ['ABC1234'], '2022-05-01', '2022-07-01'))).toMatchObject({ ok: false, problem: { code: 'parking.error.days', field: 'validTo' } });
+  });
+
+  it("shows the guard a typed or partial plate's permits, valid today at the site or not, and nothing personal", async () => {
+    const { ws, must } = await parkingDesk();
+    const today = new Date().toISOString();
+    const year = Number(today.slice(0, 4));
+    await must('permit.issue', annual('p1', ['ABC1234'], { year }), CLERK, today);
+    await must('permit.issue', annual('p2', ['ABD5678'], { year: year - 1 }), CLERK, today);
+    await signInAs(ws, ['guard']);
+    const found = await ws.call('parking.gateLookup', { plate: 'ab', siteId: 'SW' });
+    expect(found.map((m) => [m.plate, m.validToday])).toEqual([
+      ['ABC1234', true],
+      ['ABD5678', false],
+    ]);
+    expect(JSON.stringify(found)).not.toContain('王小明');
+    expect(await ws.call('parking.gateLookup', { plate: 'abc-1234', siteId: 'FS' })).toMatchObject([{ plate: 'ABC1234', validToday: false }]);
+    await expect(ws.call('parking.permits', {})).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('counts the period figures from the permits issued', async () => {
+    const { ws, must } = await parkingDesk();
+    await must('permit.issue', annual('p1', ['ABC1234']), CLERK, '2021-12-20T02:00:00.000Z');
+    await must('permit.issue', temporary('t1', ['TMP0001'], '2021-10-01', '2021-10-01'), CLERK, '2021-09-30T02:00:00.000Z');
+    await must('permit.issue', temporary('t2', ['TMP0002'], '2022-01-31', '2022-01-31', 'area-fs'), CLERK, '2022-01-31T02:00:00.000Z');
+    await must('permit.issue', temporary('t3', ['TMP0003'], '2022-02-01', '2022-02-01'), CLERK, '2022-02-01T02:00:00.000Z');
+    await signInAs(ws, ['supervisor']);
+    expect(await ws.call('parking.figures', { from: '2021-09-01', to: '2022-01-31' })).toEqual({
+      year: 2022,
+      annual: { total: 1, bySite: { SW: 1 } },
+      temporary: { total: 2, bySite: { SW: 1, FS: 1 } },
+    });
+  });
+});
