@@ -16,7 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setMeta } from '../db/meta';
 import { newId } from '../domain/ids';
-import { taipeiInstant } from '../domain/venues/rules';
+import { taipeiInstant } from '../domain/dates';
 import type { PushedMutation } from '../electron/backend/sync/server-api';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../domain/sync-protocol';
 import { Workstation } from '../electron/backend/workstation';

@@ -7,9 +7,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { freeSlots } from '../db/queries/venues';
-import { addDays } from '../domain/dates';
+import { addDays, taipeiInstant } from '../domain/dates';
 import { approvedInTheWay } from '../domain/venues/mutations';
-import { occupiedOf, taipeiInstant } from '../domain/venues/rules';
+import { occupiedOf } from '../domain/venues/rules';
 import { tempDir } from '../test/support/fresh-db';
 import { BENCH_BOOKINGS, BENCH_VENUES, seedVenueBench, venueIdOf } from './support/venues-data';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { addDays, formatDate, formatInstant, formatRocLong, formatRocShort, parseDateInput, startOfTaipeiDay, taipeiDateOf, weekdayOf } from './dates';
+import { addDays, describeTime, formatDate, formatInstant, formatRocLong, formatRocShort, parseDateInput, startOfTaipeiDay, taipeiDateOf, taipeiInstant, weekdayOf } from './dates';
 
 describe('date fields accept what clerks type', () => {
   it.each([
@@ -63,6 +63,15 @@ describe('Taipei dates agree with the time-zone database', () => {
     for (const ms of checked) expect(taipeiDateOf(new Date(ms)), new Date(ms).toISOString()).toBe(byTzDatabase(ms));
   });
 
+  it('whether the instant comes as a string, milliseconds or a Date', () => {
+    for (let h = 0; h < 48; h++) {
+      const ms = Date.UTC(2021, 11, 31, h, 59);
+      const iso = new Date(ms).toISOString();
+      expect(taipeiDateOf(ms)).toBe(taipeiDateOf(iso));
+      expect(taipeiDateOf(new Date(ms))).toBe(taipeiDateOf(iso));
+    }
+  });
+
   it('for the start of each day', () => {
     for (let day = Date.UTC(1979, 6, 1); day < Date.UTC(2100, 0, 1); day += 13 * 86_400_000) {
       const date = new Date(day).toISOString().slice(0, 10);
@@ -73,5 +82,18 @@ describe('Taipei dates agree with the time-zone database', () => {
 
   it('an instant that is not one is refused', () => {
     expect(() => taipeiDateOf('soon')).toThrow(RangeError);
+  });
+});
+
+describe('Taipei wall-clock times', () => {
+  it('a date and a clock time make an instant, 24:00 being the next midnight', () => {
+    expect(taipeiInstant('2022-01-31', '23:59')).toBe('2022-01-31T15:59:00.000Z');
+    expect(taipeiInstant('2022-01-31', '24:00')).toBe('2022-01-31T16:00:00.000Z');
+  });
+
+  it('a span is named in one day, or across days', () => {
+    expect(describeTime(taipeiInstant('2022-03-01', '14:00'), taipeiInstant('2022-03-01', '16:00'))).toBe('111/03/01 14:00–16:00');
+    expect(describeTime(taipeiInstant('2022-03-01', '09:00'), taipeiInstant('2022-03-01', '24:00'))).toBe('111/03/01 09:00–24:00');
+    expect(describeTime(taipeiInstant('2022-03-01', '09:00'), taipeiInstant('2022-04-30', '17:00'))).toBe('111/03/01 09:00 – 111/04/30 17:00');
   });
 });

@@ -97,9 +97,9 @@ const TAIPEI_OFFSET_MS = 8 * 3_600_000;
 /** Years past 9999 print with six digits and a sign in ISO form: left to the time-zone path. */
 const MAX_FOUR_DIGIT_YEAR_MS = Date.UTC(9999, 11, 31, 16);
 
-/** The Taipei calendar date of an instant. */
-export function taipeiDateOf(instant: string | Date): BusinessDate {
-  const ms = typeof instant === 'string' ? new Date(instant).getTime() : instant.getTime();
+/** The Taipei calendar date of an instant (an ISO string, epoch milliseconds or a Date). */
+export function taipeiDateOf(instant: string | number | Date): BusinessDate {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : typeof instant === 'number' ? instant : instant.getTime();
   if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
   if (ms >= FIXED_OFFSET_SINCE_MS && ms < MAX_FOUR_DIGIT_YEAR_MS) return new Date(ms + TAIPEI_OFFSET_MS).toISOString().slice(0, 10);
   return format(new TZDate(ms, BUSINESS_TZ), 'yyyy-MM-dd');
@@ -117,6 +117,42 @@ export function startOfTaipeiDay(date: BusinessDate): string {
   const [y, m, d] = parts(date);
   if (y >= 1980 && y <= 9999) return new Date(Date.UTC(y, m - 1, d) - TAIPEI_OFFSET_MS).toISOString();
   return new Date(new TZDate(y, m - 1, d, 0, 0, 0, BUSINESS_TZ).getTime()).toISOString();
+}
+
+const MINUTE_MS = 60_000;
+
+/** Minutes since midnight of an 'HH:mm' wall-clock time. */
+export function minutesOf(clock: string): number {
+  const [h, m] = clock.split(':').map(Number);
+  return h * 60 + m;
+}
+
+/** 'HH:mm' of minutes since midnight. */
+export function clockOf(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** The UTC instant of a Taipei wall-clock time on a date ('24:00' is the next midnight). */
+export function taipeiInstant(date: BusinessDate, clock: string): string {
+  return new Date(Date.parse(startOfTaipeiDay(date)) + minutesOf(clock) * MINUTE_MS).toISOString();
+}
+
+/** Minutes since Taipei midnight of an instant. */
+export function taipeiMinutes(instant: string): number {
+  return Math.round((Date.parse(instant) - Date.parse(startOfTaipeiDay(taipeiDateOf(instant)))) / MINUTE_MS);
+}
+
+/** The Taipei days a span touches: its start date to the date of its last moment. */
+export function daysOf(start: string, end: string): { first: BusinessDate; last: BusinessDate } {
+  return { first: taipeiDateOf(start), last: taipeiDateOf(Date.parse(end) - 1) };
+}
+
+/** '111/03/01 14:00–16:00', or '111/03/01 09:00 – 111/04/30 17:00' across days: how refusals name a time. */
+export function describeTime(start: string, end: string): string {
+  const { first, last } = daysOf(start, end);
+  const endMinutes = taipeiMinutes(end) === 0 && Date.parse(end) > Date.parse(start) ? 24 * 60 : taipeiMinutes(end);
+  if (first === last) return `${formatRocShort(first)} ${clockOf(taipeiMinutes(start))}–${clockOf(endMinutes)}`;
+  return `${formatRocShort(first)} ${clockOf(taipeiMinutes(start))} – ${formatRocShort(last)} ${clockOf(endMinutes)}`;
 }
 
 /** Day of week of a business date, 0 = Sunday. */

@@ -5,8 +5,7 @@
  */
 import { Workstation } from '../../electron/backend/workstation';
 import type { Actor } from '../../electron/backend/mutation-runner';
-import { addDays, weekdayOf } from '../../domain/dates';
-import { taipeiInstant } from '../../domain/venues/rules';
+import { addDays, taipeiInstant, weekdayOf } from '../../domain/dates';
 import { EQUIPMENT, type VenueType } from '../../domain/venues/types';
 import { completeBookingArgs } from '../../test/support/booking-args';
 

@@ -4,8 +4,7 @@
  * period counts once, however many days it runs; each occurrence of a series counts.
  * Activity venues (auditorium, atrium) give venue sessions, meeting rooms give room uses.
  */
-import type { BusinessDate } from '../dates';
-import { taipeiDay } from './rules';
+import { taipeiDateOf, type BusinessDate } from '../dates';
 import { ACTIVITY_TYPES, ACTIVITY_VENUE_TYPES, type ActivityType, type Booking, type VenueType } from './types';
 import type { VenueFigureRow, VenueFigures } from './views';
 
@@ -28,7 +27,7 @@ export function countVenueFigures(
   for (const b of bookings) {
     // A booking approved and later cancelled has status 'cancelled': it does not count.
     if (b.status !== 'approved') continue;
-    const day = taipeiDay(b.start);
+    const day = taipeiDateOf(b.start);
     if (day < from || day > to) continue;
     const v = venues.get(b.venueId);
     if (!v) continue;

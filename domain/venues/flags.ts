@@ -5,7 +5,8 @@
  */
 import type { Problem } from '../errors';
 import type { CalendarExceptions } from '../working-days';
-import { scheduleProblems, describeTime } from './rules';
+import { describeTime } from '../dates';
+import { scheduleProblems } from './rules';
 import type { Booking, Venue } from './types';
 
 const MINUTE = 60_000;

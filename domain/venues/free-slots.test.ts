@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BusyIndex, findFreeSlots, type FinderVenue } from './free-slots';
-import { taipeiInstant } from './rules';
+import { taipeiInstant } from '../dates';
 
 const at = (wallClock: string) => taipeiInstant(wallClock.slice(0, 10), wallClock.slice(11));
 const room = (id: string, capacity: number, equipment: FinderVenue['equipment'] = [], over: Partial<FinderVenue> = {}): FinderVenue => ({

@@ -8,7 +8,7 @@
  * here is plain offset arithmetic (thousands of candidate times are tried per search).
  */
 import { isWorkingDay, type CalendarExceptions } from '../working-days';
-import { minutesOf, taipeiDay as taipeiDate } from './rules';
+import { minutesOf, taipeiDateOf } from '../dates';
 import type { Equipment, Venue, VenueType } from './types';
 import type { FreeSlot } from './views';
 
@@ -79,11 +79,11 @@ export function venueFits(v: FinderVenue, r: Pick<SlotRequest, 'attendees' | 'eq
 
 /** Opening hours, working days and closures for [start, end) in one venue (the rules.ts check, fast). */
 export function opensFor(v: FinderVenue, start: number, end: number, calendar: CalendarExceptions): boolean {
-  const first = taipeiDate(start);
-  const last = taipeiDate(end - 1);
+  const first = taipeiDateOf(start);
+  const last = taipeiDateOf(end - 1);
   if (!isWorkingDay(first, calendar) || (last !== first && !isWorkingDay(last, calendar))) return false;
   const startMin = ((start + TAIPEI_OFFSET) % DAY) / MINUTE;
-  const endMin = taipeiDate(end) !== last ? 24 * 60 : ((end + TAIPEI_OFFSET) % DAY) / MINUTE;
+  const endMin = taipeiDateOf(end) !== last ? 24 * 60 : ((end + TAIPEI_OFFSET) % DAY) / MINUTE;
   const opens = minutesOf(v.opensAt);
   const closes = minutesOf(v.closesAt);
   if (startMin < opens || startMin >= closes || endMin > closes || endMin <= opens) return false;

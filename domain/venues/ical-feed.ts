@@ -6,11 +6,10 @@
  * Rejected applications are left out; cancelled ones stay with STATUS:CANCELLED so that a
  * subscribed calendar drops them. Contact phones stay out (the feed is for everyone's eyes).
  */
-import { addDays, type Locale } from '../dates';
+import { addDays, taipeiInstant, type Locale } from '../dates';
 import { translate } from '../i18n';
 import { buildCalendar, type IcsEvent } from './ical';
 import { ruleHits } from './recurrence';
-import { taipeiInstant } from './rules';
 import type { Booking, BookingSeries, BookingStatus } from './types';
 
 export interface FeedNames {

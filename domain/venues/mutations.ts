@@ -10,7 +10,7 @@ import { defineMutation, type MutationContext } from '../mutations/define';
 import { changedFields, mustGet } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
 import { holdsAny, type Role } from '../roles';
-import { applicantProblems, effectiveBuffers, occupiedOf, scheduleProblems, timeProblems, daysOf, describeTime } from './rules';
+import { applicantProblems, effectiveBuffers, occupiedOf, scheduleProblems, timeProblems } from './rules';
 import { occurrenceDates, occurrenceId } from './recurrence';
 import {
   bookingApproveArgs,
@@ -27,8 +27,7 @@ import {
   venueUpdateArgs,
 } from './schemas';
 import type { Booking, BookingSeries, BookingStatus, BookingStep, Venue } from './types';
-import { addDays } from '../dates';
-import { taipeiInstant } from './rules';
+import { addDays, daysOf, describeTime, taipeiInstant } from '../dates';
 
 const VENUE_ADMIN: readonly Role[] = ['admin', 'supervisor', 'venue_clerk'];
 const BOOKING_ROLES: readonly Role[] = ['venue_clerk', 'supervisor'];

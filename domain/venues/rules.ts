@@ -3,7 +3,7 @@
  * days, who may apply, capacity and equipment warnings. The mutators and the pre-flight
  * check both use them, so the clerk sees the same answer before and after saving.
  */
-import { addDays, startOfTaipeiDay, taipeiDateOf, formatRocShort, type BusinessDate } from '../dates';
+import { addDays, daysOf, describeTime, minutesOf, taipeiDateOf, taipeiMinutes, formatRocShort, type BusinessDate } from '../dates';
 import type { Problem } from '../errors';
 import { isWorkingDay, type CalendarExceptions } from '../working-days';
 import type { Equipment, Venue } from './types';
@@ -12,35 +12,6 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 /** The longest booking (an exhibition of some months). */
 export const MAX_BOOKING_DAYS = 400;
-
-export function minutesOf(clock: string): number {
-  const [h, m] = clock.split(':').map(Number);
-  return h * 60 + m;
-}
-
-export function clockOf(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
-/** The UTC instant of a Taipei wall-clock time on a date ('24:00' is the next midnight). */
-export function taipeiInstant(date: BusinessDate, clock: string): string {
-  return new Date(Date.parse(startOfTaipeiDay(date)) + minutesOf(clock) * MINUTE).toISOString();
-}
-
-/**
- * The Taipei calendar date of an instant by plain offset arithmetic: Taiwan has kept
- * UTC+8 without daylight saving since 1980. For loops over thousands of bookings, where
- * dates.ts's time-zone-aware taipeiDateOf is too slow.
- */
-export function taipeiDay(instant: string | number): BusinessDate {
-  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
-  return new Date(ms + 8 * 60 * MINUTE).toISOString().slice(0, 10);
-}
-
-/** Minutes since Taipei midnight of an instant. */
-export function taipeiMinutes(instant: string): number {
-  return Math.round((Date.parse(instant) - Date.parse(startOfTaipeiDay(taipeiDateOf(instant)))) / MINUTE);
-}
 
 /** A booking's set-up and tear-down: what it asked for, never less than the venue's defaults. */
 export function effectiveBuffers(venue: Pick<Venue, 'bufferBefore' | 'bufferAfter'>, asked: { bufferBefore?: number; bufferAfter?: number } = {}) {
@@ -53,19 +24,6 @@ export function occupiedOf(start: string, end: string, bufferBefore: number, buf
     occupiedFrom: new Date(Date.parse(start) - bufferBefore * MINUTE).toISOString(),
     occupiedTo: new Date(Date.parse(end) + bufferAfter * MINUTE).toISOString(),
   };
-}
-
-/** The Taipei days a booking touches: its start date to the date of its last moment. */
-export function daysOf(start: string, end: string): { first: BusinessDate; last: BusinessDate } {
-  return { first: taipeiDateOf(start), last: taipeiDateOf(new Date(Date.parse(end) - 1)) };
-}
-
-/** '111/03/01 14:00–16:00', or '111/03/01 09:00 – 111/04/30 17:00' across days: how refusals name a time. */
-export function describeTime(start: string, end: string): string {
-  const { first, last } = daysOf(start, end);
-  const endMinutes = taipeiMinutes(end) === 0 && Date.parse(end) > Date.parse(start) ? 24 * 60 : taipeiMinutes(end);
-  if (first === last) return `${formatRocShort(first)} ${clockOf(taipeiMinutes(start))}–${clockOf(endMinutes)}`;
-  return `${formatRocShort(first)} ${clockOf(taipeiMinutes(start))} – ${formatRocShort(last)} ${clockOf(endMinutes)}`;
 }
 
 /** Basic shape: the end after the start, not longer than the longest booking. */

@@ -1,7 +1,6 @@
 /** The demo's venues and bookings as the named mutations that make them (see venues.ts). */
-import { ROC_OFFSET } from '../../../domain/dates';
+import { ROC_OFFSET, taipeiInstant } from '../../../domain/dates';
 import { occurrenceId } from '../../../domain/venues/recurrence';
-import { taipeiInstant } from '../../../domain/venues/rules';
 import type { NamedMutation } from '../desk';
 import { DEMO_BOOKINGS, DEMO_SERIES, DEMO_VENUES, agencyId, bookingId, demoSpaceId, demoVenueId, seriesId, venueId } from './venues';
 

@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { Role } from '../../../domain/roles';
-import { taipeiInstant } from '../../../domain/venues/rules';
+import { taipeiInstant } from '../../../domain/dates';
 import type { BookingCreateArgs } from '../../../domain/venues/schemas';
 import { completeBookingArgs } from '../../../test/support/booking-args';
 import { tempDir } from '../../../test/support/fresh-db';

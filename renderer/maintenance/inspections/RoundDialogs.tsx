@@ -1,7 +1,7 @@
 /** Completing a round (now, or at the time it was done when entered from paper) and skipping one with a reason. */
 import { Alert, Button, Col, Form, Input, Modal, Row, Space } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { BUSINESS_TZ, startOfTaipeiDay, todayInTaipei, type BusinessDate } from '../../../domain/dates';
+import { BUSINESS_TZ, clockOf, taipeiInstant, todayInTaipei, type BusinessDate } from '../../../domain/dates';
 import { useT } from '../../app/i18n';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { RocDatePicker } from '../../components/RocDatePicker';
@@ -12,11 +12,11 @@ export function taipeiClock(now = new Date()): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: BUSINESS_TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
 }
 
-/** A Taipei date and HH:mm as a UTC instant, or null when the time is not one. */
-export function taipeiInstant(date: BusinessDate, clock: string): string | null {
-  const m = /^(\d{1,2}):?(\d{2})$/.exec(clock.trim());
+/** A Taipei date and the time a clerk typed (9:30, 0930) as a UTC instant, or null when the time is not one. */
+export function typedTaipeiInstant(date: BusinessDate, typed: string): string | null {
+  const m = /^(\d{1,2}):?(\d{2})$/.exec(typed.trim());
   if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
-  return new Date(Date.parse(startOfTaipeiDay(date)) + (Number(m[1]) * 60 + Number(m[2])) * 60_000).toISOString();
+  return taipeiInstant(date, clockOf(Number(m[1]) * 60 + Number(m[2])));
 }
 
 function Dialog({
@@ -70,7 +70,7 @@ export function CompleteDialog({ roundId, onClose }: { roundId: string; onClose(
       okText={t('inspections.round.complete')}
       onClose={onClose}
       onSubmit={async (v) => {
-        const completedAt = taipeiInstant(v.date, v.time);
+        const completedAt = typedTaipeiInstant(v.date, v.time);
         if (!completedAt) return t('error.invalid', { field: t('field.completedAt') });
         const r = await mutate('inspectionRound.complete', { id: roundId, completedAt, ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
         return r.ok ? null : r.message;

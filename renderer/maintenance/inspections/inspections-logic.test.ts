@@ -4,7 +4,7 @@ import type { RoundDetail } from '../../../domain/maintenance/inspections-views'
 import { roundState } from './labels';
 import { describeRecurrence, describeSchedule } from './recurrence-text';
 import { presetOf, switchPreset } from './RecurrencePicker';
-import { taipeiInstant } from './RoundDialogs';
+import { typedTaipeiInstant } from './RoundDialogs';
 import { roundQuery } from './RoundsList';
 import { roundLines } from './RoundScreen';
 
@@ -49,11 +49,11 @@ describe('inspections screens', () => {
   });
 
   it('the time a round was done, typed in Taipei time', () => {
-    expect(taipeiInstant('2022-01-31', '23:59')).toBe('2022-01-31T15:59:00.000Z');
-    expect(taipeiInstant('2022-02-01', '0:00')).toBe('2022-01-31T16:00:00.000Z');
-    expect(taipeiInstant('2022-02-01', '0930')).toBe('2022-02-01T01:30:00.000Z');
-    expect(taipeiInstant('2022-02-01', '24:00')).toBeNull();
-    expect(taipeiInstant('2022-02-01', 'noon')).toBeNull();
+    expect(typedTaipeiInstant('2022-01-31', '23:59')).toBe('2022-01-31T15:59:00.000Z');
+    expect(typedTaipeiInstant('2022-02-01', '0:00')).toBe('2022-01-31T16:00:00.000Z');
+    expect(typedTaipeiInstant('2022-02-01', '0930')).toBe('2022-02-01T01:30:00.000Z');
+    expect(typedTaipeiInstant('2022-02-01', '24:00')).toBeNull();
+    expect(typedTaipeiInstant('2022-02-01', 'noon')).toBeNull();
   });
 
   it('work orders: the to-do list is open rounds due within two weeks, overdue included; states by colour', () => {

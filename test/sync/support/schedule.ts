@@ -8,7 +8,7 @@
  */
 import { applyPulledPage } from '../../../electron/backend/sync/rebase';
 import type { Role } from '../../../domain/roles';
-import { taipeiInstant } from '../../../domain/venues/rules';
+import { taipeiInstant } from '../../../domain/dates';
 import type { SqlDb } from '../../../server/store/sql';
 import { exactlyOnce, readServer, rulesHold, sameAsServer, type SavedWrite, type Tally } from './checks';
 import type { Fault, FaultyNetwork, NetworkStats } from './faulty-network';
