@@ -8,6 +8,16 @@ import type { CalendarDay, DayKind } from './entities';
 
 export type CalendarExceptions = ReadonlyMap<BusinessDate, Pick<CalendarDay, 'kind' | 'name'>>;
 
+/**
+ * The exceptions of a set of calendar days, however they were read (all of them from the
+ * records, a window of them, rows of SQL): every desk's working-day rule takes this map.
+ */
+export function calendarExceptionsOf(days: Iterable<Pick<CalendarDay, 'date' | 'kind' | 'name'>>): CalendarExceptions {
+  const map = new Map<BusinessDate, Pick<CalendarDay, 'kind' | 'name'>>();
+  for (const d of days) map.set(d.date, { kind: d.kind, name: d.name });
+  return map;
+}
+
 export function isWorkingDay(date: BusinessDate, exceptions: CalendarExceptions): boolean {
   const exception = exceptions.get(date);
   if (exception) return exception.kind === 'workday';

@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../../domain/errors';
 import { addDays, startOfTaipeiDay, type BusinessDate } from '../../domain/dates';
-import type { CalendarExceptions } from '../../domain/working-days';
+import { calendarExceptionsOf, type CalendarExceptions } from '../../domain/working-days';
 import { countVenueFigures, type FigureVenue } from '../../domain/venues/figures';
 import { misfits } from '../../domain/venues/flags';
 import { BusyIndex, findFreeSlots, type FinderOptions, type SlotRequest } from '../../domain/venues/free-slots';
@@ -138,7 +138,7 @@ function bookingViewsWhere(db: Db, where: string, params: unknown[]): BookingVie
 
 export function calendarExceptions(db: Db): CalendarExceptions {
   const rows = db.$client.prepare('SELECT date, kind, name FROM calendar_day').all() as { date: string; kind: 'holiday' | 'workday' | 'closure'; name: string }[];
-  return new Map(rows.map((r) => [r.date, { kind: r.kind, name: r.name }]));
+  return calendarExceptionsOf(rows);
 }
 
 /** Live bookings of a venue overlapping an occupied span, in time order. */

@@ -13,7 +13,7 @@ import { mustGet, recordId, referenceMutations, requiredText, text } from '../mu
 import type { Tx } from '../mutations/tx';
 import { problemFromZod } from '../mutations/validate';
 import type { Role } from '../roles';
-import { isWorkingDay } from '../working-days';
+import { calendarExceptionsOf, isWorkingDay } from '../working-days';
 import { OUTCOMES, missingRounds, resultId, roundProgress, type InspectionPlan, type InspectionResult, type InspectionRound } from './inspections';
 import { HOLIDAY_RULES, recurrenceSchema } from './recurrence';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_WORK_ROLES, type Attachment } from './tickets';
@@ -133,7 +133,7 @@ const generateArgs = z
 /** Makes the rounds due in a window that do not exist yet, each from its plan as it is now. */
 async function generate(tx: Tx, from: BusinessDate, to: BusinessDate, at: string): Promise<number> {
   const plans = await tx.find('inspectionPlan', { archived: false });
-  const calendar = new Map((await tx.find('calendarDay', {})).map((d) => [d.date, d]));
+  const calendar = calendarExceptionsOf(await tx.find('calendarDay', {}));
   const existing = new Set<string>();
   for (const plan of plans) for (const r of await tx.find('inspectionRound', { planId: plan.id })) existing.add(r.id);
   const due = missingRounds(plans, existing, from, to, (d) => isWorkingDay(d, calendar));

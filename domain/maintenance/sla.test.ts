@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingHours, DEFAULT_SLA_HOURS, exceptionsOf, slaHours, workingMinutesBetween } from './sla';
+import { addWorkingHours, DEFAULT_SLA_HOURS, slaHours, workingMinutesBetween } from './sla';
+import { calendarExceptionsOf } from '../working-days';
 
 // Taipei is UTC+8: 2022-01-10T01:00:00Z is Monday 10 January 2022, 09:00 in Taipei.
 const tpe = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).toISOString();
 
 // The 2022 Lunar New Year as the government's calendar had it.
-const calendar = exceptionsOf([
+const calendar = calendarExceptionsOf([
   { date: '2022-01-22', kind: 'workday', name: '補行上班' },
   { date: '2022-01-31', kind: 'holiday', name: '農曆除夕前一日' },
   { date: '2022-02-01', kind: 'holiday', name: '春節' },
@@ -14,7 +15,7 @@ const calendar = exceptionsOf([
   { date: '2022-02-04', kind: 'holiday', name: '春節補假' },
   { date: '2022-01-12', kind: 'closure', name: '颱風停止上班' },
 ]);
-const none = exceptionsOf([]);
+const none = calendarExceptionsOf([]);
 
 describe('addWorkingHours', () => {
   it('counts only office hours, skipping the lunch break', () => {

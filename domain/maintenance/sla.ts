@@ -94,8 +94,3 @@ export function workingMinutesBetween(from: string, to: string, exceptions: Cale
   }
   return Math.round(total);
 }
-
-/** The calendar exceptions as the SLA functions take them. */
-export function exceptionsOf(days: ReadonlyArray<{ date: string; kind: 'holiday' | 'workday' | 'closure'; name: string }>): CalendarExceptions {
-  return new Map(days.map((d) => [d.date, { kind: d.kind, name: d.name }]));
-}

@@ -10,7 +10,8 @@ import { whereSpaceHangs } from '../places-move';
 import { defineMutation, type MutationContext } from '../mutations/define';
 import { mustGet, recordId, requiredText, text } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
-import { addWorkingHours, exceptionsOf, slaHours } from './sla';
+import { addWorkingHours, slaHours } from './sla';
+import { calendarExceptionsOf } from '../working-days';
 import {
   COST_TYPES,
   firstChangeId,
@@ -108,7 +109,7 @@ async function placeOf(tx: Tx, spaceId: string): Promise<{ siteId: string; build
 async function dueAtFor(tx: Tx, reportedAt: string, category: TicketCategory, priority: TicketPriority): Promise<string> {
   const rule = await tx.get('slaRule', slaRuleId(category, priority));
   const days = await tx.find('calendarDay', {});
-  return addWorkingHours(reportedAt, slaHours(rule ? [rule] : [], category, priority), exceptionsOf(days));
+  return addWorkingHours(reportedAt, slaHours(rule ? [rule] : [], category, priority), calendarExceptionsOf(days));
 }
 
 async function checkRefs(tx: Tx, args: { reporterAgencyId?: string | null; relatedTicketId?: string | null; assetId?: string | null }, selfId: string): Promise<void> {

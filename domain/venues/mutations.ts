@@ -4,7 +4,7 @@
  * once and the server refuses again when it re-runs the mutation in its own order.
  */
 import type { z } from 'zod';
-import type { CalendarExceptions } from '../working-days';
+import { calendarExceptionsOf, type CalendarExceptions } from '../working-days';
 import { DomainError, type Problem } from '../errors';
 import { defineMutation, type MutationContext } from '../mutations/define';
 import { changedFields, mustGet } from '../mutations/reference';
@@ -62,16 +62,15 @@ async function checkAgency(tx: Tx, agencyId: string | null | undefined): Promise
 
 /** The working-day exceptions of the days in [first, last] (the calendar is small: a few dozen days a year). */
 async function calendarFor(tx: Tx, first: string, last: string): Promise<CalendarExceptions> {
-  const map = new Map<string, { kind: 'holiday' | 'workday' | 'closure'; name: string }>();
   if (first === last || addDays(first, 1) === last) {
+    const days = [];
     for (const d of first === last ? [first] : [first, last]) {
       const day = await tx.get('calendarDay', d);
-      if (day) map.set(d, { kind: day.kind, name: day.name });
+      if (day) days.push(day);
     }
-    return map;
+    return calendarExceptionsOf(days);
   }
-  for (const day of await tx.find('calendarDay', {})) if (day.date >= first && day.date <= last) map.set(day.date, { kind: day.kind, name: day.name });
-  return map;
+  return calendarExceptionsOf((await tx.find('calendarDay', {})).filter((day) => day.date >= first && day.date <= last));
 }
 
 /** Opening hours, closures, working days: refused unless a supervisor overrides. */

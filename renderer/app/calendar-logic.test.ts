@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarDay } from '../../domain/entities';
-import { exceptionsOf, likelyKind, monthWeeks, yearSummary } from './calendar-logic';
+import { calendarExceptionsOf } from '../../domain/working-days';
+import { likelyKind, monthWeeks, yearSummary } from './calendar-logic';
 
 const day = (date: string, kind: CalendarDay['kind'], name: string): CalendarDay => ({ id: date, date, kind, name, createdAt: '', updatedAt: '' });
 
@@ -16,10 +17,10 @@ describe('month grid', () => {
 
 describe('year summary', () => {
   it('counts weekdays as working, and follows holidays and make-up working days', () => {
-    expect(yearSummary(2022, exceptionsOf([]))).toEqual({ working: 260, off: 105 });
-    const exceptions = exceptionsOf([day('2022-01-31', 'holiday', '農曆除夕'), day('2022-01-22', 'workday', '補行上班')]);
+    expect(yearSummary(2022, calendarExceptionsOf([]))).toEqual({ working: 260, off: 105 });
+    const exceptions = calendarExceptionsOf([day('2022-01-31', 'holiday', '農曆除夕'), day('2022-01-22', 'workday', '補行上班')]);
     expect(yearSummary(2022, exceptions)).toEqual({ working: 260, off: 105 });
-    expect(yearSummary(2022, exceptionsOf([day('2022-09-12', 'closure', '颱風')]))).toEqual({ working: 259, off: 106 });
+    expect(yearSummary(2022, calendarExceptionsOf([day('2022-09-12', 'closure', '颱風')]))).toEqual({ working: 259, off: 106 });
   });
 
   it('suggests a make-up working day on a weekend and a holiday on a weekday', () => {

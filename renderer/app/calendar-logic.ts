@@ -18,10 +18,6 @@ export function monthWeeks(year: number, month: number): (BusinessDate | null)[]
   return Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
 }
 
-export function exceptionsOf(days: readonly CalendarDay[]): CalendarExceptions {
-  return new Map(days.map((d) => [d.date, { kind: d.kind, name: d.name }]));
-}
-
 /** Working days and days off of a whole year under its exceptions. */
 export function yearSummary(year: number, exceptions: CalendarExceptions): { working: number; off: number } {
   let working = 0;

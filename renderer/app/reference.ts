@@ -10,6 +10,7 @@
 import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import type { Entities, Kind } from '../../domain/entities';
+import { calendarExceptionsOf, type CalendarExceptions } from '../../domain/working-days';
 import { api } from './api';
 import { useLocale } from './i18n';
 import { useShell } from './store';
@@ -129,4 +130,10 @@ export function useUsers(): Entities['user'][] {
 
 export function useCalendarDays(): Entities['calendarDay'][] {
   return useReferenceRecords('calendarDay');
+}
+
+/** The working-day exceptions, as every desk's rules take them. */
+export function useCalendarExceptions(): CalendarExceptions {
+  const days = useCalendarDays();
+  return useMemo(() => calendarExceptionsOf(days), [days]);
 }

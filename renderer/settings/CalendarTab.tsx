@@ -7,7 +7,7 @@ import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Space, Tabl
 import { useMemo, useState } from 'react';
 import { ROC_OFFSET, todayInTaipei, type BusinessDate } from '../../domain/dates';
 import { DAY_KINDS, type CalendarDay, type DayKind } from '../../domain/entities';
-import { isWorkingDay } from '../../domain/working-days';
+import { isWorkingDay, type CalendarExceptions } from '../../domain/working-days';
 import { api } from '../app/api';
 import { useLocale, useT } from '../app/i18n';
 import { errorMessage } from '../app/store';
@@ -15,10 +15,10 @@ import { KeyboardForm } from '../components/KeyboardForm';
 import { RocDate } from '../components/RocDate';
 import { RocDatePicker } from '../components/RocDatePicker';
 import { mutate } from '../app/mutate';
-import { exceptionsOf, likelyKind, monthWeeks, yearSummary } from '../app/calendar-logic';
+import { likelyKind, monthWeeks, yearSummary } from '../app/calendar-logic';
 import { decodeCalendarCsv, readAsBytes } from '../app/files';
 import { useMayRun } from '../app/permissions';
-import { refreshReference, useCalendarDays, useLoaded } from '../app/reference';
+import { refreshReference, useCalendarDays, useCalendarExceptions, useLoaded } from '../app/reference';
 
 const KIND_COLOR: Record<DayKind, string> = { holiday: 'red', workday: 'blue', closure: 'orange' };
 
@@ -37,7 +37,7 @@ export function CalendarTab() {
   const [imported, setImported] = useState<ImportOutcome | null>(null);
   const mayEdit = useMayRun('calendarDay.set');
 
-  const exceptions = useMemo(() => exceptionsOf(days), [days]);
+  const exceptions = useCalendarExceptions();
   const ofYear = useMemo(() => days.filter((d) => d.date.startsWith(`${year}-`)).sort((a, b) => a.date.localeCompare(b.date)), [days, year]);
   const summary = useMemo(() => yearSummary(year, exceptions), [year, exceptions]);
   // Every year from the oldest on file (or five years back) to next year.
@@ -192,7 +192,7 @@ export function CalendarTab() {
 }
 
 /** Twelve small months; a click on a day opens it. */
-function YearGrid({ year, exceptions, onPick }: { year: number; exceptions: ReturnType<typeof exceptionsOf>; onPick?: (date: BusinessDate) => void }) {
+function YearGrid({ year, exceptions, onPick }: { year: number; exceptions: CalendarExceptions; onPick?: (date: BusinessDate) => void }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const { token } = theme.useToken();

@@ -1,7 +1,7 @@
 /** Reads of preventive maintenance, projects and assets; their writes go through `mutate`. */
 import { assetHistory, inspectionFigures, listRounds, roundDetail, ticketsOf } from '../../../db/queries/inspections';
 import { missingRounds } from '../../../domain/maintenance/inspections';
-import { isWorkingDay } from '../../../domain/working-days';
+import { calendarExceptionsOf, isWorkingDay } from '../../../domain/working-days';
 import type { HandlerMap } from '../workstation';
 
 export const inspectionHandlers: Pick<HandlerMap, 'inspections.rounds' | 'inspections.round' | 'inspections.missing' | 'inspections.figures' | 'assets.history' | 'projects.tickets'> = {
@@ -11,7 +11,7 @@ export const inspectionHandlers: Pick<HandlerMap, 'inspections.rounds' | 'inspec
   'inspections.missing': (ws, { from, to }) => {
     const records = ws.runner.records;
     const plans = records.findSync('inspectionPlan', { archived: false });
-    const calendar = new Map(records.findSync('calendarDay', {}).map((d) => [d.date, d]));
+    const calendar = calendarExceptionsOf(records.findSync('calendarDay', {}));
     const existing = new Set(plans.flatMap((p) => records.findSync('inspectionRound', { planId: p.id }).map((r) => r.id)));
     return { count: missingRounds(plans, existing, from, to, (d) => isWorkingDay(d, calendar)).length };
   },
