@@ -8,12 +8,13 @@
  */
 import type { Entities, Kind } from './entities';
 import type { Problem } from './errors';
+import { isInstant } from './instants';
 
 export interface SpanDeclaration<K extends Kind = Kind> {
   kind: K;
   /** The field naming the resource held (several per kind: a trip holds a vehicle and a driver). */
   resourceField: keyof Entities[K] & string;
-  /** UTC ISO instants as Date#toISOString writes them; the span is [start, end). */
+  /** Instants in their canonical form (domain/instants.ts); the span is [start, end). */
   startField: keyof Entities[K] & string;
   endField: keyof Entities[K] & string;
   /** Whether no other exclusive span of the same resource may overlap this record's. */
@@ -31,11 +32,6 @@ export interface HeldSpan {
   end: string;
   exclusive: boolean;
 }
-
-/** As Date#toISOString writes them: then text order is time order, on both engines. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-export const isInstant = (value: unknown): value is string => typeof value === 'string' && INSTANT.test(value);
 
 /**
  * What a record holds under one declaration; null when it holds nothing: a deleted

@@ -17,7 +17,8 @@ import { calendarExceptionsOf, isWorkingDay } from '../working-days';
 import { OUTCOMES, missingRounds, resultId, roundProgress, type InspectionPlan, type InspectionResult, type InspectionRound } from './inspections';
 import { HOLIDAY_RULES, recurrenceSchema } from './recurrence';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_WORK_ROLES, type Attachment } from './tickets';
-import { instant, ticketMutationDefs, ticketNumber } from './tickets-mutations';
+import { instant } from '../instants';
+import { ticketMutationDefs, ticketNumber } from './tickets-mutations';
 
 /** Who keeps the plans. */
 export const PLAN_ROLES: readonly Role[] = ['admin', 'supervisor', 'maintenance_clerk'];

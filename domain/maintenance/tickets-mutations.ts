@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { attachmentSchema } from '../attachments';
+import { instant } from '../instants';
 import { DomainError } from '../errors';
 import { whereSpaceHangs } from '../places-move';
 import { defineMutation, type MutationContext } from '../mutations/define';
@@ -31,13 +32,6 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from './tickets';
-
-/** A UTC instant as JSON carries it; kept in the canonical toISOString() form. */
-export const instant = z
-  .string()
-  .max(40)
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), { message: 'date' })
-  .transform((s) => new Date(s).toISOString());
 
 export const ticketNumber = z
   .string()

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineCall, DESK_READERS, periodArgs } from '../call';
 import type { Outcome } from '../errors';
-import { instant } from './schemas';
+import { instant } from '../instants';
 import { ACTIVITY_TYPES, BOOKING_STATUSES, EQUIPMENT, VENUE_TYPES } from './types';
 import type { BookingCheck, BookingDetail, BookingView, CompetingGroup, FlaggedBooking, FreeSlot, VenueFigures, VenueView } from './views';
 

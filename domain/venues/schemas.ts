@@ -1,18 +1,12 @@
 /** Argument schemas of the venue desk's mutations (the UI's forms check against the same). */
 import { z } from 'zod';
 import { attachmentSchema } from '../attachments';
+import { instant } from '../instants';
 import { businessDate } from '../mutations/calendar';
 import { recordId, requiredText, text } from '../mutations/reference';
 import { ACTIVITY_TYPES, BOOKABLE_BY, EQUIPMENT, VENUE_TYPES, type ApprovalLevels } from './types';
 
 export { businessDate };
-
-/** A UTC instant; any ISO form is accepted and stored as toISOString writes it (so it sorts as text). */
-export const instant = z
-  .string()
-  .max(40)
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && Number.isFinite(Date.parse(s)), { message: 'date' })
-  .transform((s) => new Date(s).toISOString());
 
 /** Taipei wall-clock time 'HH:MM'; '24:00' means the end of the day. */
 export const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/);

@@ -7,7 +7,8 @@
 import { DomainError, type Problem } from '../../domain/errors';
 import { KEEP_PLACE_COPY } from '../../domain/places-move';
 import { spanDeclaration, spanKinds, spansOfKind } from '../../domain/desks';
-import { heldSpan, isInstant, type HeldSpan, type SpanDeclaration } from '../../domain/spans';
+import { isInstant } from '../../domain/instants';
+import { heldSpan, type HeldSpan, type SpanDeclaration } from '../../domain/spans';
 import { fromJson, num, one, type SqlConn } from './sql';
 
 export type RecordData = Record<string, unknown>;
