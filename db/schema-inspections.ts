@@ -9,7 +9,8 @@ import type { AssetKind } from '../domain/maintenance/assets';
 import type { ChecklistItem, Outcome, RoundStatus } from '../domain/maintenance/inspections';
 import type { ProjectStatus } from '../domain/maintenance/projects';
 import type { HolidayRule, Recurrence } from '../domain/maintenance/recurrence';
-import type { Attachment, TicketCategory } from '../domain/maintenance/tickets';
+import type { Attachment } from '../domain/attachments';
+import type { TicketCategory } from '../domain/maintenance/tickets';
 
 const stamps = {
   createdAt: text('created_at').notNull(),

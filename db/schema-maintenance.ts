@@ -9,7 +9,8 @@
  */
 import { isNotNull } from 'drizzle-orm';
 import { index, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { Attachment, CostType, TicketCategory, TicketPriority, TicketSource, TicketStatus } from '../domain/maintenance/tickets';
+import type { Attachment } from '../domain/attachments';
+import type { CostType, TicketCategory, TicketPriority, TicketSource, TicketStatus } from '../domain/maintenance/tickets';
 
 const stamps = {
   createdAt: text('created_at').notNull(),

@@ -16,7 +16,8 @@ import type { Role } from '../roles';
 import { calendarExceptionsOf, isWorkingDay } from '../working-days';
 import { OUTCOMES, missingRounds, resultId, roundProgress, type InspectionPlan, type InspectionResult, type InspectionRound } from './inspections';
 import { HOLIDAY_RULES, recurrenceSchema } from './recurrence';
-import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_WORK_ROLES, type Attachment } from './tickets';
+import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_WORK_ROLES } from './tickets';
+import type { Attachment } from '../attachments';
 import { instant } from '../instants';
 import { ticketMutationDefs, ticketNumber } from './tickets-mutations';
 

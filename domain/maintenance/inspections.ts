@@ -11,7 +11,8 @@
  */
 import { addDays, type BusinessDate } from '../dates';
 import { occurrencesDue, type HolidayRule, type Occurrence, type Recurrence, type Schedule } from './recurrence';
-import type { Attachment, TicketCategory } from './tickets';
+import type { Attachment } from '../attachments';
+import type { TicketCategory } from './tickets';
 
 /** One line of a checklist: a short id, stable while the plan is edited, and its text. */
 export interface ChecklistItem {

@@ -65,9 +65,6 @@ export function mayMoveTo(roles: readonly Role[], to: TicketStatus, isAssignee: 
   return roles.includes('technician') && isAssignee && TECHNICIAN_TARGETS.includes(to);
 }
 
-/** A file kept with a ticket (stored once under its SHA-256), as every desk keeps one. */
-export { MAX_ATTACHMENT_BYTES } from '../attachments';
-export type { Attachment };
 export const MAX_ATTACHMENTS = 20;
 
 /** 報修單 */

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../../domain/errors';
-import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../domain/maintenance/tickets';
+import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../domain/attachments';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 

@@ -21,6 +21,7 @@ import { importHandlers } from './handlers/import';
 import { demoHandlers } from './handlers/demo';
 import { attentionHandlers } from './handlers/attention';
 import { deskHandlers } from './desks';
+import { attachmentHandlers } from './handlers/attachments';
 import { Backups } from './backups';
 import { AttachmentStore } from './attachments';
 import { syncHandlers } from './handlers/sync';
@@ -50,6 +51,7 @@ const handlers: HandlerMap = {
   ...demoHandlers,
   ...attentionHandlers,
   ...syncHandlers,
+  ...attachmentHandlers,
   ...deskHandlers,
 };
 
@@ -98,6 +100,11 @@ export class Workstation {
     return this.options.serverUrl ?? getMeta(this.db, 'serverUrl') ?? null;
   }
 
+  /** The files kept with records, in the data folder beside the database. */
+  get attachments(): AttachmentStore {
+    return new AttachmentStore(path.join(this.options.dataDir, 'attachments'));
+  }
+
   /** Starts syncing if this workstation has joined a server (it holds a device token). */
   startSync(): void {
     const url = this.serverUrl;
@@ -108,7 +115,7 @@ export class Workstation {
       () => this.runner,
       new SyncServerApi(url),
       () => this.emit({ type: 'status', status: this.status() }),
-      new AttachmentStore(path.join(this.options.dataDir, 'attachments')),
+      this.attachments,
     );
     this.sync.start();
   }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, todayInTaipei } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
-import { MAX_ATTACHMENT_BYTES } from '../../../domain/maintenance/tickets';
+import { MAX_ATTACHMENT_BYTES } from '../../../domain/attachments';
 import { tempDir } from '../../../test/support/fresh-db';
 import { makeVerifier } from '../passwords';
 import { Workstation } from '../workstation';

@@ -1,10 +1,9 @@
 /**
  * The repair-ticket reads of the maintenance desk: list pages and search, one ticket,
  * lookup by number, likely duplicates, a technician's work, the list as a spreadsheet,
- * the period figures, the user's remembered location and saved filters, and attachments.
+ * the period figures, the user's remembered location and saved filters.
  * Writes go through `mutate` like every other change.
  */
-import path from 'node:path';
 import type { Outcome } from '../../../domain/api';
 import { formatInstant, formatRocShort, todayInTaipei, type Locale } from '../../../domain/dates';
 import type { Ticket } from '../../../domain/maintenance/tickets';
@@ -13,15 +12,11 @@ import { translate, type MessageKey } from '../../../domain/i18n';
 import { getMeta, setMeta } from '../../../db/meta';
 import { casesHandled, openTicketsAt, queryTickets, ticketDetail, ticketIdByNumber, ticketsForExport } from '../../../db/queries/tickets';
 import { myWork } from '../../../db/queries/my-work';
-import { AttachmentStore } from '../attachments';
 import { EXPORT_MIME, exportTable, type ExportColumn } from '../export/table-export';
-import { problemResult } from '../mutation-runner';
 import type { HandlerMap, Workstation } from '../workstation';
 
 /** An export holds at most this many tickets (a whole year of both centres is far fewer). */
 export const MAX_EXPORT_ROWS = 100_000;
-
-const attachmentsOf = (ws: Workstation) => new AttachmentStore(path.join(ws.options.dataDir, 'attachments'));
 
 const prefsKey = (userId: string) => `maintenance.prefs:${userId}`;
 
@@ -99,17 +94,7 @@ function exportRows(ws: Workstation, tickets: Ticket[], locale: Locale): Record<
 
 export const ticketHandlers: Pick<
   HandlerMap,
-  | 'tickets.page'
-  | 'tickets.get'
-  | 'tickets.byNumber'
-  | 'tickets.openAt'
-  | 'tickets.myWork'
-  | 'tickets.export'
-  | 'tickets.figures'
-  | 'tickets.prefs'
-  | 'tickets.savePrefs'
-  | 'attachments.put'
-  | 'attachments.get'
+  'tickets.page' | 'tickets.get' | 'tickets.byNumber' | 'tickets.openAt' | 'tickets.myWork' | 'tickets.export' | 'tickets.figures' | 'tickets.prefs' | 'tickets.savePrefs'
 > = {
   'tickets.page': (ws, { filter, sort, offset, limit }) => queryTickets(ws.db, filter, sort, offset, limit),
 
@@ -145,15 +130,5 @@ export const ticketHandlers: Pick<
     prefs.savedFilters = prefs.savedFilters.slice(0, MAX_SAVED_FILTERS);
     setMeta(ws.db, prefsKey(userId), JSON.stringify(prefs));
     return { ok: true, prefs };
-  },
-
-  'attachments.put': (ws, { name, type, dataBase64 }) => {
-    const stored = attachmentsOf(ws).put(name, type, Buffer.from(dataBase64, 'base64'));
-    return 'problem' in stored ? problemResult(stored.problem, ws.locale) : { ok: true, attachment: stored.attachment };
-  },
-
-  'attachments.get': (ws, { sha256 }) => {
-    const data = attachmentsOf(ws).get(sha256);
-    return data ? { dataBase64: data.toString('base64') } : null;
   },
 };

@@ -4,7 +4,7 @@
  */
 import { App, Badge, Button, Image, Modal, Space } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Attachment } from '../../../domain/maintenance/tickets';
+import type { Attachment } from '../../../domain/attachments';
 import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { errorMessage } from '../../app/store';

@@ -14,7 +14,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardE
 import { formatDate, todayInTaipei } from '../../../domain/dates';
 import { resultId, type ChecklistItem, type InspectionResult, type Outcome } from '../../../domain/maintenance/inspections';
 import type { RoundDetail } from '../../../domain/maintenance/inspections-views';
-import type { Attachment } from '../../../domain/maintenance/tickets';
+import type { Attachment } from '../../../domain/attachments';
 import { api } from '../../app/api';
 import { useChangeVersion } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';

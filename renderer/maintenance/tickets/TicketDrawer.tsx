@@ -10,7 +10,8 @@ import { Alert, App, Button, Descriptions, Drawer, Empty, Flex, Form, Input, Inp
 import { useEffect, useMemo, useState } from 'react';
 import { formatInstant } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
-import { COST_TYPES, TICKET_DESK_ROLES, TRANSITIONS, costTotal, labourHours, mayMoveTo, type CostType, type Attachment, type TicketCost, type TicketStatus } from '../../../domain/maintenance/tickets';
+import { COST_TYPES, TICKET_DESK_ROLES, TRANSITIONS, costTotal, labourHours, mayMoveTo, type CostType, type TicketCost, type TicketStatus } from '../../../domain/maintenance/tickets';
+import type { Attachment } from '../../../domain/attachments';
 import type { TicketDetail } from '../../../domain/maintenance/tickets-query';
 import type { MessageKey } from '../../../domain/i18n';
 import { api } from '../../app/api';
