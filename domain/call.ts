@@ -4,6 +4,7 @@
  * both for every call before any handler runs, as the server's endpoint table does.
  */
 import { z } from 'zod';
+import type { Outcome } from './errors';
 import { businessDate } from './mutations/calendar';
 import { ROLES, type Role } from './roles';
 
@@ -33,6 +34,12 @@ export function mayCall(access: Access, session: { signedIn: boolean; roles: rea
   if (!session.signedIn) return false;
   return access === 'signedIn' || session.roles.some((r) => access.includes(r));
 }
+
+/** The spreadsheet formats of every desk's `*.export` call: Excel, and the OpenDocument offices exchange by policy. */
+export const exportFormat = z.enum(['xlsx', 'ods']);
+
+/** What every desk's `*.export` call answers: the file, its type, and a dated file name. */
+export type ExportedList = Outcome<{ fileBase64: string; fileName: string; mime: string }>;
 
 /** A report period in Taipei calendar dates, both ends included: every desk's `*.figures` call takes it. */
 export const periodArgs = z

@@ -4,7 +4,7 @@
  * them with the other desks'.
  */
 import { z } from 'zod';
-import { defineCall, DESK_READERS, periodArgs } from '../call';
+import { defineCall, DESK_READERS, exportFormat, periodArgs, type ExportedList } from '../call';
 import type { Outcome } from '../errors';
 import { businessDate as inspectionDate } from '../mutations/calendar';
 import { ROUND_STATUSES } from './inspections';
@@ -26,7 +26,7 @@ export const maintenanceCalls = {
   'tickets.byNumber': defineCall(z.object({ text: z.string().max(40) }).strict(), DESK_READERS),
   'tickets.openAt': defineCall(z.object({ spaceId: short, category: z.enum(TICKET_CATEGORIES) }).strict(), DESK_READERS),
   'tickets.myWork': defineCall(z.object({}).strict(), DESK_READERS),
-  'tickets.export': defineCall(z.object({ filter: ticketFilterSchema, sort: ticketSortSchema, format: z.enum(['xlsx', 'ods']) }).strict(), DESK_READERS),
+  'tickets.export': defineCall(z.object({ filter: ticketFilterSchema, sort: ticketSortSchema, format: exportFormat }).strict(), DESK_READERS),
   'tickets.figures': defineCall(periodArgs, DESK_READERS),
   'tickets.prefs': defineCall(z.object({}).strict(), DESK_READERS),
   'tickets.savePrefs': defineCall(z.object({ lastSpaceId: short.nullable().optional(), savedFilters: z.array(savedFilterSchema).max(MAX_SAVED_FILTERS).optional() }).strict(), DESK_READERS),
@@ -59,7 +59,7 @@ export interface MaintenanceResults {
   'tickets.openAt': TicketRow[];
   /** The signed-in technician's open tickets and rounds, overdue first. */
   'tickets.myWork': MyWorkItem[];
-  'tickets.export': Outcome<{ fileBase64: string; fileName: string; mime: string }>;
+  'tickets.export': ExportedList;
   'tickets.figures': CasesHandled;
   'tickets.prefs': TicketPrefs;
   'tickets.savePrefs': Outcome<{ prefs: TicketPrefs }>;

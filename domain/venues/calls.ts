@@ -3,7 +3,7 @@
  * each answers. domain/api.ts combines them with the other desks'.
  */
 import { z } from 'zod';
-import { defineCall, DESK_READERS, periodArgs } from '../call';
+import { defineCall, DESK_READERS, exportFormat, periodArgs, type ExportedList } from '../call';
 import type { Outcome } from '../errors';
 import { instant } from '../instants';
 import { ACTIVITY_TYPES, BOOKING_STATUSES, EQUIPMENT, VENUE_TYPES } from './types';
@@ -76,7 +76,7 @@ export const venueCalls = {
   'venues.ical': defineCall(z.object({ venueId: short.optional(), agencyId: short.optional() }).strict(), DESK_READERS),
   /** The address Outlook subscribes to on the LAN (the sync server's feed); null when there is no server to ask. */
   'venues.feedLink': defineCall(z.object({ venueId: short.optional(), agencyId: short.optional() }).strict(), DESK_READERS),
-  'venues.export': defineCall(bookingFilter.extend({ format: z.enum(['xlsx', 'ods']) }).strict(), DESK_READERS),
+  'venues.export': defineCall(bookingFilter.extend({ format: exportFormat }).strict(), DESK_READERS),
 } as const;
 
 export interface VenueResults {
@@ -92,5 +92,5 @@ export interface VenueResults {
   /** RFC 5545 text for a venue's or an agency's bookings (exactly one of the two). */
   'venues.ical': Outcome<{ text: string; fileName: string }>;
   'venues.feedLink': { url: string | null };
-  'venues.export': { fileBase64: string; fileName: string };
+  'venues.export': ExportedList;
 }

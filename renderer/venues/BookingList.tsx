@@ -25,11 +25,6 @@ import { STATUS_COLOR, statusText } from './BookingDrawer';
 import { applicantName, bookingVenueName, siteName, timeRange, venueName } from './labels';
 import { useVenueDesk, type ListFilters } from './store';
 
-const MIME = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  ods: 'application/vnd.oasis.opendocument.spreadsheet',
-};
-
 /** A text search looks through every date: a clerk on the phone knows the name, not the period. */
 const ALL_DATES = { from: instantAt('2000-01-01', 0), to: instantAt('2100-01-01', 0) };
 
@@ -72,8 +67,9 @@ export function BookingList() {
   const exportTable = async (format: 'xlsx' | 'ods') => {
     setExporting(format);
     try {
-      const file = await api.call('venues.export', { ...query, format });
-      downloadBase64(file.fileBase64, file.fileName, MIME[format]);
+      const r = await api.call('venues.export', { ...query, format });
+      if (r.ok) downloadBase64(r.fileBase64, r.fileName, r.mime);
+      else void message.error(r.message);
     } catch (e) {
       void message.error(errorMessage(e));
     } finally {

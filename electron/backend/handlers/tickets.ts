@@ -4,15 +4,15 @@
  * the period figures, the user's remembered location and saved filters.
  * Writes go through `mutate` like every other change.
  */
-import type { Outcome } from '../../../domain/api';
-import { formatInstant, formatRocShort, todayInTaipei, type Locale } from '../../../domain/dates';
+import { formatInstant, todayInTaipei, type Locale } from '../../../domain/dates';
 import type { Ticket } from '../../../domain/maintenance/tickets';
 import { MAX_SAVED_FILTERS, ticketNumberFromInput, type TicketPrefs } from '../../../domain/maintenance/tickets-query';
 import { translate, type MessageKey } from '../../../domain/i18n';
 import { getMeta, setMeta } from '../../../db/meta';
 import { casesHandled, openTicketsAt, queryTickets, ticketDetail, ticketIdByNumber, ticketsForExport } from '../../../db/queries/tickets';
 import { myWork } from '../../../db/queries/my-work';
-import { EXPORT_MIME, exportTable, type ExportColumn } from '../export/table-export';
+import { exportList } from '../export/list-export';
+import type { ExportColumn } from '../export/table-export';
 import type { HandlerMap, Workstation } from '../workstation';
 
 /** An export holds at most this many tickets (a whole year of both centres is far fewer). */
@@ -112,12 +112,16 @@ export const ticketHandlers: Pick<
     return personId ? myWork(ws.db, personId) : [];
   },
 
-  'tickets.export': async (ws, { filter, sort, format }): Promise<Outcome<{ fileBase64: string; fileName: string; mime: string }>> => {
+  'tickets.export': (ws, { filter, sort, format }) => {
     const locale = ws.locale;
     const tickets = ticketsForExport(ws.db, filter, sort, MAX_EXPORT_ROWS);
-    const file = await exportTable({ sheetName: translate(locale, 'kind.ticket'), columns: exportColumns(locale), rows: exportRows(ws, tickets, locale), format });
-    const stamp = formatRocShort(todayInTaipei()).replace(/\//g, '');
-    return { ok: true, fileBase64: file.toString('base64'), fileName: `${translate(locale, 'maint.export.fileName')}-${stamp}.${format}`, mime: EXPORT_MIME[format] };
+    return exportList({
+      fileName: translate(locale, 'maint.export.fileName'),
+      sheetName: translate(locale, 'kind.ticket'),
+      columns: exportColumns(locale),
+      rows: exportRows(ws, tickets, locale),
+      format,
+    });
   },
 
   'tickets.figures': (ws, { from, to }) => casesHandled(ws.db, { from, to }),

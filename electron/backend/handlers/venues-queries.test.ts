@@ -1,13 +1,20 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ExportedList } from '../../../domain/call';
 import { tempDir } from '../../../test/support/fresh-db';
+import { EXPORT_MIME } from '../export/table-export';
 import { Workstation } from '../workstation';
 import { AUD, CHIEF, MR1, MR2, bookingArgs, tp, venueDesk, type Desk } from './venues.fixture';
 import { signInAs } from '../../../test/support/sign-in';
 
 let desk: Desk;
 afterEach(() => desk?.close());
+
+function exported(r: ExportedList) {
+  if (!r.ok) throw new Error(r.message);
+  return r;
+}
 
 describe('venue desk reads', () => {
   it('checks a booking before saving: the approved booking in the way, competitors, warnings, and the nearest free slots', async () => {
@@ -65,8 +72,9 @@ describe('venue desk reads', () => {
     await desk.must('booking.approve', { id: 'a' });
     await desk.must('booking.create', bookingArgs('x', { eventName: '三月另一場', from: '2022-03-10 09:00', to: '2022-03-10 10:00' }));
     const filter = { from: tp('2022-03-01 00:00'), to: tp('2022-03-02 00:00') };
-    const xlsx = await desk.ws.call('venues.export', { ...filter, format: 'xlsx' });
-    expect(xlsx.fileName).toBe('場地申請清單.xlsx');
+    const xlsx = exported(await desk.ws.call('venues.export', { ...filter, format: 'xlsx' }));
+    expect(xlsx.fileName).toMatch(/^場地申請清單-\d{7}\.xlsx$/);
+    expect(xlsx.mime).toBe(EXPORT_MIME.xlsx);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx.fileBase64, 'base64') as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
@@ -77,7 +85,7 @@ describe('venue desk reads', () => {
     expect((sheet.getRow(2).values as unknown[]).slice(1, 8)).toEqual([desk.get('a')!.number, '市府第一會議室', '111/03/01 09:00 – 111/03/01 10:00', 1, '防災演練說明會', '會議', '民政局']);
     // No phone numbers in the export: the list's purpose does not need them.
     expect(JSON.stringify(sheet.getSheetValues())).not.toContain('07-3368333');
-    const ods = await desk.ws.call('venues.export', { ...filter, format: 'ods' });
+    const ods = exported(await desk.ws.call('venues.export', { ...filter, format: 'ods' }));
     const content = await (await JSZip.loadAsync(Buffer.from(ods.fileBase64, 'base64'))).file('content.xml')!.async('string');
     expect(content).toContain('防災演練說明會');
     expect(content).not.toContain('三月另一場');
@@ -93,7 +101,7 @@ describe('venue desk reads', () => {
     expect((await desk.ws.call('venues.bookings', { ...day, activityTypes: ['policy_promotion', 'city_marketing'] })).map((b) => b.id)).toEqual(['policy', 'marketing']);
     expect((await desk.ws.call('venues.bookings', { ...day, activityTypes: ['exhibition'] })).map((b) => b.id)).toEqual([]);
 
-    const xlsx = await desk.ws.call('venues.export', { ...day, activityTypes: ['city_marketing'], format: 'xlsx' });
+    const xlsx = exported(await desk.ws.call('venues.export', { ...day, activityTypes: ['city_marketing'], format: 'xlsx' }));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx.fileBase64, 'base64') as unknown as ArrayBuffer);
     const rows = wb.worksheets[0]
@@ -101,7 +109,7 @@ describe('venue desk reads', () => {
       .slice(2)
       .map((r) => (r as unknown[]).slice(5, 7));
     expect(rows).toEqual([['觀光行銷記者會', '市政行銷']]);
-    const ods = await desk.ws.call('venues.export', { ...day, activityTypes: ['policy_promotion'], format: 'ods' });
+    const ods = exported(await desk.ws.call('venues.export', { ...day, activityTypes: ['policy_promotion'], format: 'ods' }));
     const content = await (await JSZip.loadAsync(Buffer.from(ods.fileBase64, 'base64'))).file('content.xml')!.async('string');
     expect(content).toContain('防災政令宣導');
     expect(content).not.toContain('觀光行銷記者會');

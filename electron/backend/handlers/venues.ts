@@ -4,7 +4,7 @@ import { translate } from '../../../domain/i18n';
 import type { BookingView } from '../../../domain/venues/views';
 import { bookingDetail, bookingViews, checkBooking, competingGroups, displacedBookings, flaggedBookings, freeSlots, venueFigures, venueViews } from '../../../db/queries/venues';
 import { getMeta } from '../../../db/meta';
-import { exportTable } from '../export/table-export';
+import { exportList, safeFileName } from '../export/list-export';
 import { venueCalendar } from '../ical/venue-calendar';
 import { problemResult } from '../mutation-runner';
 import type { HandlerMap, Workstation } from '../workstation';
@@ -41,9 +41,6 @@ async function feedLink(ws: Workstation, scope: 'venue' | 'agency', id: string):
     return null;
   }
 }
-
-/** A file name without characters Windows refuses. */
-const safeFileName = (name: string) => name.replace(/[\\/:*?"<>|]/g, ' ').trim();
 
 function exportRows(ws: Workstation, rows: BookingView[]) {
   const locale = ws.locale;
@@ -108,9 +105,8 @@ export const venueHandlers: Pick<HandlerMap, VenueCalls> = {
     const id = venueId ?? agencyId;
     return { url: id ? await feedLink(ws, venueId ? 'venue' : 'agency', id) : null };
   },
-  'venues.export': async (ws, { format, ...filter }) => {
+  'venues.export': (ws, { format, ...filter }) => {
     const { columns, rows } = exportRows(ws, bookingViews(ws.db, { ...filter, limit: filter.limit ?? 50_000 }));
-    const file = await exportTable({ sheetName: translate(ws.locale, 'venues.export.sheet'), columns, rows, format });
-    return { fileBase64: file.toString('base64'), fileName: `${safeFileName(translate(ws.locale, 'venues.export.fileName'))}.${format}` };
+    return exportList({ fileName: translate(ws.locale, 'venues.export.fileName'), sheetName: translate(ws.locale, 'venues.export.sheet'), columns, rows, format });
   },
 };
