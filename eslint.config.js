@@ -93,6 +93,9 @@ const LAYERS = [
   })),
 ];
 
+/** Test support and benchmarks: reached from tests only, never from the code that ships. */
+const TEST_ONLY = ['test', 'bench'];
+
 /** One config block per depth below the layer's folder, so the ../ count is exact. */
 function layerBlocks({ folder, why, folders, packages }) {
   const blocks = [];
@@ -101,10 +104,11 @@ function layerBlocks({ folder, why, folders, packages }) {
     const fileDir = [...folder.split('/'), ...Array(extra).fill('\0')];
     const dir = `${folder}/${'*/'.repeat(extra)}`;
     const folderPatterns = folders.map((f) => ({ regex: waysInto(fileDir, f), message: `${why} (it reaches ${f}/)` }));
+    const testOnly = TEST_ONLY.filter((f) => !folders.includes(f)).map((f) => ({ regex: waysInto(fileDir, f), message: `${folder}/ code that ships may not use ${f}/; only its tests may.` }));
     blocks.push({
       files: [`${dir}*.${SOURCE}`],
       ignores: TESTS,
-      rules: { 'no-restricted-imports': ['error', { patterns: [...folderPatterns, ...packages] }] },
+      rules: { 'no-restricted-imports': ['error', { patterns: [...folderPatterns, ...testOnly, ...packages] }] },
     });
     // Tests beside the code keep the folder rules but may use vitest, node:* and fixtures.
     blocks.push({

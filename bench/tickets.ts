@@ -27,7 +27,7 @@ import { TICKET_CATEGORIES } from '../domain/maintenance/tickets';
 import type { TicketFilter, TicketSort } from '../domain/maintenance/tickets-query';
 import { checkpointBetweenWrites } from '../electron/backend/checkpoints';
 import { MutationRunner } from '../electron/backend/mutation-runner';
-import { adminActor, buildWorld, clerk, insertGeneratedTickets, pick, SUBJECTS, ticketArgs, world } from '../electron/backend/handlers/tickets.fixture';
+import { adminActor, buildWorld, clerk, insertGeneratedTickets, pick, SUBJECTS, ticketArgs, world } from '../test/support/ticket-desk';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 600);

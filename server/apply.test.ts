@@ -4,7 +4,7 @@ import { mutations, type MutationDef } from '../domain/mutations';
 import { defineMutation } from '../domain/mutations/define';
 import { AUDIT_KIND } from './apply';
 import { getRecord } from './store/sync-data';
-import { bookingArgs, describeEachEngine, startHarness, VENUE, venueWorld, type Harness, type Workstation } from './test-support';
+import { bookingArgs, describeEachEngine, startHarness, VENUE, venueWorld, type Harness, type Workstation } from '../test/support/server-harness';
 import { runAsServer } from './sync';
 
 /**

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
 import { ATTACHMENT_LIMIT } from '../domain/sync-protocol';
 import { buildServer } from './app';
-import { bookingArgs, describeEachEngine, replay, startHarness, VENUE, venueWorld, type Harness, type Workstation } from './test-support';
+import { bookingArgs, describeEachEngine, replay, startHarness, VENUE, venueWorld, type Harness, type Workstation } from '../test/support/server-harness';
 import type { FastifyInstance } from 'fastify';
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');

@@ -3,7 +3,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { createFirstAdmin, hasUsers } from './first-admin';
 import { migrate } from './store/migrations';
 import { headSeq } from './store/sync-data';
-import { ADMIN_PASSWORD, describeEachEngine, site, startHarness, VERSIONS, type Harness } from './test-support';
+import { ADMIN_PASSWORD, describeEachEngine, site, startHarness, VERSIONS, type Harness } from '../test/support/server-harness';
 
 const FORGED = 'gad_' + 'A'.repeat(43);
 

@@ -3,7 +3,7 @@ import { ACCEPTED, BODY_LIMIT } from '../domain/sync-protocol';
 import { endpoints } from './routes';
 import { headSeq } from './store/sync-data';
 import type { SqlDb } from './store/sql';
-import { describeEachEngine, site, startHarness, VERSIONS, type Harness, type Workstation } from './test-support';
+import { describeEachEngine, site, startHarness, VERSIONS, type Harness, type Workstation } from '../test/support/server-harness';
 
 /** Everything that counts as "something was written". */
 async function footprint(db: SqlDb) {

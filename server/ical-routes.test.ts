@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { beforeEach, expect, it } from 'vitest';
 import { occurrenceId } from '../domain/venues/recurrence';
 import { feedKey } from './ical-routes';
-import { bookingArgs, describeEachEngine, startHarness, VENUE, venueWorld, type Harness, type Workstation } from './test-support';
+import { bookingArgs, describeEachEngine, startHarness, VENUE, venueWorld, type Harness, type Workstation } from '../test/support/server-harness';
 
 const SERIES = 'series-weekly';
 const taipei = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`).toISOString();

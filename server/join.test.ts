@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { revokeUser } from './store/auth-data';
-import { bookingArgs, describeEachEngine, replay, site, startHarness, VENUE, venueWorld, VERSIONS, type Harness, type PushedMutation, type Workstation } from './test-support';
+import { bookingArgs, describeEachEngine, replay, site, startHarness, VENUE, venueWorld, VERSIONS, type Harness, type PushedMutation, type Workstation } from '../test/support/server-harness';
 
 /** When the lone workstation's people worked, long before it was enrolled. */
 const before = (minute: number) => new Date(Date.UTC(2022, 1, 1, 1, minute)).toISOString();

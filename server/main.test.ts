@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/support/fresh-db';
-import { spawnServer as start } from './test-support';
+import { spawnServer as start } from '../test/support/server-harness';
 
 describe('npm run server', () => {
   it('starts on SQLite in the data folder with a first administrator, and stops cleanly on SIGTERM', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import type { PullResponse } from '../domain/sync-protocol';
-import { bookingArgs, describeEachEngine, replay, startHarness, VENUE, venueWorld, VERSIONS, type Harness, type Workstation } from './test-support';
+import { bookingArgs, describeEachEngine, replay, startHarness, VENUE, venueWorld, VERSIONS, type Harness, type Workstation } from '../test/support/server-harness';
 
 describeEachEngine('printed numbers', (open) => {
   let h: Harness;

@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { getRecord } from './store/sync-data';
-import { describeEachEngine, replay, site, startHarness, type Harness, type Workstation } from './test-support';
+import { describeEachEngine, replay, site, startHarness, type Harness, type Workstation } from '../test/support/server-harness';
 
 const CLERK = 'u-maint';
 

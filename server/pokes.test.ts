@@ -6,7 +6,7 @@ import type { WebSocket } from 'ws';
 import { buildServer } from './app';
 import { PokeHub } from './pokes';
 import { POKE } from '../domain/sync-protocol';
-import { connectEvents, describeEachEngine, listening, site, spawnServer, startHarness, VERSIONS, type EventsClient } from './test-support';
+import { connectEvents, describeEachEngine, listening, site, spawnServer, startHarness, VERSIONS, type EventsClient } from '../test/support/server-harness';
 
 const quiet = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -3,7 +3,7 @@ import { mutationList } from '../domain/mutations';
 import { ROLES } from '../domain/roles';
 import { EXAMPLES, FIXTURE_AUTHOR, fixtureByAuthor, roleUser } from '../test/support/mutation-examples';
 import { processOne, type PushingDevice } from './sync';
-import { describeEachEngine, startHarness } from './test-support';
+import { describeEachEngine, startHarness } from '../test/support/server-harness';
 
 /** Thrown to roll the matrix's transaction back: it leaves nothing behind. */
 class Rollback {}

@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { buildServer } from './app';
 import type { PullResponse } from '../domain/sync-protocol';
-import { describeEachEngine, replay, site, startHarness, VERSIONS, type Harness, type Workstation } from './test-support';
+import { describeEachEngine, replay, site, startHarness, VERSIONS, type Harness, type Workstation } from '../test/support/server-harness';
 import { headSeq } from './store/sync-data';
 
 describeEachEngine('push and pull', (open, engine) => {

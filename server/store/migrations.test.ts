@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { tempDir } from '../../test/support/fresh-db';
-import { describeEachEngine } from '../test-support';
+import { describeEachEngine } from '../../test/support/server-harness';
 import { openSqlite } from './sqlite';
 import { migrate, MIGRATIONS } from './migrations';
 import type { SqlConn, SqlDb } from './sql';

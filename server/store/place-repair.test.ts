@@ -3,7 +3,7 @@
  * carried them along are repaired by migration 5, and workstations pull the repair.
  */
 import { expect, it } from 'vitest';
-import { describeEachEngine } from '../test-support';
+import { describeEachEngine } from '../../test/support/server-harness';
 import { migrate } from './migrations';
 import type { SqlDb } from './sql';
 import { changesSince } from './changes';

@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { isDomainError } from '../../domain/errors';
-import { describeEachEngine } from '../test-support';
+import { describeEachEngine } from '../../test/support/server-harness';
 import { migrate } from './migrations';
 import type { SqlDb } from './sql';
 import { findOverlappingRecords, getRecord, putRecord, type RecordData } from './sync-data';

@@ -1,5 +1,5 @@
 import { beforeEach, expect, it } from 'vitest';
-import { describeEachEngine } from '../test-support';
+import { describeEachEngine } from '../../test/support/server-harness';
 import { migrate } from './migrations';
 import type { SqlDb } from './sql';
 import { findOverlappingRecords, findRecords, putRecord } from './sync-data';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/open';
-import { insertGeneratedTickets } from '../../electron/backend/handlers/tickets.fixture';
+import { insertGeneratedTickets } from '../support/ticket-desk';
 import { type DeskBrowser, launchBrowser, screenshot } from './support/browser';
 import { seededDataDir } from './support/demo';
 import { signIn } from './support/session';

@@ -5,7 +5,7 @@
  * one checklist item recorded on both ends stays one record.
  */
 import { expect, it } from 'vitest';
-import { describeEachEngine, replay, site, startHarness } from '../../server/test-support';
+import { describeEachEngine, replay, site, startHarness } from '../support/server-harness';
 
 const SETUP: [string, Record<string, unknown>][] = [
   ['site.create', site('dm', 'DM', '市府員工宿舍')],

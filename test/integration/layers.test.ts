@@ -64,6 +64,11 @@ const refused: [file: string, specifier: string][] = [
   ['server/x.ts', '../electron/backend/workstation'],
   ['server/x.ts', '../renderer/app/api'],
   ['server/storage/x.ts', '../../electron/backend/workstation'],
+  // Test support is for tests: the code that ships never reaches it.
+  ['server/x.ts', '../test/support/server-harness'],
+  ['electron/backend/handlers/x.ts', '../../../test/support/venue-desk'],
+  ['db/x.ts', '../bench/support/venues-data'],
+  ['renderer/app/x.tsx', '../../test/support/fresh-db'],
 ];
 
 const allowed: [file: string, specifier: string][] = [
@@ -92,6 +97,8 @@ const allowed: [file: string, specifier: string][] = [
   ['server/x.ts', '../db/open'],
   ['server/x.ts', '../domain/api'],
   ['server/x.ts', 'fastify'],
+  ['server/x.test.ts', '../test/support/server-harness'],
+  ['electron/backend/handlers/x.test.ts', '../../../test/support/ticket-desk'],
 ];
 
 describe('layer rules', () => {

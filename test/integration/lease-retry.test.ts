@@ -5,7 +5,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { Workstation } from '../../electron/backend/workstation';
-import { spawnServer, VERSIONS } from '../../server/test-support';
+import { spawnServer, VERSIONS } from '../support/server-harness';
 import { tempDir } from '../support/fresh-db';
 import { SERVER_ADMIN } from '../support/sync-server';
 

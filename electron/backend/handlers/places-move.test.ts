@@ -10,7 +10,7 @@ import { tempDir } from '../../../test/support/fresh-db';
 import { makeVerifier } from '../passwords';
 import { Workstation } from '../workstation';
 import { storeVerifier } from '../credentials';
-import { adminActor, buildWorld, clerk, tech, ticketArgs, tpe, world } from './tickets.fixture';
+import { adminActor, buildWorld, clerk, tech, ticketArgs, tpe, world } from '../../../test/support/ticket-desk';
 
 const PASSWORD = 'long-enough-1';
 const { sites, buildings, spaces } = world;

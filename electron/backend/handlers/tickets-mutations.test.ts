@@ -6,7 +6,7 @@ import { newId } from '../../../domain/ids';
 import type { TicketStatus } from '../../../domain/maintenance/tickets';
 import { freshDb } from '../../../test/support/fresh-db';
 import { MutationRunner, type Actor } from '../mutation-runner';
-import { buildWorld, clerk, supervisor, tech, tech2, ticketArgs, tpe, viewer, world } from './tickets.fixture';
+import { buildWorld, clerk, supervisor, tech, tech2, ticketArgs, tpe, viewer, world } from '../../../test/support/ticket-desk';
 
 const count = (db: Db, table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
 

@@ -11,7 +11,7 @@ import { tempDir } from '../../../test/support/fresh-db';
 import { makeVerifier } from '../passwords';
 import { Workstation } from '../workstation';
 import { storeVerifier } from '../credentials';
-import { buildWorld, ticketArgs, tpe, world } from './tickets.fixture';
+import { buildWorld, ticketArgs, tpe, world } from '../../../test/support/ticket-desk';
 
 const PASSWORD = 'long-enough-1';
 

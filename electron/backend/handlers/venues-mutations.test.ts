@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flaggedBookings } from '../../../db/queries/venues';
 import { translate } from '../../../domain/i18n';
 import { occurrenceId } from '../../../domain/venues/recurrence';
-import { AUD, CAB, CHIEF, CLERK, MR1, MR2, VIEWER, bookingArgs, expectRefused, tp, venueDesk, type Desk } from './venues.fixture';
+import { AUD, CAB, CHIEF, CLERK, MR1, MR2, VIEWER, bookingArgs, expectRefused, tp, venueDesk, type Desk } from '../../../test/support/venue-desk';
 
 let desk: Desk;
 afterEach(() => desk?.close());

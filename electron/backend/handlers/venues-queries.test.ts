@@ -5,7 +5,7 @@ import type { ExportedList } from '../../../domain/call';
 import { tempDir } from '../../../test/support/fresh-db';
 import { EXPORT_MIME } from '../export/table-export';
 import { Workstation } from '../workstation';
-import { AUD, CHIEF, MR1, MR2, bookingArgs, tp, venueDesk, type Desk } from './venues.fixture';
+import { AUD, CHIEF, MR1, MR2, bookingArgs, tp, venueDesk, type Desk } from '../../../test/support/venue-desk';
 import { signInAs } from '../../../test/support/sign-in';
 
 let desk: Desk;

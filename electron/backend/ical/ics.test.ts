@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { occurrenceId } from '../../../domain/venues/recurrence';
-import { AUD, CHIEF, MR1, bookingArgs, tp, venueDesk, type Desk } from '../handlers/venues.fixture';
+import { AUD, CHIEF, MR1, bookingArgs, tp, venueDesk, type Desk } from '../../../test/support/venue-desk';
 import { buildCalendar, foldLine } from '../../../domain/venues/ical';
 
 let desk: Desk;

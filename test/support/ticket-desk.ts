@@ -3,13 +3,13 @@
  * agency, two technicians, a contractor, a clerk and a technician who sign in. Written
  * through the mutation runner like data typed in by hand.
  */
-import type { Db } from '../../../db/open';
-import { SqliteRecords } from '../../../db/records';
-import { newId } from '../../../domain/ids';
-import { addWorkingHours, DEFAULT_SLA_HOURS } from '../../../domain/maintenance/sla';
-import { TICKET_CATEGORIES, TICKET_PRIORITIES, type Ticket, type TicketCategory, type TicketStatus } from '../../../domain/maintenance/tickets';
-import { formatPrintedNumber } from '../../../domain/numbering';
-import type { Actor, MutationRunner } from '../mutation-runner';
+import type { Db } from '../../db/open';
+import { SqliteRecords } from '../../db/records';
+import { newId } from '../../domain/ids';
+import { addWorkingHours, DEFAULT_SLA_HOURS } from '../../domain/maintenance/sla';
+import { TICKET_CATEGORIES, TICKET_PRIORITIES, type Ticket, type TicketCategory, type TicketStatus } from '../../domain/maintenance/tickets';
+import { formatPrintedNumber } from '../../domain/numbering';
+import type { Actor, MutationRunner } from '../../electron/backend/mutation-runner';
 
 /** An instant given as Taipei wall-clock time. */
 export const tpe = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).toISOString();

@@ -4,14 +4,14 @@
  * small room that needs no approval; one agency; 2022-02-28 a holiday.
  */
 import { expect } from 'vitest';
-import type { Role } from '../../../domain/roles';
-import { taipeiInstant } from '../../../domain/dates';
-import type { BookingCreateArgs } from '../../../domain/venues/schemas';
-import { completeBookingArgs } from '../../../test/support/booking-args';
-import { tempDir } from '../../../test/support/fresh-db';
-import { signInAs } from '../../../test/support/sign-in';
-import type { Actor, MutationResult } from '../mutation-runner';
-import { Workstation } from '../workstation';
+import type { Role } from '../../domain/roles';
+import { taipeiInstant } from '../../domain/dates';
+import type { BookingCreateArgs } from '../../domain/venues/schemas';
+import { completeBookingArgs } from './booking-args';
+import { tempDir } from './fresh-db';
+import { signInAs } from './sign-in';
+import type { Actor, MutationResult } from '../../electron/backend/mutation-runner';
+import { Workstation } from '../../electron/backend/workstation';
 
 export const T0 = '2022-02-01T02:00:00.000Z';
 

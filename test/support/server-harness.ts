@@ -15,18 +15,18 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import pg from 'pg';
 import WebSocket from 'ws';
 import type { FastifyInstance } from 'fastify';
-import { completeBookingArgs } from '../test/support/booking-args';
-import { tempDir } from '../test/support/fresh-db';
-import { buildServer, type ServerOptions } from './app';
-import { newId } from '../domain/ids';
-import { hashToken, newToken, USER_TOKEN_PREFIX } from './auth';
-import { makeVerifier } from './passwords';
-import { insertSession, setVerifier } from './store/auth-data';
-import { runAsServer } from './sync';
-import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse } from '../domain/sync-protocol';
-import { openPglite, openPostgres } from './store/postgres';
-import type { SqlDb } from './store/sql';
-import { openSqlite } from './store/sqlite';
+import { completeBookingArgs } from './booking-args';
+import { tempDir } from './fresh-db';
+import { buildServer, type ServerOptions } from '../../server/app';
+import { newId } from '../../domain/ids';
+import { hashToken, newToken, USER_TOKEN_PREFIX } from '../../server/auth';
+import { makeVerifier } from '../../server/passwords';
+import { insertSession, setVerifier } from '../../server/store/auth-data';
+import { runAsServer } from '../../server/sync';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse } from '../../domain/sync-protocol';
+import { openPglite, openPostgres } from '../../server/store/postgres';
+import type { SqlDb } from '../../server/store/sql';
+import { openSqlite } from '../../server/store/sqlite';
 
 interface Engine {
   name: string;
@@ -395,7 +395,7 @@ export function bookingArgs(id: string, slot: number, extra: Record<string, unkn
   return { ...completeBookingArgs({ id, venueId: VENUE.id, applicantAgencyId: VENUE.agencyId, eventName: `會議 ${id}`, start: at(hour), end: at(hour + 1) }), ...extra };
 }
 
-const MAIN = path.join(import.meta.dirname, 'main.ts');
+const MAIN = path.join(import.meta.dirname, '../../server/main.ts');
 
 /** `npm run server -- …args` as a real process (DATABASE_URL unset unless given). */
 export function spawnServer(args: string[], env: Record<string, string> = {}) {
