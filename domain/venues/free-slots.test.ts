@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BusyIndex, findFreeSlots, type FinderVenue } from './free-slots';
+import { BusyIndex, findFreeSlots, OpeningCheck, type FinderVenue } from './free-slots';
+import { scheduleProblems } from './rules';
 import { taipeiInstant } from '../dates';
 
 const at = (wallClock: string) => taipeiInstant(wallClock.slice(0, 10), wallClock.slice(11));
@@ -69,5 +70,21 @@ describe('free-slot finder', () => {
     const taken = busy({ fit: [['2022-03-01 13:45', '2022-03-01 16:15']] });
     expect(findFreeSlots({ ...ask, preferredVenueId: 'fit', types: ['meeting_room'] }, [venues[2]], taken, calendar, { limit: 1 })[0].sameTime).toBe(false);
     expect(findFreeSlots({ ...ask, preferredVenueId: 'fit', excludeId: 'fit-0' }, [venues[2]], taken, calendar, { limit: 1 })[0].sameTime).toBe(true);
+  });
+
+  it('checks opening hours, working days and closures as the booking rules do, however many times one check is asked', () => {
+    const rooms = [room('day', 50), room('late', 50, [], { opensAt: '13:00', closesAt: '24:00' }), room('shut', 50, [], { closures: [{ from: '2022-03-03', to: '2022-03-04', reason: '整修' }] })];
+    const check = new OpeningCheck(calendar);
+    const from = Date.parse(at('2022-02-28 00:00'));
+    for (let s = from; s < from + 9 * 24 * 60 * 60_000; s += 90 * 60_000) {
+      for (const minutes of [30, 120, 23 * 60, 3 * 24 * 60]) {
+        const e = s + minutes * 60_000;
+        for (const r of rooms) {
+          const start = new Date(s).toISOString();
+          const end = new Date(e).toISOString();
+          expect(check.opens(r, s, e), `${r.id} ${start}–${end}`).toBe(scheduleProblems(r, start, end, calendar).length === 0);
+        }
+      }
+    }
   });
 });

@@ -7,6 +7,7 @@
  * Taiwan has kept UTC+8 without daylight saving since 1980, so wall-clock arithmetic
  * here is plain offset arithmetic (thousands of candidate times are tried per search).
  */
+import type { BusinessDate } from '../dates';
 import { isWorkingDay, type CalendarExceptions } from '../working-days';
 import { minutesOf, taipeiDateOf } from '../dates';
 import type { Equipment, Venue, VenueType } from './types';
@@ -77,17 +78,48 @@ export function venueFits(v: FinderVenue, r: Pick<SlotRequest, 'attendees' | 'eq
   return (r.equipment ?? []).every((e) => v.equipment.includes(e));
 }
 
-/** Opening hours, working days and closures for [start, end) in one venue (the rules.ts check, fast). */
+/**
+ * Opening hours, working days and closures for [start, end) in one venue (the rules.ts
+ * check, fast): thousands of candidate times fall on a few Taipei days and venues, so each
+ * day's date and working-day status and each venue's opening minutes are worked out once.
+ */
+export class OpeningCheck {
+  private readonly days = new Map<number, { date: BusinessDate; working: boolean }>();
+  private readonly hours = new Map<FinderVenue, { opens: number; closes: number }>();
+  constructor(private readonly calendar: CalendarExceptions) {}
+
+  private day(n: number) {
+    let d = this.days.get(n);
+    if (!d) {
+      const date = taipeiDateOf(n * DAY - TAIPEI_OFFSET);
+      this.days.set(n, (d = { date, working: isWorkingDay(date, this.calendar) }));
+    }
+    return d;
+  }
+
+  private hoursOf(v: FinderVenue) {
+    let h = this.hours.get(v);
+    if (!h) this.hours.set(v, (h = { opens: minutesOf(v.opensAt), closes: minutesOf(v.closesAt) }));
+    return h;
+  }
+
+  opens(v: FinderVenue, start: number, end: number): boolean {
+    const firstDay = Math.floor((start + TAIPEI_OFFSET) / DAY);
+    const lastDay = Math.floor((end - 1 + TAIPEI_OFFSET) / DAY);
+    const first = this.day(firstDay);
+    const last = lastDay === firstDay ? first : this.day(lastDay);
+    if (!first.working || !last.working) return false;
+    const startMin = ((start + TAIPEI_OFFSET) % DAY) / MINUTE;
+    const endMin = Math.floor((end + TAIPEI_OFFSET) / DAY) !== lastDay ? 24 * 60 : ((end + TAIPEI_OFFSET) % DAY) / MINUTE;
+    const { opens, closes } = this.hoursOf(v);
+    if (startMin < opens || startMin >= closes || endMin > closes || endMin <= opens) return false;
+    return v.closures.length === 0 || !v.closures.some((c) => c.from <= last.date && c.to >= first.date);
+  }
+}
+
+/** Opening hours, working days and closures for [start, end) in one venue: one OpeningCheck. */
 export function opensFor(v: FinderVenue, start: number, end: number, calendar: CalendarExceptions): boolean {
-  const first = taipeiDateOf(start);
-  const last = taipeiDateOf(end - 1);
-  if (!isWorkingDay(first, calendar) || (last !== first && !isWorkingDay(last, calendar))) return false;
-  const startMin = ((start + TAIPEI_OFFSET) % DAY) / MINUTE;
-  const endMin = taipeiDateOf(end) !== last ? 24 * 60 : ((end + TAIPEI_OFFSET) % DAY) / MINUTE;
-  const opens = minutesOf(v.opensAt);
-  const closes = minutesOf(v.closesAt);
-  if (startMin < opens || startMin >= closes || endMin > closes || endMin <= opens) return false;
-  return !v.closures.some((c) => c.from <= last && c.to >= first);
+  return new OpeningCheck(calendar).opens(v, start, end);
 }
 
 export interface FinderOptions {
@@ -116,8 +148,9 @@ export function findFreeSlots(request: SlotRequest, venues: readonly FinderVenue
   function rank(v: FinderVenue) {
     return v.id === request.preferredVenueId ? 0 : 1;
   }
+  const opening = new OpeningCheck(calendar);
   const free = (v: FinderVenue, s: number, e: number) => {
-    if (!opensFor(v, s, e, calendar)) return false;
+    if (!opening.opens(v, s, e)) return false;
     const before = Math.max(v.bufferBefore, request.bufferBefore ?? 0) * MINUTE;
     const after = Math.max(v.bufferAfter, request.bufferAfter ?? 0) * MINUTE;
     return busy.get(v.id)?.isFree(s - before, e + after, request.excludeId) ?? true;
