@@ -11,6 +11,7 @@ import { countRoundsDone, type Period } from '../../domain/maintenance/inspectio
 import { projectsCompleted } from '../../domain/maintenance/projects-report';
 import type { Db } from '../open';
 import { rowToRecord } from '../records';
+import { prepared } from '../statements';
 
 export interface RoundFilter {
   /** Due on or after / on or before (Taipei dates). */
@@ -29,15 +30,14 @@ const ROUND_COLUMNS = `r.*, p.name AS plan_name, p.category AS plan_category, p.
   (SELECT count(*) FROM inspection_result x WHERE x.round_id = r.id AND x.outcome = 'fail') AS failed`;
 
 function toRoundRow(row: Record<string, unknown>): RoundRow {
-  return {
-    ...rowToRecord('inspectionRound', row),
+  return Object.assign(rowToRecord('inspectionRound', row), {
     planName: String(row.plan_name),
     category: row.plan_category as RoundRow['category'],
     graceDays: Number(row.plan_grace_days),
     total: Number(row.total),
     recorded: Number(row.recorded),
     failed: Number(row.failed),
-  };
+  });
 }
 
 export function listRounds(db: Db, filter: RoundFilter = {}): RoundRow[] {
@@ -54,15 +54,15 @@ export function listRounds(db: Db, filter: RoundFilter = {}): RoundRow[] {
   if (filter.assigneeId) cond('r.assignee_id = ?', filter.assigneeId);
   const sql = `SELECT ${ROUND_COLUMNS} FROM inspection_round r JOIN inspection_plan p ON p.id = r.plan_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.due_on, p.name, r.id LIMIT ?`;
-  return (db.$client.prepare(sql).all(...params, filter.limit ?? 2000) as Record<string, unknown>[]).map(toRoundRow);
+  return (prepared(db, sql).all(...params, filter.limit ?? 2000) as Record<string, unknown>[]).map(toRoundRow);
 }
 
 export function roundDetail(db: Db, id: string): RoundDetail | null {
-  const row = db.$client.prepare(`SELECT ${ROUND_COLUMNS} FROM inspection_round r JOIN inspection_plan p ON p.id = r.plan_id WHERE r.id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = prepared(db, `SELECT ${ROUND_COLUMNS} FROM inspection_round r JOIN inspection_plan p ON p.id = r.plan_id WHERE r.id = ?`).get(id) as Record<string, unknown> | undefined;
   if (!row) return null;
   const round = toRoundRow(row);
-  const plan = rowToRecord('inspectionPlan', db.$client.prepare('SELECT * FROM inspection_plan WHERE id = ?').get(round.planId) as Record<string, unknown>);
-  const results = (db.$client.prepare('SELECT * FROM inspection_result WHERE round_id = ?').all(id) as Record<string, unknown>[]).map((r) => rowToRecord('inspectionResult', r));
+  const plan = rowToRecord('inspectionPlan', prepared(db, 'SELECT * FROM inspection_plan WHERE id = ?').get(round.planId) as Record<string, unknown>);
+  const results = (prepared(db, 'SELECT * FROM inspection_result WHERE round_id = ?').all(id) as Record<string, unknown>[]).map((r) => rowToRecord('inspectionResult', r));
   return { round, plan, results, tickets: ticketsOf(db, 'round_id', id) };
 }
 
@@ -70,18 +70,17 @@ const TICKET_LINE = 'id, number, subject, category, status, reported_at AS repor
 
 /** The newest tickets about an asset, or belonging to a project. */
 export function ticketsOf(db: Db, field: 'asset_id' | 'project_id' | 'round_id', id: string, limit = 200): TicketLine[] {
-  return db.$client.prepare(`SELECT ${TICKET_LINE} FROM ticket WHERE ${field} = ? ORDER BY reported_at DESC LIMIT ?`).all(id, limit) as TicketLine[];
+  return prepared(db, `SELECT ${TICKET_LINE} FROM ticket WHERE ${field} = ? ORDER BY reported_at DESC LIMIT ?`).all(id, limit) as TicketLine[];
 }
 
 /** An asset's tickets and the rounds of the plans that look after it, newest first. */
 export function assetHistory(db: Db, assetId: string, limit = 200): AssetHistory {
   const rounds = (
-    db.$client
-      .prepare(
-        `SELECT ${ROUND_COLUMNS} FROM inspection_round r JOIN inspection_plan p ON p.id = r.plan_id
+    prepared(
+      db,
+      `SELECT ${ROUND_COLUMNS} FROM inspection_round r JOIN inspection_plan p ON p.id = r.plan_id
          WHERE EXISTS (SELECT 1 FROM json_each(p.asset_ids) WHERE value = ?) ORDER BY r.due_on DESC LIMIT ?`,
-      )
-      .all(assetId, limit) as Record<string, unknown>[]
+    ).all(assetId, limit) as Record<string, unknown>[]
   ).map(toRoundRow);
   return { tickets: ticketsOf(db, 'asset_id', assetId, limit), rounds };
 }
@@ -91,11 +90,12 @@ export function inspectionFigures(db: Db, period: Period): InspectionFigures {
   // A day either side: the domain function decides by Taipei date.
   const from = startOfTaipeiDay(addDays(period.from, -1));
   const to = startOfTaipeiDay(addDays(period.to, 2));
-  const rounds = db.$client
-    .prepare("SELECT plan_id AS planId, status, completed_at AS completedAt FROM inspection_round WHERE status = 'done' AND completed_at >= ? AND completed_at < ?")
-    .all(from, to) as Pick<InspectionRound, 'planId' | 'status' | 'completedAt'>[];
+  const rounds = prepared(db, "SELECT plan_id AS planId, status, completed_at AS completedAt FROM inspection_round WHERE status = 'done' AND completed_at >= ? AND completed_at < ?").all(
+    from,
+    to,
+  ) as Pick<InspectionRound, 'planId' | 'status' | 'completedAt'>[];
   const done = countRoundsDone(rounds, period);
-  const projects = db.$client.prepare("SELECT id, status, actual_end AS actualEnd FROM project WHERE status = 'completed' AND actual_end BETWEEN ? AND ?").all(period.from, period.to) as {
+  const projects = prepared(db, "SELECT id, status, actual_end AS actualEnd FROM project WHERE status = 'completed' AND actual_end BETWEEN ? AND ?").all(period.from, period.to) as {
     id: string;
     status: 'completed';
     actualEnd: string;

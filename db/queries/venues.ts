@@ -14,6 +14,7 @@ import type { ActivityType, Booking, BookingSeries, BookingStatus, Equipment } f
 import type { BookingCheck, BookingDetail, BookingView, CompetingGroup, FlaggedBooking, FreeSlot, VenueFigures, VenueView } from '../../domain/venues/views';
 import type { Db } from '../open';
 import { rowToRecord } from '../records';
+import { prepared } from '../statements';
 
 type Row = Record<string, unknown>;
 
@@ -23,10 +24,9 @@ const VENUE_SELECT = `
   FROM venue v JOIN space s ON s.id = v.space_id JOIN floor f ON f.id = s.floor_id
   JOIN building b ON b.id = f.building_id JOIN site t ON t.id = b.site_id`;
 
+/** Object.assign onto the mapped record: a spread copies every field again (thousands of rows per list). */
 function venueView(r: Row): VenueView {
-  const v = rowToRecord('venue', r);
-  return {
-    ...v,
+  return Object.assign(rowToRecord('venue', r), {
     code: String(r.s_code ?? ''),
     nameZh: String(r.s_zh),
     nameEn: String(r.s_en || r.s_zh),
@@ -37,7 +37,7 @@ function venueView(r: Row): VenueView {
     floorId: String(r.f_id),
     locationZh: `${r.t_zh} / ${r.b_zh} / ${r.f_name}`,
     locationEn: `${r.t_en || r.t_zh} / ${r.b_en || r.b_zh} / ${r.f_name}`,
-  };
+  });
 }
 
 export function venueViews(db: Db, opts: { siteId?: string; includeArchived?: boolean; ids?: readonly string[] } = {}): VenueView[] {
@@ -53,11 +53,11 @@ export function venueViews(db: Db, opts: { siteId?: string; includeArchived?: bo
     params.push(...opts.ids);
   }
   const sql = `${VENUE_SELECT}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY t.code, s.code, v.id`;
-  return (db.$client.prepare(sql).all(...params) as Row[]).map(venueView);
+  return (prepared(db, sql).all(...params) as Row[]).map(venueView);
 }
 
 export function venueViewOf(db: Db, id: string): VenueView | undefined {
-  const r = db.$client.prepare(`${VENUE_SELECT} WHERE v.id = ?`).get(id) as Row | undefined;
+  const r = prepared(db, `${VENUE_SELECT} WHERE v.id = ?`).get(id) as Row | undefined;
   return r ? venueView(r) : undefined;
 }
 
@@ -76,14 +76,13 @@ const BOOKING_SELECT = `
 function bookingView(r: Row): BookingView {
   const b = rowToRecord('booking', r);
   const org = b.applicantOrg;
-  return {
-    ...b,
+  return Object.assign(b, {
     venueNameZh: String(r.v_zh ?? ''),
     venueNameEn: String(r.v_en || r.v_zh || ''),
     applicantNameZh: r.a_zh ? String(r.a_zh) : org,
     applicantNameEn: r.a_zh ? String(r.a_en || r.a_zh) : org,
     competing: Number(r.competing) === 1,
-  };
+  });
 }
 
 export interface BookingFilter {
@@ -129,15 +128,17 @@ export function bookingViews(db: Db, f: BookingFilter): BookingView[] {
     params.push(...Array(7).fill(like));
   }
   const sql = `${BOOKING_SELECT} WHERE ${conds.join(' AND ')} ORDER BY b.start, b.id LIMIT ?`;
-  return (db.$client.prepare(sql).all(...params, f.limit ?? 5000) as Row[]).map(bookingView);
+  return (prepared(db, sql).all(...params, f.limit ?? 5000) as Row[]).map(bookingView);
 }
 
-function bookingViewsWhere(db: Db, where: string, params: unknown[]): BookingView[] {
-  return (db.$client.prepare(`${BOOKING_SELECT} WHERE ${where} ORDER BY b.start, b.id`).all(...params) as Row[]).map(bookingView);
+/** `once` for SQL text made for one call (a list of ids of any length), kept out of the statement cache. */
+function bookingViewsWhere(db: Db, where: string, params: unknown[], once = false): BookingView[] {
+  const sql = `${BOOKING_SELECT} WHERE ${where} ORDER BY b.start, b.id`;
+  return ((once ? db.$client.prepare(sql) : prepared(db, sql)).all(...params) as Row[]).map(bookingView);
 }
 
 export function calendarExceptions(db: Db): CalendarExceptions {
-  const rows = db.$client.prepare('SELECT date, kind, name FROM calendar_day').all() as { date: string; kind: 'holiday' | 'workday' | 'closure'; name: string }[];
+  const rows = prepared(db, 'SELECT date, kind, name FROM calendar_day').all() as { date: string; kind: 'holiday' | 'workday' | 'closure'; name: string }[];
   return calendarExceptionsOf(rows);
 }
 
@@ -156,7 +157,7 @@ export function bookingDetail(db: Db, id: string): BookingDetail | null {
   const [booking] = bookingViewsWhere(db, 'b.id = ?', [id]);
   if (!booking) return null;
   const venue = venueViewOf(db, booking.venueId)!;
-  const seriesRow = booking.seriesId ? (db.$client.prepare('SELECT * FROM booking_series WHERE id = ?').get(booking.seriesId) as Row | undefined) : undefined;
+  const seriesRow = booking.seriesId ? (prepared(db, 'SELECT * FROM booking_series WHERE id = ?').get(booking.seriesId) as Row | undefined) : undefined;
   const series = seriesRow ? rowToRecord('bookingSeries', seriesRow) : null;
   const occurrences = series ? bookingViewsWhere(db, 'b.series_id = ?', [series.id]) : [];
   const overlapping = overlappingViews(db, booking.venueId, booking.occupiedFrom, booking.occupiedTo, ['pending', 'approved'], booking.id);
@@ -166,7 +167,7 @@ export function bookingDetail(db: Db, id: string): BookingDetail | null {
 /** Approved bookings' occupied spans per venue, for spans reaching into [from, to). */
 export function busyIndexes(db: Db, venueIds: readonly string[], from: string, to: string): Map<string, BusyIndex> {
   const out = new Map<string, BusyIndex>();
-  const stmt = db.$client.prepare("SELECT id, occupied_from AS f, occupied_to AS t FROM booking WHERE venue_id = ? AND status = 'approved' AND occupied_from < ? AND occupied_to > ?");
+  const stmt = prepared(db, "SELECT id, occupied_from AS f, occupied_to AS t FROM booking WHERE venue_id = ? AND status = 'approved' AND occupied_from < ? AND occupied_to > ?");
   for (const id of venueIds) {
     const rows = stmt.all(id, to, from) as { id: string; f: string; t: string }[];
     out.set(id, new BusyIndex(rows.map((r) => ({ id: r.id, from: Date.parse(r.f), to: Date.parse(r.t) }))));
@@ -261,13 +262,13 @@ export function competingGroups(db: Db, f: { venueId?: string; from?: string; to
     conds.push('occupied_from < ?');
     params.push(f.to);
   }
-  const pending = db.$client.prepare(`SELECT id, venue_id AS venueId, occupied_from AS f, occupied_to AS t FROM booking WHERE ${conds.join(' AND ')}`).all(...params) as {
+  const pending = prepared(db, `SELECT id, venue_id AS venueId, occupied_from AS f, occupied_to AS t FROM booking WHERE ${conds.join(' AND ')}`).all(...params) as {
     id: string;
     venueId: string;
     f: string;
     t: string;
   }[];
-  const overlapping = db.$client.prepare("SELECT id FROM booking WHERE venue_id = ? AND occupied_from < ? AND occupied_to > ? AND id <> ? AND status IN ('pending', 'approved')");
+  const overlapping = prepared(db, "SELECT id FROM booking WHERE venue_id = ? AND occupied_from < ? AND occupied_to > ? AND id <> ? AND status IN ('pending', 'approved')");
   // Union-find over "overlaps" between a pending booking and any live one.
   const parent = new Map<string, string>();
   const root = (id: string): string => {
@@ -286,7 +287,7 @@ export function competingGroups(db: Db, f: { venueId?: string; from?: string; to
   const views = new Map<string, BookingView>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    for (const v of bookingViewsWhere(db, `b.id IN (${chunk.map(() => '?').join(',')})`, chunk)) views.set(v.id, v);
+    for (const v of bookingViewsWhere(db, `b.id IN (${chunk.map(() => '?').join(',')})`, chunk, true)) views.set(v.id, v);
   }
   const groups = new Map<string, BookingView[]>();
   for (const v of [...views.values()].sort((a, b) => (a.occupiedFrom < b.occupiedFrom ? -1 : a.occupiedFrom > b.occupiedFrom ? 1 : a.id < b.id ? -1 : 1))) {
@@ -304,7 +305,7 @@ export function flaggedBookings(db: Db, now: string): FlaggedBooking[] {
   const byVenue = new Map<string, BookingView[]>();
   for (const b of views) byVenue.set(b.venueId, [...(byVenue.get(b.venueId) ?? []), b]);
   for (const [venueId, bookings] of byVenue) {
-    const venue = db.$client.prepare('SELECT * FROM venue WHERE id = ?').get(venueId) as Row | undefined;
+    const venue = prepared(db, 'SELECT * FROM venue WHERE id = ?').get(venueId) as Row | undefined;
     if (!venue) continue;
     const found = misfits(rowToRecord('venue', venue), bookings, calendar);
     for (const b of bookings) {
@@ -321,9 +322,10 @@ export function displacedBookings(db: Db): BookingView[] {
 }
 
 export function venueFigures(db: Db, from: BusinessDate, to: BusinessDate): VenueFigures {
-  const rows = db.$client
-    .prepare("SELECT status, start, venue_id AS venueId, activity_type AS activityType FROM booking WHERE status = 'approved' AND start >= ? AND start < ?")
-    .all(startOfTaipeiDay(from), startOfTaipeiDay(addDays(to, 1))) as Pick<Booking, 'status' | 'start' | 'venueId' | 'activityType'>[];
+  const rows = prepared(db, "SELECT status, start, venue_id AS venueId, activity_type AS activityType FROM booking WHERE status = 'approved' AND start >= ? AND start < ?").all(
+    startOfTaipeiDay(from),
+    startOfTaipeiDay(addDays(to, 1)),
+  ) as Pick<Booking, 'status' | 'start' | 'venueId' | 'activityType'>[];
   const venues = new Map<string, FigureVenue>(venueViews(db, { includeArchived: true }).map((v) => [v.id, { type: v.type, siteId: v.siteId, siteNameZh: v.siteNameZh, siteNameEn: v.siteNameEn }]));
   return countVenueFigures(rows, venues, from, to);
 }
@@ -331,14 +333,14 @@ export function venueFigures(db: Db, from: BusinessDate, to: BusinessDate): Venu
 /** Every booking of a feed's scope and every occurrence of its series, with those series. */
 export function feedData(db: Db, scope: { venueId: string } | { agencyId: string }): { bookings: Booking[]; series: Map<string, BookingSeries> } {
   const [field, id] = 'venueId' in scope ? ['venue_id', scope.venueId] : ['applicant_agency_id', scope.agencyId];
-  const seriesRows = db.$client.prepare(`SELECT * FROM booking_series WHERE ${field} = ?`).all(id) as Row[];
+  const seriesRows = prepared(db, `SELECT * FROM booking_series WHERE ${field} = ?`).all(id) as Row[];
   const series = new Map(seriesRows.map((r) => [String(r.id), rowToRecord('bookingSeries', r)]));
-  const rows = db.$client.prepare(`SELECT * FROM booking WHERE ${field} = ? OR series_id IN (SELECT id FROM booking_series WHERE ${field} = ?) ORDER BY start, id`).all(id, id) as Row[];
+  const rows = prepared(db, `SELECT * FROM booking WHERE ${field} = ? OR series_id IN (SELECT id FROM booking_series WHERE ${field} = ?) ORDER BY start, id`).all(id, id) as Row[];
   const bookings = rows.map((r) => rowToRecord('booking', r));
   // Occurrences moved here from a series held elsewhere need their series to be recognised as such.
   const missing = new Set(bookings.map((b) => b.seriesId).filter((s): s is string => !!s && !series.has(s)));
   for (const sid of missing) {
-    const r = db.$client.prepare('SELECT * FROM booking_series WHERE id = ?').get(sid) as Row | undefined;
+    const r = prepared(db, 'SELECT * FROM booking_series WHERE id = ?').get(sid) as Row | undefined;
     if (r) series.set(sid, rowToRecord('bookingSeries', r));
   }
   return { bookings, series };
