@@ -3,6 +3,7 @@
  * bookings (one row per occurrence). The overlap rule looks bookings up by venue and
  * occupied time, hence the (venue, occupied_from) index.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ActivityType, BookableBy, BookingStatus, BookingStep, Equipment, RecurrenceRule, VenueClosure, VenueType } from '../domain/venues/types';
 import type { Attachment } from '../domain/attachments';
@@ -75,6 +76,9 @@ export const bookingSeries = sqliteTable(
   (t) => [index('booking_series_venue').on(t.venueId)],
 );
 
+/** An occupied span longer than a day: the condition of the booking_venue_long index, word for word in its queries. */
+export const LONG_SPAN = 'julianday(occupied_to) - julianday(occupied_from) > 1';
+
 export const booking = sqliteTable(
   'booking',
   {
@@ -100,6 +104,9 @@ export const booking = sqliteTable(
   (t) => [
     // The overlap rule and the free-slot finder read one venue's spans from the index alone.
     index('booking_venue_span').on(t.venueId, t.occupiedFrom, t.occupiedTo, t.status, t.id),
+    // Spans longer than a day (exhibitions: few), so that a window's spans are read from just
+    // before it (booking_venue_span) plus these, not from the venue's first booking on.
+    index('booking_venue_long').on(t.venueId, t.occupiedFrom, t.occupiedTo, t.status, t.id).where(sql.raw(LONG_SPAN)),
     // Covers the week and month views' "start before the end, end after the start" without reading rows.
     index('booking_start_end').on(t.start, t.end),
     // Pending ones (competing), approved ones by start (the period figures).

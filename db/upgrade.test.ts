@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { floorLevelFromName } from '../domain/places';
 import { tempDir } from '../test/support/fresh-db';
 import { checkMigrations, migrationsFolder, openDb } from './open';
+import { busyIndexes } from './queries/venues';
 import { registerSearchFunctions } from './search';
 
 /** A copy of the migrations folder whose journal stops after its first `count` entries (a database as an older release left it). */
@@ -155,6 +156,50 @@ describe('upgrading a database whose tickets were left behind by place moves', (
       { id: 't-right', siteId: 'site-sw', buildingId: 'bldg-m', updatedAt: AT },
       { id: 't-stale', siteId: 'site-fs', buildingId: 'bldg-back', updatedAt: AT },
     ]);
+    db.$client.close();
+  });
+});
+
+describe('upgrading a database with bookings made before long spans had their index', () => {
+  it('finds an exhibition that began weeks before the window among the busy times, as before', () => {
+    const file = path.join(tempDir(), 'workstation.sqlite');
+    const old = new Database(file);
+    registerSearchFunctions(old);
+    const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    const longSpans = journal.entries.findIndex((e) => e.tag === '0012_venues_long_spans');
+    expect(longSpans).toBeGreaterThan(0);
+    migrate(drizzle(old), { migrationsFolder: firstMigrations(longSpans) });
+    const booking = (id: string, from: string, to: string) =>
+      insertRow(old, 'booking', {
+        id,
+        number: id,
+        venue_id: 'v-hall',
+        contact_name: '',
+        contact_phone: '',
+        event_name: '',
+        activity_type: 'exhibition',
+        attendees: 1,
+        equipment: '[]',
+        attachments: '[]',
+        start: from,
+        end: to,
+        occupied_from: from,
+        occupied_to: to,
+        status: 'approved',
+        steps: '[]',
+        created_at: AT,
+        updated_at: AT,
+      });
+    booking('b-exhibition', '2022-02-01T00:00:00.000Z', '2022-04-01T00:00:00.000Z');
+    booking('b-meeting', '2022-03-07T06:00:00.000Z', '2022-03-07T08:00:00.000Z');
+    booking('b-long-ago', '2022-01-03T01:00:00.000Z', '2022-01-03T03:00:00.000Z');
+    old.close();
+
+    const db = openDb(file);
+    const busy = busyIndexes(db, ['v-hall'], '2022-03-01T00:00:00.000Z', '2022-03-15T00:00:00.000Z').get('v-hall')!;
+    expect(busy.isFree(Date.parse('2022-03-10T01:00:00.000Z'), Date.parse('2022-03-10T02:00:00.000Z'))).toBe(false);
+    expect(busy.isFree(Date.parse('2022-03-10T01:00:00.000Z'), Date.parse('2022-03-10T02:00:00.000Z'), 'b-exhibition')).toBe(true);
+    expect(busy.isFree(Date.parse('2022-03-07T07:00:00.000Z'), Date.parse('2022-03-07T07:30:00.000Z'), 'b-exhibition')).toBe(false);
     db.$client.close();
   });
 });

@@ -8,11 +8,12 @@ import { addDays, startOfTaipeiDay, type BusinessDate } from '../../domain/dates
 import { calendarExceptionsOf, type CalendarExceptions } from '../../domain/working-days';
 import { countVenueFigures, type FigureVenue } from '../../domain/venues/figures';
 import { misfits } from '../../domain/venues/flags';
-import { BusyIndex, findFreeSlots, type FinderOptions, type SlotRequest } from '../../domain/venues/free-slots';
+import { BusyIndex, findFreeSlots, venueFits, type FinderOptions, type SlotRequest } from '../../domain/venues/free-slots';
 import { bookingWarnings, effectiveBuffers, occupiedOf, scheduleProblems, timeProblems } from '../../domain/venues/rules';
 import type { ActivityType, Booking, BookingSeries, BookingStatus, Equipment } from '../../domain/venues/types';
 import type { BookingCheck, BookingDetail, BookingView, CompetingGroup, FlaggedBooking, FreeSlot, VenueFigures, VenueView } from '../../domain/venues/views';
 import type { Db } from '../open';
+import { LONG_SPAN } from '../schema-venues';
 import { rowToRecord } from '../records';
 import { prepared } from '../statements';
 
@@ -164,18 +165,34 @@ export function bookingDetail(db: Db, id: string): BookingDetail | null {
   return { booking, venue, series, occurrences, overlapping, warnings: bookingWarnings(venue, booking) };
 }
 
+const DAY = 86_400_000;
+const MS = (column: string) => `CAST(round(unixepoch(${column}, 'subsec') * 1000) AS INTEGER)`;
+
+/**
+ * One venue's approved spans reaching into [@from, @to), as a JSON array of [id, from, to]
+ * in epoch milliseconds (SQLite makes the array and reads the times: far cheaper than a row
+ * object and Date.parse per span). Spans of a day or less start after @floor, two days
+ * before the window, so booking_venue_span is read from there on, not from the venue's first
+ * booking; spans that started earlier are the longer ones, in booking_venue_long.
+ */
+const BUSY_SPANS = `SELECT json_group_array(json_array(id, ${MS('occupied_from')}, ${MS('occupied_to')})) FROM (
+  SELECT id, occupied_from, occupied_to FROM booking
+  WHERE venue_id = @venue AND status = 'approved' AND occupied_from > @floor AND occupied_from < @to AND occupied_to > @from
+  UNION ALL
+  SELECT id, occupied_from, occupied_to FROM booking
+  WHERE venue_id = @venue AND status = 'approved' AND ${LONG_SPAN} AND occupied_from <= @floor AND occupied_to > @from)`;
+
 /** Approved bookings' occupied spans per venue, for spans reaching into [from, to). */
 export function busyIndexes(db: Db, venueIds: readonly string[], from: string, to: string): Map<string, BusyIndex> {
   const out = new Map<string, BusyIndex>();
-  const stmt = prepared(db, "SELECT id, occupied_from AS f, occupied_to AS t FROM booking WHERE venue_id = ? AND status = 'approved' AND occupied_from < ? AND occupied_to > ?");
-  for (const id of venueIds) {
-    const rows = stmt.all(id, to, from) as { id: string; f: string; t: string }[];
-    out.set(id, new BusyIndex(rows.map((r) => ({ id: r.id, from: Date.parse(r.f), to: Date.parse(r.t) }))));
+  const stmt = prepared(db, BUSY_SPANS).pluck();
+  const floor = new Date(Date.parse(from) - 2 * DAY).toISOString();
+  for (const venue of venueIds) {
+    const spans = JSON.parse(stmt.get({ venue, floor, from, to }) as string) as Array<[string, number, number]>;
+    out.set(venue, new BusyIndex(spans.map(([id, f, t]) => ({ id, from: f, to: t }))));
   }
   return out;
 }
-
-const DAY = 86_400_000;
 
 export interface FreeSlotQuery extends SlotRequest {
   siteId?: string;
@@ -188,9 +205,10 @@ export function freeSlots(db: Db, q: FreeSlotQuery, options: FinderOptions = {})
   const searchDays = options.searchDays ?? 7;
   const from = new Date(Date.parse(q.start) - (searchDays + 1) * DAY).toISOString();
   const to = new Date(Date.parse(q.end) + (searchDays + 1) * DAY).toISOString();
+  // Only the venues that can hold the request: the finder passes over the others.
   const busy = busyIndexes(
     db,
-    venues.map((v) => v.id),
+    venues.filter((v) => venueFits(v, q)).map((v) => v.id),
     from,
     to,
   );

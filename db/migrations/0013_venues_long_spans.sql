@@ -1,0 +1,1 @@
+CREATE INDEX `booking_venue_long` ON `booking` (`venue_id`,`occupied_from`,`occupied_to`,`status`,`id`) WHERE julianday(occupied_to) - julianday(occupied_from) > 1;
