@@ -79,6 +79,9 @@ export const bookingSeries = sqliteTable(
 /** An occupied span longer than a day: the condition of the booking_venue_long index, word for word in its queries. */
 export const LONG_SPAN = 'julianday(occupied_to) - julianday(occupied_from) > 1';
 
+/** A booking longer than a day: the condition of the booking_long index, word for word in its queries. */
+export const LONG_BOOKING = 'julianday("end") - julianday(start) > 1';
+
 export const booking = sqliteTable(
   'booking',
   {
@@ -109,6 +112,9 @@ export const booking = sqliteTable(
     index('booking_venue_long').on(t.venueId, t.occupiedFrom, t.occupiedTo, t.status, t.id).where(sql.raw(LONG_SPAN)),
     // Covers the week and month views' "start before the end, end after the start" without reading rows.
     index('booking_start_end').on(t.start, t.end),
+    // Bookings longer than a day, so that a range's bookings are read by start from just before
+    // it (booking_start_end) plus these, not from the first booking on.
+    index('booking_long').on(t.start, t.end).where(sql.raw(LONG_BOOKING)),
     // Pending ones (competing), approved ones by start (the period figures).
     index('booking_status_start').on(t.status, t.start),
     index('booking_of_series').on(t.seriesId),

@@ -13,11 +13,13 @@ import { bookingWarnings, effectiveBuffers, occupiedOf, scheduleProblems, timePr
 import type { ActivityType, Booking, BookingSeries, BookingStatus, Equipment } from '../../domain/venues/types';
 import type { BookingCheck, BookingDetail, BookingView, CompetingGroup, FlaggedBooking, FreeSlot, VenueFigures, VenueView } from '../../domain/venues/views';
 import type { Db } from '../open';
-import { LONG_SPAN } from '../schema-venues';
+import { LONG_BOOKING, LONG_SPAN } from '../schema-venues';
 import { rowToRecord } from '../records';
 import { prepared } from '../statements';
 
 type Row = Record<string, unknown>;
+
+const DAY = 86_400_000;
 
 const VENUE_SELECT = `
   SELECT v.*, s.code AS s_code, s.name_zh AS s_zh, s.name_en AS s_en, f.id AS f_id, f.name AS f_name,
@@ -69,10 +71,21 @@ export function venueViewOf(db: Db, id: string): VenueView | undefined {
 const COMPETING = `CASE WHEN b.status = 'pending' THEN EXISTS (SELECT 1 FROM booking o WHERE o.venue_id = b.venue_id AND o.occupied_from < b.occupied_to
   AND o.occupied_to > b.occupied_from AND o.id <> b.id AND o.status IN ('pending', 'approved')) ELSE 0 END`;
 
-const BOOKING_SELECT = `
-  SELECT b.*, s.name_zh AS v_zh, s.name_en AS v_en, a.name_zh AS a_zh, a.name_en AS a_en, ${COMPETING} AS competing
-  FROM booking b JOIN venue v ON v.id = b.venue_id JOIN space s ON s.id = v.space_id
+const BOOKING_COLUMNS = `b.*, s.name_zh AS v_zh, s.name_en AS v_en, a.name_zh AS a_zh, a.name_en AS a_en, ${COMPETING} AS competing`;
+const BOOKING_JOINS = `JOIN venue v ON v.id = b.venue_id JOIN space s ON s.id = v.space_id
   LEFT JOIN agency a ON a.id = b.applicant_agency_id`;
+const BOOKING_SELECT = `
+  SELECT ${BOOKING_COLUMNS}
+  FROM booking b ${BOOKING_JOINS}`;
+
+/**
+ * The bookings overlapping [@from, @to), by rowid: those of a day or less start after @floor,
+ * two days before, so booking_start_end is read from there on, not from the first booking;
+ * those that started earlier are the longer ones, in booking_long. CROSS JOIN has SQLite
+ * read these first, rather than every pending or approved booking up to @to.
+ */
+const IN_RANGE = `(SELECT rowid AS r FROM booking WHERE start > @floor AND start < @to AND "end" > @from
+  UNION ALL SELECT rowid FROM booking WHERE ${LONG_BOOKING} AND start <= @floor AND "end" > @from) w CROSS JOIN booking b ON b.rowid = w.r`;
 
 function bookingView(r: Row): BookingView {
   const b = rowToRecord('booking', r);
@@ -100,8 +113,10 @@ export interface BookingFilter {
 
 /** Bookings (occurrences) whose time overlaps [from, to), in time order. */
 export function bookingViews(db: Db, f: BookingFilter): BookingView[] {
-  const conds = ['b.start < ?', 'b."end" > ?'];
-  const params: unknown[] = [f.to, f.from];
+  const fromMs = Date.parse(f.from);
+  const windowed = Number.isFinite(fromMs);
+  const conds = windowed ? [] : ['b.start < ?', 'b."end" > ?'];
+  const params: unknown[] = windowed ? [] : [f.to, f.from];
   if (f.venueIds) {
     conds.push(`b.venue_id IN (${f.venueIds.map(() => '?').join(',') || "''"})`);
     params.push(...f.venueIds);
@@ -128,8 +143,12 @@ export function bookingViews(db: Db, f: BookingFilter): BookingView[] {
     conds.push(`(${['b.number', 'b.event_name', 'b.applicant_org', 'b.contact_name', 'b.letter_no', 'a.name_zh', 'a.short_name'].map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
     params.push(...Array(7).fill(like));
   }
-  const sql = `${BOOKING_SELECT} WHERE ${conds.join(' AND ')} ORDER BY b.start, b.id LIMIT ?`;
-  return (prepared(db, sql).all(...params, f.limit ?? 5000) as Row[]).map(bookingView);
+  const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
+  if (!windowed) return (prepared(db, `${BOOKING_SELECT} ${where} ORDER BY b.start, b.id LIMIT ?`).all(...params, f.limit ?? 5000) as Row[]).map(bookingView);
+  // Named parameters for the range; the filters' own stay positional.
+  const range = { from: f.from, to: f.to, floor: new Date(fromMs - 2 * DAY).toISOString() };
+  const sql = `SELECT ${BOOKING_COLUMNS} FROM ${IN_RANGE} ${BOOKING_JOINS} ${where} ORDER BY b.start, b.id LIMIT ?`;
+  return (prepared(db, sql).all(range, ...params, f.limit ?? 5000) as Row[]).map(bookingView);
 }
 
 /** `once` for SQL text made for one call (a list of ids of any length), kept out of the statement cache. */
@@ -165,7 +184,6 @@ export function bookingDetail(db: Db, id: string): BookingDetail | null {
   return { booking, venue, series, occurrences, overlapping, warnings: bookingWarnings(venue, booking) };
 }
 
-const DAY = 86_400_000;
 const MS = (column: string) => `CAST(round(unixepoch(${column}, 'subsec') * 1000) AS INTEGER)`;
 
 /**

@@ -48,6 +48,27 @@ describe('venue desk reads', () => {
     expect(slots.slice(1).every((s) => !s.sameTime)).toBe(true);
   });
 
+  it('lists the same bookings as a plain overlap query, however long ago the long ones began', async () => {
+    desk = await venueDesk();
+    await desk.must('booking.create', bookingArgs('season', { venueId: AUD, eventName: '季展', from: '2022-01-03 09:00', to: '2022-03-01 17:00' }));
+    await desk.must('booking.create', bookingArgs('expo', { venueId: AUD, eventName: '特展', from: '2022-02-21 09:00', to: '2022-02-25 17:00' }));
+    await desk.must('booking.create', bookingArgs('two-days', { venueId: MR2, from: '2022-02-14 09:00', to: '2022-02-15 17:00' }));
+    for (const [i, day] of ['2022-01-04', '2022-01-10', '2022-02-09', '2022-02-15', '2022-02-16', '2022-02-22', '2022-02-25', '2022-03-01'].entries()) {
+      await desk.must('booking.create', bookingArgs(`m${i}`, { venueId: MR1, from: `${day} 10:00`, to: `${day} 11:00` }));
+    }
+    const plain = desk.ws.db.$client.prepare('SELECT id FROM booking WHERE start < ? AND "end" > ? ORDER BY start, id').pluck();
+    let long = 0;
+    for (let d = Date.parse(tp('2022-01-01 00:00')); d < Date.parse(tp('2022-03-05 00:00')); d += 86_400_000) {
+      for (const days of [1, 7]) {
+        const range = { from: new Date(d).toISOString(), to: new Date(d + days * 86_400_000).toISOString() };
+        const ids = (await desk.ws.call('venues.bookings', range)).map((b) => b.id);
+        expect(ids, range.from).toEqual(plain.all(range.to, range.from));
+        long += ids.filter((id) => id === 'season').length;
+      }
+    }
+    expect(long).toBeGreaterThan(50);
+  });
+
   it('lists bookings overlapping a range, filtered by venue, status, agency and text', async () => {
     desk = await venueDesk();
     await desk.must('booking.create', bookingArgs('a', { eventName: '防災演練說明會', letterNo: '高市民字第111001號', from: '2022-03-01 09:00', to: '2022-03-01 10:00' }));
@@ -60,8 +81,9 @@ describe('venue desk reads', () => {
     expect((await desk.ws.call('venues.bookings', { ...day, text: '國樂' })).map((b) => b.id)).toEqual(['b']);
     expect((await desk.ws.call('venues.bookings', { ...day, agencyId: 'ag-cab' })).map((b) => b.id)).toEqual(['a']);
     expect((await desk.ws.call('venues.bookings', { ...day, statuses: ['approved'] })).map((b) => b.id)).toEqual([]);
-    // A multi-day booking shows on every day it runs.
+    // A multi-day booking shows on every day it runs, its last days too.
     expect((await desk.ws.call('venues.bookings', { from: tp('2022-02-23 00:00'), to: tp('2022-02-24 00:00') })).map((b) => b.id)).toEqual(['expo']);
+    expect((await desk.ws.call('venues.bookings', { from: tp('2022-02-25 00:00'), to: tp('2022-02-26 00:00') })).map((b) => b.id)).toEqual(['expo']);
     const detail = await desk.ws.call('venues.booking', { id: 'b' });
     expect(detail).toMatchObject({ booking: { id: 'b', venueNameZh: '大禮堂', applicantNameZh: '港都國樂團' }, venue: { id: AUD }, series: null, occurrences: [] });
   });

@@ -1,0 +1,1 @@
+CREATE INDEX `booking_long` ON `booking` (`start`,`end`) WHERE julianday("end") - julianday(start) > 1;
