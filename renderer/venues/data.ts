@@ -17,22 +17,34 @@ interface Answer<T> {
   error: string | null;
 }
 
-/** One backend read that is asked again when `question` changes; an older answer never overwrites a newer one. */
-function useAsked<T>(question: string | null, ask: () => Promise<T>, empty: T): { value: T; loading: boolean; error: string | null } {
+/**
+ * One backend read that is asked again when `question` changes; an older answer never
+ * overwrites a newer one. The question goes out during the render that first has it, not
+ * from an effect after the commit, so the backend reads while the screen is still being
+ * drawn (a click on 週 no longer waits for the toolbar to redraw before asking for the week).
+ */
+export function useAsked<T>(question: string | null, ask: () => Promise<T>, empty: T): { value: T; loading: boolean; error: string | null } {
   const [answer, setAnswer] = useState<Answer<T>>({ question: '', value: empty, error: null });
+  const asking = useMemo(() => {
+    if (question === null) return null;
+    const promise = ask();
+    // Failures are shown by the effect below; until it listens, the promise is not left unhandled.
+    promise.catch(() => undefined);
+    return promise;
+    // `ask` is described by `question`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [question]);
   useEffect(() => {
-    if (question === null) return;
+    if (question === null || asking === null) return;
     let current = true;
-    ask().then(
+    asking.then(
       (value) => current && setAnswer({ question, value, error: null }),
       (err: unknown) => current && setAnswer((a) => ({ question, value: a.value, error: errorMessage(err) })),
     );
     return () => {
       current = false;
     };
-    // `ask` is described by `question`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [question]);
+  }, [question, asking]);
   return { value: answer.value, loading: question !== null && answer.question !== question, error: answer.error };
 }
 
