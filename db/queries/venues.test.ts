@@ -1,6 +1,7 @@
 /** The free-slot finder's busy times on a real database: read from just before the window, long spans included. */
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../test/support/fresh-db';
+import { rawReader, rowToRecord } from '../records';
 import { busyIndexes } from './venues';
 
 const HOUR = 3_600_000;
@@ -41,6 +42,28 @@ describe('busy spans', () => {
     }
     // Long spans that began before the two days read by start were among them.
     expect(earlier).toBeGreaterThan(20);
+    db.$client.close();
+  });
+});
+
+describe('raw rows', () => {
+  it('become the same records as row objects do, nulls, flags and lists included', () => {
+    const { db } = freshDb();
+    const insert = db.$client.prepare(
+      `INSERT INTO booking (id, number, venue_id, series_id, contact_name, contact_phone, event_name, activity_type, attendees, equipment, attachments, start, "end",
+        occupied_from, occupied_to, status, steps, displaced, created_at, updated_at)
+       VALUES (?, ?, 'v', ?, '王', '07', ?, 'meeting', ?, ?, '[]', '2022-03-01T01:00:00.000Z', '2022-03-01T02:00:00.000Z',
+        '2022-03-01T00:45:00.000Z', '2022-03-01T02:15:00.000Z', ?, ?, ?, 'c', 'u')`,
+    );
+    insert.run('a', 'n1', null, '會議', 10, '["projector"]', 'approved', '[{"level":1,"by":"u-chief"}]', 1);
+    insert.run('b', 'n2', 's1', '', 0, '[]', 'pending', '[]', 0);
+    const sql = 'SELECT b.*, 1 AS extra FROM booking b ORDER BY id';
+    const objects = (db.$client.prepare(sql).all() as Record<string, unknown>[]).map((r) => rowToRecord('booking', r));
+    const statement = db.$client.prepare(sql).raw(true);
+    const reader = rawReader('booking', statement);
+    expect((statement.all() as unknown[][]).map((r) => reader.record(r))).toEqual(objects);
+    expect(objects[0]).toMatchObject({ displaced: true, equipment: ['projector'], seriesId: null });
+    expect(reader.at('extra')).toBe(statement.columns().length - 1);
     db.$client.close();
   });
 });

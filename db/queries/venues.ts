@@ -12,9 +12,10 @@ import { BusyIndex, findFreeSlots, venueFits, type FinderOptions, type SlotReque
 import { bookingWarnings, effectiveBuffers, occupiedOf, scheduleProblems, timeProblems } from '../../domain/venues/rules';
 import type { ActivityType, Booking, BookingSeries, BookingStatus, Equipment } from '../../domain/venues/types';
 import type { BookingCheck, BookingDetail, BookingView, CompetingGroup, FlaggedBooking, FreeSlot, VenueFigures, VenueView } from '../../domain/venues/views';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open';
 import { LONG_BOOKING, LONG_SPAN } from '../schema-venues';
-import { rowToRecord } from '../records';
+import { rawReader, rowToRecord } from '../records';
 import { prepared } from '../statements';
 
 type Row = Record<string, unknown>;
@@ -87,15 +88,21 @@ const BOOKING_SELECT = `
 const IN_RANGE = `(SELECT rowid AS r FROM booking WHERE start > @floor AND start < @to AND "end" > @from
   UNION ALL SELECT rowid FROM booking WHERE ${LONG_BOOKING} AND start <= @floor AND "end" > @from) w CROSS JOIN booking b ON b.rowid = w.r`;
 
-function bookingView(r: Row): BookingView {
-  const b = rowToRecord('booking', r);
-  const org = b.applicantOrg;
-  return Object.assign(b, {
-    venueNameZh: String(r.v_zh ?? ''),
-    venueNameEn: String(r.v_en || r.v_zh || ''),
-    applicantNameZh: r.a_zh ? String(r.a_zh) : org,
-    applicantNameEn: r.a_zh ? String(r.a_en || r.a_zh) : org,
-    competing: Number(r.competing) === 1,
+/** A list's rows as views, read in raw mode (see rawReader): thousands for a month or an export. */
+function bookingViewsOf(statement: Statement, args: unknown[]): BookingView[] {
+  const rows = statement.raw(true).all(...args) as unknown[][];
+  const reader = rawReader('booking', statement);
+  const [vZh, vEn, aZh, aEn, competing] = ['v_zh', 'v_en', 'a_zh', 'a_en', 'competing'].map(reader.at);
+  return rows.map((r) => {
+    const b = reader.record(r);
+    const org = b.applicantOrg;
+    return Object.assign(b, {
+      venueNameZh: String(r[vZh] ?? ''),
+      venueNameEn: String(r[vEn] || r[vZh] || ''),
+      applicantNameZh: r[aZh] ? String(r[aZh]) : org,
+      applicantNameEn: r[aZh] ? String(r[aEn] || r[aZh]) : org,
+      competing: Number(r[competing]) === 1,
+    });
   });
 }
 
@@ -144,17 +151,17 @@ export function bookingViews(db: Db, f: BookingFilter): BookingView[] {
     params.push(...Array(7).fill(like));
   }
   const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
-  if (!windowed) return (prepared(db, `${BOOKING_SELECT} ${where} ORDER BY b.start, b.id LIMIT ?`).all(...params, f.limit ?? 5000) as Row[]).map(bookingView);
+  if (!windowed) return bookingViewsOf(prepared(db, `${BOOKING_SELECT} ${where} ORDER BY b.start, b.id LIMIT ?`), [...params, f.limit ?? 5000]);
   // Named parameters for the range; the filters' own stay positional.
   const range = { from: f.from, to: f.to, floor: new Date(fromMs - 2 * DAY).toISOString() };
   const sql = `SELECT ${BOOKING_COLUMNS} FROM ${IN_RANGE} ${BOOKING_JOINS} ${where} ORDER BY b.start, b.id LIMIT ?`;
-  return (prepared(db, sql).all(range, ...params, f.limit ?? 5000) as Row[]).map(bookingView);
+  return bookingViewsOf(prepared(db, sql), [range, ...params, f.limit ?? 5000]);
 }
 
 /** `once` for SQL text made for one call (a list of ids of any length), kept out of the statement cache. */
 function bookingViewsWhere(db: Db, where: string, params: unknown[], once = false): BookingView[] {
   const sql = `${BOOKING_SELECT} WHERE ${where} ORDER BY b.start, b.id`;
-  return ((once ? db.$client.prepare(sql) : prepared(db, sql)).all(...params) as Row[]).map(bookingView);
+  return bookingViewsOf(once ? db.$client.prepare(sql) : prepared(db, sql), params);
 }
 
 export function calendarExceptions(db: Db): CalendarExceptions {
