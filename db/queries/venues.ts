@@ -28,20 +28,25 @@ const VENUE_SELECT = `
   FROM venue v JOIN space s ON s.id = v.space_id JOIN floor f ON f.id = s.floor_id
   JOIN building b ON b.id = f.building_id JOIN site t ON t.id = b.site_id`;
 
-/** Object.assign onto the mapped record: a spread copies every field again (thousands of rows per list). */
-function venueView(r: Row): VenueView {
-  return Object.assign(rowToRecord('venue', r), {
-    code: String(r.s_code ?? ''),
-    nameZh: String(r.s_zh),
-    nameEn: String(r.s_en || r.s_zh),
-    siteId: String(r.t_id),
-    siteNameZh: String(r.t_zh),
-    siteNameEn: String(r.t_en || r.t_zh),
-    buildingId: String(r.b_id),
-    floorId: String(r.f_id),
-    locationZh: `${r.t_zh} / ${r.b_zh} / ${r.f_name}`,
-    locationEn: `${r.t_en || r.t_zh} / ${r.b_en || r.b_zh} / ${r.f_name}`,
-  });
+/** Venues with their places' names, read in raw mode (see rawReader); the names added onto the record, not copied with it. */
+function venueViewsOf(statement: Statement, args: unknown[]): VenueView[] {
+  const rows = statement.raw(true).all(...args) as unknown[][];
+  const reader = rawReader('venue', statement);
+  const [sCode, sZh, sEn, tId, tZh, tEn, bId, bZh, bEn, fId, fName] = ['s_code', 's_zh', 's_en', 't_id', 't_zh', 't_en', 'b_id', 'b_zh', 'b_en', 'f_id', 'f_name'].map(reader.at);
+  return rows.map((r) =>
+    Object.assign(reader.record(r), {
+      code: String(r[sCode] ?? ''),
+      nameZh: String(r[sZh]),
+      nameEn: String(r[sEn] || r[sZh]),
+      siteId: String(r[tId]),
+      siteNameZh: String(r[tZh]),
+      siteNameEn: String(r[tEn] || r[tZh]),
+      buildingId: String(r[bId]),
+      floorId: String(r[fId]),
+      locationZh: `${r[tZh] as string} / ${r[bZh] as string} / ${r[fName] as string}`,
+      locationEn: `${(r[tEn] || r[tZh]) as string} / ${(r[bEn] || r[bZh]) as string} / ${r[fName] as string}`,
+    }),
+  );
 }
 
 export function venueViews(db: Db, opts: { siteId?: string; includeArchived?: boolean; ids?: readonly string[] } = {}): VenueView[] {
@@ -57,12 +62,11 @@ export function venueViews(db: Db, opts: { siteId?: string; includeArchived?: bo
     params.push(...opts.ids);
   }
   const sql = `${VENUE_SELECT}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY t.code, s.code, v.id`;
-  return (prepared(db, sql).all(...params) as Row[]).map(venueView);
+  return venueViewsOf(prepared(db, sql), params);
 }
 
 export function venueViewOf(db: Db, id: string): VenueView | undefined {
-  const r = prepared(db, `${VENUE_SELECT} WHERE v.id = ?`).get(id) as Row | undefined;
-  return r ? venueView(r) : undefined;
+  return venueViewsOf(prepared(db, `${VENUE_SELECT} WHERE v.id = ?`), [id])[0];
 }
 
 /**
