@@ -1,5 +1,5 @@
 import '../testing/jsdom';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { instantAt, type GridItem } from './grid-logic';
 import { resourceHeads, TimeGrid } from './TimeGrid';
@@ -113,5 +113,45 @@ describe('what the desk tells the grid', () => {
     expect(out.style.getPropertyValue('--tg-item-border')).toBe('1px solid rgb(212, 136, 6)');
     // A state the desk gave no colours for falls back to the grid's grey (time-grid.css).
     expect(screen.getByRole('button', { name: 'unheard-of t2' }).style.getPropertyValue('--tg-item-bg')).toBe('');
+  });
+});
+
+describe('the grid in a page that scrolls', () => {
+  it('lays out the items of the days the window shows, also when the page scrolls rather than the grid', async () => {
+    // A week of days, one band each, 08:00–18:00 at 44 px an hour: 462 px a band; the grid grows to its full height.
+    const dates = Array.from({ length: 7 }, (_, i) => `2022-03-0${i + 1}`);
+    const events = dates.map((d, i) => ({ ...meeting, id: `m${i}`, start: instantAt(d, 14 * 60), end: instantAt(d, 15 * 60), label: `核准 ${d}` }));
+    let gridTop = 100;
+    const rect = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      const top = this.classList.contains('tg-grid') ? gridTop : 0;
+      const height = this.classList.contains('tg-grid') ? 42 + 7 * 462 : 0;
+      return { top, bottom: top + height, left: 0, right: 1000, width: 1000, height, x: 0, y: top, toJSON: () => ({}) } as DOMRect;
+    });
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((f) => (f(0), 0));
+    const innerHeight = window.innerHeight;
+    window.innerHeight = 800;
+    try {
+      render(
+        <TimeGrid
+          header={rooms.map((r) => ({ key: r, label: r }))}
+          bands={dates.map((d) => ({ key: d, date: d, columns: rooms.map((r) => ({ key: `${d}:${r}`, date: d, resourceId: r, open: [8 * 60, 18 * 60] as [number, number] })) }))}
+          items={events}
+          tones={TONES}
+          hours={[8 * 60, 18 * 60]}
+          ariaLabel="grid"
+        />,
+      );
+      const shown = () => screen.queryAllByRole('button').map((b) => b.getAttribute('aria-label'));
+      // 700 px of the grid in the window, and half as much again below it: the first three days.
+      expect(shown()).toEqual(['核准 2022-03-01', '核准 2022-03-02', '核准 2022-03-03']);
+      // The page scrolls the grid up by 2,000 px: the days now in the window are laid out.
+      gridTop = -2000;
+      await act(async () => void window.dispatchEvent(new Event('scroll')));
+      expect(shown()).toEqual(['核准 2022-03-04', '核准 2022-03-05', '核准 2022-03-06', '核准 2022-03-07']);
+    } finally {
+      rect.mockRestore();
+      vi.restoreAllMocks();
+      window.innerHeight = innerHeight;
+    }
   });
 });

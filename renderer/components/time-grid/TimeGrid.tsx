@@ -13,7 +13,7 @@
  *   focused item move it (Alt+Shift+↑/↓ change its end), Enter confirms, Esc cancels.
  * - Click or Enter on an item: `onOpen`.
  */
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { isComposing } from '../ime';
 import {
   clock,
@@ -131,24 +131,58 @@ export function TimeGrid({
   const [focused, setFocused] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   // Which part of the grid is in view: items are laid out only in the day bands near it.
-  // Before the grid is measured, the window's height stands in for its own.
+  // The grid may scroll itself, or grow and leave the scrolling to the page around it (a
+  // site's week at 1280×800): what counts is the part the window shows. Before the grid is
+  // measured, the window's height stands in for it.
   const [viewport, setViewport] = useState(() => ({ top: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight }));
-  const scrolling = useRef(0);
-  const onScroll = () => {
-    cancelAnimationFrame(scrolling.current);
-    scrolling.current = requestAnimationFrame(() => {
-      const el = root.current;
-      if (el) setViewport({ top: el.scrollTop, height: el.clientHeight });
-    });
-  };
-  const near = useMemo(() => {
+  const nearOf = (v: { top: number; height: number }) => {
     let y = HEADER_PX;
     return bands.map((band, b) => {
       const top = y;
       y += (band.head?.label ? BAND_HEAD_PX : 0) + (hours[1] - hours[0]) * scale[b];
-      return y >= viewport.top - viewport.height / 2 && top <= viewport.top + 1.5 * viewport.height;
+      return y >= v.top - v.height / 2 && top <= v.top + 1.5 * v.height;
     });
-  }, [bands, hours, scale, viewport]);
+  };
+  const near = useMemo(
+    () => nearOf(viewport),
+    // `nearOf` is described by these.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [bands, hours, scale, viewport],
+  );
+  const latest = useRef({ nearOf });
+  latest.current.nearOf = nearOf;
+  const scrolling = useRef(0);
+  const measure = () => {
+    const el = root.current;
+    if (!el) return;
+    const box = el.getBoundingClientRect();
+    const from = Math.max(box.top, 0);
+    const to = Math.min(box.bottom, window.innerHeight);
+    // Not shown (a hidden tab): keep what was known.
+    if (to <= from) return;
+    const next = { top: Math.round(el.scrollTop + from - box.top), height: Math.round(to - from) };
+    // Drawn again only when other bands come near, not on every pixel scrolled.
+    const nearNext = latest.current.nearOf(next);
+    setViewport((v) => (latest.current.nearOf(v).every((n, b) => n === nearNext[b]) ? v : next));
+  };
+  // Measured before the paint whenever the bands change (another day, week or room), and on
+  // scrolling or resizing. Scroll events do not bubble: they are caught on the way down,
+  // from the grid or any scroller around it.
+  useLayoutEffect(measure, [bands]);
+  useEffect(() => {
+    const onMove = () => {
+      cancelAnimationFrame(scrolling.current);
+      scrolling.current = requestAnimationFrame(measure);
+    };
+    window.addEventListener('scroll', onMove, { capture: true, passive: true });
+    window.addEventListener('resize', onMove);
+    return () => {
+      cancelAnimationFrame(scrolling.current);
+      window.removeEventListener('scroll', onMove, { capture: true });
+      window.removeEventListener('resize', onMove);
+    };
+    // `measure` reads the element, the window and the latest bands (through a ref).
+  }, []);
   const columnCount = header.length;
 
   const pieces = useMemo(() => {
@@ -377,7 +411,6 @@ export function TimeGrid({
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={() => setDrag(null)}
-      onScroll={onScroll}
     >
       <div className="tg-corner" />
       {header.map((h) => (
