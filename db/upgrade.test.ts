@@ -166,7 +166,7 @@ describe('upgrading a database with bookings made before long spans had their in
     const old = new Database(file);
     registerSearchFunctions(old);
     const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    const longSpans = journal.entries.findIndex((e) => e.tag === '0012_venues_long_spans');
+    const longSpans = journal.entries.findIndex((e) => e.tag === '0013_venues_long_spans');
     expect(longSpans).toBeGreaterThan(0);
     migrate(drizzle(old), { migrationsFolder: firstMigrations(longSpans) });
     const booking = (id: string, from: string, to: string) =>
