@@ -171,3 +171,16 @@ export function venueCalendarText(locale: Locale, scope: FeedScope, source: Feed
 
 /** The feed's name in one language (for the export's file name). */
 export const feedName = inLocale;
+
+/**
+ * The feed's address as Outlook and Apple Calendar open it with a click: the same
+ * address under the calendar-subscription scheme, `webcal://` for an http:// feed and
+ * `webcals://` for an https:// one (a client that takes webcal:// for plain http would
+ * otherwise ask a TLS-only server in clear). Null for anything that is not an http(s)
+ * address: the copyable http(s) form is then all there is.
+ */
+export function webcalAddress(url: string): string | null {
+  const m = /^(https?):\/\/([^\s/?#]+)(.*)$/i.exec(url.trim());
+  if (!m) return null;
+  return `${m[1].toLowerCase() === 'https' ? 'webcals' : 'webcal'}://${m[2]}${m[3]}`;
+}

@@ -106,9 +106,14 @@ describe('venue calendar subscription', () => {
     await page.getByRole('tabpanel').filter({ visible: true }).getByText('第一會議室').first().click();
     const link = page.getByTestId('feed-link');
     await link.waitFor();
-    const box = link.getByRole('textbox', { name: zh('venues.ui.feed.title') });
+    const box = link.getByRole('textbox', { name: zh('venues.ui.feed.http') });
     await expect.poll(() => box.inputValue()).toMatch(new RegExp(`^${server.url}/ical/venue/v-mr\\.ics\\?key=[A-Za-z0-9_-]{43}$`));
-    expect(await link.getByRole('button', { name: zh('venues.ui.feed.copy') }).isVisible()).toBe(true);
+    // The same address as Outlook and Apple Calendar open it with a click.
+    const webcalBox = link.getByRole('textbox', { name: zh('venues.ui.feed.webcal') });
+    expect(await webcalBox.inputValue()).toBe((await box.inputValue()).replace(/^http:/, 'webcal:'));
+    for (const form of ['venues.ui.feed.webcal', 'venues.ui.feed.http'] as const) {
+      expect(await link.getByRole('button', { name: `${zh('venues.ui.feed.copy')} ${zh(form)}` }).isVisible()).toBe(true);
+    }
     // The picture once the drawer has slid in.
     const drawer = page.locator('.ant-drawer-content-wrapper').filter({ has: link });
     await expect.poll(async () => Math.round((await drawer.boundingBox())?.x ?? 0)).toBe(1280 - 640);
@@ -124,12 +129,13 @@ describe('venue calendar subscription', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '第一會議室' }).first().click();
     await panel.getByRole('button', { name: zh('venues.ui.feed.button') }).click();
     const popover = page.locator('.ant-popover').getByTestId('feed-link');
-    await expect.poll(() => popover.getByRole('textbox').inputValue()).toBe(address);
+    await expect.poll(() => popover.getByRole('textbox', { name: zh('venues.ui.feed.http') }).inputValue()).toBe(address);
+    expect(await popover.getByRole('textbox', { name: zh('venues.ui.feed.webcal') }).inputValue()).toBe(address.replace(/^http:/, 'webcal:'));
     await popover.waitFor({ state: 'visible' });
     await page.waitForFunction(() => document.getAnimations().length === 0);
     await screenshot(page, 'venues-list-feed-link');
 
-    // What Outlook gets from that address.
+    // What Outlook gets from that address (webcal:// is fetched as http://).
     const feed = await fetch(address);
     expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const cal = new ICAL.Component(ICAL.parse(await feed.text()));

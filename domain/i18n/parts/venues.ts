@@ -259,7 +259,10 @@ export const venuesZh = {
   'venues.ui.list.exportIcal': '匯出 iCalendar',
   'venues.ui.feed.button': '訂閱網址',
   'venues.ui.feed.title': '行事曆訂閱網址',
-  'venues.ui.feed.hint': '在 Outlook 選「新增行事曆 → 從網際網路」，貼上這個網址；它只能讀取這一份行事曆，請勿公開張貼。',
+  'venues.ui.feed.hint':
+    '把 webcal 網址寄給同仁，在 Outlook 或 Apple 行事曆按一下即可訂閱；其他行事曆程式（或 Outlook 的「新增行事曆 → 從網際網路」）請貼上 http 網址。兩者只能讀取這一份行事曆，請勿公開張貼。',
+  'venues.ui.feed.webcal': 'Outlook、Apple 行事曆（webcal）',
+  'venues.ui.feed.http': '其他行事曆程式（http）',
   'venues.ui.feed.copy': '複製網址',
   'venues.ui.feed.copied': '已複製訂閱網址',
   'venues.ui.feed.standalone': '本工作站未連上同步伺服器，無法提供訂閱網址；請改用「匯出 iCalendar」。',
@@ -596,7 +599,10 @@ export const venuesEn: Record<keyof typeof venuesZh, string> = {
   'venues.ui.list.exportIcal': 'Export iCalendar',
   'venues.ui.feed.button': 'Subscribe link',
   'venues.ui.feed.title': 'Calendar subscription link',
-  'venues.ui.feed.hint': 'In Outlook choose "Add calendar → From Internet" and paste this link; it reads this one calendar only, so do not post it publicly.',
+  'venues.ui.feed.hint':
+    'Send the webcal link to colleagues: one click in Outlook or Apple Calendar subscribes. Other calendar programs (or Outlook\'s "Add calendar → From Internet") take the http link. Both read this one calendar only, so do not post them publicly.',
+  'venues.ui.feed.webcal': 'Outlook, Apple Calendar (webcal)',
+  'venues.ui.feed.http': 'Other calendar programs (http)',
   'venues.ui.feed.copy': 'Copy link',
   'venues.ui.feed.copied': 'Subscription link copied',
   'venues.ui.feed.standalone': 'This workstation is not connected to a sync server, so there is no subscription link; use "Export iCalendar" instead.',
