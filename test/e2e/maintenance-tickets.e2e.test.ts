@@ -95,6 +95,33 @@ describe('repair tickets', () => {
     await screenshot(page, 'maintenance-ticket-filed');
   });
 
+  it('opens the new-ticket form with the focus in its first field right after Esc closes a ticket', async () => {
+    // The drawer hands the focus back to the row that opened it once it has slid out:
+    // that must not take it from a form Ctrl+N opened in the meantime.
+    const number = (await tickets.rowTexts())[0].match(NUMBER)![0];
+    // Esc alone still gives the focus back to the number that opened the drawer.
+    await tickets.numberButton(number).click();
+    await tickets.drawer.getByText(number).first().waitFor();
+    await tickets.settle();
+    await page.keyboard.press('Escape');
+    await tickets.drawer.waitFor({ state: 'hidden' });
+    await tickets.settle();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(number);
+    for (let round = 0; round < 5; round++) {
+      await tickets.numberButton(number).click();
+      await tickets.drawer.getByText(number).first().waitFor();
+      await tickets.settle();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+n');
+      await tickets.form.waitFor();
+      await tickets.drawer.waitFor({ state: 'hidden' });
+      await tickets.settle();
+      expect(await tickets.focusedLabel(), `round ${round + 1}`).toBe(zh('maint.col.location'));
+      await page.keyboard.press('Escape');
+      await tickets.form.waitFor({ state: 'hidden' });
+    }
+  });
+
   it('warns of a likely duplicate and adds the second call to the open ticket instead', async () => {
     const before = await tickets.rowTexts();
     const number = before[0].match(NUMBER)![0];

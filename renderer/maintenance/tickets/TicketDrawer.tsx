@@ -29,6 +29,7 @@ import { moveTicket, useMaintenance } from '../store';
 import { mutate } from '../../app/mutate';
 import { TicketForm } from './TicketForm';
 import { OptionalSelect } from '../../components/OptionalSelect';
+import { useFocusReturn } from '../../components/focus-return';
 
 /** The button that moves a ticket to `to`, named for what it means from where it is. */
 export function actionLabel(from: TicketStatus, to: TicketStatus): MessageKey {
@@ -85,6 +86,7 @@ export function TicketDrawer() {
   // Records written by no user (the demo data, an import) read as written by the system.
   const userName = (userId: string) => users.find((u) => u.id === userId)?.displayName ?? t('maint.systemUser');
   const desk = me.roles.some((r) => TICKET_DESK_ROLES.includes(r));
+  const focusReturn = useFocusReturn(!!id, 'maint-ticket-drawer');
 
   // Esc closes the drawer also when the focus was lost (the button that had it is gone).
   useEffect(() => {
@@ -104,6 +106,7 @@ export function TicketDrawer() {
     <Drawer
       open={!!id}
       rootClassName="maint-ticket-drawer"
+      {...focusReturn}
       onClose={() => open(null)}
       size={760}
       title={
