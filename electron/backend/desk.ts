@@ -9,6 +9,11 @@
 export interface NamedMutation {
   name: string;
   args: Record<string, unknown>;
+  /**
+   * When it was made, if not when the demo is loaded: the history's records that get a
+   * printed number are filed in their own year, so the runner numbers them in it.
+   */
+  at?: string;
 }
 
 export interface BackendDesk<H extends object = object> {

@@ -16,13 +16,13 @@ const maintenance = defineBackendDesk({
   id: 'maintenance',
   handlers: { ...ticketHandlers, ...inspectionHandlers },
   // Plans, projects and assets first: tickets may name a project or an asset.
-  demo: (now) => [...inspectionMutations(), ...ticketMutations(now)],
+  demo: (now) => [...inspectionMutations(now), ...ticketMutations(now)],
 });
 
 const venues = defineBackendDesk({
   id: 'venues',
   handlers: venueHandlers,
-  demo: () => venueMutations(),
+  demo: (now) => venueMutations(now),
 });
 
 const parking = defineBackendDesk({

@@ -30,6 +30,13 @@ export interface Actor {
 
 export type MutationResult = { ok: true; mutationId: number; clientId: string } | Refusal;
 
+/** One mutation of a batch; `at` when it was made at another time than the batch. */
+export interface BatchItem {
+  name: string;
+  args: unknown;
+  at?: string;
+}
+
 /** `records`: how many records the batch created, changed or removed. */
 export type BatchResult = { ok: true; clientId: string; mutationIds: number[]; records: number } | (Refusal & { index: number });
 
@@ -156,14 +163,16 @@ export class MutationRunner {
    * Runs several named mutations in ONE SQLite transaction (an import, the demo data):
    * each is an ordinary mutation with its own outbox and audit entries, but either all
    * of them are written or none. A refusal names the index of the mutation refused.
+   * An item's own `at` (the demo's history: a booking filed in 110) is the time it is
+   * written as made, and the year its printed number is given in; the others take `at`.
    */
-  runBatch(items: ReadonlyArray<{ name: string; args: unknown }>, actor: Actor, at: string = new Date().toISOString()): Promise<BatchResult> {
+  runBatch(items: ReadonlyArray<BatchItem>, actor: Actor, at: string = new Date().toISOString()): Promise<BatchResult> {
     const next = this.queue.then(() => this.runBatchNow(items, actor, at));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async runBatchNow(items: ReadonlyArray<{ name: string; args: unknown }>, actor: Actor, at: string): Promise<BatchResult> {
+  private async runBatchNow(items: ReadonlyArray<BatchItem>, actor: Actor, at: string): Promise<BatchResult> {
     const checked: unknown[] = [];
     for (const [index, item] of items.entries()) {
       const c = this.check(item.name, item.args, actor);
@@ -179,7 +188,7 @@ export class MutationRunner {
       let clientId = '';
       let records = 0;
       for (; index < items.length; index++) {
-        const done = await this.applyInTx(items[index].name, checked[index], actor, at);
+        const done = await this.applyInTx(items[index].name, checked[index], actor, items[index].at ?? at);
         mutationIds.push(done.mutationId);
         done.kinds.forEach((k) => kinds.add(k));
         records += done.records;

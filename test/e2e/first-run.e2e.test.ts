@@ -7,8 +7,11 @@ import { type DeskBrowser, launchBrowser, screenshot } from './support/browser';
 import { demoUser } from './support/demo';
 import { startWorkstation, stopAllWorkstations, type Workstation } from './support/workstation';
 import { FirstRunPage } from './pages/FirstRunPage';
+import { InspectionsPage } from './pages/InspectionsPage';
 import { LoginPage } from './pages/LoginPage';
 import { DESKS, ShellPage } from './pages/ShellPage';
+import { TicketsPage } from './pages/TicketsPage';
+import { VenuePage } from './pages/VenuePage';
 import { zh } from './pages/zh';
 
 describe('first run', () => {
@@ -59,5 +62,21 @@ describe('first run', () => {
     expect(await shell.status.getByText(zh('status.pending', { count: pending })).count()).toBe(0);
     expect(await page.getByText(admin.displayName).first().isVisible()).toBe(true);
     await screenshot(page, 'shell');
+
+    // The desks' first screens hold work of these days, not only the demo's history:
+    // open tickets, rounds due this week, this week's bookings on the calendar.
+    const tickets = new TicketsPage(page);
+    await tickets.waitUntilListed();
+    expect((await tickets.rowTexts()).some((row) => row.includes(zh('ticketStatus.reported')))).toBe(true);
+    await new InspectionsPage(page).open();
+    await page.locator('[data-round]').first().waitFor();
+    await tickets.settle();
+    await screenshot(page, 'first-screen-inspections');
+    await shell.deskLink('venues').click();
+    const venues = new VenuePage(page);
+    await venues.waitPainted();
+    await expect.poll(() => venues.grid().locator('[data-item]').count()).toBeGreaterThan(0);
+    await tickets.settle();
+    await screenshot(page, 'first-screen-venues');
   });
 });

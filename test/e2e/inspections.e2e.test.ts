@@ -198,7 +198,7 @@ describe('preventive maintenance', () => {
 
     await insp.maintTab('maint.tab.assets').click();
     await page.getByText('後棟客梯2號').click();
-    await page.getByText('維-110-09001').waitFor();
+    await page.getByText('維-110-00001').waitFor();
     // Its rounds: the monthly elevator maintenance of the demo period and of these weeks.
     const [before, after] = zh('assets.rounds', { count: '\u0000' }).split('\u0000');
     const heading = page.getByRole('heading', { name: new RegExp(`^${before}\\d+${after}$`) });

@@ -8,7 +8,7 @@ import { SqliteRecords } from '../../db/records';
 import { newId } from '../../domain/ids';
 import { addWorkingHours, DEFAULT_SLA_HOURS } from '../../domain/maintenance/sla';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, type Ticket, type TicketCategory, type TicketStatus } from '../../domain/maintenance/tickets';
-import { formatPrintedNumber } from '../../domain/numbering';
+import { formatPrintedNumber, parsePrintedNumber } from '../../domain/numbering';
 import type { Actor, MutationRunner } from '../../electron/backend/mutation-runner';
 
 /** An instant given as Taipei wall-clock time. */
@@ -135,7 +135,12 @@ export function insertGeneratedTickets(db: Db, o: GenerateOptions): void {
   const records = new SqliteRecords(db);
   const start = Date.parse(o.from ?? '2019-01-02T00:00:00Z');
   const span = Date.parse(o.to ?? '2022-01-31T00:00:00Z') - start;
+  // Numbers go on after those the database holds already (the demo's, say).
   const perYear = new Map<number, number>();
+  for (const { number } of db.$client.prepare('SELECT number FROM ticket').all() as { number: string }[]) {
+    const p = parsePrintedNumber(number);
+    if (p && !p.provisional) perYear.set(p.year, Math.max(perYear.get(p.year) ?? 0, p.n));
+  }
   db.$client.exec('BEGIN');
   for (let i = 0; i < o.count; i++) {
     const reportedAt = new Date(start + Math.floor((i / o.count) * span) + Math.floor(random() * 3_600_000)).toISOString();

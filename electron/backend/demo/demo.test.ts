@@ -7,8 +7,13 @@ import type { ApiEvent } from '../../../domain/api';
 import type { Entities, Kind } from '../../../domain/entities';
 import { KINDS } from '../../../domain/entities';
 import { ROLES } from '../../../domain/roles';
+import { addDays, startOfTaipeiDay, todayInTaipei, weekdayOf } from '../../../domain/dates';
+import { OPEN_STATUSES } from '../../../domain/maintenance/tickets';
+import { DEFAULT_SORT } from '../../../domain/maintenance/tickets-query';
+import { parsePrintedNumber } from '../../../domain/numbering';
 import { isWorkingDay } from '../../../domain/working-days';
 import { tempDir } from '../../../test/support/fresh-db';
+import { signInAs } from '../../../test/support/sign-in';
 import { Workstation } from '../workstation';
 import { DEMO_USERS } from './people';
 
@@ -134,6 +139,68 @@ describe('demo data', () => {
       expect(ids(a).length, kind).toBeGreaterThan(0);
       expect(ids(b), kind).toEqual(ids(a));
     }
+  });
+
+  it("shows life on the desks' first screens: this week's bookings, open tickets and rounds due this week", async () => {
+    const ws = freshWorkstation();
+    await ws.call('demo.load', {});
+    await signInAs(ws, ['venue_clerk', 'maintenance_clerk']);
+    const today = todayInTaipei();
+    // A week as the calendar shows it, Sunday to Saturday.
+    const sunday = addDays(today, -weekdayOf(today));
+    const week = (n: number) => ({ from: startOfTaipeiDay(addDays(sunday, 7 * n)), to: startOfTaipeiDay(addDays(sunday, 7 * n + 7)) });
+
+    // The venue calendar's current week, and the next: approved and pending, some competing.
+    for (const n of [0, 1]) {
+      const bookings = await ws.call('venues.bookings', week(n));
+      expect(bookings.length, `week ${n}`).toBeGreaterThanOrEqual(4);
+      expect(new Set(bookings.map((b) => b.status))).toEqual(new Set(['approved', 'pending']));
+    }
+    const competing = await ws.call('venues.competing', {});
+    expect(competing.filter((g) => g.bookings.every((b) => b.start >= week(0).from)).length).toBeGreaterThanOrEqual(2);
+
+    // The maintenance desk's open tickets.
+    const open = await ws.call('tickets.page', { filter: { statuses: [...OPEN_STATUSES] }, sort: DEFAULT_SORT, offset: 0, limit: 100 });
+    expect(open.total).toBeGreaterThanOrEqual(5);
+    expect(new Set(open.rows.map((t) => t.status))).toEqual(new Set(OPEN_STATUSES));
+
+    // Rounds due this week still to do, last week's overdue, those of the weeks before done.
+    const rounds = list(ws, 'inspectionRound');
+    const due = (from: number, to: number) => rounds.filter((r) => r.dueOn >= addDays(sunday, from) && r.dueOn < addDays(sunday, to));
+    expect(due(0, 7).length).toBeGreaterThan(0);
+    expect(due(0, 7).every((r) => r.status === 'open')).toBe(true);
+    expect(due(-7, 0).length).toBeGreaterThan(0);
+    expect(due(-7, 0).every((r) => r.status === 'open')).toBe(true);
+    expect(rounds.filter((r) => r.dueOn > '2022-12-31' && r.dueOn < addDays(sunday, -7)).every((r) => r.status === 'done')).toBe(true);
+  });
+
+  it("numbers the bookings and tickets from the workstation's own sequence, each in the year it was filed", async () => {
+    const ws = freshWorkstation();
+    await ws.call('demo.load', {});
+    const leases = ws.db.$client.prepare('SELECT kind, year, from_n AS "from", next_n AS next FROM number_lease').all() as { kind: string; year: number; from: number; next: number }[];
+    const series = new Map(list(ws, 'bookingSeries').map((r) => [r.id, r.number]));
+    const occurrences = list(ws, 'booking').filter((b) => b.seriesId);
+    expect(occurrences.length).toBeGreaterThan(0);
+    for (const o of occurrences) expect(o.number, o.id).toBe(series.get(o.seriesId!));
+    const numbered = [...list(ws, 'booking').filter((b) => !b.seriesId), ...list(ws, 'bookingSeries'), ...list(ws, 'ticket')];
+    const numbers = numbered.map((r) => r.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    for (const r of numbered) {
+      const n = parsePrintedNumber(r.number);
+      expect(n, r.id).toMatchObject({ provisional: false });
+      expect(
+        leases.some((l) => l.kind === n!.kind && l.year === n!.year && l.from <= n!.n && n!.n < l.next),
+        r.number,
+      ).toBe(true);
+    }
+    // A history booking bears the number of the year it was filed in.
+    expect(list(ws, 'booking').find((b) => b.id === 'demo-booking-sister-hachioji')?.number).toMatch(/^場-110-\d{5}$/);
+    expect(list(ws, 'ticket').find((t) => t.id === 'demo-ticket-round-elevator-20211115')?.number).toMatch(/^維-110-\d{5}$/);
+    // Every workstation that loads it gives the same numbers.
+    const other = freshWorkstation();
+    await other.call('demo.load', {});
+    const byId = (w: Workstation) => Object.fromEntries([...list(w, 'booking'), ...list(w, 'ticket')].map((r) => [r.id, r.number]));
+    expect(byId(other)).toEqual(byId(ws));
   });
 
   it('is refused, changing nothing, once the workstation has any data', async () => {

@@ -4,10 +4,11 @@
  * and flower beds, monthly elevator maintenance by the contractor, the yearly fire-safety
  * inspection, quarterly HVAC filter cleaning, the cleanliness evaluation of every
  * agency's offices in 110/11 and 111/1), their rounds of the report period 110/9/1–111/1/31
- * done, the four projects of the period with their dates, and the equipment they concern.
- * Ids are fixed (rounds derive theirs from plan and date), so every workstation agrees.
+ * done, the four projects of the period with their dates, and the equipment they concern;
+ * and the rounds around the day the demo is loaded: those of the weeks before last done,
+ * last week's overdue, this week's and the coming weeks' open. Ids are fixed (rounds derive theirs from plan and date), so every workstation agrees.
  */
-import { startOfTaipeiDay, type BusinessDate } from '../../../domain/dates';
+import { addDays, startOfTaipeiDay, todayInTaipei, weekdayOf, type BusinessDate } from '../../../domain/dates';
 import type { AssetKind } from '../../../domain/maintenance/assets';
 import { roundId } from '../../../domain/maintenance/inspections';
 import { occurrencesDue, type Recurrence } from '../../../domain/maintenance/recurrence';
@@ -196,8 +197,6 @@ interface FindingTicket {
   space: string;
   item: number;
   id: string;
-  /** Printed numbers of the year they were filed (the runner would give this year's). */
-  number: string;
   subject: string;
   category: TicketCategory;
   asset: string | null;
@@ -212,7 +211,6 @@ const FINDING_TICKETS: FindingTicket[] = [
     space: 'EL-BRF',
     item: 4,
     id: 'demo-ticket-round-elevator-20211115',
-    number: '維-110-09001',
     subject: '後棟客梯2號運轉異音',
     category: 'elevator',
     asset: 'FS-EL-B2',
@@ -230,7 +228,6 @@ const FINDING_TICKETS: FindingTicket[] = [
     space: 'FC-F1',
     item: 5,
     id: 'demo-ticket-round-fire-20211110',
-    number: '維-110-09002',
     subject: '前棟三樓出口標示燈不亮',
     category: 'fire',
     asset: null,
@@ -343,7 +340,7 @@ function taipeiTime(date: BusinessDate, hour: number): string {
 
 const itemId = (n: number) => `c${n}`;
 
-export function inspectionMutations(): NamedMutation[] {
+export function inspectionMutations(now: Date): NamedMutation[] {
   const out: NamedMutation[] = [];
   const add = (name: string, args: Record<string, unknown>) => out.push({ name, args });
 
@@ -410,14 +407,19 @@ export function inspectionMutations(): NamedMutation[] {
           continue;
         }
         tickets.push(ticket);
-        add('inspectionItem.openTicket', {
-          ...item,
-          ticketId: ticket.id,
-          number: ticket.number,
-          subject: ticket.subject,
-          category: ticket.category,
-          assetId: ticket.asset ? assetId(ticket.asset) : null,
-          reportedAt: taipeiTime(o.dueOn, p.doneAtHour - 1),
+        // Written as made on the round's day: the runner numbers the ticket in that year.
+        const reportedAt = taipeiTime(o.dueOn, p.doneAtHour - 1);
+        out.push({
+          name: 'inspectionItem.openTicket',
+          args: {
+            ...item,
+            ticketId: ticket.id,
+            subject: ticket.subject,
+            category: ticket.category,
+            assetId: ticket.asset ? assetId(ticket.asset) : null,
+            reportedAt,
+          },
+          at: reportedAt,
         });
       }
       add('inspectionRound.passRemaining', { id });
@@ -434,6 +436,23 @@ export function inspectionMutations(): NamedMutation[] {
           });
         });
       }
+    }
+  }
+
+  // Around today: the window a workstation makes rounds for (a month back, a month ahead),
+  // with the rounds due before last week done on their day; last week's are overdue (the
+  // desk has something to chase), this week's and the coming ones still to do.
+  const today = todayInTaipei(now);
+  const sunday = addDays(today, -weekdayOf(today));
+  const window = { from: addDays(today, -30), to: addDays(today, 31) };
+  add('inspectionRound.generate', window);
+  for (const p of PLANS) {
+    const schedule = { rule: p.recurrence, startOn: p.startOn, endOn: null, endAfter: null, onHoliday: 'next' as const };
+    for (const o of occurrencesDue(schedule, window.from, window.to, (d) => isWorkingDay(d, calendar))) {
+      if (o.dueOn >= addDays(sunday, -7)) continue;
+      const id = roundId(planId(p.handle), o.scheduledOn);
+      add('inspectionRound.passRemaining', { id });
+      add('inspectionRound.complete', { id, completedAt: taipeiTime(o.dueOn, p.doneAtHour) });
     }
   }
   return out;

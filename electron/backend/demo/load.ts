@@ -26,7 +26,9 @@ export async function loadDemo(ws: Workstation): Promise<Outcome<{ records: numb
   // Verifiers first: when the records' commit tells the screens, every demo user can sign in.
   const verifiers = await Promise.all(DEMO_USERS.map(async (u) => [userId(u.username), await makeVerifier(u.password)] as const));
   for (const [id, verifier] of verifiers) storeVerifier(ws, id, verifier);
-  const result = await ws.runner.runBatch(demoMutations(), actor);
+  // One moment for the activity around today and for the batch's own time.
+  const now = new Date();
+  const result = await ws.runner.runBatch(demoMutations(now), actor, now.toISOString());
   if (!result.ok) {
     const forget = ws.db.$client.prepare('DELETE FROM credential WHERE user_id = ?');
     for (const [id] of verifiers) forget.run(id);

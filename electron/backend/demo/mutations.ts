@@ -11,7 +11,7 @@ import type { NamedMutation } from '../desk';
 
 export type { NamedMutation };
 
-export function demoMutations(): NamedMutation[] {
+export function demoMutations(now: Date = new Date()): NamedMutation[] {
   const out: NamedMutation[] = [];
   const add = (name: string, args: Record<string, unknown>) => out.push({ name, args });
 
@@ -72,7 +72,6 @@ export function demoMutations(): NamedMutation[] {
   add('calendar.importYear', { year: DEMO_CALENDAR_YEAR, source: 'demo', days: DEMO_CALENDAR_2022 });
   // Each desk's records after the shared ones: they refer to places, agencies and
   // people, and their dates follow the calendar (rounds' due days, series' holidays).
-  const now = new Date();
   for (const desk of BACKEND_DESKS) out.push(...(desk.demo?.(now) ?? []));
   return out;
 }

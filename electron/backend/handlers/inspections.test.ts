@@ -362,6 +362,6 @@ describe('the demo', () => {
     const evaluation = await ws.call('inspections.rounds', { planId: 'demo-plan-cleanliness', from: '2021-09-01', to: '2022-01-31' });
     expect(evaluation.map((r) => r.dueOn)).toEqual(['2021-11-17', '2022-01-19']);
     const history = await ws.call('assets.history', { id: 'demo-asset-FS-EL-B2' });
-    expect(history.tickets.map((t) => [t.number, t.status])).toEqual([['維-110-09001', 'closed']]);
+    expect(history.tickets.map((t) => [t.number, t.status])).toEqual([['維-110-00001', 'closed']]);
   });
 });
