@@ -58,4 +58,22 @@ describe('a batch of mutations is one transaction', () => {
     expect(r).toMatchObject({ ok: false, index: 1, problem: { code: 'error.required', field: 'nameZh' } });
     expect(counts(db)).toEqual([0, 0, 0, 0]);
   });
+
+  it('an item made at another time than the batch is written with its own time', async () => {
+    const { db } = freshDb();
+    const runner = new MutationRunner(db);
+    const then = '2021-10-01T01:00:00.000Z';
+    const now = '2026-12-07T02:00:00.000Z';
+    const r = await runner.runBatch(
+      [
+        { name: 'site.create', args: { id: 's1', code: 'SW', nameZh: '四維行政中心', nameEn: '', address: '' }, at: then },
+        { name: 'site.create', args: { id: 's2', code: 'FS', nameZh: '鳳山行政中心', nameEn: '', address: '' } },
+      ],
+      admin,
+      now,
+    );
+    expect(r).toMatchObject({ ok: true });
+    expect(db.$client.prepare('SELECT at FROM outbox ORDER BY seq').all()).toEqual([{ at: then }, { at: now }]);
+    expect([runner.records.getSync('site', 's1')?.createdAt, runner.records.getSync('site', 's2')?.createdAt]).toEqual([then, now]);
+  });
 });
