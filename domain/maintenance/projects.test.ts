@@ -10,7 +10,7 @@ describe('projects', () => {
     expect(countProjectsCompleted([completed('2021-08-31'), completed('2021-09-01'), completed('2022-01-31'), completed('2022-02-01')], period)).toBe(2);
   });
 
-  it('the DOMAIN.md projects of 110/9/1–111/1/31 all count, a project still under way does not', () => {
+  it('the four projects the report lists for 110/9/1–111/1/31 all count, a project still under way does not', () => {
     const projects = [completed('2021-12-10'), completed('2021-12-20'), completed('2021-12-31'), completed('2021-09-23'), { status: 'in_progress' as const, actualEnd: null }];
     expect(countProjectsCompleted(projects, period)).toBe(4);
   });

@@ -1,9 +1,9 @@
 /**
  * Figures of the period report for repair tickets: 處理 N 件, by site and category.
  *
- * The definition (DOMAIN.md, "How the report counts"): a ticket counts when its work was
- * completed (reached 完工) on a Taipei date inside the period, both ends included;
- * cancelled (取消) and returned (退件) tickets don't count.
+ * The definition (docs/domain.md, "How the report counts: Repair cases handled"): a ticket
+ * counts when its work was completed (reached 完工) on a Taipei date inside the period,
+ * both ends included; cancelled (取消) and returned (退件) tickets don't count.
  *
  * Reopened tickets (完工 → 處理中 → … → 完工) count ONCE, on the date of their LAST
  * completion, and only while they stand completed or closed: reopening says the first

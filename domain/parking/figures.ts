@@ -1,8 +1,9 @@
 /**
- * The parking desk's figures for the period report (the definitions in docs/domain.md,
- * "How the report counts"): annual permits valid for year Y, issued and not voided; and
- * temporary permits issued on a date inside the period, per site, not voided. A revoked
- * permit is voided; so is one replaced after a loss, whose replacement counts instead.
+ * The parking desk's figures for the period report (docs/domain.md, "How the report
+ * counts: Annual parking permits" and "Temporary parking permits"): annual permits valid
+ * for year Y, issued and not voided; and temporary permits issued on a date inside the
+ * period, per site, not voided. A revoked permit is voided; so is one replaced after a
+ * loss, whose replacement counts instead.
  */
 import type { BusinessDate } from '../dates';
 import type { Permit } from './types';

@@ -1,8 +1,9 @@
 /**
- * The venue desk's figures for the period report (DOMAIN.md, "How the report counts"):
- * each approved, not cancelled booking occurrence whose Taipei start date falls inside the
- * period counts once, however many days it runs; each occurrence of a series counts.
- * Activity venues (auditorium, atrium) give venue sessions, meeting rooms give room uses.
+ * The venue desk's figures for the period report (docs/domain.md, "How the report counts:
+ * Venue sessions and meeting-room uses"): each approved, not cancelled booking occurrence
+ * whose Taipei start date falls inside the period counts once, however many days it runs;
+ * each occurrence of a series counts. Activity venues (auditorium, atrium) give venue
+ * sessions, meeting rooms give room uses.
  */
 import { taipeiDateOf, type BusinessDate } from '../dates';
 import { ACTIVITY_TYPES, ACTIVITY_VENUE_TYPES, type ActivityType, type Booking, type VenueType } from './types';

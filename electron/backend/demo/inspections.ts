@@ -1,10 +1,11 @@
 /**
  * The demo's preventive maintenance, projects and assets (all names of people and
- * companies made up): the plans of DOMAIN.md (weekly dengue patrol of the dormitories
- * and flower beds, monthly elevator maintenance by the contractor, the yearly fire-safety
- * inspection, quarterly HVAC filter cleaning, the cleanliness evaluation of every
- * agency's offices in 110/11 and 111/1), their rounds of the report period 110/9/1–111/1/31
- * done, the four projects of the period with their dates, and the equipment they concern;
+ * companies made up): the plans of docs/domain.md, "Recurring inspections" (weekly dengue
+ * patrol of the dormitories and flower beds, the cleanliness evaluation of every agency's
+ * offices in 110/11 and 111/1) and of the routine upkeep beside them (monthly elevator
+ * maintenance by the contractor, the yearly fire-safety inspection, quarterly HVAC filter
+ * cleaning), their rounds of the report period 110/9/1–111/1/31 done, the four projects
+ * of the period with their dates (docs/domain.md, "Projects"), and the equipment they concern;
  * and the rounds around the day the demo is loaded: those of the weeks before last done,
  * last week's overdue, this week's and the coming weeks' open. Ids are fixed (rounds derive theirs from plan and date), so every workstation agrees.
  */
@@ -254,7 +255,7 @@ interface DemoProject {
   note: string;
 }
 
-/** DOMAIN.md's projects of the period: the completion dates are the report's. */
+/** The projects of the period (docs/domain.md, "Projects"): the completion dates are the report's. */
 const PROJECTS: DemoProject[] = [
   {
     handle: 'elevator-5',

@@ -336,7 +336,7 @@ describe('projects and assets', () => {
 });
 
 describe('the demo', () => {
-  it('holds the plans of DOMAIN.md with their rounds of 110/9/1–111/1/31 done, and the four projects completed then', async () => {
+  it('holds the plans of the report period with their rounds of 110/9/1–111/1/31 done, and the four projects completed then', async () => {
     const ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
     open.push(ws);
     expect(await ws.call('demo.load', {})).toMatchObject({ ok: true });
