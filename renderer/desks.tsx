@@ -3,16 +3,16 @@
  * palette and the 待處理 drawer read this list. A new desk adds its id to DESKS
  * (app/desks.ts) and its declaration here (docs/adding-a-desk.md).
  */
-import { BarChartOutlined, CarOutlined, IdcardOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CarOutlined } from '@ant-design/icons';
 import { DESK_READERS } from '../domain/call';
 import type { Role } from '../domain/roles';
 import { DESKS, type Desk, type DeskEntry } from './app/desks';
 import { maintenanceDesk } from './maintenance/desk';
+import { parkingDesk } from './parking/desk';
 import { settingsDesk } from './settings/desk';
 import { venueDesk } from './venues/desk';
 
 // Not built yet: in the navigation, with a plain note instead of a screen.
-const parkingDesk: DeskEntry = { id: 'parking', label: 'nav.parking', icon: <IdcardOutlined /> };
 const vehicleDesk: DeskEntry = { id: 'vehicles', label: 'nav.vehicles', icon: <CarOutlined />, roles: DESK_READERS };
 const reportDesk: DeskEntry = { id: 'reports', label: 'nav.reports', icon: <BarChartOutlined />, roles: DESK_READERS };
 

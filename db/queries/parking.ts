@@ -1,5 +1,5 @@
 /** The parking desk's reads: the permit list, the gate lookup and the period figures, in SQL over the workstation's tables. */
-import { taipeiDateOf, type BusinessDate } from '../../domain/dates';
+import { taipeiDateOf, type BusinessDate, type Locale } from '../../domain/dates';
 import type { GateMatch } from '../../domain/parking/calls';
 import { parkingFigures, type ParkingFigures } from '../../domain/parking/figures';
 import { normalizePlate } from '../../domain/parking/plates';
@@ -42,6 +42,24 @@ export function listPermits(db: Db, f: PermitFilter): Permit[] {
   return (prepared(db, sql).all(...params) as Record<string, unknown>[]).map((r) => rowToRecord('permit', r));
 }
 
+interface GateRow {
+  plate: string;
+  number: string;
+  type: PermitType;
+  site_id: string;
+  area_id: string;
+  valid_from: string;
+  valid_to: string;
+  status: PermitStatus;
+  holder_agency_id: string | null;
+  site_zh: string | null;
+  site_en: string | null;
+  area_zh: string | null;
+  area_en: string | null;
+  agency_zh: string | null;
+  agency_en: string | null;
+}
+
 /** At most this many matches at the gate: a partial plate of two characters matches many. */
 const GATE_LIMIT = 50;
 
@@ -49,26 +67,21 @@ const GATE_LIMIT = 50;
  * The guard's lookup: permits whose plate contains what was typed, valid-today first.
  * Only what the gate needs: no holder's name, title or phone.
  */
-export function gateLookup(db: Db, typed: string, siteId: string | undefined, now = new Date()): GateMatch[] {
+export function gateLookup(db: Db, typed: string, siteId: string | undefined, locale: Locale, now = new Date()): GateMatch[] {
   const plate = normalizePlate(typed);
   if (!plate) return [];
   const today = taipeiDateOf(now);
   const rows = prepared(
     db,
-    `SELECT pp.plate, p.number, p.type, p.site_id, p.area_id, p.valid_from, p.valid_to, p.status, p.holder_agency_id
+    `SELECT pp.plate, p.number, p.type, p.site_id, p.area_id, p.valid_from, p.valid_to, p.status, p.holder_agency_id,
+            site.name_zh AS site_zh, site.name_en AS site_en, sp.name_zh AS area_zh, sp.name_en AS area_en, ag.name_zh AS agency_zh, ag.name_en AS agency_en
        FROM permit_plate pp JOIN permit p ON p.id = pp.permit_id
+       LEFT JOIN site ON site.id = p.site_id
+       LEFT JOIN parking_area pa ON pa.id = p.area_id LEFT JOIN space sp ON sp.id = pa.space_id
+       LEFT JOIN agency ag ON ag.id = p.holder_agency_id
       WHERE instr(pp.plate, ?) > 0 ORDER BY p.valid_to DESC LIMIT ?`,
-  ).all(plate, GATE_LIMIT * 4) as {
-    plate: string;
-    number: string;
-    type: PermitType;
-    site_id: string;
-    area_id: string;
-    valid_from: string;
-    valid_to: string;
-    status: PermitStatus;
-    holder_agency_id: string | null;
-  }[];
+  ).all(plate, GATE_LIMIT * 4) as GateRow[];
+  const name = (zh: string | null, en: string | null) => (locale === 'en' && en ? en : (zh ?? ''));
   const matches = rows.map((r): GateMatch => ({
     plate: r.plate,
     number: r.number,
@@ -80,10 +93,13 @@ export function gateLookup(db: Db, typed: string, siteId: string | undefined, no
     status: r.status,
     validToday: (!siteId || r.site_id === siteId) && validOn({ status: r.status, validFrom: r.valid_from, validTo: r.valid_to }, today),
     agencyId: r.holder_agency_id,
+    siteName: name(r.site_zh, r.site_en),
+    areaName: name(r.area_zh, r.area_en),
+    agencyName: name(r.agency_zh, r.agency_en),
   }));
   // The exact plate first, then what lets the car in today.
   const rank = (m: GateMatch) => (m.plate === plate ? 0 : 2) + (m.validToday ? 0 : 1);
-  return matches.sort((a, b) => rank(a) - rank(b)).slice(0, GATE_LIMIT);
+  return matches.sort((x, y) => rank(x) - rank(y)).slice(0, GATE_LIMIT);
 }
 
 export function parkingFiguresOf(db: Db, period: { from: BusinessDate; to: BusinessDate }): ParkingFigures {

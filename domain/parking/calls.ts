@@ -47,6 +47,10 @@ export interface GateMatch {
   /** Valid today (Taipei) at the site asked about (or at its own site when none was asked). */
   validToday: boolean;
   agencyId: string | null;
+  /** Names in the reader's language: a guard reads no reference data of their own. */
+  siteName: string;
+  areaName: string;
+  agencyName: string;
 }
 
 export interface ParkingResults {

@@ -134,6 +134,7 @@ describe('parking permits', () => {
       ['ABC1234', true],
       ['ABD5678', false],
     ]);
+    expect(found[0]).toMatchObject({ siteName: '四維行政中心', areaName: '地下停車場', agencyName: '民政局' });
     expect(JSON.stringify(found)).not.toContain('王小明');
     expect(await ws.call('parking.gateLookup', { plate: 'abc-1234', siteId: 'FS' })).toMatchObject([{ plate: 'ABC1234', validToday: false }]);
     await expect(ws.call('parking.permits', {})).rejects.toMatchObject({ status: 403 });

@@ -9,6 +9,6 @@ export const parkingHandlers: Pick<HandlerMap, keyof typeof parkingCalls> = {
     return includeArchived ? areas : areas.filter((a) => !a.archived);
   },
   'parking.permits': (ws, filter) => listPermits(ws.db, filter),
-  'parking.gateLookup': (ws, { plate, siteId }) => gateLookup(ws.db, plate, siteId),
+  'parking.gateLookup': (ws, { plate, siteId }) => gateLookup(ws.db, plate, siteId, ws.locale),
   'parking.figures': (ws, period) => parkingFiguresOf(ws.db, period),
 };

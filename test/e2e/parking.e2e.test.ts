@@ -1,0 +1,53 @@
+/**
+ * The guard at the gate, in zh-TW, on the demo data: signing in opens the parking desk's
+ * gate lookup and nothing else; a plate typed in part and in lower case shows its permit
+ * as valid today with the site, the area and the agency, and no holder's name.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPlate } from '../../domain/parking/plates';
+import { type DeskBrowser, launchBrowser, screenshot } from './support/browser';
+import { seededDataDir } from './support/demo';
+import { signIn } from './support/session';
+import { startWorkstation, stopAllWorkstations, type Workstation } from './support/workstation';
+import type { ShellPage } from './pages/ShellPage';
+import { zh } from './pages/zh';
+
+const SOON = { timeout: 15_000, interval: 100 };
+
+describe('the gate lookup', () => {
+  let ws: Workstation;
+  let browser: DeskBrowser;
+  let page: Page;
+  let shell: ShellPage;
+
+  beforeAll(async () => {
+    [ws, browser] = await Promise.all([startWorkstation({ dataDir: seededDataDir() }), launchBrowser()]);
+    page = browser.page;
+    shell = await signIn(page, ws, 'guard');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stopAllWorkstations();
+  });
+
+  it("shows a guard the gate lookup only, and a partly typed plate's permit as valid today, nothing personal", async () => {
+    await expect.poll(() => shell.nav.getByRole('menuitem').allTextContents(), SOON).toEqual([expect.stringContaining(zh('nav.parking'))]);
+    const field = page.getByRole('textbox', { name: zh('parking.ui.gate.label') });
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement), SOON).toBe(true);
+    // The demo's first annual permit: 陳志明 of the Secretariat, plate AFL-1000, at 四維行政中心.
+    await page.keyboard.type('afl 10');
+    const results = page.getByRole('list', { name: zh('parking.ui.gate.results') });
+    const card = results.getByRole('listitem').first();
+    await expect.poll(() => card.textContent(), SOON).toContain(formatPlate('AFL1000'));
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain(zh('parking.ui.gate.valid'));
+    expect(text).toContain('四維行政中心');
+    expect(text).toContain('地下一樓停車場');
+    expect(text).not.toContain('陳志明');
+    await screenshot(page, 'parking-gate-lookup');
+
+    await field.fill('ZZZ-0000');
+    await expect.poll(() => page.getByText(zh('parking.ui.gate.none', { plate: 'ZZZ-0000' })).count(), SOON).toBe(1);
+  });
+});
