@@ -24,7 +24,13 @@ const AREA_ROLES: readonly Role[] = ['admin', 'supervisor', 'parking_clerk'];
 export function plateHeldProblem(other: PermitPlate): Problem {
   return {
     code: 'parking.error.plateHeld',
-    params: { plate: formatPlate(other.plate), number: other.permitNumber, conflictId: other.permitId, from: taipeiDateOf(other.heldFrom), to: addDays(taipeiDateOf(other.heldTo), -1) },
+    params: {
+      plate: formatPlate(other.plate),
+      number: other.permitNumber,
+      conflictId: other.permitId,
+      from: `date:${taipeiDateOf(other.heldFrom)}`,
+      to: `date:${addDays(taipeiDateOf(other.heldTo), -1)}`,
+    },
     field: 'plates',
   };
 }

@@ -8,7 +8,7 @@ import type { Db } from '../../db/open';
 import { clientIdOf, nextMutationId } from '../../db/meta';
 import { SqliteRecords } from '../../db/records';
 import { prepared } from '../../db/statements';
-import { taipeiDateOf, type Locale } from '../../domain/dates';
+import { formatDate, isBusinessDate, taipeiDateOf, type Locale } from '../../domain/dates';
 import type { Entities, Kind } from '../../domain/entities';
 import { isDomainError, type Problem } from '../../domain/errors';
 import { translate, hasMessage } from '../../domain/i18n';
@@ -98,6 +98,8 @@ export function renderProblem(problem: Problem, locale: Locale): string {
   if (typeof params.kind === 'string' && hasMessage(`kind.${params.kind}`)) params.kind = translate(locale, `kind.${params.kind}` as never);
   // A parameter may itself name a catalog entry (a ticket's status), written 'msg:<key>'.
   for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && v.startsWith('msg:') && hasMessage(v.slice(4))) params[k] = translate(locale, v.slice(4) as never);
+  // Or a calendar date, written 'date:YYYY-MM-DD', shown as the reader writes dates (111/01/31).
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && v.startsWith('date:') && isBusinessDate(v.slice(5))) params[k] = formatDate(v.slice(5), locale);
   return translate(locale, problem.code, params);
 }
 

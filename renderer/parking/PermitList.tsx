@@ -1,5 +1,6 @@
 /** The list of permits for the parking clerks: by type, status and a search over number, holder and plate. */
-import { Alert, Flex, Input, Select, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Input, Select, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatDate } from '../../domain/dates';
 import { formatPlate } from '../../domain/parking/plates';
@@ -7,7 +8,9 @@ import { PERMIT_STATUSES, PERMIT_TYPES, type Permit, type PermitStatus, type Per
 import { api } from '../app/api';
 import { useChangeVersion } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
+import { useMayRun } from '../app/permissions';
 import { errorMessage } from '../app/store';
+import { IssuePermitDrawer } from './IssuePermit';
 
 const STATUS_COLOR: Record<PermitStatus, string> = { valid: 'success', revoked: 'error', replaced: 'default' };
 
@@ -20,6 +23,8 @@ export function PermitList() {
   const [rows, setRows] = useState<Permit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const version = useChangeVersion('permit');
+  const mayIssue = useMayRun('permit.issue');
+  const [issuing, setIssuing] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -42,7 +47,7 @@ export function PermitList() {
         <Select
           allowClear
           style={{ width: 160 }}
-          placeholder={t('field.type')}
+          placeholder={t('parking.ui.list.type')}
           aria-label={t('parking.ui.list.type')}
           value={type}
           onChange={(v) => setType(v ?? null)}
@@ -58,7 +63,13 @@ export function PermitList() {
           options={PERMIT_STATUSES.map((v) => ({ value: v, label: t(`parking.status.${v}`) }))}
         />
         <Input.Search allowClear style={{ width: 280 }} placeholder={t('parking.ui.list.search')} aria-label={t('parking.ui.list.search')} onSearch={setText} />
+        {mayIssue && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)} style={{ marginLeft: 'auto' }}>
+            {t('parking.ui.issue.title')}
+          </Button>
+        )}
       </Flex>
+      <IssuePermitDrawer open={issuing} onClose={() => setIssuing(false)} />
       {error && <Alert type="error" showIcon title={error} />}
       <Table<Permit>
         size="small"

@@ -1,7 +1,9 @@
 /**
  * The guard at the gate, in zh-TW, on the demo data: signing in opens the parking desk's
  * gate lookup and nothing else; a plate typed in part and in lower case shows its permit
- * as valid today with the site, the area and the agency, and no holder's name.
+ * as valid today with the site, the area and the agency, and no holder's name. The
+ * parking clerk issues a permit from the keyboard; a plate that already holds a valid
+ * permit of the site is refused with that permit's number, and what was typed stays.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,5 +51,33 @@ describe('the gate lookup', () => {
 
     await field.fill('ZZZ-0000');
     await expect.poll(() => page.getByText(zh('parking.ui.gate.none', { plate: 'ZZZ-0000' })).count(), SOON).toBe(1);
+  });
+
+  it('lets the parking clerk issue a permit, and refuses a plate that holds one of the site already', async () => {
+    // The guard hands the workstation over: 切換使用者 goes back to the sign-in screen.
+    await page.getByRole('button', { name: zh('login.switchUser') }).click();
+    shell = await signIn(page, ws, 'parking');
+    await shell.deskLink('parking').click();
+    await page.getByRole('tab', { name: zh('parking.ui.tab.permits') }).click();
+    await page.getByRole('button', { name: zh('parking.ui.issue.title') }).click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: zh('parking.ui.issue.submit') });
+    await drawer.getByRole('textbox', { name: zh('field.plates') }).fill('afl 1000');
+    await drawer.getByRole('combobox', { name: zh('field.areaId') }).click();
+    await page.locator('.ant-select-item-option', { hasText: '地下一樓停車場' }).first().click();
+    await drawer.getByRole('textbox', { name: zh('field.holderName') }).fill('張志偉');
+    await drawer.getByRole('button', { name: zh('parking.ui.issue.submit') }).click();
+    // The demo's first annual permit holds AFL-1000 at 四維行政中心 all year.
+    const refusal = drawer.locator('.ant-alert-error');
+    await expect.poll(() => refusal.textContent(), SOON).toContain('AFL-1000');
+    expect(await refusal.textContent()).toMatch(/證-\d{3}-\d{5}（\d{3}\/01\/01 至 \d{3}\/12\/31）/);
+    expect(await drawer.getByRole('textbox', { name: zh('field.holderName') }).inputValue()).toBe('張志偉');
+    await screenshot(page, 'parking-issue-refused');
+
+    await drawer.getByRole('textbox', { name: zh('field.plates') }).fill('NEW-2468');
+    await drawer.getByRole('button', { name: zh('parking.ui.issue.submit') }).click();
+    await expect.poll(() => page.locator('.ant-message').textContent(), SOON).toMatch(/已核發停車證 證-\d{3}-\d{5}/);
+    await expect.poll(() => page.getByRole('row', { name: /NEW-2468/ }).count(), SOON).toBe(1);
+    await drawer.waitFor({ state: 'hidden' });
+    await screenshot(page, 'parking-permit-list');
   });
 });

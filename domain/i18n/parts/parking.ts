@@ -53,6 +53,11 @@ export const parkingZh = {
   'parking.ui.list.validity': '有效期間',
   'parking.ui.list.search': '搜尋證號、持證人或車牌',
   'parking.ui.list.empty': '沒有符合條件的停車證',
+  'parking.ui.issue.title': '核發停車證',
+  'parking.ui.issue.submit': '核發',
+  'parking.ui.issue.done': '已核發停車證 {number}',
+  'parking.ui.issue.platesHint': '最多 {max} 個車牌，以逗號分開',
+  'parking.ui.issue.noArea': '沒有受理此種停車證的停車場區',
 } as const;
 
 export const parkingEn: Record<keyof typeof parkingZh, string> = {
@@ -106,4 +111,9 @@ export const parkingEn: Record<keyof typeof parkingZh, string> = {
   'parking.ui.list.validity': 'Valid',
   'parking.ui.list.search': 'Search number, holder or plate',
   'parking.ui.list.empty': 'No permits match',
+  'parking.ui.issue.title': 'Issue a permit',
+  'parking.ui.issue.submit': 'Issue',
+  'parking.ui.issue.done': 'Permit {number} issued',
+  'parking.ui.issue.platesHint': 'Up to {max} plates, separated by commas',
+  'parking.ui.issue.noArea': 'No parking area takes this kind of permit',
 };

@@ -81,6 +81,7 @@ describe('parking permits', () => {
     const again = await run('permit.issue', temporary('p2', ['abc 1234'], '2022-05-01', '2022-05-02'));
     expect(again).toMatchObject({ ok: false, problem: { code: 'parking.error.plateHeld', field: 'plates', params: { plate: 'ABC-1234', number, conflictId: 'p1' } } });
     expect(!again.ok && again.message).toContain('ABC-1234');
+    expect(!again.ok && again.message).toContain('111/01/01 至 111/12/31');
     expect(ws.runner.records.getSync('permit', 'p2')).toBeUndefined();
     expect(ws.runner.records.findSync('permitPlate', { permitId: 'p2' })).toEqual([]);
     // Another site, or days that do not meet, are free.
