@@ -3,7 +3,7 @@
  * each answers. The gate lookup is the guard's one call; it shows no personal data.
  */
 import { z } from 'zod';
-import { defineCall, DESK_READERS, periodArgs } from '../call';
+import { defineCall, DESK_READERS, exportFormat, periodArgs, type ExportedList } from '../call';
 import type { ParkingFigures } from './figures';
 import { PERMIT_STATUSES, PERMIT_TYPES, type Permit, type ParkingArea } from './types';
 
@@ -12,23 +12,23 @@ const short = z.string().max(200);
 /** Who works the gate lookup: the guards and everyone who reads the desks. */
 const GATE: readonly ('guard' | (typeof DESK_READERS)[number])[] = ['guard', ...DESK_READERS];
 
+/** Which permits a list (and its export) shows. */
+const permitFilter = z.object({
+  siteId: short.optional(),
+  areaId: short.optional(),
+  agencyId: short.optional(),
+  types: z.array(z.enum(PERMIT_TYPES)).max(PERMIT_TYPES.length).optional(),
+  statuses: z.array(z.enum(PERMIT_STATUSES)).max(PERMIT_STATUSES.length).optional(),
+  /** Matches number, holder name or a plate (as typed). */
+  text: short.optional(),
+  limit: z.number().int().min(1).max(50_000).optional(),
+});
+
 export const parkingCalls = {
   'parking.areas': defineCall(z.object({ includeArchived: z.boolean().optional() }).strict(), DESK_READERS),
-  'parking.permits': defineCall(
-    z
-      .object({
-        siteId: short.optional(),
-        areaId: short.optional(),
-        agencyId: short.optional(),
-        types: z.array(z.enum(PERMIT_TYPES)).max(PERMIT_TYPES.length).optional(),
-        statuses: z.array(z.enum(PERMIT_STATUSES)).max(PERMIT_STATUSES.length).optional(),
-        /** Matches number, holder name or a plate (as typed). */
-        text: short.optional(),
-        limit: z.number().int().min(1).max(50_000).optional(),
-      })
-      .strict(),
-    DESK_READERS,
-  ),
+  'parking.permits': defineCall(permitFilter.strict(), DESK_READERS),
+  /** The list as a workbook: number, type, plates, holder and agency, area, validity, status (no phone numbers). */
+  'parking.export': defineCall(permitFilter.extend({ format: exportFormat }).strict(), DESK_READERS),
   /** As the guard types or pastes a plate, whole or in part, any case and spacing. */
   'parking.gateLookup': defineCall(z.object({ plate: z.string().max(20), siteId: short.optional() }).strict(), GATE),
   'parking.figures': defineCall(periodArgs, DESK_READERS),
@@ -56,6 +56,7 @@ export interface GateMatch {
 export interface ParkingResults {
   'parking.areas': ParkingArea[];
   'parking.permits': Permit[];
+  'parking.export': ExportedList;
   'parking.gateLookup': GateMatch[];
   'parking.figures': ParkingFigures;
 }

@@ -1,6 +1,6 @@
 /** The list of permits for the parking clerks: by type, status and a search over number, holder and plate. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Input, Select, Table, Tag } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Dropdown, Flex, Input, Select, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatDate } from '../../domain/dates';
 import { formatPlate } from '../../domain/parking/plates';
@@ -10,9 +10,17 @@ import { useChangeVersion } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
 import { useMayRun } from '../app/permissions';
 import { errorMessage } from '../app/store';
+import { downloadBase64 } from '../app/files';
 import { IssuePermitDrawer } from './IssuePermit';
 
 const STATUS_COLOR: Record<PermitStatus, string> = { valid: 'success', revoked: 'error', replaced: 'default' };
+
+/** The list's filters as the parking.permits and parking.export calls take them. */
+const queryOf = (type: PermitType | null, status: PermitStatus | null, text: string) => ({
+  ...(type ? { types: [type] } : {}),
+  ...(status ? { statuses: [status] } : {}),
+  ...(text.trim() ? { text: text.trim() } : {}),
+});
 
 export function PermitList() {
   const t = useT();
@@ -25,10 +33,20 @@ export function PermitList() {
   const version = useChangeVersion('permit');
   const mayIssue = useMayRun('permit.issue');
   const [issuing, setIssuing] = useState(false);
+  const { message } = App.useApp();
+  const exportList = async (format: 'xlsx' | 'ods') => {
+    try {
+      const r = await api.call('parking.export', { ...queryOf(type, status, text), format });
+      if (r.ok) downloadBase64(r.fileBase64, r.fileName, r.mime);
+      else void message.error(r.message);
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  };
 
   useEffect(() => {
     let current = true;
-    api.call('parking.permits', { ...(type ? { types: [type] } : {}), ...(status ? { statuses: [status] } : {}), ...(text.trim() ? { text: text.trim() } : {}), limit: 2000 }).then(
+    api.call('parking.permits', { ...queryOf(type, status, text), limit: 2000 }).then(
       (list) => {
         if (!current) return;
         setRows(list);
@@ -63,8 +81,21 @@ export function PermitList() {
           options={PERMIT_STATUSES.map((v) => ({ value: v, label: t(`parking.status.${v}`) }))}
         />
         <Input.Search allowClear style={{ width: 280 }} placeholder={t('parking.ui.list.search')} aria-label={t('parking.ui.list.search')} onSearch={setText} />
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              { key: 'xlsx', label: t('common.exportXlsx'), onClick: () => void exportList('xlsx') },
+              { key: 'ods', label: t('common.exportOds'), onClick: () => void exportList('ods') },
+            ],
+          }}
+        >
+          <Button icon={<DownloadOutlined />} style={{ marginLeft: 'auto' }}>
+            {t('common.export')}
+          </Button>
+        </Dropdown>
         {mayIssue && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)} style={{ marginLeft: 'auto' }}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)}>
             {t('parking.ui.issue.title')}
           </Button>
         )}

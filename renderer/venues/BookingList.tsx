@@ -197,8 +197,8 @@ export function BookingList() {
             trigger={['click']}
             menu={{
               items: [
-                { key: 'xlsx', label: t('venues.ui.list.exportXlsx'), onClick: () => void exportTable('xlsx') },
-                { key: 'ods', label: t('venues.ui.list.exportOds'), onClick: () => void exportTable('ods') },
+                { key: 'xlsx', label: t('common.exportXlsx'), onClick: () => void exportTable('xlsx') },
+                { key: 'ods', label: t('common.exportOds'), onClick: () => void exportTable('ods') },
               ],
             }}
           >

@@ -265,7 +265,7 @@ describe('venue desk', () => {
 
     // 匯出 (the menu of .xlsx and .ods), not 匯出 iCalendar.
     await panel.getByRole('button', { name: new RegExp(`${zh('common.export')}$`) }).click();
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: zh('venues.ui.list.exportXlsx') }).click()]);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: zh('common.exportXlsx') }).click()]);
     expect(xlsx.suggestedFilename()).toMatch(/^場地申請清單-\d{7}\.xlsx$/);
     const bytes = fs.readFileSync(await xlsx.path());
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');

@@ -254,8 +254,6 @@ export const venuesZh = {
 
   'venues.ui.list.status': '狀態',
   'venues.ui.list.search': '編號、活動、申請單位、聯絡人、文號',
-  'venues.ui.list.exportXlsx': 'Excel（.xlsx）',
-  'venues.ui.list.exportOds': 'ODF 試算表（.ods）',
   'venues.ui.list.exportIcal': '匯出 iCalendar',
   'venues.ui.feed.button': '訂閱網址',
   'venues.ui.feed.title': '行事曆訂閱網址',
@@ -594,8 +592,6 @@ export const venuesEn: Record<keyof typeof venuesZh, string> = {
 
   'venues.ui.list.status': 'Status',
   'venues.ui.list.search': 'Number, event, applicant, contact, letter no.',
-  'venues.ui.list.exportXlsx': 'Excel (.xlsx)',
-  'venues.ui.list.exportOds': 'ODF spreadsheet (.ods)',
   'venues.ui.list.exportIcal': 'Export iCalendar',
   'venues.ui.feed.button': 'Subscribe link',
   'venues.ui.feed.title': 'Calendar subscription link',

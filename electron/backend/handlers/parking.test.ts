@@ -1,7 +1,10 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/roles';
 import { tempDir } from '../../../test/support/fresh-db';
 import { signInAs } from '../../../test/support/sign-in';
+import { EXPORT_MIME } from '../export/table-export';
 import type { Actor } from '../mutation-runner';
 import { Workstation } from '../workstation';
 
@@ -139,6 +142,29 @@ describe('parking permits', () => {
     expect(JSON.stringify(found)).not.toContain('王小明');
     expect(await ws.call('parking.gateLookup', { plate: 'abc-1234', siteId: 'FS' })).toMatchObject([{ plate: 'ABC1234', validToday: false }]);
     await expect(ws.call('parking.permits', {})).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('exports the filtered list as .xlsx and .ods with a dated name, plates shown, no phone numbers', async () => {
+    const { ws, must } = await parkingDesk();
+    await must('permit.issue', annual('p1', ['abc1234', 'XYZ-9876']));
+    await must('permit.issue', temporary('t1', ['TMP0001'], '2022-05-01', '2022-05-01'));
+    await signInAs(ws, ['parking_clerk']);
+    const xlsx = await ws.call('parking.export', { types: ['annual'], format: 'xlsx' });
+    if (!xlsx.ok) throw new Error(xlsx.message);
+    expect(xlsx.fileName).toMatch(/^停車證清單-\d{7}\.xlsx$/);
+    expect(xlsx.mime).toBe(EXPORT_MIME.xlsx);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.fileBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet.rowCount).toBe(2);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['證號', '種類', '車牌號碼', '持證人姓名', '持證人機關', '園區', '停車場區', '有效期間', '狀態']);
+    expect((sheet.getRow(2).values as unknown[]).slice(2)).toEqual(['年度停車證', 'ABC-1234、XYZ-9876', '王小明', '民政局', '四維行政中心', '地下停車場', '111/01/01–111/12/31', '有效']);
+    const ods = await ws.call('parking.export', { types: ['annual'], format: 'ods' });
+    if (!ods.ok) throw new Error(ods.message);
+    expect(ods.fileName).toMatch(/^停車證清單-\d{7}\.ods$/);
+    const content = await (await JSZip.loadAsync(Buffer.from(ods.fileBase64, 'base64'))).file('content.xml')!.async('string');
+    expect(content).toContain('ABC-1234、XYZ-9876');
+    expect(content).not.toContain('TMP-0001');
   });
 
   it('counts the period figures from the permits issued', async () => {

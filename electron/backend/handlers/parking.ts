@@ -1,7 +1,45 @@
 /** The parking desk's read calls. */
 import { gateLookup, listPermits, parkingFiguresOf } from '../../../db/queries/parking';
+import { formatDate } from '../../../domain/dates';
+import { translate } from '../../../domain/i18n';
 import type { parkingCalls } from '../../../domain/parking/calls';
-import type { HandlerMap } from '../workstation';
+import { formatPlate } from '../../../domain/parking/plates';
+import type { Permit } from '../../../domain/parking/types';
+import { exportList } from '../export/list-export';
+import type { HandlerMap, Workstation } from '../workstation';
+
+/** The permit list as spreadsheet rows, in the reader's language. */
+function exportRows(ws: Workstation, permits: Permit[]) {
+  const locale = ws.locale;
+  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  const name = (r: { nameZh: string; nameEn: string } | undefined) => (r ? (locale === 'en' && r.nameEn ? r.nameEn : r.nameZh) : '');
+  const columns = [
+    { key: 'number', header: t('parking.ui.list.number'), width: 15 },
+    { key: 'type', header: t('parking.ui.list.type'), width: 12 },
+    { key: 'plates', header: t('field.plates'), width: 22 },
+    { key: 'holder', header: t('field.holderName'), width: 12 },
+    { key: 'agency', header: t('field.holderAgencyId'), width: 18 },
+    { key: 'site', header: t('field.siteId'), width: 16 },
+    { key: 'area', header: t('field.areaId'), width: 18 },
+    { key: 'validity', header: t('parking.ui.list.validity'), width: 24 },
+    { key: 'status', header: t('parking.ui.list.status'), width: 10 },
+  ];
+  const rows = permits.map((p) => {
+    const area = ws.runner.records.getSync('parkingArea', p.areaId);
+    return {
+      number: p.number,
+      type: t(`parking.type.${p.type}`),
+      plates: p.plates.map(formatPlate).join('、'),
+      holder: p.holderName,
+      agency: name(p.holderAgencyId ? ws.runner.records.getSync('agency', p.holderAgencyId) : undefined),
+      site: name(ws.runner.records.getSync('site', p.siteId)),
+      area: name(area ? ws.runner.records.getSync('space', area.spaceId) : undefined),
+      validity: `${formatDate(p.validFrom, locale)}–${formatDate(p.validTo, locale)}`,
+      status: t(`parking.status.${p.status}`),
+    };
+  });
+  return { columns, rows };
+}
 
 export const parkingHandlers: Pick<HandlerMap, keyof typeof parkingCalls> = {
   'parking.areas': (ws, { includeArchived }) => {
@@ -9,6 +47,10 @@ export const parkingHandlers: Pick<HandlerMap, keyof typeof parkingCalls> = {
     return includeArchived ? areas : areas.filter((a) => !a.archived);
   },
   'parking.permits': (ws, filter) => listPermits(ws.db, filter),
+  'parking.export': (ws, { format, ...filter }) => {
+    const { columns, rows } = exportRows(ws, listPermits(ws.db, { ...filter, limit: filter.limit ?? 50_000 }));
+    return exportList({ fileName: translate(ws.locale, 'parking.export.fileName'), sheetName: translate(ws.locale, 'kind.permit'), columns, rows, format });
+  },
   'parking.gateLookup': (ws, { plate, siteId }) => gateLookup(ws.db, plate, siteId, ws.locale),
   'parking.figures': (ws, period) => parkingFiguresOf(ws.db, period),
 };
