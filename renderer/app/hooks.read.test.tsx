@@ -102,4 +102,35 @@ describe('useApiRead: one backend read that follows changes', () => {
     await fail(2, 'gone');
     expect(out()).toMatch(/^idle\|back\|.*gone/);
   });
+
+  it('while not enabled asks nothing but keeps what was read; enabled again asks afresh', async () => {
+    function Drawer({ open }: { open: boolean }) {
+      const { data, loading } = useApiRead('attention.list', {}, { enabled: open });
+      return <div data-testid="out">{`${loading ? 'loading' : 'idle'}|${(data as unknown as string | undefined) ?? '-'}`}</div>;
+    }
+    const { rerender } = render(<Drawer open={false} />);
+    expect(calls).toHaveLength(0);
+    expect(out()).toBe('idle|-');
+    rerender(<Drawer open />);
+    await answer(0, 'items');
+    rerender(<Drawer open={false} />);
+    expect(out()).toBe('idle|items');
+    rerender(<Drawer open />);
+    expect(calls).toHaveLength(2);
+    expect(out()).toBe('loading|items');
+  });
+
+  it('alsoOn values ask again when they change, keeping the data meanwhile', async () => {
+    function Mine({ person }: { person: string }) {
+      const { data, loading } = useApiRead('tickets.myWork', {}, { alsoOn: [person] });
+      return <div data-testid="out">{`${loading ? 'loading' : 'idle'}|${(data as unknown as string | undefined) ?? '-'}`}</div>;
+    }
+    const { rerender } = render(<Mine person="p1" />);
+    await answer(0, 'mine');
+    rerender(<Mine person="p1" />);
+    expect(calls).toHaveLength(1);
+    rerender(<Mine person="p2" />);
+    expect(calls).toHaveLength(2);
+    expect(out()).toBe('loading|mine');
+  });
 });

@@ -34,6 +34,10 @@ export interface ApiReadOptions {
   reloadOn?: readonly Kind[];
   /** Keep showing the answer for the previous arguments while the new ones are read (a calendar moving a week). */
   keepPrevious?: boolean;
+  /** Other values that ask again when they change (compared by value), keeping the data meanwhile. */
+  alsoOn?: readonly unknown[];
+  /** False asks nothing (a closed drawer) but keeps what was read; true again asks afresh. Default true. */
+  enabled?: boolean;
 }
 
 interface Answer<T> {
@@ -58,11 +62,16 @@ export function useApiRead<N extends ApiName>(name: N, args: ApiArgs<N> | null, 
   const reload = useCallback(() => setAsked((n) => n + 1), []);
   const json = args === null ? null : argsKey(args);
   const subject = json === null ? null : `${name}|${json}`;
-  const question = subject === null ? null : `${subject}|${version}|${asked}`;
+  const enabled = options.enabled ?? true;
+  // Each time reading is enabled again counts as a new question (a drawer opened afresh).
+  const [openings, setOpenings] = useState({ enabled, count: 0 });
+  if (openings.enabled !== enabled) setOpenings({ enabled, count: openings.count + (enabled ? 1 : 0) });
+  const also = options.alsoOn ? argsKey(options.alsoOn) : '';
+  const question = subject === null ? null : `${subject}|${version}|${asked}|${also}|${openings.count}`;
   const [answer, setAnswer] = useState<Answer<ApiResults[N] | undefined> | null>(null);
 
   useEffect(() => {
-    if (json === null || subject === null || question === null) return;
+    if (!enabled || json === null || subject === null || question === null) return;
     let current = true;
     api.call(name, JSON.parse(json) as ApiArgs<N>).then(
       (data) => current && setAnswer({ question, subject, data, dataSubject: subject, error: null }),
@@ -71,14 +80,14 @@ export function useApiRead<N extends ApiName>(name: N, args: ApiArgs<N> | null, 
     return () => {
       current = false;
     };
-  }, [name, json, subject, question]);
+  }, [enabled, name, json, subject, question]);
 
   if (subject === null) return { data: undefined, error: null, loading: false, reload };
   const keep = options.keepPrevious === true;
   return {
     data: answer && (keep || answer.dataSubject === subject) ? answer.data : undefined,
     error: answer && (keep || answer.subject === subject) ? answer.error : null,
-    loading: answer?.question !== question,
+    loading: enabled && answer?.question !== question,
     reload,
   };
 }

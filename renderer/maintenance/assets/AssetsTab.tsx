@@ -4,14 +4,12 @@
  * a ticket or a round there opens in the desk's drawer.
  */
 import { Alert, Button, Drawer, Empty, Flex, Input, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { todayInTaipei } from '../../../domain/dates';
 import { ASSET_KINDS, type Asset, type AssetKind } from '../../../domain/maintenance/assets';
-import type { AssetHistory, RoundRow, TicketLine } from '../../../domain/maintenance/inspections-views';
-import { api } from '../../app/api';
-import { useChangeVersion } from '../../app/hooks';
+import type { RoundRow, TicketLine } from '../../../domain/maintenance/inspections-views';
+import { useApiRead } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
-import { errorMessage } from '../../app/store';
 import { RocDate } from '../../components/RocDate';
 import { RocDatePicker } from '../../components/RocDatePicker';
 import { nameOf } from '../../app/places-logic';
@@ -175,25 +173,12 @@ function AssetPanel({ asset, onClose, onCreated }: { asset?: Asset; onClose(): v
 
 function History({ assetId }: { assetId: string }) {
   const t = useT();
-  const version = useChangeVersion('ticket', 'inspectionRound', 'inspectionResult', 'inspectionPlan');
-  const [loaded, setLoaded] = useState<{ history: AssetHistory | null; error: string | null } | null>(null);
+  const { data: history, error } = useApiRead('assets.history', { id: assetId }, { reloadOn: ['ticket', 'inspectionRound', 'inspectionResult', 'inspectionPlan'], keepPrevious: true });
   const today = todayInTaipei();
   const openTicket = useMaintenance((s) => s.open);
   const openRound = useInspections((s) => s.openRound);
 
-  useEffect(() => {
-    let live = true;
-    api.call('assets.history', { id: assetId }).then(
-      (history) => live && setLoaded({ history, error: null }),
-      (e: unknown) => live && setLoaded({ history: null, error: errorMessage(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [assetId, version]);
-
-  if (loaded?.error) return <Alert type="error" showIcon title={loaded.error} />;
-  const history = loaded?.history;
+  if (error) return <Alert type="error" showIcon title={error} />;
   return (
     <Flex vertical gap={16}>
       <div>

@@ -4,16 +4,15 @@
  * recording with a click or Enter on its name.
  */
 import { Flex, Progress, Segmented, Select, Switch, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { addDays, formatDate, todayInTaipei } from '../../../domain/dates';
 import type { RoundStatus } from '../../../domain/maintenance/inspections';
 import { workOrderSort } from '../../../domain/maintenance/inspections';
 import { roundsDueBy } from '../../../domain/maintenance/my-work';
 import type { RoundRow } from '../../../domain/maintenance/inspections-views';
-import { api } from '../../app/api';
-import { useChangeVersion, useRecords } from '../../app/hooks';
+import { useApiRead, useRecords } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
-import { errorMessage, useShell } from '../../app/store';
+import { useShell } from '../../app/store';
 import { RocDate } from '../../components/RocDate';
 import { usePeople, useUsers } from '../../app/reference';
 import { RoundStateTag, roundState } from './labels';
@@ -26,6 +25,8 @@ export function roundQuery(filter: RoundsFilter, today: string): { statuses?: Ro
   if (filter === 'done') return { statuses: ['done', 'skipped'], from: addDays(today, -366) };
   return { from: addDays(today, -366), to: addDays(today, 60) };
 }
+
+const NO_ROUNDS: RoundRow[] = [];
 
 export function RoundsList() {
   const t = useT();
@@ -40,27 +41,19 @@ export function RoundsList() {
   const users = useUsers();
   const me = useShell((s) => s.session?.user?.id);
   const myPersonId = users.find((u) => u.id === me)?.personId ?? null;
-  const version = useChangeVersion('inspectionRound', 'inspectionResult', 'inspectionPlan');
   const today = todayInTaipei();
-  const [answer, setAnswer] = useState<{ key: string; rows: RoundRow[]; error: string | null }>({ key: '', rows: [], error: null });
-
-  const key = `${filter}|${planId}|${assigneeId}|${today}|${version}`;
-  useEffect(() => {
-    let live = true;
-    api.call('inspections.rounds', { ...roundQuery(filter, today), planId: planId ?? undefined, assigneeId: assigneeId ?? undefined }).then(
-      (rows) => live && setAnswer({ key, rows, error: null }),
-      (e: unknown) => live && setAnswer((a) => ({ ...a, key, error: errorMessage(e) })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, filter, planId, assigneeId, today]);
+  const { data, error, loading } = useApiRead(
+    'inspections.rounds',
+    { ...roundQuery(filter, today), planId: planId ?? undefined, assigneeId: assigneeId ?? undefined },
+    { reloadOn: ['inspectionRound', 'inspectionResult', 'inspectionPlan'], keepPrevious: true },
+  );
+  const found = data ?? NO_ROUNDS;
 
   const rows = useMemo(() => {
-    if (filter === 'due') return workOrderSort(answer.rows, today);
-    if (filter === 'done') return [...answer.rows].sort((a, b) => (b.completedAt ?? b.dueOn).localeCompare(a.completedAt ?? a.dueOn));
-    return [...answer.rows].sort((a, b) => b.dueOn.localeCompare(a.dueOn));
-  }, [answer.rows, filter, today]);
+    if (filter === 'due') return workOrderSort(found, today);
+    if (filter === 'done') return [...found].sort((a, b) => (b.completedAt ?? b.dueOn).localeCompare(a.completedAt ?? a.dueOn));
+    return [...found].sort((a, b) => b.dueOn.localeCompare(a.dueOn));
+  }, [found, filter, today]);
   const overdue = rows.filter((r) => roundState(r, r.graceDays, today) === 'overdue').length;
 
   return (
@@ -89,11 +82,11 @@ export function RoundsList() {
           {t('common.total', { count: rows.length })}
         </Typography.Text>
       </Flex>
-      {answer.error && <Typography.Text type="danger">{answer.error}</Typography.Text>}
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
       <Table<RoundRow>
         size="small"
         rowKey="id"
-        loading={answer.key !== key && answer.rows.length === 0}
+        loading={loading && found.length === 0}
         dataSource={rows}
         pagination={{ pageSize: 50, size: 'small', showSizeChanger: false, hideOnSinglePage: true }}
         scroll={{ y: 'calc(100vh - 320px)' }}

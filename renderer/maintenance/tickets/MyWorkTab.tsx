@@ -4,16 +4,14 @@
  * (開始處理, 待料, 完工) is one click away; a round opens for recording.
  */
 import { Alert, App, Button, Empty, Flex, Space, Table, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { taipeiDateOf } from '../../../domain/dates';
 import { isWorkOverdue, type MyWorkItem } from '../../../domain/maintenance/my-work';
 import type { RoundRow } from '../../../domain/maintenance/inspections-views';
 import { TRANSITIONS, mayMoveTo, type TicketStatus } from '../../../domain/maintenance/tickets';
 import type { TicketRow } from '../../../domain/maintenance/tickets-query';
-import { api } from '../../app/api';
-import { useChangeVersion } from '../../app/hooks';
+import { useApiRead } from '../../app/hooks';
 import { useT } from '../../app/i18n';
-import { errorMessage } from '../../app/store';
 import { RocDate } from '../../components/RocDate';
 import { RoundStateTag, roundState } from '../inspections/labels';
 import { usePlacesText } from '../inspections/places';
@@ -33,24 +31,12 @@ export function MyWorkTab() {
   const me = useMe();
   const placeShort = usePlaceShort();
   const placesText = usePlacesText();
-  const version = useChangeVersion('ticket', 'ticketStatusChange', 'inspectionRound', 'inspectionResult', 'inspectionPlan');
-  const [rows, setRows] = useState<MyWorkItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error } = useApiRead('tickets.myWork', {}, { reloadOn: ['ticket', 'ticketStatusChange', 'inspectionRound', 'inspectionResult', 'inspectionPlan'], alsoOn: [me.personId] });
+  const rows = data ?? null;
   const open = useMaintenance((s) => s.open);
   const openRound = useInspections((s) => s.openRound);
   const now = useMemo(() => new Date().toISOString(), [rows]); // eslint-disable-line react-hooks/exhaustive-deps
   const today = taipeiDateOf(now);
-
-  useEffect(() => {
-    let live = true;
-    api.call('tickets.myWork', {}).then(
-      (r) => live && (setRows(r), setError(null)),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [version, me.personId]);
 
   const tickets = rows?.filter((w) => w.kind === 'ticket').length ?? 0;
   const overdue = rows?.filter((w) => isWorkOverdue(w, now)).length ?? 0;

@@ -14,10 +14,9 @@ import { COST_TYPES, TICKET_DESK_ROLES, TRANSITIONS, costTotal, labourHours, may
 import type { Attachment } from '../../../domain/attachments';
 import type { TicketDetail } from '../../../domain/maintenance/tickets-query';
 import type { MessageKey } from '../../../domain/i18n';
-import { api } from '../../app/api';
-import { useChangeVersion } from '../../app/hooks';
+import { useApiRead } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
-import { errorMessage, useShell } from '../../app/store';
+import { useShell } from '../../app/store';
 import { AttachButton, AttachmentLinks } from '../../components/Attachments';
 import { KeyboardForm } from '../../components/KeyboardForm';
 import { isComposing } from '../../components/ime';
@@ -49,22 +48,9 @@ export function useMe() {
 }
 
 function useDetail(id: string | null) {
-  const version = useChangeVersion('ticket', 'ticketStatusChange', 'ticketComment', 'ticketCost');
-  const [state, setState] = useState<{ key: string; detail: TicketDetail | null; error: string | null }>({ key: '', detail: null, error: null });
-  const key = `${id}|${version}`;
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    api.call('tickets.get', { id }).then(
-      (detail) => live && setState({ key, detail, error: null }),
-      (e: unknown) => live && setState({ key, detail: null, error: errorMessage(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, key]);
-  const current = state.key === key;
-  return { detail: state.detail?.ticket.id === id ? state.detail : null, error: state.error, loading: !current };
+  const { data, error, loading } = useApiRead('tickets.get', id ? { id } : null, { reloadOn: ['ticket', 'ticketStatusChange', 'ticketComment', 'ticketCost'] });
+  // A failed read shows its message alone, not the ticket as it was.
+  return { detail: error ? null : (data ?? null), error, loading };
 }
 
 export function TicketDrawer() {
