@@ -8,8 +8,9 @@ import { Alert, App, Button, Card, Flex, Popconfirm, Spin, Typography } from 'an
 import { useEffect, useState } from 'react';
 import type { AttentionItem } from '../../domain/api';
 import { formatInstant } from '../../domain/dates';
-import type { BookingDetail, FreeSlot } from '../../domain/venues/views';
+import type { FreeSlot } from '../../domain/venues/views';
 import { api } from '../app/api';
+import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
 import { errorMessage, useShell } from '../app/store';
 import { useAgencies } from '../app/reference';
@@ -34,23 +35,13 @@ function useAsked(item: AttentionItem) {
   // A series' approval names the occurrence that clashed; a creation has no record here (it was rolled back).
   const occurrence = typeof item.problem.params.occurrenceId === 'string' ? item.problem.params.occurrenceId : null;
   const bookingId = item.name === 'bookingSeries.approve' ? occurrence : item.name === 'booking.create' || item.name === 'bookingSeries.create' ? null : String(args.id ?? '');
-  const [detail, setDetail] = useState<{ value: BookingDetail | null } | null>(bookingId ? null : { value: null });
-  useEffect(() => {
-    if (!bookingId) return;
-    let live = true;
-    api.call('venues.booking', { id: bookingId }).then(
-      (value) => live && setDetail({ value }),
-      () => live && setDetail({ value: null }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [bookingId]);
-  const booking = detail?.value?.booking ?? null;
+  // A booking that cannot be read is treated as gone: the card works from the refused arguments.
+  const detail = useApiRead('venues.booking', bookingId ? { id: bookingId } : null);
+  const booking = detail.error ? null : (detail.data?.booking ?? null);
   const start = typeof args.start === 'string' ? args.start : booking?.start;
   const end = typeof args.end === 'string' ? args.end : booking?.end;
   const venueId = typeof args.venueId === 'string' ? args.venueId : booking?.venueId;
-  return { args, booking, loaded: detail !== null, start, end, venueId };
+  return { args, booking, loaded: !detail.loading, start, end, venueId };
 }
 
 export function BookingAttentionCard({ item }: { item: AttentionItem }) {

@@ -5,16 +5,15 @@
  * section chief level 2), reject or cancel with a reason, edit, print the letter.
  */
 import { Alert, App, Button, Descriptions, Drawer, Empty, Flex, Form, Input, Modal, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatInstant } from '../../domain/dates';
 import type { Role } from '../../domain/roles';
 import { holdsAny } from '../../domain/roles';
 import type { BookingStep } from '../../domain/venues/types';
 import type { BookingDetail, BookingView, VenueView } from '../../domain/venues/views';
-import { api } from '../app/api';
-import { useChangeVersion } from '../app/hooks';
+import { useApiRead } from '../app/hooks';
 import { useLocale, useT, type T } from '../app/i18n';
-import { errorMessage, useShell } from '../app/store';
+import { useShell } from '../app/store';
 import { AttachmentLinks } from '../components/Attachments';
 import { KeyboardForm } from '../components/KeyboardForm';
 import { HistoryDrawer } from '../components/HistoryDrawer';
@@ -59,20 +58,8 @@ export function BookingDrawer() {
 }
 
 function useDetail(id: string): { detail: BookingDetail | null; error: string | null; loading: boolean } {
-  const version = useChangeVersion('booking', 'bookingSeries', 'venue');
-  const [state, setState] = useState<{ key: string; detail: BookingDetail | null; error: string | null } | null>(null);
-  const key = `${id}|${version}`;
-  useEffect(() => {
-    let live = true;
-    api.call('venues.booking', { id }).then(
-      (detail) => live && setState({ key, detail, error: null }),
-      (e: unknown) => live && setState((s) => ({ key, detail: s?.detail ?? null, error: errorMessage(e) })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, key]);
-  return { detail: state?.detail ?? null, error: state?.error ?? null, loading: state?.key !== key };
+  const { data, error, loading } = useApiRead('venues.booking', { id }, { reloadOn: ['booking', 'bookingSeries', 'venue'], keepPrevious: true });
+  return { detail: data ?? null, error, loading };
 }
 
 function BookingDetailView({ id }: { id: string }) {

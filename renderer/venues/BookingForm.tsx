@@ -7,11 +7,12 @@
  */
 import { Alert, App, Button, Checkbox, Col, Divider, Drawer, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { BookingCheck, BookingDetail, VenueView } from '../../domain/venues/views';
+import type { BookingCheck, VenueView } from '../../domain/venues/views';
 import { ACTIVITY_TYPES, EQUIPMENT, type Booking } from '../../domain/venues/types';
 import { newId } from '../../domain/ids';
 import { addDays } from '../../domain/dates';
 import { api } from '../app/api';
+import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
 import { errorMessage, useShell } from '../app/store';
 import { AttachmentField } from '../components/Attachments';
@@ -45,21 +46,11 @@ export function BookingFormDrawer() {
 function BookingFormLoader({ editor, onDone }: { editor: EditorState; onDone(): void }) {
   const bookingId =
     editor.mode === 'edit' ? editor.bookingId : editor.mode === 'resubmit' && editor.name !== 'booking.create' && editor.name !== 'bookingSeries.create' ? String(editor.args.id ?? '') : null;
-  const [detail, setDetail] = useState<{ id: string; value: BookingDetail | null; error?: string } | null>(null);
-  useEffect(() => {
-    if (!bookingId) return;
-    let live = true;
-    api.call('venues.booking', { id: bookingId }).then(
-      (value) => live && setDetail({ id: bookingId, value }),
-      (e: unknown) => live && setDetail({ id: bookingId, value: null, error: errorMessage(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [bookingId]);
-  if (bookingId && detail?.id !== bookingId) return <Spin style={{ display: 'block', margin: '32px auto' }} />;
-  if (bookingId && !detail?.value) return <Alert type="error" showIcon title={detail?.error ?? bookingId} />;
-  return <BookingForm editor={editor} booking={detail?.value?.booking ?? null} onDone={onDone} />;
+  // Read once: a change elsewhere does not redraw the form under the user's typing.
+  const detail = useApiRead('venues.booking', bookingId ? { id: bookingId } : null);
+  if (bookingId && detail.loading) return <Spin style={{ display: 'block', margin: '32px auto' }} />;
+  if (bookingId && !detail.data) return <Alert type="error" showIcon title={detail.error ?? bookingId} />;
+  return <BookingForm editor={editor} booking={detail.data?.booking ?? null} onDone={onDone} />;
 }
 
 function initialValues(editor: EditorState, booking: Booking | null): BookingFormValues {

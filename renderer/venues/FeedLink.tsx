@@ -7,26 +7,16 @@
  */
 import { CopyOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Space, Spin, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import { api } from '../app/api';
+import { useRef } from 'react';
+import { useApiRead } from '../app/hooks';
 import { useT } from '../app/i18n';
 import { webcalAddress } from '../../domain/venues/ical-feed';
 
 export function FeedLink({ venueId, agencyId }: { venueId?: string; agencyId?: string }) {
   const t = useT();
-  const [url, setUrl] = useState<string | null | undefined>(undefined);
-
-  useEffect(() => {
-    let live = true;
-    setUrl(undefined);
-    api.call('venues.feedLink', venueId ? { venueId } : { agencyId }).then(
-      (r) => live && setUrl(r.url),
-      () => live && setUrl(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [venueId, agencyId]);
+  const feed = useApiRead('venues.feedLink', venueId ? { venueId } : { agencyId });
+  // Still asking, or no address (a failed read is shown as a standalone workstation).
+  const url = feed.loading ? undefined : feed.error ? null : (feed.data?.url ?? null);
 
   if (url === undefined) return <Spin size="small" />;
   if (url === null) return <Typography.Text type="secondary">{t('venues.ui.feed.standalone')}</Typography.Text>;
