@@ -1,10 +1,10 @@
 /** Who changed a record, when, and what: field by field, old → new. */
 import { Alert, Drawer, Empty, Spin, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { HistoryEntry } from '../../domain/api';
 import { formatInstant } from '../../domain/dates';
 import type { Kind } from '../../domain/entities';
-import { api } from '../app/api';
+import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
 import { fieldLabel, historyLines, historyValue } from './history-logic';
 import { useAgencies, usePeople, usePlaceLabel, usePlaces } from '../app/reference';
@@ -23,28 +23,15 @@ type Loaded = { entries: HistoryEntry[] } | { error: string };
 export function HistoryDrawer({ kind, id, title, open, onClose }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const [loaded, setLoaded] = useState<{ key: string; value: Loaded } | null>(null);
   const resolve = useResolver();
-  const key = `${kind}:${id}`;
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    api.call('records.history', { kind, id }).then(
-      (entries) => live && setLoaded({ key, value: { entries: [...entries].reverse() } }),
-      (e: unknown) => live && setLoaded({ key, value: { error: e instanceof Error ? e.message : String(e) } }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, kind, id, key]);
-
-  const current = loaded?.key === key ? loaded.value : null;
+  // Read afresh each time the drawer opens; the last answer stays while it does.
+  const read = useApiRead('records.history', { kind, id }, { enabled: open });
+  const current: Loaded | null = useMemo(() => (read.error ? { error: read.error } : read.data ? { entries: [...read.data].reverse() } : null), [read.error, read.data]);
 
   return (
     <Drawer open={open} onClose={onClose} title={`${t('history.title')}：${title}`} size={460}>
       {!current && <Spin />}
-      {current && 'error' in current && <Alert type="error" title={t('common.unknownError', { message: current.error })} />}
+      {current && 'error' in current && <Alert type="error" title={current.error} />}
       {current && 'entries' in current && current.entries.length === 0 && <Empty description={t('settings.history.none')} />}
       {current && 'entries' in current && current.entries.length > 0 && (
         <Timeline

@@ -3,11 +3,12 @@
  * user corrects the typed values and sends it again, or discards it.
  */
 import { Alert, App, Button, Card, Drawer, Empty, Flex, Form, Input, InputNumber, Popconfirm, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AttentionItem } from '../../domain/api';
 import { formatInstant } from '../../domain/dates';
 import { hasMessage, type MessageKey } from '../../domain/i18n';
 import { api } from '../app/api';
+import { useApiRead } from '../app/hooks';
 import { useLocale, useT, type T } from '../app/i18n';
 import { errorMessage, useShell } from '../app/store';
 import { KeyboardForm } from '../components/KeyboardForm';
@@ -138,25 +139,9 @@ export function AttentionDrawer({ desks }: { desks: readonly DeskEntry[] }) {
   const setOpen = useShell((s) => s.setAttentionOpen);
   // The status count moves whenever an item comes or goes: reload then.
   const count = useShell((s) => s.status?.needsAttention ?? 0);
-  const [items, setItems] = useState<AttentionItem[] | null>(null);
+  const { data, error } = useApiRead('attention.list', {}, { enabled: open, alsoOn: [count] });
+  const items = data ?? null;
   const cards = useMemo(() => desks.flatMap((d) => d.attention ?? []), [desks]);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    let current = true;
-    api.call('attention.list', {}).then(
-      (list) => {
-        if (!current) return;
-        setItems(list);
-        setError(null);
-      },
-      (err: unknown) => current && setError(errorMessage(err)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [open, count]);
 
   return (
     <Drawer title={t('shell.attention.title')} open={open} onClose={() => setOpen(false)} size={460}>
