@@ -7,9 +7,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { PROJECT_STATUSES, phaseState, type Project, type ProjectPhase } from '../../../domain/maintenance/projects';
 import type { TicketLine } from '../../../domain/maintenance/inspections-views';
 import { api } from '../../app/api';
-import { useChangeVersion } from '../../app/hooks';
+import { useApiRead } from '../../app/hooks';
 import { useT } from '../../app/i18n';
-import { errorMessage } from '../../app/store';
 import { isSubmitEnter } from '../../components/ime';
 import { RocDate } from '../../components/RocDate';
 import { RocDatePicker } from '../../components/RocDatePicker';
@@ -158,21 +157,15 @@ export function Span({ from, to }: { from: string | null; to: string | null }) {
 function ProjectTickets({ project }: { project: Project }) {
   const t = useT();
   const { message } = App.useApp();
-  const version = useChangeVersion('ticket');
-  const [tickets, setTickets] = useState<TicketLine[] | null>(null);
+  const read = useApiRead('projects.tickets', { id: project.id }, { reloadOn: ['ticket'], keepPrevious: true });
+  const tickets = read.data ?? null;
   const [number, setNumber] = useState('');
   const mayLink = useMayRun('ticket.update');
 
+  // A failed read says so in a passing message; the list keeps what it had.
   useEffect(() => {
-    let live = true;
-    api.call('projects.tickets', { id: project.id }).then(
-      (rows) => live && setTickets(rows),
-      (e: unknown) => live && void message.error(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [project.id, version, message]);
+    if (read.error) void message.error(read.error);
+  }, [read.error, message]);
 
   const link = async () => {
     const found = await api.call('tickets.byNumber', { text: number });

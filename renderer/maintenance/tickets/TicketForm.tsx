@@ -16,6 +16,7 @@ import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_SOURCES, type Ticket, type
 import type { Attachment } from '../../../domain/attachments';
 import type { TicketRow } from '../../../domain/maintenance/tickets-query';
 import { api } from '../../app/api';
+import { useApiRead } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
 import { AttachmentField } from '../../components/Attachments';
 import { KeyboardForm } from '../../components/KeyboardForm';
@@ -75,7 +76,6 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
   const { agencies } = useAgencies();
   const { people } = usePeople();
   const [attachments, setAttachments] = useState<Attachment[]>([]);
-  const [duplicates, setDuplicates] = useState<TicketRow[]>([]);
   const [saving, setSaving] = useState(false);
   const spaceId = Form.useWatch('spaceId', form);
   const assetId = Form.useWatch('assetId', form);
@@ -90,7 +90,6 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
     if (!open) return;
     form.resetFields();
     setAttachments(ticket?.attachments ?? []);
-    setDuplicates([]);
     if (ticket) {
       form.setFieldsValue({ ...ticket, reportedDate: taipeiDateOf(ticket.reportedAt), reportedTime: formatInstant(ticket.reportedAt, 'en').slice(-5) });
     } else if (lastSpaceId && spaceOptions.some((o) => o.value === lastSpaceId)) {
@@ -99,20 +98,9 @@ export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
     // Only when the form opens: later changes of the options must not undo what was typed.
   }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  useEffect(() => {
-    if (!open || !spaceId || !category) {
-      setDuplicates([]);
-      return;
-    }
-    let live = true;
-    api.call('tickets.openAt', { spaceId, category }).then(
-      (rows) => live && setDuplicates(rows.filter((r) => r.id !== ticket?.id)),
-      () => live && setDuplicates([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, spaceId, category, ticket]);
+  // Open tickets of the same kind at the same place; a failed read warns of none.
+  const openHere = useApiRead('tickets.openAt', open && spaceId && category ? { spaceId, category } : null, { reloadOn: ['ticket'] });
+  const duplicates = useMemo(() => (openHere.error ? [] : (openHere.data ?? []).filter((r) => r.id !== ticket?.id)), [openHere.error, openHere.data, ticket?.id]);
 
   // A new location keeps the equipment only if it is still offered (the same building).
   useEffect(() => {
