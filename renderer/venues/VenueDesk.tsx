@@ -5,10 +5,8 @@
  * official event. The application form, a booking's detail and the letter open over it.
  */
 import { Alert, Button, Flex, Popover, Tabs, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import type { BookingView, FlaggedBooking } from '../../domain/venues/views';
-import { api } from '../app/api';
-import { useChangeVersion } from '../app/hooks';
+import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
 import { useMayRun } from '../app/permissions';
 import { BookingDrawer } from './BookingDrawer';
@@ -44,27 +42,17 @@ export function VenueDesk() {
   );
 }
 
+const NO_FLAGGED: FlaggedBooking[] = [];
+const NO_DISPLACED: BookingView[] = [];
+
 /** Flagged and displaced bookings: a count each, the list one click away. */
 function ReviewNotes() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const version = useChangeVersion('booking', 'venue', 'calendarDay');
-  const [flagged, setFlagged] = useState<FlaggedBooking[]>([]);
-  const [displaced, setDisplaced] = useState<BookingView[]>([]);
-  useEffect(() => {
-    let live = true;
-    void Promise.all([api.call('venues.flagged', {}), api.call('venues.displaced', {})]).then(
-      ([f, d]) => {
-        if (!live) return;
-        setFlagged(f);
-        setDisplaced(d);
-      },
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
+  // A failed read keeps the counts shown before; the next change asks again.
+  const reloadOn = ['booking', 'venue', 'calendarDay'] as const;
+  const flagged = useApiRead('venues.flagged', {}, { reloadOn, keepPrevious: true }).data ?? NO_FLAGGED;
+  const displaced = useApiRead('venues.displaced', {}, { reloadOn, keepPrevious: true }).data ?? NO_DISPLACED;
   const open = (id: string) => useVenueDesk.getState().openDetail(id);
   return (
     <Flex gap={8}>
