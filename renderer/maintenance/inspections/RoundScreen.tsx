@@ -15,10 +15,8 @@ import { formatDate, todayInTaipei } from '../../../domain/dates';
 import { resultId, type ChecklistItem, type InspectionResult, type Outcome } from '../../../domain/maintenance/inspections';
 import type { RoundDetail } from '../../../domain/maintenance/inspections-views';
 import type { Attachment } from '../../../domain/attachments';
-import { api } from '../../app/api';
-import { useChangeVersion } from '../../app/hooks';
+import { useApiRead } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
-import { errorMessage } from '../../app/store';
 import { isComposing } from '../../components/ime';
 import { OptionalSelect } from '../../components/OptionalSelect';
 import { RocDate } from '../../components/RocDate';
@@ -75,8 +73,7 @@ export function RoundScreen({ id }: { id: string }) {
   const locale = useLocale((s) => s.locale);
   const { token } = theme.useToken();
   const { message } = App.useApp();
-  const version = useChangeVersion('inspectionRound', 'inspectionResult', 'ticket');
-  const [loaded, setLoaded] = useState<{ detail: RoundDetail | null; error: string | null } | null>(null);
+  const read = useApiRead('inspections.round', { id }, { reloadOn: ['inspectionRound', 'inspectionResult', 'ticket'], keepPrevious: true });
   // Outcomes typed but not read back yet: the row shows them at once and the cursor moves on.
   const [pending, setPending] = useState<Readonly<Record<string, Outcome>>>({});
   const [cursor, setCursor] = useState<number | null>(null);
@@ -93,24 +90,15 @@ export function RoundScreen({ id }: { id: string }) {
   const mayAssign = useMayRun('inspectionRound.assign');
   const today = todayInTaipei();
 
+  const answered = read.data;
   useEffect(() => {
-    let live = true;
-    api.call('inspections.round', { id }).then(
-      (detail) => {
-        if (!live) return;
-        setLoaded({ detail, error: null });
-        // What the database now says replaces what was shown ahead of it.
-        const stored = new Map(detail?.results.map((r) => [`${r.spaceId}/${r.itemId}`, r.outcome]) ?? []);
-        setPending((p) => Object.fromEntries(Object.entries(p).filter(([k, v]) => stored.get(k) !== v)));
-      },
-      (e: unknown) => live && setLoaded((l) => ({ detail: l?.detail ?? null, error: errorMessage(e) })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, version]);
+    if (answered === undefined) return;
+    // What the database now says replaces what was shown ahead of it.
+    const stored = new Map(answered?.results.map((r) => [`${r.spaceId}/${r.itemId}`, r.outcome]) ?? []);
+    setPending((p) => Object.fromEntries(Object.entries(p).filter(([k, v]) => stored.get(k) !== v)));
+  }, [answered]);
 
-  const detail = loaded?.detail ?? null;
+  const detail = answered ?? null;
   const lines = useMemo(() => (detail ? roundLines(detail) : []), [detail]);
   const open = detail?.round.status === 'open';
   const editable = open && mayRecord;
@@ -235,8 +223,8 @@ export function RoundScreen({ id }: { id: string }) {
     };
   }, []);
 
-  if (!loaded) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
-  if (!detail) return loaded.error ? <Alert type="error" showIcon title={loaded.error} /> : <Empty description={t('inspections.round.gone')} />;
+  if (answered === undefined && !read.error) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+  if (!detail) return read.error ? <Alert type="error" showIcon title={read.error} /> : <Empty description={t('inspections.round.gone')} />;
 
   const { round, plan } = detail;
   const state = roundState(round, round.graceDays, today);
