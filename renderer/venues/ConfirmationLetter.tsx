@@ -5,12 +5,10 @@
  * applicant, the event, the venue and time, fees, the approvals, and the desk to call — not
  * the applicant's phone.
  */
-import { useEffect, useState } from 'react';
 import { formatDate, formatInstant, todayInTaipei } from '../../domain/dates';
 import type { BookingDetail } from '../../domain/venues/views';
-import { api } from '../app/api';
+import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
-import { errorMessage } from '../app/store';
 import { PrintFrame } from '../components/print/PrintFrame';
 import { useUsers } from '../app/reference';
 import { applicantName, bookingVenueName, listText, longTimeRange, money } from './labels';
@@ -26,22 +24,13 @@ export function ConfirmationLetter() {
 function LetterOverlay({ id }: { id: string }) {
   const t = useT();
   const close = () => useVenueDesk.getState().openLetter(null);
-  const [detail, setDetail] = useState<{ value: BookingDetail | null; error: string | null } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.call('venues.booking', { id }).then(
-      (value) => live && setDetail({ value, error: null }),
-      (e: unknown) => live && setDetail({ value: null, error: errorMessage(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const read = useApiRead('venues.booking', { id });
+  // A failed read shows its message, not the letter as it was.
+  const value = read.error ? null : read.data;
 
   return (
-    <PrintFrame label={t('venues.ui.letter.title')} ready={!!detail?.value} error={detail?.error} onClose={close}>
-      {detail?.value && <LetterPage detail={detail.value} />}
+    <PrintFrame label={t('venues.ui.letter.title')} ready={!!value} error={read.error} onClose={close}>
+      {value && <LetterPage detail={value} />}
     </PrintFrame>
   );
 }

@@ -6,10 +6,8 @@
  * assigned, and room to write what was done, the parts used and the signatures. A long
  * description is cut to its first lines.
  */
-import { useEffect, useState } from 'react';
 import { formatInstant, formatRocLong, todayInTaipei } from '../../../domain/dates';
-import type { TicketDetail } from '../../../domain/maintenance/tickets-query';
-import { api } from '../../app/api';
+import { useApiRead } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
 import { PrintFrame } from '../../components/print/PrintFrame';
 import { useAgencies, usePeople, usePlaceLabel } from '../../app/reference';
@@ -24,21 +22,11 @@ export function WorkOrderPrint() {
   const locale = useLocale((s) => s.locale);
   const id = useMaintenance((s) => s.printId);
   const close = () => useMaintenance.getState().setPrintId(null);
-  const [detail, setDetail] = useState<TicketDetail | null>(null);
+  const detail = useApiRead('tickets.get', id ? { id } : null).data ?? null;
   const placeLabel = usePlaceLabel();
   const { byId: people } = usePeople();
   const { byId: agencies } = useAgencies();
   const { byId: assets } = useAssets();
-
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    setDetail(null);
-    api.call('tickets.get', { id }).then((d) => live && setDetail(d));
-    return () => {
-      live = false;
-    };
-  }, [id]);
 
   if (!id) return null;
   const ticket = detail?.ticket;
