@@ -1,12 +1,14 @@
 /**
  * What the venue desk reads from the backend: the venues (with their places' names) and
  * bookings of a time range, reloaded whenever venues or bookings change (here or by sync).
+ * Most reads go through the shared useApiRead; the bookings of the range shown use useAsked,
+ * which asks during the render so that a step of the calendar does not wait for a redraw.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiArgs } from '../../domain/api';
 import type { BookingView, VenueView } from '../../domain/venues/views';
 import { api } from '../app/api';
-import { useChangeVersion } from '../app/hooks';
+import { useApiRead, useChangeVersion } from '../app/hooks';
 import { errorMessage } from '../app/store';
 
 export type BookingQuery = ApiArgs<'venues.bookings'>;
@@ -71,9 +73,8 @@ export function sortVenues(list: readonly VenueView[]): VenueView[] {
 
 /** All venues (archived too, so old bookings keep their names), in site and code order. */
 export function useVenues(): { venues: VenueView[]; byId: ReadonlyMap<string, VenueView>; loading: boolean; error: string | null } {
-  const version = useChangeVersion('venue', 'space', 'floor', 'building', 'site');
-  const { value, loading, error } = useAsked(`venues|${version}`, () => api.call('venues.list', { includeArchived: true }), NO_VENUES);
-  const venues = useMemo(() => sortVenues(value), [value]);
+  const { data, loading, error } = useApiRead('venues.list', { includeArchived: true }, { reloadOn: ['venue', 'space', 'floor', 'building', 'site'], keepPrevious: true });
+  const venues = useMemo(() => sortVenues(data ?? NO_VENUES), [data]);
   const byId = useMemo(() => new Map(venues.map((v) => [v.id, v])), [venues]);
   return { venues, byId, loading, error };
 }
@@ -88,7 +89,6 @@ export function useBookings(query: BookingQuery | null): { bookings: BookingView
 
 /** Approved bookings that no longer fit their venue (hours, buffers or closures changed). */
 export function useFlagged(): ReadonlySet<string> {
-  const version = useChangeVersion('booking', 'venue', 'calendarDay');
-  const { value } = useAsked(`flagged|${version}`, () => api.call('venues.flagged', {}), []);
-  return useMemo(() => new Set(value.map((f) => f.booking.id)), [value]);
+  const { data } = useApiRead('venues.flagged', {}, { reloadOn: ['booking', 'venue', 'calendarDay'], keepPrevious: true });
+  return useMemo(() => new Set((data ?? []).map((f) => f.booking.id)), [data]);
 }
