@@ -8,41 +8,22 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, Card, Empty, Flex, Input, Tag, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { formatDate } from '../../domain/dates';
-import type { GateMatch } from '../../domain/parking/calls';
 import { formatPlate, normalizePlate } from '../../domain/parking/plates';
-import { api } from '../app/api';
-import { useChangeVersion } from '../app/hooks';
+import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
-import { errorMessage } from '../app/store';
 
 export function GateLookup() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const input = useRef<InputRef>(null);
   const [typed, setTyped] = useState('');
-  const [matches, setMatches] = useState<{ plate: string; found: GateMatch[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const version = useChangeVersion('permit', 'permitPlate');
   const plate = normalizePlate(typed);
+  const { data: found, error } = useApiRead('parking.gateLookup', plate ? { plate } : null, { reloadOn: ['permit', 'permitPlate'], keepPrevious: true });
 
   useEffect(() => input.current?.focus(), []);
-  useEffect(() => {
-    if (!plate) return;
-    let current = true;
-    api.call('parking.gateLookup', { plate }).then(
-      (found) => {
-        if (!current) return;
-        setMatches({ plate, found });
-        setError(null);
-      },
-      (e: unknown) => current && setError(errorMessage(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [plate, version]);
 
-  const shown = plate && matches?.plate === plate ? matches.found : null;
+  // While a longer plate is asked, the matches of the shorter one stay (they include its matches).
+  const shown = plate ? found : undefined;
   return (
     <Flex vertical gap={16} className="pk-gate">
       <Input

@@ -5,12 +5,12 @@
  * with that permit's number, and what was typed stays in the form.
  */
 import { Alert, Button, Drawer, Flex, Form, Input, InputNumber, Radio, Select, Space, App } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { todayInTaipei, type BusinessDate } from '../../domain/dates';
 import { newId } from '../../domain/ids';
-import { MAX_PLATES, PARKING_VEHICLE_TYPES, type ParkingArea, type ParkingVehicleType, type PermitType } from '../../domain/parking/types';
+import { MAX_PLATES, PARKING_VEHICLE_TYPES, type ParkingVehicleType, type PermitType } from '../../domain/parking/types';
 import { api } from '../app/api';
-import { useChangeVersion } from '../app/hooks';
+import { useApiRead } from '../app/hooks';
 import { useT } from '../app/i18n';
 import { mutate } from '../app/mutate';
 import { active, useAgencies, usePlaceLabel } from '../app/reference';
@@ -32,33 +32,17 @@ interface Values {
   fee?: number;
 }
 
-function useAreas(): ParkingArea[] {
-  const version = useChangeVersion('parkingArea');
-  const [areas, setAreas] = useState<ParkingArea[]>([]);
-  useEffect(() => {
-    let current = true;
-    api.call('parking.areas', {}).then(
-      (list) => current && setAreas(list),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [version]);
-  return areas;
-}
-
 export function IssuePermitDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string | null>(null);
   const type = Form.useWatch('type', form) ?? 'annual';
-  const areas = useAreas();
+  const areas = useApiRead('parking.areas', {}, { reloadOn: ['parkingArea'] }).data;
   const placeLabel = usePlaceLabel();
   const { agencies } = useAgencies();
   const thisYear = Number(todayInTaipei().slice(0, 4));
-  const areaOptions = useMemo(() => areas.filter((a) => a.permitTypes.includes(type)).map((a) => ({ value: a.id, label: placeLabel(a.spaceId) })), [areas, type, placeLabel]);
+  const areaOptions = useMemo(() => (areas ?? []).filter((a) => a.permitTypes.includes(type)).map((a) => ({ value: a.id, label: placeLabel(a.spaceId) })), [areas, type, placeLabel]);
 
   const submit = async (v: Values) => {
     setProblem(null);

@@ -1,12 +1,12 @@
 /** The list of permits for the parking clerks: by type, status and a search over number, holder and plate. */
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Flex, Input, Select, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatDate } from '../../domain/dates';
 import { formatPlate } from '../../domain/parking/plates';
 import { PERMIT_STATUSES, PERMIT_TYPES, type Permit, type PermitStatus, type PermitType } from '../../domain/parking/types';
 import { api } from '../app/api';
-import { useChangeVersion } from '../app/hooks';
+import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
 import { useMayRun } from '../app/permissions';
 import { errorMessage } from '../app/store';
@@ -28,9 +28,7 @@ export function PermitList() {
   const [type, setType] = useState<PermitType | null>(null);
   const [status, setStatus] = useState<PermitStatus | null>('valid');
   const [text, setText] = useState('');
-  const [rows, setRows] = useState<Permit[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const version = useChangeVersion('permit');
+  const { data: rows, error } = useApiRead('parking.permits', { ...queryOf(type, status, text), limit: 2000 }, { reloadOn: ['permit'], keepPrevious: true });
   const mayIssue = useMayRun('permit.issue');
   const [issuing, setIssuing] = useState(false);
   const { message } = App.useApp();
@@ -43,21 +41,6 @@ export function PermitList() {
       void message.error(errorMessage(e));
     }
   };
-
-  useEffect(() => {
-    let current = true;
-    api.call('parking.permits', { ...queryOf(type, status, text), limit: 2000 }).then(
-      (list) => {
-        if (!current) return;
-        setRows(list);
-        setError(null);
-      },
-      (e: unknown) => current && setError(errorMessage(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [type, status, text, version]);
 
   return (
     <Flex vertical gap={12}>
@@ -105,7 +88,7 @@ export function PermitList() {
       <Table<Permit>
         size="small"
         rowKey="id"
-        loading={rows === null && !error}
+        loading={rows === undefined && !error}
         dataSource={rows ?? []}
         pagination={{ pageSize: 50, showSizeChanger: false }}
         locale={{ emptyText: t('parking.ui.list.empty') }}
