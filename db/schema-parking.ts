@@ -4,12 +4,8 @@
  * plate index); the overlap rule by hold key and days.
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { stamps } from './columns';
 import type { ParkingVehicleType, PermitStatus, PermitType } from '../domain/parking/types';
-
-const stamps = {
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-};
 
 export const parkingArea = sqliteTable(
   'parking_area',

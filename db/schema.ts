@@ -6,6 +6,7 @@
  */
 
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { stamps, archived } from './columns';
 import type { DayKind, PersonKind, SpaceKind } from '../domain/entities';
 import type { Role } from '../domain/roles';
 import { asset, inspectionPlan, inspectionResult, inspectionRound, project, projectPhase } from './schema-inspections';
@@ -19,12 +20,6 @@ import { parkingArea, permit, permitPlate } from './schema-parking';
 
 export * from './schema-venues';
 export * from './schema-parking';
-
-const stamps = {
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-};
-const archived = { archived: integer('archived', { mode: 'boolean' }).notNull().default(false) };
 
 export const site = sqliteTable('site', {
   id: text('id').primaryKey(),
