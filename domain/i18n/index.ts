@@ -25,6 +25,12 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   });
 }
 
+/** A record's name in the user's language; English falls back to Chinese when it has none. */
+export function nameOf(record: { nameZh: string; nameEn?: string } | undefined, locale: Locale): string {
+  if (!record) return '';
+  return locale === 'en' && record.nameEn ? record.nameEn : record.nameZh;
+}
+
 export function hasMessage(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(zhTW, key);
 }

@@ -1,7 +1,7 @@
 /** The parking desk's read calls. */
 import { gateLookup, listPermits, parkingFiguresOf } from '../../../db/queries/parking';
 import { formatDate } from '../../../domain/dates';
-import { translate } from '../../../domain/i18n';
+import { nameOf, translate } from '../../../domain/i18n';
 import type { parkingCalls } from '../../../domain/parking/calls';
 import { formatPlate } from '../../../domain/parking/plates';
 import type { Permit } from '../../../domain/parking/types';
@@ -12,7 +12,7 @@ import type { HandlerMap, Workstation } from '../workstation';
 function exportRows(ws: Workstation, permits: Permit[]) {
   const locale = ws.locale;
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
-  const name = (r: { nameZh: string; nameEn: string } | undefined) => (r ? (locale === 'en' && r.nameEn ? r.nameEn : r.nameZh) : '');
+  const name = (r: { nameZh: string; nameEn?: string } | undefined) => nameOf(r, locale);
   const columns = [
     { key: 'number', header: t('parking.ui.list.number'), width: 15 },
     { key: 'type', header: t('parking.ui.list.type'), width: 12 },

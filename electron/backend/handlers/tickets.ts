@@ -7,7 +7,7 @@
 import { formatInstant, todayInTaipei, type Locale } from '../../../domain/dates';
 import type { Ticket } from '../../../domain/maintenance/tickets';
 import { MAX_SAVED_FILTERS, ticketNumberFromInput, type TicketPrefs } from '../../../domain/maintenance/tickets-query';
-import { translate, type MessageKey } from '../../../domain/i18n';
+import { nameOf, translate, type MessageKey } from '../../../domain/i18n';
 import { getMeta, setMeta } from '../../../db/meta';
 import { casesHandled, openTicketsAt, queryTickets, ticketDetail, ticketIdByNumber, ticketsForExport } from '../../../db/queries/tickets';
 import { myWork } from '../../../db/queries/my-work';
@@ -60,7 +60,7 @@ function exportColumns(locale: Locale): ExportColumn[] {
 
 function exportRows(ws: Workstation, tickets: Ticket[], locale: Locale): Record<string, string>[] {
   const r = ws.runner.records;
-  const name = (x: { nameZh: string; nameEn: string } | undefined) => (x ? (locale === 'en' && x.nameEn ? x.nameEn : x.nameZh) : '');
+  const name = (r: { nameZh: string; nameEn?: string } | undefined) => nameOf(r, locale);
   const sites = new Map(r.findSync('site', {}).map((x) => [x.id, x]));
   const buildings = new Map(r.findSync('building', {}).map((x) => [x.id, x]));
   const floors = new Map(r.findSync('floor', {}).map((x) => [x.id, x]));
