@@ -243,3 +243,31 @@ describe('agency applications and quotas', () => {
     await must('permit.issue', agencyTemp('p-5', 'DDD-4444'));
   });
 });
+
+describe('approving an application from the desk', () => {
+  it('issues the permits asked in one step, numbered, lists the application as approved, and a second approval issues nothing', async () => {
+    const { ws, must } = await parkingDesk();
+    await must('permitApplication.file', {
+      id: 'app-9',
+      agencyId: 'ag-cab',
+      areaId: 'area-sw',
+      type: 'temporary',
+      countAsked: 3,
+      purpose: '運動會',
+      validFrom: '2026-12-20',
+      plates: ['AAA-1111', 'bbb 2222', 'CCC-3333'],
+      venueBookingId: null,
+    });
+    await signInAs(ws, ['parking_clerk']);
+    expect((await ws.call('parking.applications', { states: ['waiting'] })).map((a) => a.id)).toEqual(['app-9']);
+    const done = await ws.call('parking.approveApplication', { id: 'app-9', count: 3 });
+    if (!done.ok) throw new Error(done.message);
+    expect(done.numbers).toHaveLength(3);
+    expect(new Set(done.numbers).size).toBe(3);
+    expect(ws.runner.records.getSync('permit', done.permitIds[1])!.plates).toEqual(['BBB2222']);
+    expect((await ws.call('parking.applications', {}))[0]).toMatchObject({ state: 'approved', approvedCount: 3 });
+    const again = await ws.call('parking.approveApplication', { id: 'app-9', count: 3 });
+    expect(again.ok).toBe(false);
+    expect((await ws.call('parking.permits', { agencyId: 'ag-cab' })).length).toBe(3);
+  });
+});
