@@ -16,7 +16,7 @@ import { slaRule, ticket, ticketComment, ticketCost, ticketStatusChange } from '
 
 export * from './schema-maintenance';
 import { booking, bookingSeries, venue } from './schema-venues';
-import { parkingArea, permit, permitPlate } from './schema-parking';
+import { parkingArea, parkingQuota, permit, permitApplication, permitPlate } from './schema-parking';
 
 export * from './schema-venues';
 export * from './schema-parking';
@@ -224,6 +224,8 @@ export const kindTables = {
   parkingArea,
   permit,
   permitPlate,
+  permitApplication,
+  parkingQuota,
 } as const;
 
 /**

@@ -130,6 +130,13 @@ export const FIXTURE: FixtureStep[] = [
   ['parkingArea.create', { id: 'area-1', spaceId: 'space-park', capacityCar: 300, capacityMotorcycle: 500, permitTypes: ['annual', 'temporary'] }],
   ['parkingArea.create', { id: 'area-spare', spaceId: 'space-park2', capacityCar: 0, capacityMotorcycle: 200, permitTypes: ['temporary'] }],
   ['permit.issue', { id: 'permit-1', type: 'annual', areaId: 'area-1', holderName: '王小明', holderAgencyId: 'agency-1', plates: ['ABC-1234'], vehicleType: 'car', year: 2022 }],
+  ['parkingQuota.set', { id: 'quota-1', agencyId: 'agency-1', siteId: 'site-1', type: 'temporary', year: 2022, quota: 10 }],
+  [
+    'permitApplication.file',
+    { id: 'application-1', agencyId: 'agency-1', areaId: 'area-1', type: 'temporary', countAsked: 2, purpose: '運動會', validFrom: '2022-05-01', plates: ['AAA-1111', 'BBB-2222'] },
+  ],
+  ['permitApplication.file', { id: 'application-2', agencyId: 'agency-1', areaId: 'area-1', type: 'temporary', countAsked: 1, purpose: '研習', validFrom: '2022-05-02' }],
+  ['permit.issue', { id: 'permit-app-1', type: 'temporary', areaId: 'area-1', holderName: '運動會', holderAgencyId: 'agency-1', plates: ['AAA-1111'], vehicleType: 'car', validFrom: '2022-05-01' }],
 ];
 
 /** One valid call of every mutation, against the fixture. */
@@ -242,6 +249,10 @@ export const EXAMPLES: Record<string, Record<string, unknown>> = {
   'parkingArea.delete': { id: 'area-spare' },
   'permit.issue': { id: 'permit-new', type: 'temporary', areaId: 'area-1', holderName: '來賓', plates: ['XYZ-9876'], vehicleType: 'car', validFrom: '2022-03-02', validTo: '2022-03-03' },
   'permit.revoke': { id: 'permit-1', reason: '離職' },
+  'parkingQuota.set': { id: 'quota-1', agencyId: 'agency-1', siteId: 'site-1', type: 'temporary', year: 2022, quota: 20 },
+  'permitApplication.file': { id: 'application-new', agencyId: 'agency-1', areaId: 'area-1', type: 'annual', countAsked: 5, purpose: '年度配額', year: 2023 },
+  'permitApplication.approve': { id: 'application-1', permitIds: ['permit-app-1'] },
+  'permitApplication.reject': { id: 'application-2', reason: '場地未借用' },
   'permit.replace': { id: 'permit-1', newId: 'permit-1b', reason: '遺失' },
 };
 

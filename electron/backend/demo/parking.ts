@@ -71,5 +71,35 @@ export function parkingMutations(now: Date): NamedMutation[] {
       issuedOn: addDays(day, -1) < today ? addDays(day, -1) : today,
     });
   }
+  // Two agencies' applications waiting for the clerk. The second lists a plate that already
+  // holds a temporary permit of that car park on the day: the plate conflict to resolve.
+  const eventDay = addDays(today, 2);
+  add('permitApplication.file', {
+    id: 'demo-application-1',
+    agencyId: agencyId(holders[0].agency!),
+    areaId: parkingAreaId(AREAS[2].site, AREAS[2].space),
+    type: 'temporary',
+    countAsked: 4,
+    purpose: '市政說明會來賓',
+    validFrom: eventDay,
+    validTo: eventDay,
+    plates: [200, 201, 202, 203].map((k) => plateOf(k, false)),
+    vehicleType: 'car',
+    contactName: holders[0].name,
+  });
+  add('permitApplication.file', {
+    id: 'demo-application-2',
+    agencyId: agencyId(holders[1].agency!),
+    areaId: parkingAreaId(AREAS[2].site, AREAS[2].space),
+    type: 'temporary',
+    countAsked: 2,
+    purpose: '志工研習',
+    validFrom: eventDay,
+    validTo: eventDay,
+    // demo-permit-temp-3 holds plateOf(102) at this car park on eventDay.
+    plates: [plateOf(102, false), plateOf(210, false)],
+    vehicleType: 'car',
+    contactName: holders[1].name,
+  });
   return out;
 }

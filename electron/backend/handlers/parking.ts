@@ -1,11 +1,14 @@
 /** The parking desk's read calls. */
 import { gateLookup, listPermits, parkingFiguresOf } from '../../../db/queries/parking';
 import { formatDate } from '../../../domain/dates';
+import { isDomainError } from '../../../domain/errors';
+import { approvalItems } from '../../../domain/parking/applications';
 import { nameOf, translate } from '../../../domain/i18n';
 import type { parkingCalls } from '../../../domain/parking/calls';
 import { formatPlate } from '../../../domain/parking/plates';
 import type { Permit } from '../../../domain/parking/types';
 import { exportList } from '../export/list-export';
+import { problemResult } from '../mutation-runner';
 import type { HandlerMap, Workstation } from '../workstation';
 
 /** The permit list as spreadsheet rows, in the reader's language. */
@@ -53,4 +56,27 @@ export const parkingHandlers: Pick<HandlerMap, keyof typeof parkingCalls> = {
   },
   'parking.gateLookup': (ws, { plate, siteId }) => gateLookup(ws.db, plate, siteId, ws.locale),
   'parking.figures': (ws, period) => parkingFiguresOf(ws.db, period),
+  'parking.applications': (ws, { states, venueBookingId }) => {
+    const rank = (s: string) => (s === 'waiting' ? 0 : 1);
+    return ws.runner.records
+      .findSync('permitApplication', venueBookingId ? { venueBookingId } : {})
+      .filter((a) => !states?.length || states.includes(a.state))
+      .sort((x, y) => rank(x.state) - rank(y.state) || y.createdAt.localeCompare(x.createdAt));
+  },
+  'parking.approveApplication': async (ws, { id, count }) => {
+    const app = ws.runner.records.getSync('permitApplication', id);
+    if (!app) return problemResult({ code: 'error.notFound', params: { kind: 'permitApplication', id } }, ws.locale);
+    const agency = ws.runner.records.getSync('agency', app.agencyId);
+    let items;
+    try {
+      items = approvalItems(app, count, agency?.nameZh ?? app.contactName);
+    } catch (e) {
+      if (isDomainError(e)) return problemResult(e.problem, ws.locale);
+      throw e;
+    }
+    const result = await ws.runner.runBatch(items, ws.actor);
+    if (!result.ok) return { ok: false, problem: result.problem, message: result.message };
+    const permitIds = items.slice(0, -1).map((i) => String(i.args.id));
+    return { ok: true, permitIds, numbers: permitIds.map((p) => ws.runner.records.getSync('permit', p)!.number) };
+  },
 };
