@@ -51,6 +51,11 @@ export interface PeriodReport {
 /** Makes one figures call (through the workstation's call entry or the handler map). */
 export type FiguresCaller = (call: string, args: FigureArgs) => Promise<unknown>;
 
+/** A site gets its own line for a figure when the section's sentence names it, or when it has a count in either period. */
+function sitesCounted(sentence: string, name: string, site: ReportSite, now: FigureValue, lastYear: FigureValue): boolean {
+  return sentence.includes(`{${name}_${siteSlug(site)}}`) || !!now.bySite?.[site.id] || !!lastYear.bySite?.[site.id];
+}
+
 export async function periodReport(desks: readonly DeskModule[], call: FiguresCaller, sites: readonly ReportSite[], period: ReportPeriod, year?: number): Promise<PeriodReport> {
   const countedYear = year ?? Number(period.to.slice(0, 4));
   const lastYearPeriod = yearEarlier(period);
@@ -73,7 +78,7 @@ export async function periodReport(desks: readonly DeskModule[], call: FiguresCa
       const lastYear = pick(await answer(f.call, { ...lastYearPeriod, year: countedYear - 1 }));
       figures.push({ name: f.name, measure: f.measure, label: f.label, deskId: desk.id, call: f.call, now, lastYear });
       lines[f.name] = now.total;
-      if (f.perSite) for (const s of sites) lines[`${f.name}_${siteSlug(s)}`] = now.bySite?.[s.id] ?? 0;
+      if (f.perSite) for (const s of sites) if (sitesCounted(section.sentence, f.name, s, now, lastYear)) lines[`${f.name}_${siteSlug(s)}`] = now.bySite?.[s.id] ?? 0;
     }
     sections.push({ deskId: desk.id, title: section.title, figures, text: fillSentence(section.sentence, lines, countedYear) });
   }
