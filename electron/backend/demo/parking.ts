@@ -8,6 +8,7 @@ import type { NamedMutation } from '../desk';
 import { agencyId } from './agencies';
 import { DEMO_PEOPLE, personId } from './people';
 import { spaceId } from './places';
+import { reportPeriodParkingMutations } from './report-period-parking';
 
 const AREAS = [
   { site: 'SW', space: 'P-B1', car: 180, motorcycle: 0, types: ['annual', 'temporary'] },
@@ -71,5 +72,6 @@ export function parkingMutations(now: Date): NamedMutation[] {
       issuedOn: addDays(day, -1) < today ? addDays(day, -1) : today,
     });
   }
+  out.push(...reportPeriodParkingMutations());
   return out;
 }
