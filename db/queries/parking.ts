@@ -107,8 +107,8 @@ export function gateLookup(db: Db, typed: string, siteId: string | undefined, lo
   return matches.sort((x, y) => rank(x) - rank(y)).slice(0, GATE_LIMIT);
 }
 
-export function parkingFiguresOf(db: Db, period: { from: BusinessDate; to: BusinessDate }): ParkingFigures {
-  const year = Number(period.to.slice(0, 4));
+export function parkingFiguresOf(db: Db, period: { from: BusinessDate; to: BusinessDate; year?: number }): ParkingFigures {
+  const year = period.year ?? Number(period.to.slice(0, 4));
   const rows = prepared(
     db,
     `SELECT type, status, year, issued_on AS issuedOn, site_id AS siteId FROM permit

@@ -8,6 +8,7 @@ import type { NamedMutation } from '../desk';
 import { agencyId } from './agencies';
 import { DEMO_PEOPLE, personId } from './people';
 import { spaceId } from './places';
+import { reportPeriodParkingMutations } from './report-period-parking';
 
 const AREAS = [
   { site: 'SW', space: 'P-B1', car: 180, motorcycle: 0, types: ['annual', 'temporary'] },
@@ -101,5 +102,6 @@ export function parkingMutations(now: Date): NamedMutation[] {
     vehicleType: 'car',
     contactName: holders[1].name,
   });
+  out.push(...reportPeriodParkingMutations());
   return out;
 }
