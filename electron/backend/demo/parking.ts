@@ -75,6 +75,15 @@ export function parkingMutations(now: Date): NamedMutation[] {
   // Two agencies' applications waiting for the clerk. The second lists a plate that already
   // holds a temporary permit of that car park on the day: the plate conflict to resolve.
   const eventDay = addDays(today, 2);
+  // The first applicant's temporary-permit quota at this car park's site for the year.
+  add('parkingQuota.set', {
+    id: 'demo-quota-1',
+    agencyId: agencyId(holders[0].agency!),
+    siteId: AREAS[2].site === 'SW' ? 'demo-site-SW' : 'demo-site-FS',
+    type: 'temporary',
+    year: Number(today.slice(0, 4)),
+    quota: 200,
+  });
   add('permitApplication.file', {
     id: 'demo-application-1',
     agencyId: agencyId(holders[0].agency!),
