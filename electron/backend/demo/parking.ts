@@ -72,6 +72,6 @@ export function parkingMutations(now: Date): NamedMutation[] {
       issuedOn: addDays(day, -1) < today ? addDays(day, -1) : today,
     });
   }
-  out.push(...reportPeriodParkingMutations());
+  out.push(...reportPeriodParkingMutations(parkingAreaId));
   return out;
 }
