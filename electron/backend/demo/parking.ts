@@ -111,6 +111,6 @@ export function parkingMutations(now: Date): NamedMutation[] {
     vehicleType: 'car',
     contactName: holders[1].name,
   });
-  out.push(...reportPeriodParkingMutations());
+  out.push(...reportPeriodParkingMutations(parkingAreaId));
   return out;
 }

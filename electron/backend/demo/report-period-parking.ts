@@ -10,7 +10,6 @@ import { addDays } from '../../../domain/dates';
 import type { NamedMutation } from '../desk';
 import { agencyId } from './agencies';
 import { DEMO_PEOPLE } from './people';
-import { parkingAreaId } from './parking';
 
 export const SEED_PERIOD: { from: string; to: string } = { from: '2021-09-01', to: '2022-01-31' };
 
@@ -21,7 +20,8 @@ const L = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 /** A plate of its own for each of the period's permits (`RA` … so none is the demo's this-week plates). */
 const plate = (i: number) => `R${L[Math.floor(i / 9000) % L.length]}${L[Math.floor(i / 9000 / L.length) % L.length]}-${String(1000 + (i % 9000))}`;
 
-export function reportPeriodParkingMutations(): NamedMutation[] {
+/** `parkingAreaId` is the parking demo's own (passed in so the two files do not import each other). */
+export function reportPeriodParkingMutations(parkingAreaId: (site: string, space: string) => string): NamedMutation[] {
   const out: NamedMutation[] = [];
   const agencies = [...new Set(DEMO_PEOPLE.flatMap((p) => (p.agency ? [p.agency] : [])))];
   let n = 0;
