@@ -8,7 +8,7 @@ import type { Permit, PermitStatus, PermitType } from '../../domain/parking/type
 import type { Db } from '../open';
 import { rowToRecord } from '../records';
 import { prepared } from '../statements';
-import { nameOf } from '../../domain/i18n';
+import { localized } from '../../domain/i18n';
 
 export interface PermitFilter {
   siteId?: string;
@@ -86,7 +86,7 @@ export function gateLookup(db: Db, typed: string, siteId: string | undefined, lo
        LEFT JOIN agency ag ON ag.id = p.holder_agency_id
       ORDER BY pp.plate = ? DESC, p.valid_to DESC LIMIT ?`,
   ).all(plate, plate, PARTIAL_SCAN, plate, GATE_LIMIT * 4) as GateRow[];
-  const name = (zh: string | null, en: string | null) => nameOf({ nameZh: zh ?? '', nameEn: en ?? '' }, locale);
+  const name = (zh: string | null, en: string | null) => localized(zh ?? '', en, locale);
   const matches = rows.map((r): GateMatch => ({
     plate: r.plate,
     number: r.number,

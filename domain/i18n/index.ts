@@ -25,10 +25,14 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   });
 }
 
-/** A record's name in the user's language; English falls back to Chinese when it has none. */
+/** A text kept in both languages, in the user's; English falls back to Chinese when it has none. */
+export function localized(zh: string, en: string | null | undefined, locale: Locale): string {
+  return locale === 'en' && en ? en : zh;
+}
+
+/** A record's name in the user's language (an absent record has none). */
 export function nameOf(record: { nameZh: string; nameEn?: string } | undefined, locale: Locale): string {
-  if (!record) return '';
-  return locale === 'en' && record.nameEn ? record.nameEn : record.nameZh;
+  return record ? localized(record.nameZh, record.nameEn, locale) : '';
 }
 
 export function hasMessage(key: string): key is MessageKey {

@@ -29,9 +29,6 @@ export function indexPlaces(lists: PlaceLists): PlaceIndex {
   return { ...lists, site: byId(lists.sites), building: byId(lists.buildings), floor: byId(lists.floors), space: byId(lists.spaces) };
 }
 
-/** Place labels use the one name picker of the catalogs; the screens take it from here with them. */
-export { nameOf };
-
 /** "四維行政中心 / 行政大樓 / 3F / 第一會議室"; an unknown id comes back as itself. */
 export function placePath(index: PlaceIndex, spaceId: string, locale: Locale): string {
   const space = index.space.get(spaceId);

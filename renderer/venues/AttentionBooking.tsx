@@ -19,7 +19,7 @@ import { useVenues } from './data';
 import { applicantName, aside, bookingLine, bookingVenueName, timeRange, venueName } from './labels';
 import { conflictOf } from './problems';
 import { useVenueDesk } from './store';
-import { nameOf } from '../app/places-logic';
+import { nameOf } from '../../domain/i18n';
 
 /** The refused writes this card explains: a booking's creation, move or approval. */
 export function isBookingAttention(item: Pick<AttentionItem, 'name'>): boolean {

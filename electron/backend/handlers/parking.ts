@@ -15,7 +15,6 @@ import type { HandlerMap, Workstation } from '../workstation';
 function exportRows(ws: Workstation, permits: Permit[]) {
   const locale = ws.locale;
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
-  const name = (r: { nameZh: string; nameEn?: string } | undefined) => nameOf(r, locale);
   const columns = [
     { key: 'number', header: t('parking.ui.list.number'), width: 15 },
     { key: 'type', header: t('parking.ui.list.type'), width: 12 },
@@ -34,9 +33,9 @@ function exportRows(ws: Workstation, permits: Permit[]) {
       type: t(`parking.type.${p.type}`),
       plates: p.plates.map(formatPlate).join('、'),
       holder: p.holderName,
-      agency: name(p.holderAgencyId ? ws.runner.records.getSync('agency', p.holderAgencyId) : undefined),
-      site: name(ws.runner.records.getSync('site', p.siteId)),
-      area: name(area ? ws.runner.records.getSync('space', area.spaceId) : undefined),
+      agency: nameOf(p.holderAgencyId ? ws.runner.records.getSync('agency', p.holderAgencyId) : undefined, locale),
+      site: nameOf(ws.runner.records.getSync('site', p.siteId), locale),
+      area: nameOf(area ? ws.runner.records.getSync('space', area.spaceId) : undefined, locale),
       validity: `${formatDate(p.validFrom, locale)}–${formatDate(p.validTo, locale)}`,
       status: t(`parking.status.${p.status}`),
     };
