@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { addDays, describeTime, formatDate, formatInstant, formatRocLong, formatRocShort, parseDateInput, startOfTaipeiDay, taipeiDateOf, taipeiInstant, weekdayOf } from './dates';
+import {
+  addDays,
+  describeTime,
+  formatDate,
+  formatInstant,
+  formatRocLong,
+  formatRocShort,
+  parseDateInput,
+  startOfTaipeiDay,
+  taipeiClock,
+  taipeiDateOf,
+  taipeiDayStartMs,
+  taipeiInstant,
+  taipeiInstantAt,
+  weekdayOf,
+} from './dates';
 
 describe('date fields accept what clerks type', () => {
   it.each([
@@ -95,5 +110,18 @@ describe('Taipei wall-clock times', () => {
     expect(describeTime(taipeiInstant('2022-03-01', '14:00'), taipeiInstant('2022-03-01', '16:00'))).toBe('111/03/01 14:00–16:00');
     expect(describeTime(taipeiInstant('2022-03-01', '09:00'), taipeiInstant('2022-03-01', '24:00'))).toBe('111/03/01 09:00–24:00');
     expect(describeTime(taipeiInstant('2022-03-01', '09:00'), taipeiInstant('2022-04-30', '17:00'))).toBe('111/03/01 09:00 – 111/04/30 17:00');
+  });
+
+  it('the fast clock agrees with the time-zone database on the date and the minute, and goes back to the same instant', () => {
+    for (let ms = Date.UTC(1980, 0, 1); ms < Date.UTC(2100, 0, 1); ms += 7 * 86_400_000 + 97 * 60_000) {
+      const { date, minute } = taipeiClock(ms);
+      const zoned = new TZDate(ms, 'Asia/Taipei');
+      expect(date).toBe(format(zoned, 'yyyy-MM-dd'));
+      expect(minute).toBe(zoned.getHours() * 60 + zoned.getMinutes());
+      expect(taipeiInstantAt(date, minute)).toBe(new Date(ms).toISOString());
+      expect(taipeiDayStartMs(date)).toBe(Date.parse(startOfTaipeiDay(date)));
+    }
+    expect(taipeiInstantAt('2022-01-31', 1440 + 60)).toBe('2022-01-31T17:00:00.000Z');
+    expect(() => taipeiClock('soon')).toThrow(RangeError);
   });
 });

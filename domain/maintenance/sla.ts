@@ -5,7 +5,7 @@
  * reported at 17:00 on a Friday with 4 hours to go is due at 11:30 on Monday; one reported
  * on a Sunday starts counting at 08:30 on the next working day.
  */
-import { addDays, type BusinessDate } from '../dates';
+import { addDays, taipeiClock, taipeiInstantAt } from '../dates';
 import { isWorkingDay, type CalendarExceptions } from '../working-days';
 import type { SlaRule, TicketCategory, TicketPriority } from './tickets';
 
@@ -29,23 +29,6 @@ export function slaHours(rules: ReadonlyArray<Pick<SlaRule, 'category' | 'priori
   return rules.find((r) => r.category === category && r.priority === priority)?.hours ?? DEFAULT_SLA_HOURS[priority];
 }
 
-// Taiwan has kept UTC+8 without daylight saving since 1980: a fixed offset is exact for
-// every date the app handles, and much cheaper than a time-zone lookup per step.
-const TAIPEI_OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 86_400_000;
-
-function taipeiParts(instant: string): { date: BusinessDate; minute: number } {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${instant}`);
-  const local = ms + TAIPEI_OFFSET_MS;
-  const dayStart = Math.floor(local / DAY_MS) * DAY_MS;
-  return { date: new Date(dayStart).toISOString().slice(0, 10), minute: (local - dayStart) / 60_000 };
-}
-
-function instantOf(date: BusinessDate, minute: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - TAIPEI_OFFSET_MS + Math.round(minute * 60_000)).toISOString();
-}
-
 /** A search for working time gives up after this many days (a calendar with no working day). */
 const MAX_DAYS = 3660;
 
@@ -57,13 +40,13 @@ const MAX_DAYS = 3660;
 export function addWorkingHours(start: string, hours: number, exceptions: CalendarExceptions): string {
   if (!(hours >= 0) || !Number.isFinite(hours)) throw new RangeError(`hours must be a number ≥ 0, not ${hours}`);
   let remaining = Math.round(hours * 60);
-  let { date, minute } = taipeiParts(start);
+  let { date, minute } = taipeiClock(start);
   for (let day = 0; day < MAX_DAYS; day++) {
     if (isWorkingDay(date, exceptions)) {
       for (const p of WORKING_PERIODS) {
         if (minute >= p.end) continue;
         const from = Math.max(minute, p.start);
-        if (remaining <= p.end - from) return instantOf(date, from + remaining);
+        if (remaining <= p.end - from) return taipeiInstantAt(date, from + remaining);
         remaining -= p.end - from;
         minute = p.end;
       }
@@ -77,8 +60,8 @@ export function addWorkingHours(start: string, hours: number, exceptions: Calend
 /** Working minutes between two instants (0 when `to` is not after `from`). */
 export function workingMinutesBetween(from: string, to: string, exceptions: CalendarExceptions): number {
   if (to <= from) return 0;
-  const a = taipeiParts(from);
-  const b = taipeiParts(to);
+  const a = taipeiClock(from);
+  const b = taipeiClock(to);
   let total = 0;
   let { date, minute } = a;
   for (let day = 0; day < MAX_DAYS && date <= b.date; day++) {

@@ -9,13 +9,12 @@
  */
 import type { BusinessDate } from '../dates';
 import { isWorkingDay, type CalendarExceptions } from '../working-days';
-import { minutesOf, taipeiDateOf } from '../dates';
+import { fromTaipeiWallMs, minutesOf, taipeiDateOf, taipeiWallMs } from '../dates';
 import type { Equipment, Venue, VenueType } from './types';
 import type { FreeSlot } from './views';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const TAIPEI_OFFSET = 8 * 60 * MINUTE;
 
 export interface SlotRequest {
   start: string;
@@ -91,7 +90,7 @@ export class OpeningCheck {
   private day(n: number) {
     let d = this.days.get(n);
     if (!d) {
-      const date = taipeiDateOf(n * DAY - TAIPEI_OFFSET);
+      const date = taipeiDateOf(fromTaipeiWallMs(n * DAY));
       this.days.set(n, (d = { date, working: isWorkingDay(date, this.calendar) }));
     }
     return d;
@@ -104,13 +103,13 @@ export class OpeningCheck {
   }
 
   opens(v: FinderVenue, start: number, end: number): boolean {
-    const firstDay = Math.floor((start + TAIPEI_OFFSET) / DAY);
-    const lastDay = Math.floor((end - 1 + TAIPEI_OFFSET) / DAY);
+    const firstDay = Math.floor(taipeiWallMs(start) / DAY);
+    const lastDay = Math.floor(taipeiWallMs(end - 1) / DAY);
     const first = this.day(firstDay);
     const last = lastDay === firstDay ? first : this.day(lastDay);
     if (!first.working || !last.working) return false;
-    const startMin = ((start + TAIPEI_OFFSET) % DAY) / MINUTE;
-    const endMin = Math.floor((end + TAIPEI_OFFSET) / DAY) !== lastDay ? 24 * 60 : ((end + TAIPEI_OFFSET) % DAY) / MINUTE;
+    const startMin = (taipeiWallMs(start) % DAY) / MINUTE;
+    const endMin = Math.floor(taipeiWallMs(end) / DAY) !== lastDay ? 24 * 60 : (taipeiWallMs(end) % DAY) / MINUTE;
     const { opens, closes } = this.hoursOf(v);
     if (startMin < opens || startMin >= closes || endMin > closes || endMin <= opens) return false;
     return v.closures.length === 0 || !v.closures.some((c) => c.from <= last.date && c.to >= first.date);

@@ -4,9 +4,9 @@
  * escaped. Times carry TZID=Asia/Taipei (UNTIL and DTSTAMP are UTC, as the RFC asks).
  * Pure, so the workstation's export and a feed served on the LAN build the same text.
  */
+import { taipeiWallMs } from '../dates';
 
 export const TZID = 'Asia/Taipei';
-const TAIPEI_OFFSET_MS = 8 * 3_600_000;
 
 export interface IcsEvent {
   uid: string;
@@ -40,7 +40,7 @@ const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 /** 20220103T090000: Taipei wall-clock time of a UTC instant. */
 export function localStamp(instant: string): string {
-  return new Date(Date.parse(instant) + TAIPEI_OFFSET_MS).toISOString().replace(/[-:]/g, '').slice(0, 15);
+  return new Date(taipeiWallMs(Date.parse(instant))).toISOString().replace(/[-:]/g, '').slice(0, 15);
 }
 
 /** 20220103T010000Z */

@@ -5,13 +5,11 @@
  * Taipei keeps UTC+8 all year, so a day is always 1,440 minutes long.
  */
 import type { ReactNode } from 'react';
-import { addDays, weekdayOf, type BusinessDate } from '../../../domain/dates';
+import { addDays, taipeiClock, taipeiDayStartMs, taipeiInstantAt, weekdayOf, type BusinessDate } from '../../../domain/dates';
 
 export const MINUTE_MS = 60_000;
 export const DAY_MINUTES = 1440;
 const DAY_MS = DAY_MINUTES * MINUTE_MS;
-/** Taipei has kept UTC+8 without daylight saving since 1979: plain arithmetic, no time-zone tables (the week view lays out hundreds of items at once). */
-const TAIPEI_OFFSET_MS = 8 * 60 * MINUTE_MS;
 
 /** What a resource the grid lays out is: a venue, a vehicle. Its label and sub-label head its column. */
 export interface GridResource {
@@ -74,22 +72,14 @@ export interface GridBand {
   columns: GridColumn[];
 }
 
-/** The Taipei date and minute of the day of an instant. */
+/** The Taipei date and whole minute of the day of an instant: the grid snaps to minutes. */
 export function taipeiMinute(instant: string | number): { date: BusinessDate; minute: number } {
-  const local = (typeof instant === 'number' ? instant : Date.parse(instant)) + TAIPEI_OFFSET_MS;
-  const day = Math.floor(local / DAY_MS);
-  return { date: new Date(day * DAY_MS).toISOString().slice(0, 10), minute: Math.round((local - day * DAY_MS) / MINUTE_MS) };
-}
-
-/** Epoch ms at which a Taipei date begins. */
-export function dayStartMs(date: BusinessDate): number {
-  return Date.parse(`${date}T00:00:00Z`) - TAIPEI_OFFSET_MS;
+  const { date, minute } = taipeiClock(instant);
+  return { date, minute: Math.round(minute) };
 }
 
 /** The UTC instant of a Taipei date and minute (minutes past 1,440 run into the next days). */
-export function instantAt(date: BusinessDate, minute: number): string {
-  return new Date(dayStartMs(date) + minute * MINUTE_MS).toISOString();
-}
+export const instantAt = taipeiInstantAt;
 
 /** Whole days from a to b. */
 export function daysBetween(a: BusinessDate, b: BusinessDate): number {
@@ -168,7 +158,7 @@ export function indexItems(items: readonly GridItem[]): ItemIndex {
 /** The pieces of the items that fall on this column's day and resource, with lanes for overlaps. */
 export function piecesFor(column: Pick<GridColumn, 'date' | 'resourceId'>, items: readonly GridItem[] | ItemIndex): Piece[] {
   const index = Array.isArray(items) ? indexItems(items as readonly GridItem[]) : (items as ItemIndex);
-  const dayStart = dayStartMs(column.date);
+  const dayStart = taipeiDayStartMs(column.date);
   const dayEnd = dayStart + DAY_MS;
   const out: Piece[] = [];
   for (const { item, s, e, bs, be } of index.get(column.resourceId) ?? []) {
