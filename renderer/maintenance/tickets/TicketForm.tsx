@@ -9,7 +9,7 @@
  */
 import { Alert, App, AutoComplete, Button, Col, Flex, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
+import { formatInstant, taipeiDateOf, taipeiInstant, todayInTaipei } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
 import { ASSET_CATEGORY } from '../../../domain/maintenance/assets';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_SOURCES, type Ticket, type TicketCategory } from '../../../domain/maintenance/tickets';
@@ -61,7 +61,7 @@ function reportedAtOf(date: string | null | undefined, time: string | undefined)
   if (!date) return undefined;
   const m = TIME.exec((time ?? '').trim());
   const hhmm = m ? `${m[1].padStart(2, '0')}:${m[2]}` : '09:00';
-  return new Date(`${date}T${hhmm}:00+08:00`).toISOString();
+  return taipeiInstant(date, hhmm);
 }
 
 export function TicketForm({ open, ticket, onClose, onSaved }: Props) {
