@@ -2,9 +2,9 @@
 import { assetHistory, inspectionFigures, listRounds, roundDetail, ticketsOf } from '../../../db/queries/inspections';
 import { missingRounds } from '../../../domain/maintenance/inspections';
 import { calendarExceptionsOf, isWorkingDay } from '../../../domain/working-days';
-import type { HandlerMap } from '../workstation';
+import type { DeskHandlers } from '../desk';
 
-export const inspectionHandlers: Pick<HandlerMap, 'inspections.rounds' | 'inspections.round' | 'inspections.missing' | 'inspections.figures' | 'assets.history' | 'projects.tickets'> = {
+export const inspectionHandlers: DeskHandlers<'inspections.rounds' | 'inspections.round' | 'inspections.missing' | 'inspections.figures' | 'assets.history' | 'projects.tickets'> = {
   'inspections.rounds': (ws, filter) => listRounds(ws.db, filter),
   'inspections.round': (ws, { id }) => roundDetail(ws.db, id),
   // The same rule as inspectionRound.generate, so the screen writes only when there is something to make.

@@ -9,10 +9,10 @@ import { formatPlate } from '../../../domain/parking/plates';
 import type { Permit } from '../../../domain/parking/types';
 import { exportList } from '../export/list-export';
 import { problemResult } from '../mutation-runner';
-import type { HandlerMap, Workstation } from '../workstation';
+import type { DeskContext, DeskHandlers } from '../desk';
 
 /** The permit list as spreadsheet rows, in the reader's language. */
-function exportRows(ws: Workstation, permits: Permit[]) {
+function exportRows(ws: DeskContext, permits: Permit[]) {
   const locale = ws.locale;
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   const columns = [
@@ -43,7 +43,7 @@ function exportRows(ws: Workstation, permits: Permit[]) {
   return { columns, rows };
 }
 
-export const parkingHandlers: Pick<HandlerMap, keyof typeof parkingCalls> = {
+export const parkingHandlers: DeskHandlers<keyof typeof parkingCalls> = {
   'parking.areas': (ws, { includeArchived }) => {
     const areas = ws.runner.records.findSync('parkingArea', {});
     return includeArchived ? areas : areas.filter((a) => !a.archived);

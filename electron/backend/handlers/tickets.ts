@@ -13,14 +13,14 @@ import { casesHandled, openTicketsAt, queryTickets, ticketDetail, ticketIdByNumb
 import { myWork } from '../../../db/queries/my-work';
 import { exportList } from '../export/list-export';
 import type { ExportColumn } from '../export/table-export';
-import type { HandlerMap, Workstation } from '../workstation';
+import type { DeskContext, DeskHandlers } from '../desk';
 
 /** An export holds at most this many tickets (a whole year of both centres is far fewer). */
 export const MAX_EXPORT_ROWS = 100_000;
 
 const prefsKey = (userId: string) => `maintenance.prefs:${userId}`;
 
-function readPrefs(ws: Workstation, userId: string): TicketPrefs {
+function readPrefs(ws: DeskContext, userId: string): TicketPrefs {
   const raw = getMeta(ws.db, prefsKey(userId));
   const empty: TicketPrefs = { lastSpaceId: null, savedFilters: [] };
   if (!raw) return empty;
@@ -58,7 +58,7 @@ function exportColumns(locale: Locale): ExportColumn[] {
   ];
 }
 
-function exportRows(ws: Workstation, tickets: Ticket[], locale: Locale): Record<string, string>[] {
+function exportRows(ws: DeskContext, tickets: Ticket[], locale: Locale): Record<string, string>[] {
   const r = ws.runner.records;
   const sites = new Map(r.findSync('site', {}).map((x) => [x.id, x]));
   const buildings = new Map(r.findSync('building', {}).map((x) => [x.id, x]));
@@ -91,8 +91,7 @@ function exportRows(ws: Workstation, tickets: Ticket[], locale: Locale): Record<
   });
 }
 
-export const ticketHandlers: Pick<
-  HandlerMap,
+export const ticketHandlers: DeskHandlers<
   'tickets.page' | 'tickets.get' | 'tickets.byNumber' | 'tickets.openAt' | 'tickets.myWork' | 'tickets.export' | 'tickets.figures' | 'tickets.prefs' | 'tickets.savePrefs'
 > = {
   'tickets.page': (ws, { filter, sort, offset, limit }) => queryTickets(ws.db, filter, sort, offset, limit),

@@ -7,7 +7,7 @@ import { getMeta } from '../../../db/meta';
 import { exportList, safeFileName } from '../export/list-export';
 import { venueCalendar } from '../ical/venue-calendar';
 import { problemResult } from '../mutation-runner';
-import type { HandlerMap, Workstation } from '../workstation';
+import type { DeskContext, DeskHandlers } from '../desk';
 
 type VenueCalls =
   | 'venues.list'
@@ -28,7 +28,7 @@ type VenueCalls =
  * device token). Null when this workstation has joined no server or the server does not
  * answer: the clerk exports an .ics instead.
  */
-async function feedLink(ws: Workstation, scope: 'venue' | 'agency', id: string): Promise<string | null> {
+async function feedLink(ws: DeskContext, scope: 'venue' | 'agency', id: string): Promise<string | null> {
   const server = ws.serverUrl?.replace(/\/+$/, '');
   const token = getMeta(ws.db, 'deviceToken');
   if (!server || !token) return null;
@@ -42,7 +42,7 @@ async function feedLink(ws: Workstation, scope: 'venue' | 'agency', id: string):
   }
 }
 
-function exportRows(ws: Workstation, rows: BookingView[]) {
+function exportRows(ws: DeskContext, rows: BookingView[]) {
   const locale = ws.locale;
   const en = locale === 'en';
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
@@ -85,7 +85,7 @@ function exportRows(ws: Workstation, rows: BookingView[]) {
   };
 }
 
-export const venueHandlers: Pick<HandlerMap, VenueCalls> = {
+export const venueHandlers: DeskHandlers<VenueCalls> = {
   'venues.list': (ws, args) => venueViews(ws.db, args),
   'venues.bookings': (ws, filter) => bookingViews(ws.db, filter),
   'venues.booking': (ws, { id }) => bookingDetail(ws.db, id),

@@ -5,9 +5,9 @@
  */
 import { feedData, venueViewOf, venueViews } from '../../../db/queries/venues';
 import { feedName, venueCalendarText, type FeedAgencyName, type FeedScope } from '../../../domain/venues/ical-feed';
-import type { Workstation } from '../workstation';
+import type { DeskContext } from '../desk';
 
-export function venueCalendar(ws: Workstation, scope: FeedScope): { text: string; name: string } | null {
+export function venueCalendar(ws: DeskContext, scope: FeedScope): { text: string; name: string } | null {
   let subject: FeedAgencyName | undefined;
   if ('venueId' in scope) subject = venueViewOf(ws.db, scope.venueId);
   else subject = ws.runner.records.getSync('agency', scope.agencyId);
