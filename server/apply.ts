@@ -7,8 +7,8 @@
 import { attachmentHashes } from '../domain/attachments';
 import type { Entities, Kind } from '../domain/entities';
 import { isDomainError, type Problem } from '../domain/errors';
-import { mutations, problemFromZod, type MutationContext, type Tx } from '../domain/mutations';
-import { auditChanges, type AuditChange } from '../domain/mutations/audit';
+import { mutations, problemFromZod, type MutationContext } from '../domain/mutations';
+import { AuditingTx, type RecordStore } from '../domain/mutations/audit';
 import { holdsAny, type Role } from '../domain/roles';
 import { settlePrintedNumber, type Renumbering } from './printed-numbers';
 import { missingAttachments } from './store/attachment-data';
@@ -18,9 +18,8 @@ import { findOverlappingRecords, findRecords, getRecord, putRecord, type RecordD
 /** Audit entries are synced as records of this kind. */
 export const AUDIT_KIND = 'audit';
 
-/** The domain's Tx over the server's record store, remembering old → new for the audit. */
-export class ServerTx implements Tx {
-  readonly changes: AuditChange[] = [];
+/** The server's record store as the auditing transaction sees it: each write stamped with the push's sequence. */
+export class ServerRecords implements RecordStore {
   constructor(
     private readonly c: SqlConn,
     private readonly seq: number,
@@ -41,22 +40,14 @@ export class ServerTx implements Tx {
     const id = String(r.id);
     if (await getRecord(this.c, kind, id)) throw new Error(`insert of existing ${kind} ${id}`);
     await putRecord(this.c, kind, id, r, this.seq);
-    this.changes.push({ kind, recordId: id, op: 'create', changes: auditChanges('create', null, r)! });
   }
-  async update<K extends Kind>(kind: K, id: string, patch: Partial<Entities[K]>) {
-    const before = await getRecord(this.c, kind, id);
-    if (!before) throw new Error(`update of missing ${kind} ${id}`);
-    const after: RecordData = { ...before };
+  async update<K extends Kind>(kind: K, id: string, patch: Partial<Entities[K]>, before: Entities[K]) {
+    const after: RecordData = { ...(before as unknown as RecordData) };
     for (const [f, v] of Object.entries(patch)) if (v !== undefined && f !== 'id') after[f] = v;
     await putRecord(this.c, kind, id, after, this.seq);
-    const changes = auditChanges('update', before, patch as RecordData);
-    if (changes) this.changes.push({ kind, recordId: id, op: 'update', changes });
   }
   async remove<K extends Kind>(kind: K, id: string) {
-    const before = await getRecord(this.c, kind, id);
-    if (!before) return;
     await putRecord(this.c, kind, id, null, this.seq);
-    this.changes.push({ kind, recordId: id, op: 'delete', changes: auditChanges('delete', before, null)! });
   }
 }
 
@@ -104,7 +95,7 @@ export async function applyMutation(c: SqlConn, seq: number, call: MutationCall,
     let args = parsed.data;
     let renumbered: Renumbering | null = null;
     if (def.numbered) ({ args, renumbered } = await settlePrintedNumber(c, def.numbered, args as Record<string, unknown>, call, deviceId));
-    const tx = new ServerTx(c, seq);
+    const tx = new AuditingTx(new ServerRecords(c, seq));
     const ctx: MutationContext = { userId: actor.userId, roles: actor.roles, clientId: call.clientId, at: call.at };
     await def.apply(tx, args, ctx);
     for (const [i, change] of tx.changes.entries()) {

@@ -4,7 +4,7 @@
  * verifier stays on the server.
  */
 import { newId } from '../domain/ids';
-import { MIN_PASSWORD_LENGTH, makeVerifier } from './passwords';
+import { MIN_PASSWORD_LENGTH, makeVerifier } from '../db/passwords';
 import { setVerifier } from './store/auth-data';
 import type { SqlDb } from './store/sql';
 import { findRecords } from './store/sync-data';

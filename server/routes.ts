@@ -9,7 +9,7 @@ import type { User } from '../domain/entities';
 import { AttemptLimiter, hashToken, newToken, requireAdmin, requireDevice, requireUser, view, DEVICE_TOKEN_PREFIX, USER_TOKEN_PREFIX, type Caller } from './auth';
 import { faultAfterLease } from './faults';
 import { HttpError } from './http-error';
-import { checkPassword, DUMMY_VERIFIER, makeVerifier } from './passwords';
+import { checkPassword, DUMMY_VERIFIER, makeVerifier } from '../db/passwords';
 import type { ChangeFeed } from './pokes';
 import { leaseNumbers } from './printed-numbers';
 import * as p from '../domain/sync-protocol';

@@ -9,12 +9,11 @@ import { clientIdOf, nextMutationId } from '../../db/meta';
 import { SqliteRecords } from '../../db/records';
 import { prepared } from '../../db/statements';
 import { formatDate, isBusinessDate, taipeiDateOf, type Locale } from '../../domain/dates';
-import type { Entities, Kind } from '../../domain/entities';
+import type { Kind } from '../../domain/entities';
 import { isDomainError, type Problem } from '../../domain/errors';
 import { translate, hasMessage } from '../../domain/i18n';
-import { mutations, problemFromZod, type MutationContext, type MutationDef, type Tx } from '../../domain/mutations';
-import type { OverlapQuery } from '../../domain/mutations/tx';
-import { auditChanges, type AuditChange } from '../../domain/mutations/audit';
+import { mutations, problemFromZod, type MutationContext, type MutationDef } from '../../domain/mutations';
+import { AuditingTx } from '../../domain/mutations/audit';
 import { holdsAny, type Role } from '../../domain/roles';
 import type { NumberKind } from '../../domain/numbering';
 import { issueNumber } from '../../db/numbers';
@@ -39,51 +38,6 @@ export interface BatchItem {
 
 /** `records`: how many records the batch created, changed or removed. */
 export type BatchResult = { ok: true; clientId: string; mutationIds: number[]; records: number } | (Refusal & { index: number });
-
-/** The state of one record before a mutation touched it (null: it did not exist). */
-export interface UndoEntry {
-  kind: Kind;
-  id: string;
-  before: Record<string, unknown> | null;
-}
-
-/** A Tx that remembers what it changed: before-images for undo, old → new for the audit. */
-export class RecordingTx implements Tx {
-  readonly undo: UndoEntry[] = [];
-  readonly changes: AuditChange[] = [];
-  constructor(private readonly store: SqliteRecords) {}
-
-  get<K extends Kind>(kind: K, id: string) {
-    return this.store.get(kind, id);
-  }
-  find<K extends Kind>(kind: K, where: Partial<Entities[K]>) {
-    return this.store.find(kind, where);
-  }
-  findOverlapping<K extends Kind>(kind: K, query: OverlapQuery<K>) {
-    return this.store.findOverlapping(kind, query);
-  }
-  async insert<K extends Kind>(kind: K, row: Entities[K]) {
-    this.store.insertSync(kind, row);
-    const r = row as unknown as Record<string, unknown>;
-    this.undo.push({ kind, id: String(r.id), before: null });
-    this.changes.push({ kind, recordId: String(r.id), op: 'create', changes: auditChanges('create', null, r)! });
-  }
-  async update<K extends Kind>(kind: K, id: string, patch: Partial<Entities[K]>) {
-    const before = this.store.getSync(kind, id) as unknown as Record<string, unknown> | undefined;
-    if (!before) throw new Error(`update of missing ${kind} ${id}`);
-    this.store.updateSync(kind, id, patch);
-    this.undo.push({ kind, id, before });
-    const changes = auditChanges('update', before, patch as Record<string, unknown>);
-    if (changes) this.changes.push({ kind, recordId: id, op: 'update', changes });
-  }
-  async remove<K extends Kind>(kind: K, id: string) {
-    const before = this.store.getSync(kind, id) as unknown as Record<string, unknown> | undefined;
-    if (!before) return;
-    this.store.removeSync(kind, id);
-    this.undo.push({ kind, id, before });
-    this.changes.push({ kind, recordId: id, op: 'delete', changes: auditChanges('delete', before, null)! });
-  }
-}
 
 export type Refusal = { ok: false; problem: Problem; message: string };
 
@@ -244,7 +198,7 @@ export class MutationRunner {
     const mutationId = nextMutationId(this.db);
     const ctx: MutationContext = { userId: actor.userId, roles: actor.roles, clientId, at };
     if (def.numbered) args = this.withNumber(def.numbered, args, at);
-    const tx = new RecordingTx(this.records);
+    const tx = new AuditingTx(this.records);
     await def.apply(tx, args, ctx);
     // Plain prepared statements: building the query each time cost more than running it.
     prepared(this.db, 'INSERT INTO outbox (client_id, mutation_id, name, args, user_id, at, undo) VALUES (?, ?, ?, ?, ?, ?, ?)').run(

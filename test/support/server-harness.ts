@@ -20,7 +20,7 @@ import { tempDir } from './fresh-db';
 import { buildServer, type ServerOptions } from '../../server/app';
 import { newId } from '../../domain/ids';
 import { hashToken, newToken, USER_TOKEN_PREFIX } from '../../server/auth';
-import { makeVerifier } from '../../server/passwords';
+import { makeVerifier } from '../../db/passwords';
 import { insertSession, setVerifier } from '../../server/store/auth-data';
 import { runAsServer } from '../../server/sync';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse } from '../../domain/sync-protocol';

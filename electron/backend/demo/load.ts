@@ -7,7 +7,7 @@ import type { Outcome } from '../../../domain/api';
 import { KINDS } from '../../../domain/entities';
 import { storeVerifier } from '../credentials';
 import { problemResult, type Actor } from '../mutation-runner';
-import { makeVerifier } from '../passwords';
+import { makeVerifier } from '../../../db/passwords';
 import type { Workstation } from '../workstation';
 import { demoMutations } from './mutations';
 import { DEMO_USERS, userId } from './people';

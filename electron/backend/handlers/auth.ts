@@ -7,7 +7,7 @@ import type { Outcome, UserView } from '../../../domain/api';
 import type { User } from '../../../domain/entities';
 import { translate } from '../../../domain/i18n';
 import { problemResult } from '../mutation-runner';
-import { MIN_PASSWORD_LENGTH, checkPassword, makeVerifier } from '../passwords';
+import { DUMMY_VERIFIER, MIN_PASSWORD_LENGTH, checkPassword, makeVerifier } from '../../../db/passwords';
 import type { HandlerMap, Workstation } from '../workstation';
 import { ServerError, SyncServerApi } from '../sync/server-api';
 import { storeVerifier, userFromServer, verifierOf } from '../credentials';
@@ -76,7 +76,7 @@ export const authHandlers: Pick<HandlerMap, 'auth.status' | 'auth.login' | 'auth
     const user = ws.runner.records.findSync('user', { archived: false }).find((u) => u.username.toLowerCase() === key);
     const verifier = user && verifierOf(ws, user.id);
     // Check a verifier even for an unknown user so timing does not tell which names exist.
-    const ok = await checkPassword(password, verifier ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    const ok = await checkPassword(password, verifier ?? DUMMY_VERIFIER);
     if (!user || !verifier || !ok) return failed(ws, key);
     failures.delete(key);
     signedIn(ws, user);

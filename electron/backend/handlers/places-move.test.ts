@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../domain/ids';
 import type { TicketFilter } from '../../../domain/maintenance/tickets-query';
 import { tempDir } from '../../../test/support/fresh-db';
-import { makeVerifier } from '../passwords';
+import { makeVerifier } from '../../../db/passwords';
 import { Workstation } from '../workstation';
 import { storeVerifier } from '../credentials';
 import { adminActor, buildWorld, clerk, tech, ticketArgs, tpe, world } from '../../../test/support/ticket-desk';

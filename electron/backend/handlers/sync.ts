@@ -5,7 +5,7 @@
  */
 import { getMeta, setMeta } from '../../../db/meta';
 import { problemResult } from '../mutation-runner';
-import { makeVerifier } from '../passwords';
+import { makeVerifier } from '../../../db/passwords';
 import { ServerError, SyncServerApi } from '../sync/server-api';
 import { storeVerifier, userFromServer } from '../credentials';
 import type { HandlerMap } from '../workstation';

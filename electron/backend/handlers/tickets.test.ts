@@ -8,7 +8,7 @@ import { addDays, todayInTaipei } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
 import { MAX_ATTACHMENT_BYTES } from '../../../domain/attachments';
 import { tempDir } from '../../../test/support/fresh-db';
-import { makeVerifier } from '../passwords';
+import { makeVerifier } from '../../../db/passwords';
 import { Workstation } from '../workstation';
 import { storeVerifier } from '../credentials';
 import { buildWorld, ticketArgs, tpe, world } from '../../../test/support/ticket-desk';

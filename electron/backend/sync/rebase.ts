@@ -15,7 +15,8 @@ import type { Problem } from '../../../domain/errors';
 import { isDomainError } from '../../../domain/errors';
 import { mutations, type MutationContext } from '../../../domain/mutations';
 import type { Role } from '../../../domain/roles';
-import { RecordingTx, type MutationRunner, type UndoEntry } from '../mutation-runner';
+import { AuditingTx, type UndoEntry } from '../../../domain/mutations/audit';
+import type { MutationRunner } from '../mutation-runner';
 
 /** One record as the server has it now; `data` null means it was deleted. */
 export interface PulledChange {
@@ -148,7 +149,7 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
       }
       for (const row of still) {
         const def = mutations.get(row.name);
-        const tx = new RecordingTx(runner.records);
+        const tx = new AuditingTx(runner.records);
         const ctx: MutationContext = { userId: row.user_id, roles: rolesOf(runner, row.user_id), clientId: row.client_id, at: row.at };
         client.exec('SAVEPOINT reapply');
         try {
