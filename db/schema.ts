@@ -16,9 +16,11 @@ import { slaRule, ticket, ticketComment, ticketCost, ticketStatusChange } from '
 export * from './schema-maintenance';
 import { booking, bookingSeries, venue } from './schema-venues';
 import { parkingArea, permit, permitPlate } from './schema-parking';
+import { driverLeave, driverProfile, trip, tripRequest, vehicle, vehicleUnavailable } from './schema-vehicles';
 
 export * from './schema-venues';
 export * from './schema-parking';
+export * from './schema-vehicles';
 
 const stamps = {
   createdAt: text('created_at').notNull(),
@@ -229,6 +231,12 @@ export const kindTables = {
   parkingArea,
   permit,
   permitPlate,
+  vehicle,
+  vehicleUnavailable,
+  driverProfile,
+  driverLeave,
+  tripRequest,
+  trip,
 } as const;
 
 /**

@@ -35,9 +35,9 @@ export const PROTOCOL_VERSION = 3;
  * mutations). Once updated, it finds its data was pulled by an older version and pulls
  * everything again, once, to get what it skipped (sync-client.ts).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 /** The sorted kind and mutation names of SCHEMA_VERSION, hashed (see sync-protocol.test.ts). */
-export const SCHEMA_FINGERPRINT = { schemaVersion: 2, names: 124, sha256: '196606ee52ef1033' } as const;
+export const SCHEMA_FINGERPRINT = { schemaVersion: 3, names: 148, sha256: '74318ed147a8a98a' } as const;
 
 /**
  * What the server accepts: its own version and the one before it, so a workstation one

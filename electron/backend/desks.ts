@@ -9,6 +9,7 @@ import { ticketMutations } from './demo/tickets';
 import { venueMutations } from './demo/venue-mutations';
 import { inspectionHandlers } from './handlers/inspections';
 import { parkingHandlers } from './handlers/parking';
+import { vehicleHandlers } from './handlers/vehicles';
 import { ticketHandlers } from './handlers/tickets';
 import { venueHandlers } from './handlers/venues';
 
@@ -31,7 +32,13 @@ const parking = defineBackendDesk({
   demo: (now) => parkingMutations(now),
 });
 
-export const BACKEND_DESKS: readonly BackendDesk[] = [maintenance, venues, parking];
+const vehicles = defineBackendDesk({
+  id: 'vehicles',
+  handlers: vehicleHandlers,
+  demo: () => [],
+});
+
+export const BACKEND_DESKS: readonly BackendDesk[] = [maintenance, venues, parking, vehicles];
 
 /** Every desk's handlers, spread so the handler map's type check sees each call. */
-export const deskHandlers = { ...maintenance.handlers, ...venues.handlers, ...parking.handlers };
+export const deskHandlers = { ...maintenance.handlers, ...venues.handlers, ...parking.handlers, ...vehicles.handlers };
