@@ -88,3 +88,17 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   migrate(db, { migrationsFolder: folder });
   return db;
 }
+
+/**
+ * Opens a workstation's database for reading only (the report command): nothing is
+ * migrated or written; a missing file, or one that needs migrations this app would apply,
+ * is refused with a message naming it.
+ */
+export function openDbReadOnly(file: string, opts: OpenOptions = {}): Db {
+  if (!fs.existsSync(file)) throw new DatabaseMismatchError(`${file} does not exist: no workstation data in this folder.`);
+  const { pending } = checkMigrations(file, opts.migrationsFolder ?? migrationsFolder());
+  if (pending > 0) throw new DatabaseMismatchError(`${file} was made by an older version of the app (${pending} migrations to apply); open it once in the app first.`);
+  const client = new Database(file, { readonly: true, fileMustExist: true });
+  client.pragma('busy_timeout = 5000');
+  return drizzle(client, { schema }) as Db;
+}

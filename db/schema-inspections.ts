@@ -5,18 +5,13 @@
  * before its plan within a page.
  */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { stamps, archived } from './columns';
 import type { AssetKind } from '../domain/maintenance/assets';
 import type { ChecklistItem, Outcome, RoundStatus } from '../domain/maintenance/inspections';
 import type { ProjectStatus } from '../domain/maintenance/projects';
 import type { HolidayRule, Recurrence } from '../domain/maintenance/recurrence';
 import type { Attachment } from '../domain/attachments';
 import type { TicketCategory } from '../domain/maintenance/tickets';
-
-const stamps = {
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-};
-const archived = { archived: integer('archived', { mode: 'boolean' }).notNull().default(false) };
 
 export const inspectionPlan = sqliteTable('inspection_plan', {
   id: text('id').primaryKey(),

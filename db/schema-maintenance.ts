@@ -9,13 +9,9 @@
  */
 import { isNotNull } from 'drizzle-orm';
 import { index, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { stamps } from './columns';
 import type { Attachment } from '../domain/attachments';
 import type { CostType, TicketCategory, TicketPriority, TicketSource, TicketStatus } from '../domain/maintenance/tickets';
-
-const stamps = {
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-};
 
 export const ticket = sqliteTable(
   'ticket',

@@ -4,12 +4,8 @@
  * plate index); the overlap rule by hold key and days.
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { ParkingVehicleType, PermitStatus, PermitType } from '../domain/parking/types';
-
-const stamps = {
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-};
+import { stamps } from './columns';
+import type { ApplicationState, ParkingVehicleType, PermitStatus, PermitType } from '../domain/parking/types';
 
 export const parkingArea = sqliteTable(
   'parking_area',
@@ -77,4 +73,45 @@ export const permitPlate = sqliteTable(
     ...stamps,
   },
   (t) => [index('permit_plate_hold').on(t.holdKey, t.heldFrom), index('permit_plate_of').on(t.permitId), index('permit_plate_plate').on(t.plate)],
+);
+
+export const permitApplication = sqliteTable(
+  'permit_application',
+  {
+    id: text('id').primaryKey(),
+    agencyId: text('agency_id').notNull(),
+    siteId: text('site_id').notNull(),
+    areaId: text('area_id').notNull(),
+    type: text('type').$type<PermitType>().notNull(),
+    countAsked: integer('count_asked').notNull(),
+    purpose: text('purpose').notNull(),
+    year: integer('year'),
+    validFrom: text('valid_from').notNull(),
+    validTo: text('valid_to').notNull(),
+    venueBookingId: text('venue_booking_id'),
+    plates: text('plates', { mode: 'json' }).$type<string[]>().notNull(),
+    vehicleType: text('vehicle_type').$type<ParkingVehicleType>().notNull(),
+    contactName: text('contact_name').notNull().default(''),
+    state: text('state').$type<ApplicationState>().notNull(),
+    approvedCount: integer('approved_count').notNull().default(0),
+    permitIds: text('permit_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    rejectedReason: text('rejected_reason').notNull().default(''),
+    filedOn: text('filed_on').notNull(),
+    ...stamps,
+  },
+  (t) => [index('permit_application_state').on(t.state), index('permit_application_booking').on(t.venueBookingId)],
+);
+
+export const parkingQuota = sqliteTable(
+  'parking_quota',
+  {
+    id: text('id').primaryKey(),
+    agencyId: text('agency_id').notNull(),
+    siteId: text('site_id').notNull(),
+    type: text('type').$type<PermitType>().notNull(),
+    year: integer('year').notNull(),
+    quota: integer('quota').notNull(),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('parking_quota_of').on(t.agencyId, t.siteId, t.type, t.year)],
 );

@@ -4,12 +4,8 @@
  * overlap rules by vehicle and by driver.
  */
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { archived, stamps } from './columns';
 import type { LicenceClass, RequestSource, RequestState, TripState, VehicleStatus, VehicleType } from '../domain/vehicles/types';
-
-const stamps = {
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-};
 
 export const vehicle = sqliteTable(
   'vehicle',
@@ -28,7 +24,7 @@ export const vehicle = sqliteTable(
     licenceDue: text('licence_due'),
     fuelCard: text('fuel_card').notNull().default(''),
     notes: text('notes').notNull().default(''),
-    archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    ...archived,
     ...stamps,
   },
   (t) => [uniqueIndex('vehicle_plate').on(t.plate)],
@@ -57,7 +53,7 @@ export const driverProfile = sqliteTable(
     licenceExpiry: text('licence_expiry'),
     phone: text('phone').notNull().default(''),
     allowedTypes: text('allowed_types', { mode: 'json' }).$type<VehicleType[]>().notNull(),
-    archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    ...archived,
     ...stamps,
   },
   (t) => [uniqueIndex('driver_profile_person').on(t.personId)],

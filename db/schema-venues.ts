@@ -5,13 +5,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { stamps } from './columns';
 import type { ActivityType, BookableBy, BookingStatus, BookingStep, Equipment, RecurrenceRule, VenueClosure, VenueType } from '../domain/venues/types';
 import type { Attachment } from '../domain/attachments';
-
-const stamps = {
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-};
 
 export const venue = sqliteTable(
   'venue',

@@ -6,6 +6,7 @@
  */
 
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { stamps, archived } from './columns';
 import type { DayKind, PersonKind, SpaceKind } from '../domain/entities';
 import type { Role } from '../domain/roles';
 import { asset, inspectionPlan, inspectionResult, inspectionRound, project, projectPhase } from './schema-inspections';
@@ -15,18 +16,12 @@ import { slaRule, ticket, ticketComment, ticketCost, ticketStatusChange } from '
 
 export * from './schema-maintenance';
 import { booking, bookingSeries, venue } from './schema-venues';
-import { parkingArea, permit, permitPlate } from './schema-parking';
+import { parkingArea, parkingQuota, permit, permitApplication, permitPlate } from './schema-parking';
 import { driverLeave, driverProfile, trip, tripRequest, vehicle, vehicleUnavailable } from './schema-vehicles';
 
 export * from './schema-venues';
 export * from './schema-parking';
 export * from './schema-vehicles';
-
-const stamps = {
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-};
-const archived = { archived: integer('archived', { mode: 'boolean' }).notNull().default(false) };
 
 export const site = sqliteTable('site', {
   id: text('id').primaryKey(),
@@ -231,6 +226,8 @@ export const kindTables = {
   parkingArea,
   permit,
   permitPlate,
+  permitApplication,
+  parkingQuota,
   vehicle,
   vehicleUnavailable,
   driverProfile,

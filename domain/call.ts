@@ -41,8 +41,11 @@ export const exportFormat = z.enum(['xlsx', 'ods']);
 /** What every desk's `*.export` call answers: the file, its type, and a dated file name. */
 export type ExportedList = Outcome<{ fileBase64: string; fileName: string; mime: string }>;
 
-/** A report period in Taipei calendar dates, both ends included: every desk's `*.figures` call takes it. */
+/**
+ * A report period in Taipei calendar dates, both ends included: every desk's `*.figures`
+ * call takes it, and the (Gregorian) year a figure counts for where one does (annual permits).
+ */
 export const periodArgs = z
-  .object({ from: businessDate, to: businessDate })
+  .object({ from: businessDate, to: businessDate, year: z.number().int().min(1912).max(2200).optional() })
   .strict()
   .refine((p) => p.from <= p.to, { message: 'period', path: ['to'] });

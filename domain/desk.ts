@@ -8,6 +8,7 @@
 import type { CallDef } from './call';
 import type { Kind } from './entities';
 import type { MutationDef } from './mutations/define';
+import type { ReportSection } from './report/section';
 import type { SpanDeclaration } from './spans';
 
 export interface DeskModule<M extends readonly MutationDef[] = readonly MutationDef[], C extends Record<string, CallDef> = Record<string, CallDef>> {
@@ -21,6 +22,8 @@ export interface DeskModule<M extends readonly MutationDef[] = readonly Mutation
   calls: C;
   /** The calls that answer the desk's figures for a period (`periodArgs`): what the report desk reads. */
   figures: readonly string[];
+  /** The desk's section of the period report: its figures (read from its `figures` calls), measure words and sentence. */
+  report?: ReportSection;
 }
 
 /** Checks, by type, that the figures calls are the desk's own. */

@@ -8,6 +8,7 @@ import type { Permit, PermitStatus, PermitType } from '../../domain/parking/type
 import type { Db } from '../open';
 import { rowToRecord } from '../records';
 import { prepared } from '../statements';
+import { localized } from '../../domain/i18n';
 
 export interface PermitFilter {
   siteId?: string;
@@ -62,6 +63,8 @@ interface GateRow {
 
 /** At most this many matches at the gate: a partial plate of two characters matches many. */
 const GATE_LIMIT = 50;
+/** A partial plate looks at no more than this many plates: the guard types more to narrow it. */
+const PARTIAL_SCAN = 1000;
 
 /**
  * The guard's lookup: permits whose plate contains what was typed, valid-today first.
@@ -75,13 +78,15 @@ export function gateLookup(db: Db, typed: string, siteId: string | undefined, lo
     db,
     `SELECT pp.plate, p.number, p.type, p.site_id, p.area_id, p.valid_from, p.valid_to, p.status, p.holder_agency_id,
             site.name_zh AS site_zh, site.name_en AS site_en, sp.name_zh AS area_zh, sp.name_en AS area_en, ag.name_zh AS agency_zh, ag.name_en AS agency_en
-       FROM permit_plate pp JOIN permit p ON p.id = pp.permit_id
+       FROM (SELECT permit_id, plate FROM permit_plate WHERE plate = ?
+             UNION SELECT * FROM (SELECT permit_id, plate FROM permit_plate WHERE instr(plate, ?) > 0 LIMIT ?)) pp
+       JOIN permit p ON p.id = pp.permit_id
        LEFT JOIN site ON site.id = p.site_id
        LEFT JOIN parking_area pa ON pa.id = p.area_id LEFT JOIN space sp ON sp.id = pa.space_id
        LEFT JOIN agency ag ON ag.id = p.holder_agency_id
-      WHERE instr(pp.plate, ?) > 0 ORDER BY p.valid_to DESC LIMIT ?`,
-  ).all(plate, GATE_LIMIT * 4) as GateRow[];
-  const name = (zh: string | null, en: string | null) => (locale === 'en' && en ? en : (zh ?? ''));
+      ORDER BY pp.plate = ? DESC, p.valid_to DESC LIMIT ?`,
+  ).all(plate, plate, PARTIAL_SCAN, plate, GATE_LIMIT * 4) as GateRow[];
+  const name = (zh: string | null, en: string | null) => localized(zh ?? '', en, locale);
   const matches = rows.map((r): GateMatch => ({
     plate: r.plate,
     number: r.number,
@@ -102,8 +107,8 @@ export function gateLookup(db: Db, typed: string, siteId: string | undefined, lo
   return matches.sort((x, y) => rank(x) - rank(y)).slice(0, GATE_LIMIT);
 }
 
-export function parkingFiguresOf(db: Db, period: { from: BusinessDate; to: BusinessDate }): ParkingFigures {
-  const year = Number(period.to.slice(0, 4));
+export function parkingFiguresOf(db: Db, period: { from: BusinessDate; to: BusinessDate; year?: number }): ParkingFigures {
+  const year = period.year ?? Number(period.to.slice(0, 4));
   const rows = prepared(
     db,
     `SELECT type, status, year, issued_on AS issuedOn, site_id AS siteId FROM permit

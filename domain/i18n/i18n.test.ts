@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogs, translate } from './index';
+import { catalogs, nameOf, translate } from './index';
 import { enParts } from './en';
 import { zhParts } from './zh-TW';
 
@@ -57,5 +57,14 @@ describe('message catalogs', () => {
         .join(',');
     const differ = Object.keys(catalogs['zh-TW']).filter((k) => names(catalogs['zh-TW'][k as never]) !== names(catalogs.en[k as never]));
     expect(differ).toEqual([]);
+  });
+});
+
+describe('a record name in the reader’s language', () => {
+  it('shows English to an English reader, and the Chinese name where there is no English one', () => {
+    expect(nameOf({ nameZh: '四維行政中心', nameEn: 'Siwei Administration Center' }, 'en')).toBe('Siwei Administration Center');
+    expect(nameOf({ nameZh: '四維行政中心', nameEn: 'Siwei Administration Center' }, 'zh-TW')).toBe('四維行政中心');
+    expect(nameOf({ nameZh: '中庭', nameEn: '' }, 'en')).toBe('中庭');
+    expect(nameOf(undefined, 'en')).toBe('');
   });
 });

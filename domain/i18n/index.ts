@@ -25,6 +25,16 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   });
 }
 
+/** A text kept in both languages, in the user's; English falls back to Chinese when it has none. */
+export function localized(zh: string, en: string | null | undefined, locale: Locale): string {
+  return locale === 'en' && en ? en : zh;
+}
+
+/** A record's name in the user's language (an absent record has none). */
+export function nameOf(record: { nameZh: string; nameEn?: string } | undefined, locale: Locale): string {
+  return record ? localized(record.nameZh, record.nameEn, locale) : '';
+}
+
 export function hasMessage(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(zhTW, key);
 }

@@ -1,5 +1,6 @@
 /** The maintenance desk (修繕維護): repair tickets, inspection rounds, projects and assets. */
 import { defineDesk } from '../desk';
+import { maintenanceReport } from './report-section';
 import { assetMutationDefs } from './assets-mutations';
 import { maintenanceCalls } from './calls';
 import { inspectionMutationDefs } from './inspections-mutations';
@@ -14,4 +15,5 @@ export const maintenanceDesk = defineDesk({
   mutations: [...ticketMutationDefs, ...inspectionMutationDefs, ...projectMutationDefs, ...assetMutationDefs],
   calls: maintenanceCalls,
   figures: ['tickets.figures', 'inspections.figures'],
+  report: maintenanceReport,
 });

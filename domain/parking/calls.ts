@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { defineCall, DESK_READERS, exportFormat, periodArgs, type ExportedList } from '../call';
 import type { ParkingFigures } from './figures';
-import { PERMIT_STATUSES, PERMIT_TYPES, type Permit, type ParkingArea } from './types';
+import type { Outcome } from '../errors';
+import { APPLICATION_STATES, PERMIT_STATUSES, PERMIT_TYPES, type Permit, type ParkingArea, type PermitApplication } from './types';
 
 const short = z.string().max(200);
 
@@ -32,6 +33,10 @@ export const parkingCalls = {
   /** As the guard types or pastes a plate, whole or in part, any case and spacing. */
   'parking.gateLookup': defineCall(z.object({ plate: z.string().max(20), siteId: short.optional() }).strict(), GATE),
   'parking.figures': defineCall(periodArgs, DESK_READERS),
+  /** Agencies' applications, waiting ones first; by state or by the venue booking they came with (the booking's drawer asks). */
+  'parking.applications': defineCall(z.object({ states: z.array(z.enum(APPLICATION_STATES)).max(APPLICATION_STATES.length).optional(), venueBookingId: short.optional() }).strict(), DESK_READERS),
+  /** Approves `count` of an application's permits: issued numbered in one batch with the approval. */
+  'parking.approveApplication': defineCall(z.object({ id: short, count: z.number().int().min(1).max(5000) }).strict(), ['parking_clerk', 'supervisor']),
 } as const;
 
 /** What the gate shows of a permit: whether it lets the car in today, where, and the holder's agency; nothing personal. */
@@ -59,4 +64,6 @@ export interface ParkingResults {
   'parking.export': ExportedList;
   'parking.gateLookup': GateMatch[];
   'parking.figures': ParkingFigures;
+  'parking.applications': PermitApplication[];
+  'parking.approveApplication': Outcome<{ permitIds: string[]; numbers: string[] }>;
 }

@@ -1,5 +1,6 @@
 /** The parking desk (停車證): parking areas, annual and temporary permits, the gate lookup. */
 import { defineDesk } from '../desk';
+import { parkingReport } from './report-section';
 import { declareSpan } from '../spans';
 import { parkingCalls } from './calls';
 import { PARKING_KINDS } from './kinds';
@@ -22,4 +23,5 @@ export const parkingDesk = defineDesk({
   mutations: parkingMutationDefs,
   calls: parkingCalls,
   figures: ['parking.figures'],
+  report: parkingReport,
 });

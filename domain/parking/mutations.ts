@@ -13,9 +13,9 @@ import type { Tx } from '../mutations/tx';
 import { whereSpaceHangs } from '../places-move';
 import type { Role } from '../roles';
 import { formatPlate } from './plates';
-import { heldInstants, holdKeyOf, holdsOverlap, MAX_TEMPORARY_DAYS, numberYear, yearValidity } from './rules';
-import { parkingAreaFields, permitIssueArgs, permitReplaceArgs, permitRevokeArgs } from './schemas';
-import type { Permit, PermitPlate } from './types';
+import { heldInstants, holdKeyOf, holdsOverlap, issuedAgainstQuota, MAX_TEMPORARY_DAYS, numberYear, quotaProblem, yearValidity } from './rules';
+import { applicationApproveArgs, applicationFileArgs, applicationRejectArgs, parkingAreaFields, permitIssueArgs, permitReplaceArgs, permitRevokeArgs, quotaSetArgs } from './schemas';
+import type { Permit, PermitApplication, PermitPlate } from './types';
 
 const PARKING_ROLES: readonly Role[] = ['parking_clerk', 'supervisor'];
 const AREA_ROLES: readonly Role[] = ['admin', 'supervisor', 'parking_clerk'];
@@ -69,6 +69,22 @@ async function mustBeValid(tx: Tx, id: string): Promise<Permit> {
   const permit = await mustGet(tx, 'permit', id);
   if (permit.status !== 'valid') throw new DomainError('parking.error.notValid', { number: permit.number, status: `msg:parking.status.${permit.status}` });
   return permit;
+}
+
+async function mustBeWaiting(tx: Tx, id: string): Promise<PermitApplication> {
+  const application = await mustGet(tx, 'permitApplication', id);
+  if (application.state !== 'waiting') throw new DomainError('parking.error.notWaiting', { state: `msg:parking.application.${application.state}` });
+  return application;
+}
+
+/** The agency's quota for the permit's site, type and year, against the permits it holds there already (the server's, when the server runs it). */
+async function checkQuota(tx: Tx, permit: Permit, asked: number): Promise<void> {
+  const year = permit.year ?? Number(permit.validFrom.slice(0, 4));
+  const [quota] = await tx.find('parkingQuota', { agencyId: permit.holderAgencyId!, siteId: permit.siteId, type: permit.type, year });
+  if (!quota) return;
+  const held = await tx.find('permit', { holderAgencyId: permit.holderAgencyId, siteId: permit.siteId, type: permit.type });
+  const problem = quotaProblem(quota.quota, issuedAgainstQuota(held, permit.type, year, permit), asked);
+  if (problem) throw new DomainError(problem.code, problem.params, 'holderAgencyId');
 }
 
 /** The year an issued permit's number carries; undefined leaves it to the year of the write. */
@@ -134,8 +150,89 @@ export const parkingMutationDefs = [
         createdAt: ctx.at,
         updatedAt: ctx.at,
       };
+      if (permit.holderAgencyId) await checkQuota(tx, permit, 1);
       await tx.insert('permit', permit);
       await holdPlates(tx, permit, ctx.at);
+    },
+  }),
+
+  defineMutation({
+    name: 'parkingQuota.set',
+    args: quotaSetArgs,
+    roles: PARKING_ROLES,
+    async apply(tx, a, ctx) {
+      if (!(await tx.get('agency', a.agencyId))) throw new DomainError('error.notFound', { kind: 'agency', id: a.agencyId }, 'agencyId');
+      if (!(await tx.get('site', a.siteId))) throw new DomainError('error.notFound', { kind: 'site', id: a.siteId }, 'siteId');
+      const same = (await tx.find('parkingQuota', { agencyId: a.agencyId, siteId: a.siteId, type: a.type, year: a.year })).find((q) => q.id !== a.id);
+      if (same) throw new DomainError('error.duplicate', { field: 'agencyId', value: a.agencyId }, 'agencyId');
+      if (await tx.get('parkingQuota', a.id)) await tx.update('parkingQuota', a.id, { quota: a.quota, updatedAt: ctx.at });
+      else await tx.insert('parkingQuota', { ...a, createdAt: ctx.at, updatedAt: ctx.at });
+    },
+  }),
+
+  defineMutation({
+    name: 'permitApplication.file',
+    args: applicationFileArgs,
+    roles: PARKING_ROLES,
+    async apply(tx, a, ctx) {
+      if (await tx.get('permitApplication', a.id)) throw new DomainError('error.alreadyExists', { id: a.id }, 'id');
+      if (!(await tx.get('agency', a.agencyId))) throw new DomainError('error.notFound', { kind: 'agency', id: a.agencyId }, 'agencyId');
+      const area = await mustGet(tx, 'parkingArea', a.areaId);
+      if (!area.permitTypes.includes(a.type)) throw new DomainError('parking.error.areaType', { type: `msg:parking.type.${a.type}` }, 'areaId');
+      const place = await whereSpaceHangs(tx, area.spaceId);
+      if (!place) throw new DomainError('error.notFound', { kind: 'space', id: area.spaceId }, 'areaId');
+      if (a.venueBookingId && !(await tx.get('booking', a.venueBookingId))) throw new DomainError('error.notFound', { kind: 'booking', id: a.venueBookingId }, 'venueBookingId');
+      const filedOn = taipeiDateOf(ctx.at);
+      const days = validityOf(a, filedOn);
+      const application: PermitApplication = {
+        id: a.id,
+        agencyId: a.agencyId,
+        siteId: place.siteId,
+        areaId: a.areaId,
+        type: a.type,
+        countAsked: a.countAsked,
+        purpose: a.purpose,
+        year: a.type === 'annual' ? (a.year ?? null) : null,
+        ...days,
+        venueBookingId: a.venueBookingId ?? null,
+        plates: a.plates ?? [],
+        vehicleType: a.vehicleType ?? 'car',
+        contactName: a.contactName ?? '',
+        state: 'waiting',
+        approvedCount: 0,
+        permitIds: [],
+        rejectedReason: '',
+        filedOn,
+        createdAt: ctx.at,
+        updatedAt: ctx.at,
+      };
+      await tx.insert('permitApplication', application);
+    },
+  }),
+
+  defineMutation({
+    name: 'permitApplication.approve',
+    args: applicationApproveArgs,
+    roles: PARKING_ROLES,
+    async apply(tx, { id, permitIds }, ctx) {
+      const application = await mustBeWaiting(tx, id);
+      if (permitIds.length > application.countAsked) throw new DomainError('parking.error.overAsked', { asked: application.countAsked, count: permitIds.length }, 'permitIds');
+      for (const permitId of permitIds) {
+        const permit = await mustGet(tx, 'permit', permitId);
+        if (permit.holderAgencyId !== application.agencyId || permit.type !== application.type) throw new DomainError('parking.error.notOfApplication', { number: permit.number }, 'permitIds');
+      }
+      const state = permitIds.length === application.countAsked ? 'approved' : 'partlyApproved';
+      await tx.update('permitApplication', id, { state, approvedCount: permitIds.length, permitIds, updatedAt: ctx.at });
+    },
+  }),
+
+  defineMutation({
+    name: 'permitApplication.reject',
+    args: applicationRejectArgs,
+    roles: PARKING_ROLES,
+    async apply(tx, { id, reason }, ctx) {
+      await mustBeWaiting(tx, id);
+      await tx.update('permitApplication', id, { state: 'rejected', rejectedReason: reason, updatedAt: ctx.at });
     },
   }),
 

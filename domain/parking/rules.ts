@@ -31,3 +31,27 @@ export function validOn(permit: Pick<Permit, 'status' | 'validFrom' | 'validTo'>
 export function numberYear(type: PermitType, year: number | null | undefined, issuedOn: BusinessDate): number {
   return type === 'annual' && year ? year : Number(issuedOn.slice(0, 4));
 }
+
+/**
+ * The quota rule: an agency holds at most `quota` permits of a type at a site (per year for
+ * annual ones, on any one day for temporary ones). Null when `asked` more still fit; else the
+ * refusal with the figures the clerk needs (quota, issued, asked).
+ */
+export function quotaProblem(quota: number | null, issued: number, asked: number): { code: 'parking.error.quota'; params: { quota: number; issued: number; asked: number } } | null {
+  if (quota === null || issued + asked <= quota) return null;
+  return { code: 'parking.error.quota', params: { quota, issued, asked } };
+}
+
+/** How many of an agency's permits count against a quota for a permit of `days`: annual ones of the year; temporary ones on the busiest day of `days`. */
+export function issuedAgainstQuota(
+  permits: readonly Pick<Permit, 'type' | 'status' | 'year' | 'validFrom' | 'validTo'>[],
+  type: PermitType,
+  year: number,
+  days: { validFrom: BusinessDate; validTo: BusinessDate },
+): number {
+  const valid = permits.filter((p) => p.type === type && p.status === 'valid');
+  if (type === 'annual') return valid.filter((p) => p.year === year).length;
+  let most = 0;
+  for (let d = days.validFrom; d <= days.validTo; d = addDays(d, 1)) most = Math.max(most, valid.filter((p) => p.validFrom <= d && d <= p.validTo).length);
+  return most;
+}

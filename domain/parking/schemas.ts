@@ -53,3 +53,37 @@ export const permitReplaceArgs = z
     reason: requiredText(300),
   })
   .strict();
+
+export const applicationFileArgs = z
+  .object({
+    id: recordId,
+    agencyId: recordId,
+    areaId: recordId,
+    type: z.enum(PERMIT_TYPES),
+    countAsked: z.number().int().min(1).max(5000),
+    purpose: requiredText(200),
+    year: z.number().int().min(1990).max(2200).optional(),
+    validFrom: businessDate.optional(),
+    validTo: businessDate.optional(),
+    venueBookingId: recordId.nullable().optional(),
+    plates: z.array(plate).max(5000).optional(),
+    vehicleType: z.enum(PARKING_VEHICLE_TYPES).optional(),
+    contactName: text(100).optional(),
+  })
+  .strict();
+export type ApplicationFileArgs = z.input<typeof applicationFileArgs>;
+
+/** Approves the application for the permits issued in the same batch (all asked, or part). */
+export const applicationApproveArgs = z.object({ id: recordId, permitIds: z.array(recordId).min(1).max(5000) }).strict();
+export const applicationRejectArgs = z.object({ id: recordId, reason: requiredText(300) }).strict();
+
+export const quotaSetArgs = z
+  .object({
+    id: recordId,
+    agencyId: recordId,
+    siteId: recordId,
+    type: z.enum(PERMIT_TYPES),
+    year: z.number().int().min(1990).max(2200),
+    quota: z.number().int().min(0).max(100_000),
+  })
+  .strict();

@@ -84,3 +84,46 @@ export interface PermitPlate {
   createdAt: string;
   updatedAt: string;
 }
+
+export const APPLICATION_STATES = ['waiting', 'approved', 'partlyApproved', 'rejected'] as const;
+export type ApplicationState = (typeof APPLICATION_STATES)[number];
+
+/** 機關申請: an agency asks for N permits (temporary for an event, or its annual allocation). */
+export interface PermitApplication {
+  id: string;
+  agencyId: string;
+  siteId: string;
+  areaId: string;
+  type: PermitType;
+  countAsked: number;
+  /** The event (temporary) or the allocation's purpose. */
+  purpose: string;
+  year: number | null;
+  validFrom: BusinessDate;
+  validTo: BusinessDate;
+  /** The venue booking of the event, where there is one. */
+  venueBookingId: string | null;
+  /** The plates the agency listed, normalised; approval issues one permit per plate. */
+  plates: string[];
+  vehicleType: ParkingVehicleType;
+  contactName: string;
+  state: ApplicationState;
+  approvedCount: number;
+  permitIds: string[];
+  rejectedReason: string;
+  filedOn: BusinessDate;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** 配額: how many permits an agency may hold at a site, per year (annual) or per day (temporary). */
+export interface ParkingQuota {
+  id: string;
+  agencyId: string;
+  siteId: string;
+  type: PermitType;
+  year: number;
+  quota: number;
+  createdAt: string;
+  updatedAt: string;
+}

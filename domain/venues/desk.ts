@@ -1,5 +1,6 @@
 /** The venue desk (場地管理): venues, bookings and booking series. */
 import { defineDesk } from '../desk';
+import { venueReport } from './report-section';
 import { declareSpan } from '../spans';
 import { venueCalls } from './calls';
 import { VENUE_KINDS } from './kinds';
@@ -23,4 +24,5 @@ export const venueDesk = defineDesk({
   mutations: venueMutationDefs,
   calls: venueCalls,
   figures: ['venues.figures'],
+  report: venueReport,
 });

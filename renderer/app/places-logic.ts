@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../../domain/dates';
 import type { Building, Floor, Site, Space } from '../../domain/entities';
+import { nameOf } from '../../domain/i18n';
 
 export type PlaceKind = 'site' | 'building' | 'floor' | 'space';
 
@@ -26,11 +27,6 @@ const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map(
 
 export function indexPlaces(lists: PlaceLists): PlaceIndex {
   return { ...lists, site: byId(lists.sites), building: byId(lists.buildings), floor: byId(lists.floors), space: byId(lists.spaces) };
-}
-
-/** A record's name in the user's language; English falls back to Chinese when it has none. */
-export function nameOf(record: { nameZh: string; nameEn?: string }, locale: Locale): string {
-  return locale === 'en' && record.nameEn ? record.nameEn : record.nameZh;
 }
 
 /** "四維行政中心 / 行政大樓 / 3F / 第一會議室"; an unknown id comes back as itself. */

@@ -8,7 +8,8 @@ import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
 import { fieldLabel, historyLines, historyValue } from './history-logic';
 import { useAgencies, usePeople, usePlaceLabel, usePlaces } from '../app/reference';
-import { nameOf, placeKindPath } from '../app/places-logic';
+import { placeKindPath } from '../app/places-logic';
+import { nameOf } from '../../domain/i18n';
 
 interface Props {
   kind: Kind;

@@ -5,7 +5,8 @@ import { formatInstant } from '../../domain/dates';
 import type { TicketPriority, TicketStatus } from '../../domain/maintenance/tickets';
 import { isOverdue } from '../../domain/maintenance/tickets';
 import { useLocale, useT } from '../app/i18n';
-import { nameOf, placePath } from '../app/places-logic';
+import { placePath } from '../app/places-logic';
+import { nameOf } from '../../domain/i18n';
 import { usePlaces } from '../app/reference';
 
 const STATUS_COLOR: Record<TicketStatus, string> = {

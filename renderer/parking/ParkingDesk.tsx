@@ -5,6 +5,7 @@
 import { Tabs } from 'antd';
 import { useShell } from '../app/store';
 import { useT } from '../app/i18n';
+import { Applications } from './Applications';
 import { GateLookup } from './GateLookup';
 import { PermitList } from './PermitList';
 import { useParkingDesk, type ParkingTab } from './store';
@@ -19,7 +20,12 @@ export function ParkingDesk() {
   const readsPermits = roles.some((r) => r !== 'guard');
   const items = [
     { key: 'gate', label: t('parking.ui.tab.gate'), children: <GateLookup /> },
-    ...(readsPermits ? [{ key: 'permits', label: t('parking.ui.tab.permits'), children: <PermitList /> }] : []),
+    ...(readsPermits
+      ? [
+          { key: 'permits', label: t('parking.ui.tab.permits'), children: <PermitList /> },
+          { key: 'applications', label: t('parking.ui.tab.applications'), children: <Applications /> },
+        ]
+      : []),
   ];
   return <Tabs items={items} activeKey={readsPermits ? tab : 'gate'} onChange={(k) => setTab(k as ParkingTab)} destroyOnHidden size="small" />;
 }

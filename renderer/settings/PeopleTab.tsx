@@ -6,7 +6,7 @@ import { useLocale, useT } from '../app/i18n';
 import { EditorModal } from '../components/EditorModal';
 import { ImportDialog } from './ImportDialog';
 import { ListScreen } from '../components/ListScreen';
-import { nameOf } from '../app/places-logic';
+import { nameOf } from '../../domain/i18n';
 import { useMayRun } from '../app/permissions';
 import { RecordEditor, type EditorField } from '../components/RecordEditor';
 import { active, useAgencies, useLoaded, usePeople } from '../app/reference';

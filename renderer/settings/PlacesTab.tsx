@@ -5,10 +5,10 @@
 import { Alert, Button, Card, Empty, Flex, Input, Select, Space, Switch, Tag, Tree, Typography } from 'antd';
 import { useMemo, useState, type Key } from 'react';
 import { SPACE_KINDS } from '../../domain/entities';
-import type { MessageKey } from '../../domain/i18n';
+import { nameOf, type MessageKey } from '../../domain/i18n';
 import { useLocale, useT } from '../app/i18n';
 import { ImportDialog } from './ImportDialog';
-import { allKeys, filterTree, nameOf, nodeKey, parseNodeKey, placeKindPath, placeTree, type PlaceIndex, type PlaceKind, type PlaceNode } from '../app/places-logic';
+import { allKeys, filterTree, nodeKey, parseNodeKey, placeKindPath, placeTree, type PlaceIndex, type PlaceKind, type PlaceNode } from '../app/places-logic';
 import { useMayRun } from '../app/permissions';
 import { RecordEditor, type EditorField } from '../components/RecordEditor';
 import { useLoaded, usePlaces } from '../app/reference';

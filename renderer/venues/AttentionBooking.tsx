@@ -19,6 +19,7 @@ import { useVenues } from './data';
 import { applicantName, aside, bookingLine, bookingVenueName, timeRange, venueName } from './labels';
 import { conflictOf } from './problems';
 import { useVenueDesk } from './store';
+import { nameOf } from '../../domain/i18n';
 
 /** The refused writes this card explains: a booking's creation, move or approval. */
 export function isBookingAttention(item: Pick<AttentionItem, 'name'>): boolean {
@@ -153,7 +154,7 @@ export function BookingAttentionCard({ item }: { item: AttentionItem }) {
   // The booking in the way: its own venue and how to reach its applicant (servers before the span guard sent neither).
   const conflictVenue = conflict?.venueId ? byId.get(conflict.venueId) : undefined;
   const conflictAgency = conflict?.applicantAgencyId ? agencies.get(conflict.applicantAgencyId) : undefined;
-  const conflictApplicant = conflictAgency ? (locale === 'en' && conflictAgency.nameEn ? conflictAgency.nameEn : conflictAgency.nameZh) : (conflict?.applicantOrg ?? '');
+  const conflictApplicant = conflictAgency ? nameOf(conflictAgency, locale) : (conflict?.applicantOrg ?? '');
   const canTakeSlot = item.name !== 'bookingSeries.create' && item.name !== 'bookingSeries.approve';
   return (
     <Card

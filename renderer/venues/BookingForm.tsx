@@ -18,7 +18,7 @@ import { errorMessage, useShell } from '../app/store';
 import { AttachmentField } from '../components/Attachments';
 import { KeyboardForm } from '../components/KeyboardForm';
 import { RocDatePicker } from '../components/RocDatePicker';
-import { nameOf } from '../app/places-logic';
+import { nameOf } from '../../domain/i18n';
 import { active, useAgencies } from '../app/reference';
 import { mutate } from './actions';
 import { ClockInput } from './ClockInput';

@@ -16,7 +16,7 @@ import { errorMessage } from '../app/store';
 import { RocDatePicker } from '../components/RocDatePicker';
 import { downloadBase64, downloadText } from '../app/files';
 import { useMayRun } from '../app/permissions';
-import { nameOf } from '../app/places-logic';
+import { nameOf } from '../../domain/i18n';
 import { active, useAgencies } from '../app/reference';
 import { instantAt } from '../components/time-grid/grid-logic';
 import { useBookings, useVenues, type BookingQuery } from './data';

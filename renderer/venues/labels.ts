@@ -3,11 +3,12 @@ import { formatDate, type Locale } from '../../domain/dates';
 import type { BookingView, VenueView } from '../../domain/venues/views';
 import type { T } from '../app/i18n';
 import { clock, taipeiMinute } from '../components/time-grid/grid-logic';
+import { localized, nameOf } from '../../domain/i18n';
 
-export const venueName = (v: Pick<VenueView, 'nameZh' | 'nameEn'>, locale: Locale) => (locale === 'en' && v.nameEn ? v.nameEn : v.nameZh);
-export const siteName = (v: Pick<VenueView, 'siteNameZh' | 'siteNameEn'>, locale: Locale) => (locale === 'en' && v.siteNameEn ? v.siteNameEn : v.siteNameZh);
-export const bookingVenueName = (b: Pick<BookingView, 'venueNameZh' | 'venueNameEn'>, locale: Locale) => (locale === 'en' && b.venueNameEn ? b.venueNameEn : b.venueNameZh);
-export const applicantName = (b: Pick<BookingView, 'applicantNameZh' | 'applicantNameEn'>, locale: Locale) => (locale === 'en' && b.applicantNameEn ? b.applicantNameEn : b.applicantNameZh);
+export const venueName = (v: Pick<VenueView, 'nameZh' | 'nameEn'>, locale: Locale) => nameOf(v, locale);
+export const siteName = (v: Pick<VenueView, 'siteNameZh' | 'siteNameEn'>, locale: Locale) => localized(v.siteNameZh, v.siteNameEn, locale);
+export const bookingVenueName = (b: Pick<BookingView, 'venueNameZh' | 'venueNameEn'>, locale: Locale) => localized(b.venueNameZh, b.venueNameEn, locale);
+export const applicantName = (b: Pick<BookingView, 'applicantNameZh' | 'applicantNameEn'>, locale: Locale) => localized(b.applicantNameZh, b.applicantNameEn, locale);
 
 /**
  * 111/03/01 09:00–12:00, or 111/03/01 09:00 – 111/04/30 17:00 for a range over several

@@ -203,6 +203,18 @@ describe('demo data', () => {
     expect(byId(other)).toEqual(byId(ws));
   });
 
+  it('has two agency applications waiting, one of them with a plate that already holds a permit that day', async () => {
+    const ws = freshWorkstation();
+    expect(await ws.call('demo.load', {})).toMatchObject({ ok: true });
+    await signInAs(ws, ['parking_clerk']);
+    const waiting = await ws.call('parking.applications', { states: ['waiting'] });
+    expect(waiting.map((a) => a.id).sort()).toEqual(['demo-application-1', 'demo-application-2']);
+    const conflict = await ws.call('parking.approveApplication', { id: 'demo-application-2', count: 2 });
+    expect(conflict).toMatchObject({ ok: false, problem: { code: 'parking.error.plateHeld' } });
+    expect(await ws.call('parking.approveApplication', { id: 'demo-application-2', count: 1 })).toMatchObject({ ok: false });
+    expect(await ws.call('parking.approveApplication', { id: 'demo-application-1', count: 4 })).toMatchObject({ ok: true });
+  });
+
   it('is refused, changing nothing, once the workstation has any data', async () => {
     const ws = freshWorkstation();
     await ws.call('demo.load', {});

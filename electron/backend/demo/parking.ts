@@ -8,6 +8,7 @@ import type { NamedMutation } from '../desk';
 import { agencyId } from './agencies';
 import { DEMO_PEOPLE, personId } from './people';
 import { spaceId } from './places';
+import { reportPeriodParkingMutations } from './report-period-parking';
 
 const AREAS = [
   { site: 'SW', space: 'P-B1', car: 180, motorcycle: 0, types: ['annual', 'temporary'] },
@@ -71,5 +72,45 @@ export function parkingMutations(now: Date): NamedMutation[] {
       issuedOn: addDays(day, -1) < today ? addDays(day, -1) : today,
     });
   }
+  // Two agencies' applications waiting for the clerk. The second lists a plate that already
+  // holds a temporary permit of that car park on the day: the plate conflict to resolve.
+  const eventDay = addDays(today, 2);
+  // The first applicant's temporary-permit quota at this car park's site for the year.
+  add('parkingQuota.set', {
+    id: 'demo-quota-1',
+    agencyId: agencyId(holders[0].agency!),
+    siteId: AREAS[2].site === 'SW' ? 'demo-site-SW' : 'demo-site-FS',
+    type: 'temporary',
+    year: Number(today.slice(0, 4)),
+    quota: 200,
+  });
+  add('permitApplication.file', {
+    id: 'demo-application-1',
+    agencyId: agencyId(holders[0].agency!),
+    areaId: parkingAreaId(AREAS[2].site, AREAS[2].space),
+    type: 'temporary',
+    countAsked: 4,
+    purpose: '市政說明會來賓',
+    validFrom: eventDay,
+    validTo: eventDay,
+    plates: [200, 201, 202, 203].map((k) => plateOf(k, false)),
+    vehicleType: 'car',
+    contactName: holders[0].name,
+  });
+  add('permitApplication.file', {
+    id: 'demo-application-2',
+    agencyId: agencyId(holders[1].agency!),
+    areaId: parkingAreaId(AREAS[2].site, AREAS[2].space),
+    type: 'temporary',
+    countAsked: 2,
+    purpose: '志工研習',
+    validFrom: eventDay,
+    validTo: eventDay,
+    // demo-permit-temp-3 holds plateOf(102) at this car park on eventDay.
+    plates: [plateOf(102, false), plateOf(210, false)],
+    vehicleType: 'car',
+    contactName: holders[1].name,
+  });
+  out.push(...reportPeriodParkingMutations(parkingAreaId));
   return out;
 }

@@ -181,3 +181,93 @@ describe('parking permits', () => {
     });
   });
 });
+
+describe('agency applications and quotas', () => {
+  const fileArgs = { id: 'app-1', agencyId: 'ag-cab', areaId: 'area-sw', type: 'temporary', countAsked: 3, purpose: '運動會', validFrom: '2022-05-01', plates: ['AAA-1111', 'BBB-2222', 'CCC-3333'] };
+  const agencyTemp = (id: string, plate: string) => ({ ...temporary(id, [plate], '2022-05-01', '2022-05-01'), holderAgencyId: 'ag-cab', holderName: '民政局' });
+
+  it('approves part of an application: the permits are issued numbered in one batch and the application says partly approved', async () => {
+    const { ws, must } = await parkingDesk();
+    await must('permitApplication.file', fileArgs);
+    const r = await ws.runner.runBatch(
+      [
+        { name: 'permit.issue', args: agencyTemp('p-1', 'AAA-1111') },
+        { name: 'permit.issue', args: agencyTemp('p-2', 'BBB-2222') },
+        { name: 'permitApplication.approve', args: { id: 'app-1', permitIds: ['p-1', 'p-2'] } },
+      ],
+      CLERK,
+      T0,
+    );
+    expect(r.ok).toBe(true);
+    const app = ws.runner.records.getSync('permitApplication', 'app-1')!;
+    expect(app).toMatchObject({ state: 'partlyApproved', approvedCount: 2, permitIds: ['p-1', 'p-2'], siteId: 'SW' });
+    expect(ws.runner.records.getSync('permit', 'p-1')!.number).toMatch(/^證-111-\d{5}$/);
+    expect(ws.runner.records.getSync('permit', 'p-2')!.number).not.toBe(ws.runner.records.getSync('permit', 'p-1')!.number);
+  });
+
+  it('refuses to decide an application twice, or to approve more than asked, and writes nothing', async () => {
+    const { ws, run, must } = await parkingDesk();
+    await must('permitApplication.file', { ...fileArgs, countAsked: 1 });
+    const over = await ws.runner.runBatch(
+      [
+        { name: 'permit.issue', args: agencyTemp('p-1', 'AAA-1111') },
+        { name: 'permit.issue', args: agencyTemp('p-2', 'BBB-2222') },
+        { name: 'permitApplication.approve', args: { id: 'app-1', permitIds: ['p-1', 'p-2'] } },
+      ],
+      CLERK,
+      T0,
+    );
+    expect(over.ok).toBe(false);
+    expect(ws.runner.records.getSync('permit', 'p-1')).toBeUndefined();
+    await must('permitApplication.reject', { id: 'app-1', reason: '未借場地' });
+    const again = await run('permitApplication.reject', { id: 'app-1', reason: '再駁回' });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.message).toContain('已駁回');
+  });
+
+  it("refuses the permit that goes over an agency's daily quota, naming quota, issued and asked", async () => {
+    const { ws, run, must } = await parkingDesk();
+    await must('parkingQuota.set', { id: 'q-1', agencyId: 'ag-cab', siteId: 'SW', type: 'temporary', year: 2022, quota: 2 });
+    await must('permit.issue', agencyTemp('p-1', 'AAA-1111'));
+    await must('permit.issue', agencyTemp('p-2', 'BBB-2222'));
+    const third = await run('permit.issue', agencyTemp('p-3', 'CCC-3333'));
+    expect(third.ok).toBe(false);
+    if (!third.ok) {
+      expect(third.problem).toMatchObject({ code: 'parking.error.quota', params: { quota: 2, issued: 2, asked: 1 } });
+      expect(third.message).toBe('超過機關配額：配額 2 張，已核發 2 張，本次申請 1 張');
+    }
+    expect(ws.runner.records.getSync('permit', 'p-3')).toBeUndefined();
+    // Another day, another site, or a revoked permit frees the quota.
+    await must('permit.issue', { ...agencyTemp('p-4', 'CCC-3333'), validFrom: '2022-05-02', validTo: '2022-05-02' });
+    await must('permit.revoke', { id: 'p-1', reason: '取消' });
+    await must('permit.issue', agencyTemp('p-5', 'DDD-4444'));
+  });
+});
+
+describe('approving an application from the desk', () => {
+  it('issues the permits asked in one step, numbered, lists the application as approved, and a second approval issues nothing', async () => {
+    const { ws, must } = await parkingDesk();
+    await must('permitApplication.file', {
+      id: 'app-9',
+      agencyId: 'ag-cab',
+      areaId: 'area-sw',
+      type: 'temporary',
+      countAsked: 3,
+      purpose: '運動會',
+      validFrom: '2026-12-20',
+      plates: ['AAA-1111', 'bbb 2222', 'CCC-3333'],
+      venueBookingId: null,
+    });
+    await signInAs(ws, ['parking_clerk']);
+    expect((await ws.call('parking.applications', { states: ['waiting'] })).map((a) => a.id)).toEqual(['app-9']);
+    const done = await ws.call('parking.approveApplication', { id: 'app-9', count: 3 });
+    if (!done.ok) throw new Error(done.message);
+    expect(done.numbers).toHaveLength(3);
+    expect(new Set(done.numbers).size).toBe(3);
+    expect(ws.runner.records.getSync('permit', done.permitIds[1])!.plates).toEqual(['BBB2222']);
+    expect((await ws.call('parking.applications', {}))[0]).toMatchObject({ state: 'approved', approvedCount: 3 });
+    const again = await ws.call('parking.approveApplication', { id: 'app-9', count: 3 });
+    expect(again.ok).toBe(false);
+    expect((await ws.call('parking.permits', { agencyId: 'ag-cab' })).length).toBe(3);
+  });
+});

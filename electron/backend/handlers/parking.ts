@@ -1,18 +1,20 @@
 /** The parking desk's read calls. */
 import { gateLookup, listPermits, parkingFiguresOf } from '../../../db/queries/parking';
 import { formatDate } from '../../../domain/dates';
-import { translate } from '../../../domain/i18n';
+import { isDomainError } from '../../../domain/errors';
+import { approvalItems } from '../../../domain/parking/applications';
+import { nameOf, translate } from '../../../domain/i18n';
 import type { parkingCalls } from '../../../domain/parking/calls';
 import { formatPlate } from '../../../domain/parking/plates';
 import type { Permit } from '../../../domain/parking/types';
 import { exportList } from '../export/list-export';
+import { problemResult } from '../mutation-runner';
 import type { HandlerMap, Workstation } from '../workstation';
 
 /** The permit list as spreadsheet rows, in the reader's language. */
 function exportRows(ws: Workstation, permits: Permit[]) {
   const locale = ws.locale;
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
-  const name = (r: { nameZh: string; nameEn: string } | undefined) => (r ? (locale === 'en' && r.nameEn ? r.nameEn : r.nameZh) : '');
   const columns = [
     { key: 'number', header: t('parking.ui.list.number'), width: 15 },
     { key: 'type', header: t('parking.ui.list.type'), width: 12 },
@@ -31,9 +33,9 @@ function exportRows(ws: Workstation, permits: Permit[]) {
       type: t(`parking.type.${p.type}`),
       plates: p.plates.map(formatPlate).join('、'),
       holder: p.holderName,
-      agency: name(p.holderAgencyId ? ws.runner.records.getSync('agency', p.holderAgencyId) : undefined),
-      site: name(ws.runner.records.getSync('site', p.siteId)),
-      area: name(area ? ws.runner.records.getSync('space', area.spaceId) : undefined),
+      agency: nameOf(p.holderAgencyId ? ws.runner.records.getSync('agency', p.holderAgencyId) : undefined, locale),
+      site: nameOf(ws.runner.records.getSync('site', p.siteId), locale),
+      area: nameOf(area ? ws.runner.records.getSync('space', area.spaceId) : undefined, locale),
       validity: `${formatDate(p.validFrom, locale)}–${formatDate(p.validTo, locale)}`,
       status: t(`parking.status.${p.status}`),
     };
@@ -53,4 +55,27 @@ export const parkingHandlers: Pick<HandlerMap, keyof typeof parkingCalls> = {
   },
   'parking.gateLookup': (ws, { plate, siteId }) => gateLookup(ws.db, plate, siteId, ws.locale),
   'parking.figures': (ws, period) => parkingFiguresOf(ws.db, period),
+  'parking.applications': (ws, { states, venueBookingId }) => {
+    const rank = (s: string) => (s === 'waiting' ? 0 : 1);
+    return ws.runner.records
+      .findSync('permitApplication', venueBookingId ? { venueBookingId } : {})
+      .filter((a) => !states?.length || states.includes(a.state))
+      .sort((x, y) => rank(x.state) - rank(y.state) || y.createdAt.localeCompare(x.createdAt));
+  },
+  'parking.approveApplication': async (ws, { id, count }) => {
+    const app = ws.runner.records.getSync('permitApplication', id);
+    if (!app) return problemResult({ code: 'error.notFound', params: { kind: 'permitApplication', id } }, ws.locale);
+    const agency = ws.runner.records.getSync('agency', app.agencyId);
+    let items;
+    try {
+      items = approvalItems(app, count, agency?.nameZh ?? app.contactName);
+    } catch (e) {
+      if (isDomainError(e)) return problemResult(e.problem, ws.locale);
+      throw e;
+    }
+    const result = await ws.runner.runBatch(items, ws.actor);
+    if (!result.ok) return { ok: false, problem: result.problem, message: result.message };
+    const permitIds = items.slice(0, -1).map((i) => String(i.args.id));
+    return { ok: true, permitIds, numbers: permitIds.map((p) => ws.runner.records.getSync('permit', p)!.number) };
+  },
 };

@@ -7,7 +7,7 @@
 import { formatInstant, todayInTaipei, type Locale } from '../../../domain/dates';
 import type { Ticket } from '../../../domain/maintenance/tickets';
 import { MAX_SAVED_FILTERS, ticketNumberFromInput, type TicketPrefs } from '../../../domain/maintenance/tickets-query';
-import { translate, type MessageKey } from '../../../domain/i18n';
+import { nameOf, translate, type MessageKey } from '../../../domain/i18n';
 import { getMeta, setMeta } from '../../../db/meta';
 import { casesHandled, openTicketsAt, queryTickets, ticketDetail, ticketIdByNumber, ticketsForExport } from '../../../db/queries/tickets';
 import { myWork } from '../../../db/queries/my-work';
@@ -60,7 +60,6 @@ function exportColumns(locale: Locale): ExportColumn[] {
 
 function exportRows(ws: Workstation, tickets: Ticket[], locale: Locale): Record<string, string>[] {
   const r = ws.runner.records;
-  const name = (x: { nameZh: string; nameEn: string } | undefined) => (x ? (locale === 'en' && x.nameEn ? x.nameEn : x.nameZh) : '');
   const sites = new Map(r.findSync('site', {}).map((x) => [x.id, x]));
   const buildings = new Map(r.findSync('building', {}).map((x) => [x.id, x]));
   const floors = new Map(r.findSync('floor', {}).map((x) => [x.id, x]));
@@ -76,13 +75,13 @@ function exportRows(ws: Workstation, tickets: Ticket[], locale: Locale): Record<
       status: translate(locale, `ticketStatus.${t.status}`),
       category: translate(locale, `ticketCategory.${t.category}`),
       priority: translate(locale, `ticketPriority.${t.priority}`),
-      site: name(sites.get(t.siteId)),
-      building: name(buildings.get(t.buildingId)),
-      location: [floor?.name, name(space)].filter(Boolean).join(' '),
+      site: nameOf(sites.get(t.siteId), locale),
+      building: nameOf(buildings.get(t.buildingId), locale),
+      location: [floor?.name, nameOf(space, locale)].filter(Boolean).join(' '),
       subject: t.subject,
       description: t.description,
       reporter: t.reporterName,
-      agency: name(t.reporterAgencyId ? agencies.get(t.reporterAgencyId) : undefined),
+      agency: nameOf(t.reporterAgencyId ? agencies.get(t.reporterAgencyId) : undefined, locale),
       source: translate(locale, `ticketSource.${t.source}`),
       reportedAt: when(t.reportedAt),
       dueAt: when(t.dueAt),

@@ -12,7 +12,7 @@ import { useApiRead } from '../../app/hooks';
 import { useLocale, useT } from '../../app/i18n';
 import { RocDate } from '../../components/RocDate';
 import { RocDatePicker } from '../../components/RocDatePicker';
-import { nameOf } from '../../app/places-logic';
+import { nameOf } from '../../../domain/i18n';
 import { useMayRun } from '../../app/permissions';
 import { RecordEditor, type EditorField } from '../../components/RecordEditor';
 import { usePeople, usePlaceLabel, usePlaces, useSpaceOptions } from '../../app/reference';

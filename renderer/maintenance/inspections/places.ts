@@ -1,7 +1,7 @@
 /** Where a round or plan goes, in a table cell: one place in full, several as "眷舍甲棟 等 7 處". */
 import { useMemo } from 'react';
 import { useLocale, useT } from '../../app/i18n';
-import { nameOf } from '../../app/places-logic';
+import { nameOf } from '../../../domain/i18n';
 import { usePlaceLabel, usePlaces } from '../../app/reference';
 
 export function usePlacesText(): (spaceIds: readonly string[]) => { text: string; title: string } {

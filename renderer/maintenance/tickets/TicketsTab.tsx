@@ -15,7 +15,7 @@ import { errorMessage } from '../../app/store';
 import { RocDatePicker } from '../../components/RocDatePicker';
 import { shortcutLabel } from '../../components/shortcuts';
 import { useMayRun } from '../../app/permissions';
-import { nameOf } from '../../app/places-logic';
+import { nameOf } from '../../../domain/i18n';
 import { active, usePlaces } from '../../app/reference';
 import { NEW_TICKET_SHORTCUT } from '../commands';
 import { useMaintenance } from '../store';
