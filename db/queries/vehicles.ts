@@ -17,6 +17,14 @@ export function tripsMeeting(db: Db, from: string, to: string): Trip[] {
   );
 }
 
+/** The requests of the trips that meet [from, to): the board titles its trips with their purpose. */
+export function requestsOfTripsMeeting(db: Db, from: string, to: string): TripRequest[] {
+  const since = new Date(Date.parse(from) - LONGEST_TRIP_MS).toISOString();
+  return (
+    prepared(db, `SELECT * FROM trip_request WHERE id IN (SELECT request_id FROM trip WHERE depart_at >= ? AND depart_at < ? AND return_at > ?)`).all(since, to, from) as Record<string, unknown>[]
+  ).map((r) => rowToRecord('tripRequest', r));
+}
+
 /** The unavailable periods and leave that meet [from, to), not cancelled. */
 export function downtimeMeeting(db: Db, from: string, to: string): { unavailable: VehicleUnavailable[]; leave: DriverLeave[] } {
   const unavailable = (prepared(db, `SELECT * FROM vehicle_unavailable WHERE cancelled = 0 AND from_at < ? AND to_at > ?`).all(to, from) as Record<string, unknown>[]).map((r) =>

@@ -45,6 +45,8 @@ export interface DispatchBoard {
   vehicles: Vehicle[];
   drivers: DriverRow[];
   trips: Trip[];
+  /** The requests of those trips. */
+  requests: TripRequest[];
   unavailable: VehicleUnavailable[];
   leave: DriverLeave[];
 }

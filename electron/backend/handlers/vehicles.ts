@@ -1,5 +1,5 @@
 /** The dispatch desk's call handlers: the board, the queue, suggestions, the fleet and drivers, documents due, and the list exports. */
-import { downtimeMeeting, listRequests, tripsMeeting, vehicleFiguresOf } from '../../../db/queries/vehicles';
+import { downtimeMeeting, listRequests, requestsOfTripsMeeting, tripsMeeting, vehicleFiguresOf } from '../../../db/queries/vehicles';
 import { addDays, formatDate, formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
 import { nameOf, translate } from '../../../domain/i18n';
 import type { DocumentDue, DriverRow, vehicleCalls } from '../../../domain/vehicles/calls';
@@ -99,7 +99,13 @@ function tripRows(ws: Workstation, trips: Trip[]) {
 
 export const vehicleHandlers: Pick<HandlerMap, keyof typeof vehicleCalls> = {
   'vehicles.figures': (ws, period) => vehicleFiguresOf(ws.db, period),
-  'vehicles.board': (ws, { from, to }) => ({ vehicles: fleet(ws), drivers: driverRows(ws), trips: tripsMeeting(ws.db, from, to), ...downtimeMeeting(ws.db, from, to) }),
+  'vehicles.board': (ws, { from, to }) => ({
+    vehicles: fleet(ws),
+    drivers: driverRows(ws),
+    trips: tripsMeeting(ws.db, from, to),
+    requests: requestsOfTripsMeeting(ws.db, from, to),
+    ...downtimeMeeting(ws.db, from, to),
+  }),
   'vehicles.requests': (ws, { states }) => listRequests(ws.db, states),
   'vehicles.suggest': (ws, { requestId }) => {
     const request = ws.runner.records.getSync('tripRequest', requestId);
