@@ -110,7 +110,7 @@ export function TripDrawer({ tripId, onClose }: { tripId: string; onClose(): voi
           initialValues={{
             departDate: depart.date,
             departTime: depart.time,
-            returnDate: back.date,
+            returnDate: back.date ?? taipeiDateOf(trip.returnAt),
             returnTime: back.time,
             odometerOut: trip.odometerOut,
             odometerIn: trip.odometerIn,
