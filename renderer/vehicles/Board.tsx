@@ -274,7 +274,7 @@ function AssignDrawer({ request, vehicleId: initialVehicle, board, onClose }: { 
     <Drawer open title={t('vehicles.ui.assign.title', { purpose: request.purpose })} onClose={onClose} size={460}>
       <Flex vertical gap={12}>
         <div>
-          {formatInstant(request.departAt, locale)} – {formatInstant(request.returnAt, locale)}．{request.stops.join('、')}．{request.passengers} {t('field.passengers')}．{request.distanceKm} km
+          {formatInstant(request.departAt, locale)} – {formatInstant(request.returnAt, locale)}．{request.stops.join('、')}．{t('field.passengers')} {request.passengers}．{request.distanceKm} km
           {request.paperNumber && `．${request.paperNumber}`}
         </div>
         <label>

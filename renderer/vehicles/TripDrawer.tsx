@@ -56,6 +56,10 @@ export function TripDrawer({ tripId, onClose }: { tripId: string; onClose(): voi
 
   const save = async (v: LogValues) => {
     setProblem(null);
+    form.setFields([
+      { name: 'odometerOut', errors: [] },
+      { name: 'odometerIn', errors: [] },
+    ]);
     const r = await mutate('trip.log', {
       id: trip.id,
       actualDepartAt: instantOf(v.departDate, v.departTime),

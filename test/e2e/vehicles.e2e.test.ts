@@ -38,6 +38,11 @@ describe('the dispatch desk', () => {
     const queue = page.getByRole('list', { name: zh('vehicles.ui.queue.title') });
     await expect.poll(() => queue.getByRole('listitem').count(), SOON).toBeGreaterThanOrEqual(4);
     await screenshot(page, 'vehicles-board');
+    await page.getByText(zh('vehicles.ui.board.week'), { exact: true }).click();
+    await expect.poll(() => page.locator('.tg-band-head').count(), SOON).toBe(7);
+    await screenshot(page, 'vehicles-board-week');
+    await page.getByText(zh('vehicles.ui.board.day'), { exact: true }).click();
+    await expect.poll(() => page.locator('.tg-band-head').count(), SOON).toBe(0);
     await page.getByRole('button', { name: zh('vehicles.ui.queue.newPaper') }).click();
     const drawer = page.locator('.ant-drawer').filter({ hasText: zh('vehicles.ui.paper.submit') });
     await drawer.getByLabel(zh('field.paperNumber')).fill('紙-999-0042');
@@ -90,6 +95,7 @@ describe('the dispatch desk', () => {
     const refusal = drawer.getByRole('alert');
     await expect.poll(() => refusal.textContent(), SOON).toMatch(/此駕駛 \d{3}\/\d{2}\/\d{2} 13:00 至 \d{3}\/\d{2}\/\d{2} 17:00 已有派車/);
     expect(await drawer.getByRole('button', { name: zh('vehicles.ui.assign.submit') }).isDisabled()).toBe(true);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
     await screenshot(page, 'vehicles-assign-refused');
     await drawer.getByRole('combobox', { name: zh('vehicles.ui.assign.driver') }).click();
     await page.locator('.ant-select-item-option', { hasText: '馬永福' }).click();
