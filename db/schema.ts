@@ -17,9 +17,11 @@ import { slaRule, ticket, ticketComment, ticketCost, ticketStatusChange } from '
 export * from './schema-maintenance';
 import { booking, bookingSeries, venue } from './schema-venues';
 import { parkingArea, parkingQuota, permit, permitApplication, permitPlate } from './schema-parking';
+import { driverLeave, driverProfile, trip, tripRequest, vehicle, vehicleUnavailable } from './schema-vehicles';
 
 export * from './schema-venues';
 export * from './schema-parking';
+export * from './schema-vehicles';
 
 export const site = sqliteTable('site', {
   id: text('id').primaryKey(),
@@ -226,6 +228,12 @@ export const kindTables = {
   permitPlate,
   permitApplication,
   parkingQuota,
+  vehicle,
+  vehicleUnavailable,
+  driverProfile,
+  driverLeave,
+  tripRequest,
+  trip,
 } as const;
 
 /**

@@ -8,20 +8,22 @@ import { maintenanceDesk } from './maintenance/desk';
 import type { MaintenanceResults } from './maintenance/calls';
 import { parkingDesk } from './parking/desk';
 import type { ParkingResults } from './parking/calls';
+import { vehiclesDesk } from './vehicles/desk';
+import type { VehicleResults } from './vehicles/calls';
 import type { SpanDeclaration } from './spans';
 import { venueDesk } from './venues/desk';
 import type { VenueResults } from './venues/calls';
 
-export const DESK_MODULES: readonly DeskModule[] = [maintenanceDesk, venueDesk, parkingDesk];
+export const DESK_MODULES: readonly DeskModule[] = [maintenanceDesk, venueDesk, parkingDesk, vehiclesDesk];
 
 /** Every desk's read calls, spread so their names and schemas keep their types. */
-export const deskCalls = { ...maintenanceDesk.calls, ...venueDesk.calls, ...parkingDesk.calls };
+export const deskCalls = { ...maintenanceDesk.calls, ...venueDesk.calls, ...parkingDesk.calls, ...vehiclesDesk.calls };
 
 /** What each desk call answers. */
-export interface DeskResults extends MaintenanceResults, VenueResults, ParkingResults {}
+export interface DeskResults extends MaintenanceResults, VenueResults, ParkingResults, VehicleResults {}
 
 /** Every desk's mutations, in a list whose element type keeps each name and schema. */
-export const deskMutations = [...maintenanceDesk.mutations, ...venueDesk.mutations, ...parkingDesk.mutations];
+export const deskMutations = [...maintenanceDesk.mutations, ...venueDesk.mutations, ...parkingDesk.mutations, ...vehiclesDesk.mutations];
 
 /** Every declared span (the sync server keeps them in its span table). */
 export const SPANS: readonly SpanDeclaration[] = DESK_MODULES.flatMap((d) => d.spans);

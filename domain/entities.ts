@@ -5,6 +5,7 @@
 import type { Role } from './roles';
 import { MAINTENANCE_KINDS, MAINTENANCE_REFERENCES, type MaintenanceEntities } from './maintenance/kinds';
 import { PARKING_KINDS, PARKING_REFERENCES, type ParkingEntities } from './parking/kinds';
+import { VEHICLE_KINDS, VEHICLE_REFERENCES, type VehicleEntities } from './vehicles/kinds';
 import { VENUE_KINDS, VENUE_REFERENCES, type VenueEntities } from './venues/kinds';
 
 export const SPACE_KINDS = ['office', 'meeting_room', 'auditorium', 'atrium', 'garage', 'parking', 'plant_room', 'dormitory', 'outdoor', 'other'] as const;
@@ -130,15 +131,15 @@ const SHARED_REFERENCES = [
 // Each desk declares its own kinds in domain/<desk>/kinds.ts; these lines only combine them.
 
 /** Every kind of synced record, by its name in mutations, audit and sync. */
-export interface Entities extends SharedEntities, VenueEntities, MaintenanceEntities, ParkingEntities {}
+export interface Entities extends SharedEntities, VenueEntities, MaintenanceEntities, ParkingEntities, VehicleEntities {}
 
 export type Kind = keyof Entities;
 
 /** In the order a first sync and a demo load write them: shared records first. */
-export const KINDS: readonly Kind[] = [...SHARED_KINDS, ...VENUE_KINDS, ...MAINTENANCE_KINDS, ...PARKING_KINDS];
+export const KINDS: readonly Kind[] = [...SHARED_KINDS, ...VENUE_KINDS, ...MAINTENANCE_KINDS, ...PARKING_KINDS, ...VEHICLE_KINDS];
 
 type Reference = readonly [Kind, string, Kind];
-const ALL_REFERENCES: readonly Reference[] = [...SHARED_REFERENCES, ...VENUE_REFERENCES, ...MAINTENANCE_REFERENCES, ...PARKING_REFERENCES];
+const ALL_REFERENCES: readonly Reference[] = [...SHARED_REFERENCES, ...VENUE_REFERENCES, ...MAINTENANCE_REFERENCES, ...PARKING_REFERENCES, ...VEHICLE_REFERENCES];
 
 /**
  * Who refers to whom, by the kind referred to: a record with references is archived,

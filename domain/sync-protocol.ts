@@ -35,9 +35,9 @@ export const PROTOCOL_VERSION = 3;
  * mutations). Once updated, it finds its data was pulled by an older version and pulls
  * everything again, once, to get what it skipped (sync-client.ts).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 /** The sorted kind and mutation names of SCHEMA_VERSION, hashed (see sync-protocol.test.ts). */
-export const SCHEMA_FINGERPRINT = { schemaVersion: 3, names: 130, sha256: 'cc6ce54fa7c810e4' } as const;
+export const SCHEMA_FINGERPRINT = { schemaVersion: 4, names: 154, sha256: '77e15be08eb605fd' } as const;
 
 /**
  * What the server accepts: its own version and the one before it, so a workstation one

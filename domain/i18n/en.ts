@@ -8,6 +8,7 @@ import { backendEn } from './parts/backend';
 import { electronEn } from './parts/electron';
 import { venuesEn } from './parts/venues';
 import { parkingEn } from './parts/parking';
+import { vehiclesEn } from './parts/vehicles';
 import { maintenanceEn } from './parts/maintenance';
 import { syncServerEn } from './parts/sync-server';
 
@@ -20,6 +21,7 @@ export const enParts = {
   electron: electronEn,
   venues: venuesEn,
   parking: parkingEn,
+  vehicles: vehiclesEn,
   maintenance: maintenanceEn,
   inspections: inspectionsEn,
   syncServer: syncServerEn,
@@ -33,6 +35,7 @@ export const en: Record<keyof typeof zhTW, string> = {
   ...electronEn,
   ...venuesEn,
   ...parkingEn,
+  ...vehiclesEn,
   ...maintenanceEn,
   ...inspectionsEn,
   ...syncServerEn,

@@ -7,6 +7,7 @@ import { backendZh } from './parts/backend';
 import { electronZh } from './parts/electron';
 import { venuesZh } from './parts/venues';
 import { parkingZh } from './parts/parking';
+import { vehiclesZh } from './parts/vehicles';
 import { maintenanceZh } from './parts/maintenance';
 import { syncServerZh } from './parts/sync-server';
 
@@ -19,9 +20,10 @@ export const zhParts = {
   electron: electronZh,
   venues: venuesZh,
   parking: parkingZh,
+  vehicles: vehiclesZh,
   maintenance: maintenanceZh,
   inspections: inspectionsZh,
   syncServer: syncServerZh,
 };
 
-export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh, ...venuesZh, ...parkingZh, ...maintenanceZh, ...inspectionsZh, ...syncServerZh } as const;
+export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh, ...venuesZh, ...parkingZh, ...vehiclesZh, ...maintenanceZh, ...inspectionsZh, ...syncServerZh } as const;

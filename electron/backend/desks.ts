@@ -6,9 +6,11 @@ import { defineBackendDesk, type BackendDesk } from './desk';
 import { inspectionMutations } from './demo/inspections';
 import { parkingMutations } from './demo/parking';
 import { ticketMutations } from './demo/tickets';
+import { vehicleMutations } from './demo/vehicles';
 import { venueMutations } from './demo/venue-mutations';
 import { inspectionHandlers } from './handlers/inspections';
 import { parkingHandlers } from './handlers/parking';
+import { vehicleHandlers } from './handlers/vehicles';
 import { ticketHandlers } from './handlers/tickets';
 import { venueHandlers } from './handlers/venues';
 
@@ -31,7 +33,13 @@ const parking = defineBackendDesk({
   demo: (now) => parkingMutations(now),
 });
 
-export const BACKEND_DESKS: readonly BackendDesk[] = [maintenance, venues, parking];
+const vehicles = defineBackendDesk({
+  id: 'vehicles',
+  handlers: vehicleHandlers,
+  demo: (now) => vehicleMutations(now),
+});
+
+export const BACKEND_DESKS: readonly BackendDesk[] = [maintenance, venues, parking, vehicles];
 
 /** Every desk's handlers, spread so the handler map's type check sees each call. */
-export const deskHandlers = { ...maintenance.handlers, ...venues.handlers, ...parking.handlers };
+export const deskHandlers = { ...maintenance.handlers, ...venues.handlers, ...parking.handlers, ...vehicles.handlers };
