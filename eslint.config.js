@@ -38,7 +38,7 @@ const RENDERER = {
 };
 
 /** The desks' folders under renderer/ (each also declared in renderer/desks.tsx). */
-const RENDERER_DESKS = ['maintenance', 'venues', 'parking', 'settings'];
+const RENDERER_DESKS = ['maintenance', 'venues', 'parking', 'vehicles', 'settings'];
 
 /**
  * The layers. `folder` is the top-level path the rule covers; `folders` the top-level

@@ -5,6 +5,7 @@
  */
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { archived, stamps } from './columns';
+import type { Attachment } from '../domain/attachments';
 import type { LicenceClass, RequestSource, RequestState, TripState, VehicleStatus, VehicleType } from '../domain/vehicles/types';
 
 export const vehicle = sqliteTable(
@@ -79,6 +80,7 @@ export const tripRequest = sqliteTable(
     id: text('id').primaryKey(),
     source: text('source').$type<RequestSource>().notNull(),
     paperNumber: text('paper_number').notNull().default(''),
+    attachments: text('attachments', { mode: 'json' }).$type<Attachment[]>().notNull().default([]),
     agencyId: text('agency_id').notNull(),
     personId: text('person_id'),
     requesterName: text('requester_name').notNull().default(''),

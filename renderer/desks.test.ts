@@ -22,6 +22,6 @@ describe('the desk registry', () => {
       desksFor(['admin'])
         .filter((d) => d.load)
         .map((d) => d.id),
-    ).toEqual(['maintenance', 'venues', 'parking', 'settings']);
+    ).toEqual(['maintenance', 'venues', 'parking', 'vehicles', 'settings']);
   });
 });

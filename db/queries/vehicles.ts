@@ -1,8 +1,49 @@
-/** The dispatch desk's queries: the trips that may count for a period (with a day's margin each side for Taipei time). */
+/** The dispatch desk's queries: the board of a stretch, the request queue, and the trips that may count for a period (with a day's margin each side for Taipei time). */
 import { addDays, startOfTaipeiDay, type BusinessDate } from '../../domain/dates';
 import { vehicleFigures, type VehicleFigures } from '../../domain/vehicles/figures';
+import type { DriverLeave, RequestState, Trip, TripRequest, VehicleUnavailable } from '../../domain/vehicles/types';
 import type { Db } from '../open';
+import { rowToRecord } from '../records';
 import { prepared } from '../statements';
+
+/** No trip runs longer than this (a loan of some weeks): the board looks back so far by departure, on the index. */
+const LONGEST_TRIP_MS = 31 * 86_400_000;
+
+/** Trips that meet [from, to): by departure on its index, then by return. */
+export function tripsMeeting(db: Db, from: string, to: string): Trip[] {
+  const since = new Date(Date.parse(from) - LONGEST_TRIP_MS).toISOString();
+  return (prepared(db, `SELECT * FROM trip WHERE depart_at >= ? AND depart_at < ? AND return_at > ? ORDER BY depart_at`).all(since, to, from) as Record<string, unknown>[]).map((r) =>
+    rowToRecord('trip', r),
+  );
+}
+
+/** The requests of the trips that meet [from, to): the board titles its trips with their purpose. */
+export function requestsOfTripsMeeting(db: Db, from: string, to: string): TripRequest[] {
+  const since = new Date(Date.parse(from) - LONGEST_TRIP_MS).toISOString();
+  return (
+    prepared(db, `SELECT * FROM trip_request WHERE id IN (SELECT request_id FROM trip WHERE depart_at >= ? AND depart_at < ? AND return_at > ?)`).all(since, to, from) as Record<string, unknown>[]
+  ).map((r) => rowToRecord('tripRequest', r));
+}
+
+/** The unavailable periods and leave that meet [from, to), not cancelled. */
+export function downtimeMeeting(db: Db, from: string, to: string): { unavailable: VehicleUnavailable[]; leave: DriverLeave[] } {
+  const unavailable = (prepared(db, `SELECT * FROM vehicle_unavailable WHERE cancelled = 0 AND from_at < ? AND to_at > ?`).all(to, from) as Record<string, unknown>[]).map((r) =>
+    rowToRecord('vehicleUnavailable', r),
+  );
+  const leave = (prepared(db, `SELECT * FROM driver_leave WHERE cancelled = 0 AND from_at < ? AND to_at > ?`).all(to, from) as Record<string, unknown>[]).map((r) => rowToRecord('driverLeave', r));
+  return { unavailable, leave };
+}
+
+/** The queue: waiting first, then by departure (soonest first for waiting ones, latest first for the others). */
+export function listRequests(db: Db, states?: readonly RequestState[]): TripRequest[] {
+  const where = states?.length ? `WHERE state IN (${states.map(() => '?').join(', ')})` : '';
+  const rows = prepared(
+    db,
+    `SELECT * FROM trip_request ${where}
+      ORDER BY state = 'waiting' DESC, CASE WHEN state = 'waiting' THEN depart_at END ASC, depart_at DESC LIMIT 5000`,
+  ).all(...(states ?? [])) as Record<string, unknown>[];
+  return rows.map((r) => rowToRecord('tripRequest', r));
+}
 
 export function vehicleFiguresOf(db: Db, period: { from: BusinessDate; to: BusinessDate }): VehicleFigures {
   const rows = (

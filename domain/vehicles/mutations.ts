@@ -94,6 +94,7 @@ export const vehicleMutationDefs = [
         id: a.id,
         source: a.source,
         paperNumber: a.paperNumber ?? '',
+        attachments: a.attachments ?? [],
         agencyId: a.agencyId,
         personId: a.personId ?? null,
         requesterName: a.requesterName,

@@ -1,5 +1,6 @@
 /** Argument schemas of the dispatch desk's mutations (the desk's forms check against the same). */
 import { z } from 'zod';
+import { attachmentSchema } from '../attachments';
 import { instant } from '../instants';
 import { businessDate } from '../mutations/calendar';
 import { recordId, requiredText, text } from '../mutations/reference';
@@ -40,6 +41,8 @@ export const requestFileArgs = z
     id: recordId,
     source: z.enum(REQUEST_SOURCES),
     paperNumber: text(40).optional(),
+    /** The paper form's scan. */
+    attachments: z.array(attachmentSchema).max(10).optional(),
     agencyId: recordId,
     personId: recordId.nullable().optional(),
     requesterName: requiredText(100),

@@ -3,6 +3,7 @@
  * leave, the trip requests (online and on paper, one queue) and the trips dispatched for
  * them. A trip holds its vehicle and its driver for its hours, each through its own span.
  */
+import type { Attachment } from '../attachments';
 import type { BusinessDate } from '../dates';
 
 export const VEHICLE_TYPES = ['sedan', 'van', 'minibus', 'bus', 'truck', 'pickup'] as const;
@@ -91,6 +92,8 @@ export interface TripRequest {
   source: RequestSource;
   /** The paper form's number (紙本編號); empty for an online request. */
   paperNumber: string;
+  /** The paper form's scan, and any letter that came with the request. */
+  attachments: Attachment[];
   agencyId: string;
   personId: string | null;
   requesterName: string;

@@ -6,6 +6,7 @@ import { defineBackendDesk, type BackendDesk } from './desk';
 import { inspectionMutations } from './demo/inspections';
 import { parkingMutations } from './demo/parking';
 import { ticketMutations } from './demo/tickets';
+import { vehicleMutations } from './demo/vehicles';
 import { venueMutations } from './demo/venue-mutations';
 import { inspectionHandlers } from './handlers/inspections';
 import { parkingHandlers } from './handlers/parking';
@@ -35,7 +36,7 @@ const parking = defineBackendDesk({
 const vehicles = defineBackendDesk({
   id: 'vehicles',
   handlers: vehicleHandlers,
-  demo: () => [],
+  demo: (now) => vehicleMutations(now),
 });
 
 export const BACKEND_DESKS: readonly BackendDesk[] = [maintenance, venues, parking, vehicles];

@@ -8,10 +8,10 @@ import type { Db } from '../../db/open';
 import { clientIdOf, nextMutationId } from '../../db/meta';
 import { SqliteRecords } from '../../db/records';
 import { prepared } from '../../db/statements';
-import { formatDate, isBusinessDate, taipeiDateOf, type Locale } from '../../domain/dates';
+import { taipeiDateOf, type Locale } from '../../domain/dates';
 import type { Entities, Kind } from '../../domain/entities';
 import { isDomainError, type Problem } from '../../domain/errors';
-import { translate, hasMessage } from '../../domain/i18n';
+import { renderProblem } from '../../domain/i18n/problems';
 import { mutations, problemFromZod, type MutationContext, type MutationDef, type Tx } from '../../domain/mutations';
 import type { OverlapQuery } from '../../domain/mutations/tx';
 import { auditChanges, type AuditChange } from '../../domain/mutations/audit';
@@ -91,17 +91,7 @@ export function problemResult(problem: Problem, locale: Locale): Refusal {
   return { ok: false, problem, message: renderProblem(problem, locale) };
 }
 
-/** A problem in words, with field names translated where the catalog knows them. */
-export function renderProblem(problem: Problem, locale: Locale): string {
-  const params = { ...problem.params };
-  if (typeof params.field === 'string' && hasMessage(`field.${params.field}`)) params.field = translate(locale, `field.${params.field}` as never);
-  if (typeof params.kind === 'string' && hasMessage(`kind.${params.kind}`)) params.kind = translate(locale, `kind.${params.kind}` as never);
-  // A parameter may itself name a catalog entry (a ticket's status), written 'msg:<key>'.
-  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && v.startsWith('msg:') && hasMessage(v.slice(4))) params[k] = translate(locale, v.slice(4) as never);
-  // Or a calendar date, written 'date:YYYY-MM-DD', shown as the reader writes dates (111/01/31).
-  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && v.startsWith('date:') && isBusinessDate(v.slice(5))) params[k] = formatDate(v.slice(5), locale);
-  return translate(locale, problem.code, params);
-}
+export { renderProblem };
 
 export class MutationRunner {
   /** Joined to a sync server: printed numbers come from leased blocks, provisional when out. */

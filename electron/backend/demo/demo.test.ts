@@ -251,3 +251,26 @@ describe('demo data', () => {
     expect(second.stderr).toContain('already has data');
   });
 });
+
+describe('the dispatch desk on the demo data', () => {
+  it("shows the week's trips on the board, requests waiting from both sources with fits suggested, one loan under way and documents falling due", async () => {
+    const ws = freshWorkstation();
+    await ws.call('demo.load', {});
+    await signInAs(ws, ['dispatcher']);
+    const sunday = addDays(todayInTaipei(), -weekdayOf(todayInTaipei()));
+    const board = await ws.call('vehicles.board', { from: startOfTaipeiDay(addDays(sunday, -7)), to: startOfTaipeiDay(addDays(sunday, 14)) });
+    expect(board.vehicles.length).toBeGreaterThanOrEqual(7);
+    expect(board.drivers.map((d) => d.name)).toEqual(expect.arrayContaining(['趙志成', '孫建民', '馬永福']));
+    expect(board.trips.length).toBeGreaterThanOrEqual(10);
+    expect(board.trips.filter((t) => t.isLoan && t.state === 'under_way')).toHaveLength(1);
+    const waiting = await ws.call('vehicles.requests', { states: ['waiting'] });
+    expect(new Set(waiting.map((r) => r.source))).toEqual(new Set(['online', 'paper']));
+    const fits = await ws.call('vehicles.suggest', { requestId: waiting[0].id });
+    expect(fits.length).toBeGreaterThan(0);
+    expect(fits[0].reasons.length).toBeGreaterThan(0);
+    const due = await ws.call('vehicles.documentsDue', { days: 30 });
+    expect(due.map((d) => d.document)).toEqual(expect.arrayContaining(['insurance', 'driverLicence']));
+    const file = await ws.call('vehicles.exportTrips', { from: board.trips[0].departAt, to: startOfTaipeiDay(addDays(sunday, 14)), format: 'xlsx' });
+    expect(file).toMatchObject({ ok: true, fileName: expect.stringMatching(/^派車紀錄-\d{7}\.xlsx$/) });
+  });
+});

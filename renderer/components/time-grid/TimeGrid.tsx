@@ -12,6 +12,8 @@
  *   the item simply stays where the data says it is. From the keyboard: Alt+arrows on a
  *   focused item move it (Alt+Shift+↑/↓ change its end), Enter confirms, Esc cancels.
  * - Click or Enter on an item: `onOpen`.
+ * - Drop something dragged from outside the grid (a request from a queue) onto a column:
+ *   `onDropData` with the dragged data of type `dropType` and where it was dropped.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { isComposing } from '../ime';
@@ -83,6 +85,9 @@ export interface TimeGridProps {
   onSelectSlot?(slot: SlotChoice): void;
   onOpen?(itemId: string): void;
   onMove?(itemId: string, to: DragResult): void;
+  /** The data type (DataTransfer) the grid accepts dropped from outside it, e.g. 'application/x-trip-request'. */
+  dropType?: string;
+  onDropData?(data: string, at: { date: string; resourceId: string; minute: number }): void;
   style?: CSSProperties;
 }
 
@@ -123,6 +128,8 @@ export function TimeGrid({
   onSelectSlot,
   onOpen,
   onMove,
+  dropType,
+  onDropData,
   style,
 }: TimeGridProps) {
   const scale = useMemo(() => bands.map((band) => (closedPxPerHour && band.columns.every((c) => !c.open) ? closedPxPerHour : pxPerHour) / 60), [bands, pxPerHour, closedPxPerHour]);
@@ -411,6 +418,18 @@ export function TimeGrid({
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={() => setDrag(null)}
+      onDragOver={(e) => {
+        if (dropType && onDropData && e.dataTransfer.types.includes(dropType)) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (!dropType || !onDropData) return;
+        const data = e.dataTransfer.getData(dropType);
+        const at = cellFromPoint(e.clientX, e.clientY);
+        const column = at && columnAt(at.cell);
+        if (!data || !at || !column) return;
+        e.preventDefault();
+        onDropData(data, { date: column.date, resourceId: column.resourceId, minute: Math.round(at.minute) });
+      }}
     >
       <div className="tg-corner" />
       {header.map((h) => (

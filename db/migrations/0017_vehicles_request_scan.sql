@@ -1,0 +1,1 @@
+ALTER TABLE `trip_request` ADD `attachments` text DEFAULT '[]' NOT NULL;

@@ -1,0 +1,351 @@
+/**
+ * The dispatch board (派車調度表): the vehicles side by side, the hours of a day or of each
+ * day of a week, the drivers alongside with their load and leave, and the queue of
+ * requests beside it. A request dragged onto a vehicle (or picked and assigned from the
+ * keyboard) opens the assignment, where a refusal shows its reason at once and the
+ * suggestions give theirs.
+ */
+import { Alert, App, Button, Drawer, Flex, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { addDays, formatDate, formatInstant, startOfTaipeiDay, todayInTaipei } from '../../domain/dates';
+import type { Problem } from '../../domain/errors';
+import { nameOf } from '../../domain/i18n';
+import { renderProblem } from '../../domain/i18n/problems';
+import { newId } from '../../domain/ids';
+import { formatPlate } from '../../domain/parking/plates';
+import type { DispatchBoard as Board } from '../../domain/vehicles/calls';
+import { driverRefusal, overlaps, vehicleRefusal } from '../../domain/vehicles/rules';
+import type { TripRequest } from '../../domain/vehicles/types';
+import { api } from '../app/api';
+import { downloadBase64 } from '../app/files';
+import { useApiRead } from '../app/hooks';
+import { useLocale, useT } from '../app/i18n';
+import { mutate } from '../app/mutate';
+import { useAgencies } from '../app/reference';
+import { resourceHeads, TimeGrid } from '../components/time-grid/TimeGrid';
+import { weekDates, type GridItem } from '../components/time-grid/grid-logic';
+import { useVehiclesDesk } from './store';
+import { TripDrawer } from './TripDrawer';
+
+const REQUEST_TYPE = 'application/x-trip-request';
+const TONES = {
+  assigned: { background: '#e6f4ff', color: '#003eb3', border: '#69b1ff' },
+  under_way: { background: '#fff7e6', color: '#873800', border: '#ffa940' },
+  done: { background: '#f5f5f5', color: '#434343', border: '#bfbfbf' },
+  unavailable: { background: '#fff1f0', color: '#a8071a', border: '#ff7875' },
+};
+
+export function DispatchBoard() {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const { view, date, setView, setDate, setPaperOpen } = useVehiclesDesk();
+  const days = useMemo(() => (view === 'day' ? [date] : weekDates(date)), [view, date]);
+  const range = useMemo(() => ({ from: startOfTaipeiDay(days[0]), to: startOfTaipeiDay(addDays(days.at(-1)!, 1)) }), [days]);
+  const { data: board, error } = useApiRead('vehicles.board', range, { reloadOn: ['trip', 'vehicle', 'driverProfile', 'vehicleUnavailable', 'driverLeave'], keepPrevious: true });
+  const { data: waiting } = useApiRead('vehicles.requests', { states: ['waiting'] }, { reloadOn: ['tripRequest', 'trip'], keepPrevious: true });
+  const { byId: agencies } = useAgencies();
+  const [assigning, setAssigning] = useState<{ request: TripRequest; vehicleId: string | null } | null>(null);
+  const [tripId, setTripId] = useState<string | null>(null);
+  const { message } = App.useApp();
+  const agencyName = (id: string) => agencies.get(id)?.shortName || nameOf(agencies.get(id), locale);
+
+  const vehicles = useMemo(() => board?.vehicles.filter((v) => v.status !== 'retired') ?? [], [board]);
+  const header = useMemo(
+    () => resourceHeads(vehicles.map((v) => ({ id: v.id, label: formatPlate(v.plate), sub: `${t(`vehicles.type.${v.type}`)}．${t('vehicles.ui.seats', { seats: v.seats })}` }))),
+    [vehicles, t],
+  );
+  const bands = useMemo(
+    () =>
+      days.map((d) => ({
+        key: d,
+        date: d,
+        head: view === 'week' ? { label: formatDate(d, locale, 'long'), tone: d === todayInTaipei() ? ('today' as const) : undefined } : undefined,
+        columns: vehicles.map((v) => ({ key: `${d}:${v.id}`, date: d, resourceId: v.id, open: v.status === 'in_repair' ? null : ([0, 1440] as [number, number]) })),
+      })),
+    [days, vehicles, view, locale],
+  );
+  const driverName = (id: string | null) => (id ? (board?.drivers.find((d) => d.id === id)?.name ?? '') : t('vehicles.ui.board.noDriver'));
+  const items = useMemo<GridItem[]>(() => {
+    if (!board) return [];
+    const requests = new Map(board.requests.map((r) => [r.id, r]));
+    const trips = board.trips
+      .filter((x) => x.state !== 'cancelled')
+      .map((x) => {
+        const plate = formatPlate(board.vehicles.find((v) => v.id === x.vehicleId)?.plate ?? '');
+        const purpose = requests.get(x.requestId)?.purpose ?? '';
+        const title = `${agencyName(x.agencyId)}${x.isLoan ? `（${t('vehicles.ui.queue.loan')}）` : ''}`;
+        return {
+          id: x.id,
+          resourceId: x.vehicleId,
+          start: x.departAt,
+          end: x.returnAt,
+          bufferBefore: 0,
+          bufferAfter: 0,
+          title,
+          detail: driverName(x.driverId),
+          tone: x.state,
+          movable: false,
+          label: t('vehicles.ui.board.tripLabel', {
+            state: t(`vehicles.tripState.${x.state}`),
+            time: formatInstant(x.departAt, locale),
+            plate,
+            agency: agencyName(x.agencyId),
+            purpose,
+            driver: driverName(x.driverId),
+          }),
+        };
+      });
+    const down = board.unavailable.map((u) => ({
+      id: `down:${u.id}`,
+      resourceId: u.vehicleId,
+      start: u.from,
+      end: u.to,
+      bufferBefore: 0,
+      bufferAfter: 0,
+      title: t('vehicles.ui.board.unavailable', { reason: u.reason }),
+      tone: 'unavailable',
+      movable: false,
+      label: t('vehicles.ui.board.unavailable', { reason: u.reason }),
+    }));
+    return [...trips, ...down];
+    // agencyName and driverName read the board and the agencies.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [board, waiting, agencies, locale]);
+
+  const step = view === 'day' ? 1 : 7;
+  const exportTrips = async () => {
+    const r = await api.call('vehicles.exportTrips', { ...range, format: 'xlsx' });
+    if (r.ok) downloadBase64(r.fileBase64, r.fileName, r.mime);
+    else void message.error(r.message);
+  };
+  const exportRequests = async () => {
+    const r = await api.call('vehicles.exportRequests', { format: 'xlsx' });
+    if (r.ok) downloadBase64(r.fileBase64, r.fileName, r.mime);
+    else void message.error(r.message);
+  };
+
+  return (
+    <div className="vh-board">
+      <section className="vh-queue" aria-label={t('vehicles.ui.queue.title')}>
+        <Flex justify="space-between" align="center">
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('vehicles.ui.queue.title')}
+          </Typography.Title>
+          <Button size="small" type="primary" onClick={() => setPaperOpen(true)}>
+            {t('vehicles.ui.queue.newPaper')}
+          </Button>
+        </Flex>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('vehicles.ui.queue.dragHint')}
+        </Typography.Text>
+        {waiting && waiting.length === 0 && <Typography.Text type="secondary">{t('vehicles.ui.queue.empty')}</Typography.Text>}
+        <ul className="vh-queue-list" aria-label={t('vehicles.ui.queue.title')}>
+          {(waiting ?? []).map((r) => (
+            <li key={r.id}>
+              <button
+                type="button"
+                className={`vh-request vh-request--${r.source}`}
+                draggable
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(REQUEST_TYPE, r.id);
+                  e.dataTransfer.effectAllowed = 'move';
+                }}
+                onClick={() => setAssigning({ request: r, vehicleId: null })}
+              >
+                <div className="vh-request-title">
+                  {r.purpose}
+                  {r.isLoan && (
+                    <Tag color="purple" style={{ marginInlineStart: 6 }}>
+                      {t('vehicles.ui.queue.loan')}
+                    </Tag>
+                  )}
+                </div>
+                <div className="vh-request-meta">
+                  {t('vehicles.ui.queue.item', { source: t(`vehicles.source.${r.source}`), agency: agencyName(r.agencyId), time: formatInstant(r.departAt, locale), passengers: r.passengers })}
+                  {r.paperNumber && `｜${r.paperNumber}`}
+                </div>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <Button size="small" onClick={() => void exportRequests()}>
+          {t('vehicles.ui.export.requests')}
+        </Button>
+      </section>
+      <section className="vh-grid">
+        <Flex gap={8} align="center" wrap>
+          <Segmented
+            size="small"
+            value={view}
+            onChange={(v) => setView(v as 'day' | 'week')}
+            options={[
+              { value: 'day', label: t('vehicles.ui.board.day') },
+              { value: 'week', label: t('vehicles.ui.board.week') },
+            ]}
+          />
+          <Space.Compact size="small">
+            <Button onClick={() => setDate(addDays(date, -step))}>{t('vehicles.ui.board.prev')}</Button>
+            <Button onClick={() => setDate(todayInTaipei())}>{t('vehicles.ui.board.today')}</Button>
+            <Button onClick={() => setDate(addDays(date, step))}>{t('vehicles.ui.board.next')}</Button>
+          </Space.Compact>
+          <Typography.Text strong>{view === 'day' ? formatDate(date, locale, 'long') : `${formatDate(days[0], locale)}–${formatDate(days[6], locale)}`}</Typography.Text>
+          <Button size="small" onClick={() => void exportTrips()} style={{ marginInlineStart: 'auto' }}>
+            {t('vehicles.ui.export.trips')}
+          </Button>
+        </Flex>
+        {error && <Alert type="error" message={error} />}
+        {board && <DriversStrip board={board} from={range.from} to={range.to} />}
+        <div className="vh-grid-scroll">
+          <TimeGrid
+            header={header}
+            bands={bands}
+            items={items}
+            tones={TONES}
+            hours={[6 * 60, 22 * 60]}
+            pxPerHour={view === 'day' ? 40 : 22}
+            ariaLabel={t('vehicles.ui.board.label')}
+            dropType={REQUEST_TYPE}
+            onDropData={(id, at) => {
+              const request = waiting?.find((r) => r.id === id);
+              if (request) setAssigning({ request, vehicleId: at.resourceId });
+            }}
+            onOpen={(id) => !id.startsWith('down:') && setTripId(id)}
+          />
+        </div>
+      </section>
+      {assigning && board && <AssignDrawer request={assigning.request} vehicleId={assigning.vehicleId} board={board} onClose={() => setAssigning(null)} />}
+      {tripId && <TripDrawer tripId={tripId} onClose={() => setTripId(null)} />}
+    </div>
+  );
+}
+
+/** The drivers beside the board: free, out on N trips, or on leave in the stretch shown. */
+function DriversStrip({ board, from, to }: { board: Board; from: string; to: string }) {
+  const t = useT();
+  return (
+    <div className="vh-drivers" aria-label={t('vehicles.ui.board.drivers')}>
+      <Typography.Text type="secondary">{t('vehicles.ui.board.drivers')}：</Typography.Text>
+      {board.drivers.map((d) => {
+        const away = board.leave.some((l) => l.driverId === d.id && overlaps(l, { from, to }));
+        const count = board.trips.filter((x) => x.driverId === d.id && x.state !== 'cancelled' && overlaps({ from: x.departAt, to: x.returnAt }, { from, to })).length;
+        return (
+          <Tag key={d.id} color={away ? 'red' : count ? 'blue' : 'green'}>
+            {d.name}．{t(`vehicles.licence.${d.licenceClass}`)}．{away ? t('vehicles.ui.board.onLeave') : count ? t('vehicles.ui.board.busy', { count }) : t('vehicles.ui.board.free')}
+          </Tag>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Assigning a request: a vehicle, then a driver; the reason for a refusal shows as soon as they are picked. */
+function AssignDrawer({ request, vehicleId: initialVehicle, board, onClose }: { request: TripRequest; vehicleId: string | null; board: Board; onClose(): void }) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const { message } = App.useApp();
+  const { data: fits } = useApiRead('vehicles.suggest', { requestId: request.id });
+  const [vehicleId, setVehicleId] = useState<string | null>(initialVehicle);
+  const [driverId, setDriverId] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  // The suggested driver for the vehicle chosen comes first, until one is picked.
+  const suggestedDriver = fits?.find((f) => f.vehicleId === vehicleId)?.driverId ?? null;
+  const driver = driverId ?? (request.withDriver ? suggestedDriver : null);
+  const vehicle = board.vehicles.find((v) => v.id === vehicleId) ?? null;
+  const profile = board.drivers.find((d) => d.id === driver) ?? null;
+  const base = { request, trips: board.trips, unavailable: board.unavailable, leave: board.leave };
+  const problem: Problem | null = vehicle ? (vehicleRefusal({ ...base, vehicle }) ?? (profile ? driverRefusal({ ...base, vehicle, driver: profile }) : null)) : null;
+  const shown = problem ? renderProblem(problem, locale) : refused;
+  const plate = (id: string) => formatPlate(board.vehicles.find((v) => v.id === id)?.plate ?? '');
+
+  const assign = async (v: string, d: string | null) => {
+    setRefused(null);
+    const r = await mutate('trip.assign', { id: newId(), requestId: request.id, vehicleId: v, driverId: d });
+    if (!r.ok) return setRefused(r.message);
+    void message.success(t('vehicles.ui.assign.done', { plate: plate(v) }));
+    onClose();
+  };
+  const cancel = async () => {
+    const r = await mutate('request.cancel', { id: request.id, reason });
+    if (!r.ok) return setRefused(r.message);
+    onClose();
+  };
+  return (
+    <Drawer open title={t('vehicles.ui.assign.title', { purpose: request.purpose })} onClose={onClose} size={460}>
+      <Flex vertical gap={12}>
+        <div>
+          {formatInstant(request.departAt, locale)} – {formatInstant(request.returnAt, locale)}．{request.stops.join('、')}．{t('field.passengers')} {request.passengers}．{request.distanceKm} km
+          {request.paperNumber && `．${request.paperNumber}`}
+        </div>
+        <label>
+          {t('vehicles.ui.assign.vehicle')}
+          <Select
+            aria-label={t('vehicles.ui.assign.vehicle')}
+            style={{ width: '100%' }}
+            value={vehicleId}
+            showSearch
+            optionFilterProp="label"
+            onChange={(v) => {
+              setVehicleId(v);
+              setDriverId(null);
+              setRefused(null);
+            }}
+            options={board.vehicles.map((v) => ({ value: v.id, label: `${formatPlate(v.plate)} ${t(`vehicles.type.${v.type}`)} ${t('vehicles.ui.seats', { seats: v.seats })}` }))}
+          />
+        </label>
+        {request.withDriver && (
+          <label>
+            {t('vehicles.ui.assign.driver')}
+            <Select
+              aria-label={t('vehicles.ui.assign.driver')}
+              style={{ width: '100%' }}
+              value={driver}
+              onChange={(d) => {
+                setDriverId(d);
+                setRefused(null);
+              }}
+              options={board.drivers.map((d) => ({ value: d.id, label: `${d.name}（${t(`vehicles.licence.${d.licenceClass}`)}）` }))}
+            />
+          </label>
+        )}
+        {shown && <Alert type="error" showIcon message={shown} role="alert" />}
+        <Button type="primary" disabled={!vehicleId || !!problem || (request.withDriver && !driver)} onClick={() => vehicleId && void assign(vehicleId, driver)}>
+          {t('vehicles.ui.assign.submit')}
+        </Button>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('vehicles.ui.assign.suggestions')}
+        </Typography.Title>
+        {fits && fits.length === 0 && <Typography.Text type="secondary">{t('vehicles.ui.assign.noSuggestions')}</Typography.Text>}
+        <ul aria-label={t('vehicles.ui.assign.suggestions')} style={{ margin: 0, paddingInlineStart: 18 }}>
+          {(fits ?? []).map((f) => (
+            <li key={f.vehicleId}>
+              <Flex justify="space-between" align="center" gap={8}>
+                <span>
+                  {plate(f.vehicleId)}
+                  {f.driverId && `．${board.drivers.find((d) => d.id === f.driverId)?.name ?? ''}`}
+                  <br />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {f.reasons.map((r) => t(`vehicles.reason.${r}`)).join('、')}
+                  </Typography.Text>
+                </span>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setVehicleId(f.vehicleId);
+                    setDriverId(f.driverId);
+                  }}
+                >
+                  {t('vehicles.ui.assign.use')}
+                </Button>
+              </Flex>
+            </li>
+          ))}
+        </ul>
+        <Input aria-label={t('vehicles.ui.assign.cancelReason')} placeholder={t('vehicles.ui.assign.cancelReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Button danger disabled={!reason.trim()} onClick={() => void cancel()}>
+          {t('vehicles.ui.assign.cancelRequest')}
+        </Button>
+      </Flex>
+    </Drawer>
+  );
+}
