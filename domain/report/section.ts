@@ -14,6 +14,8 @@ export type MeasureWord = '件' | '場次' | '張' | '車次' | '次' | '項';
 export interface FigureValue {
   total: number;
   bySite?: Record<string, number>;
+  /** Where the desk counts by requesting agency (trips), per agency id. */
+  byAgency?: Record<string, number>;
 }
 
 /** The arguments a figures call is made with: the period, and the year where a figure counts for one. */

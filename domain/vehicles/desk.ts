@@ -3,6 +3,7 @@ import { defineDesk } from '../desk';
 import { declareSpan } from '../spans';
 import { vehicleCalls } from './calls';
 import { VEHICLE_KINDS } from './kinds';
+import { vehiclesReport } from './report-section';
 import { vehicleMutationDefs } from './mutations';
 import { driverBusyProblem, vehicleBusyProblem } from './rules';
 
@@ -31,4 +32,5 @@ export const vehiclesDesk = defineDesk({
   mutations: vehicleMutationDefs,
   calls: vehicleCalls,
   figures: ['vehicles.figures'],
+  report: vehiclesReport,
 });

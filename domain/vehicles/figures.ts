@@ -11,6 +11,8 @@ export interface VehicleFigures {
   trips: number;
   tripsLent: number;
   byAgency: Record<string, number>;
+  /** The loans, per requesting agency. */
+  lentByAgency: Record<string, number>;
   byVehicle: Record<string, number>;
   /** Hours each vehicle was out on the counted trips (actual times when logged, else planned). */
   hoursByVehicle: Record<string, number>;
@@ -22,13 +24,16 @@ type Counted = Pick<Trip, 'vehicleId' | 'agencyId' | 'isLoan' | 'state' | 'depar
 export const dispatched = (t: Pick<Trip, 'vehicleId' | 'state'>) => t.vehicleId !== '' && t.state !== 'cancelled';
 
 export function vehicleFigures(trips: readonly Counted[], period: { from: BusinessDate; to: BusinessDate }): VehicleFigures {
-  const f: VehicleFigures = { trips: 0, tripsLent: 0, byAgency: {}, byVehicle: {}, hoursByVehicle: {} };
+  const f: VehicleFigures = { trips: 0, tripsLent: 0, byAgency: {}, lentByAgency: {}, byVehicle: {}, hoursByVehicle: {} };
   for (const t of trips) {
     if (!dispatched(t)) continue;
     const day = taipeiDateOf(t.departAt);
     if (day < period.from || period.to < day) continue;
     f.trips++;
-    if (t.isLoan) f.tripsLent++;
+    if (t.isLoan) {
+      f.tripsLent++;
+      f.lentByAgency[t.agencyId] = (f.lentByAgency[t.agencyId] ?? 0) + 1;
+    }
     f.byAgency[t.agencyId] = (f.byAgency[t.agencyId] ?? 0) + 1;
     f.byVehicle[t.vehicleId] = (f.byVehicle[t.vehicleId] ?? 0) + 1;
     const ms = Date.parse(t.actualReturnAt ?? t.returnAt) - Date.parse(t.actualDepartAt ?? t.departAt);

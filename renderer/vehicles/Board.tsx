@@ -7,7 +7,7 @@
  */
 import { Alert, App, Button, Drawer, Flex, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { addDays, formatDate, formatInstant, startOfTaipeiDay, taipeiDateOf, todayInTaipei } from '../../domain/dates';
+import { addDays, formatDate, formatInstant, startOfTaipeiDay, todayInTaipei } from '../../domain/dates';
 import type { Problem } from '../../domain/errors';
 import { nameOf } from '../../domain/i18n';
 import { renderProblem } from '../../domain/i18n/problems';
@@ -345,9 +345,6 @@ function AssignDrawer({ request, vehicleId: initialVehicle, board, onClose }: { 
         <Button danger disabled={!reason.trim()} onClick={() => void cancel()}>
           {t('vehicles.ui.assign.cancelRequest')}
         </Button>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {formatDate(taipeiDateOf(request.createdAt), locale)}
-        </Typography.Text>
       </Flex>
     </Drawer>
   );

@@ -14,7 +14,7 @@ import { active, useAgencies } from '../app/reference';
 import { AttachmentField } from '../components/Attachments';
 import { KeyboardForm } from '../components/KeyboardForm';
 import { RocDatePicker } from '../components/RocDatePicker';
-import { clockInput } from './TripDrawer';
+import { clockInput } from './clock';
 
 interface Values {
   paperNumber?: string;

@@ -14,6 +14,7 @@ import { mutate } from '../app/mutate';
 import { KeyboardForm } from '../components/KeyboardForm';
 import { PrintFrame } from '../components/print/PrintFrame';
 import { RocDatePicker } from '../components/RocDatePicker';
+import { clockInput } from './clock';
 
 interface LogValues {
   departDate?: BusinessDate | null;
@@ -29,12 +30,6 @@ interface LogValues {
   conditionOnReturn?: string;
 }
 
-const CLOCK = /^([01]?\d|2[0-3]):?([0-5]\d)$/;
-/** 0930, 9:30 or 09:30 as 09:30. */
-export const clockInput = (s: string | undefined) => {
-  const m = CLOCK.exec((s ?? '').trim());
-  return m ? `${m[1].padStart(2, '0')}:${m[2]}` : null;
-};
 const instantOf = (date: BusinessDate | null | undefined, time: string | undefined) => {
   const clock = clockInput(time);
   return date && clock ? taipeiInstant(date, clock) : null;

@@ -21,9 +21,10 @@ export interface RunningServer {
   restart(): Promise<RunningServer>;
 }
 
-export async function startSyncServer(opts: { dataDir?: string; port?: number } = {}): Promise<RunningServer> {
+/** On embedded SQLite in `dataDir`, or on `db` when given (a suite run per storage engine, server-harness.ts). */
+export async function startSyncServer(opts: { dataDir?: string; port?: number; db?: SqlDb } = {}): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? tempDir('ga-sync-server-');
-  const db: SqlDb = openSqlite(dataDir);
+  const db: SqlDb = opts.db ?? openSqlite(dataDir);
   const app: FastifyInstance = await buildServer({ db, log: false });
   await createFirstAdmin(db, SERVER_ADMIN.username, SERVER_ADMIN.password);
   await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
