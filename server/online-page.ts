@@ -242,6 +242,9 @@ section { background: #fff; border-radius: 6px; padding: 8px 24px 24px; margin-t
 h2 { font-size: 18px; }
 .field { margin: 10px 0; display: flex; flex-direction: column; gap: 4px; }
 .field label { font-weight: 600; font-size: 14px; }
+.row .field { min-width: 180px; }
+.field.check { flex-direction: row-reverse; justify-content: flex-end; align-items: center; gap: 8px; }
+.field.check label { font-weight: normal; }
 .row { display: flex; gap: 24px; flex-wrap: wrap; }
 input[type=text], input[type=password], select, textarea { font: inherit; padding: 6px 8px; border: 1px solid #b8bec6; border-radius: 4px; max-width: 420px; }
 input[aria-invalid=true], select[aria-invalid=true], textarea[aria-invalid=true] { border-color: #c62828; background: #fff5f5; }

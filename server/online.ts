@@ -154,8 +154,8 @@ function pageMessages(locale: Locale): Record<string, string> {
 
 export function onlinePageHtml(locale: Locale): string {
   const t = (k: keyof typeof vehiclesOnlineZh) => escapeHtml(catalogs[locale][k]);
-  const field = (name: string, input: string) =>
-    `<div class="field" data-field="${name}"><label for="f-${name}">${t(`vehicles.online.field.${name}` as keyof typeof vehiclesOnlineZh)}</label>${input}<span class="err" id="err-${name}" role="alert"></span></div>`;
+  const field = (name: string, input: string, kind = 'field') =>
+    `<div class="${kind}" data-field="${name}"><label for="f-${name}">${t(`vehicles.online.field.${name}` as keyof typeof vehiclesOnlineZh)}</label>${input}<span class="err" id="err-${name}" role="alert"></span></div>`;
   const text = (name: string, extra = '') => field(name, `<input id="f-${name}" name="${name}" type="text" autocomplete="off"${extra}>`);
   const options = USUAL_DESTINATIONS.map((d) => `<option value="${escapeHtml(d.id)}" data-km="${d.km}">${escapeHtml(locale === 'en' ? d.nameEn : d.nameZh)}（${d.km} km）</option>`).join('');
   const other: Locale = locale === 'en' ? 'zh-TW' : 'en';
@@ -194,8 +194,8 @@ ${field('stops', '<textarea id="f-stops" name="stops" rows="3"></textarea>')}
 <div class="row">${text('departDate', ` placeholder="${t('vehicles.online.datePlaceholder')}" size="12"`)}${text('departTime', ' placeholder="09:00" size="6"')}</div>
 <div class="row">${text('returnDate', ` placeholder="${t('vehicles.online.datePlaceholder')}" size="12"`)}${text('returnTime', ' placeholder="17:00" size="6"')}</div>
 <div class="row">${field('destinationId', `<select id="f-destinationId" name="destinationId"><option value="">${t('vehicles.online.destination.none')}</option>${options}</select>`)}${text('distanceKm', ' inputmode="decimal" size="6"')}</div>
-${field('isLoan', '<input id="f-isLoan" name="isLoan" type="checkbox">')}
-${field('withDriver', '<input id="f-withDriver" name="withDriver" type="checkbox" checked disabled>')}
+${field('isLoan', '<input id="f-isLoan" name="isLoan" type="checkbox">', 'field check')}
+${field('withDriver', '<input id="f-withDriver" name="withDriver" type="checkbox" checked disabled>', 'field check')}
 <button id="submit" type="submit">${t('vehicles.online.submit')}</button>
 </form>
 <h2>${t('vehicles.online.list.title')}</h2>
