@@ -28,4 +28,17 @@ export const zhParts = {
   syncServer: syncServerZh,
 };
 
-export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh, ...venuesZh, ...parkingZh, ...vehiclesZh, ...vehiclesOnlineZh, ...maintenanceZh, ...inspectionsZh, ...syncServerZh } as const;
+export const zhTW = {
+  ...baseZh,
+  ...shellZh,
+  ...settingsZh,
+  ...backendZh,
+  ...electronZh,
+  ...venuesZh,
+  ...parkingZh,
+  ...vehiclesZh,
+  ...vehiclesOnlineZh,
+  ...maintenanceZh,
+  ...inspectionsZh,
+  ...syncServerZh,
+} as const;
