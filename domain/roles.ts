@@ -9,6 +9,7 @@ export const ROLES = [
   'parking_clerk', // 停車證承辦
   'guard', // 警衛: look up a plate, change nothing
   'viewer', // 檢視者: change nothing
+  'agency_requester', // 機關申請人: files its own agency's trip requests on the LAN page and reads their state
 ] as const;
 
 export type Role = (typeof ROLES)[number];

@@ -12,6 +12,7 @@ import { rawPaths, registerAttachments } from './attachments';
 import { HttpError } from './http-error';
 import { icalPaths, registerIcal } from './ical-routes';
 import { JsonText } from './json-text';
+import { onlinePaths, registerOnlinePage } from './online';
 import { openApiDocument } from './openapi';
 import { ChangeFeed, PokeHub, serveEvents } from './pokes';
 import { BODY_LIMIT, EVENTS_PATH } from '../domain/sync-protocol';
@@ -46,7 +47,9 @@ function send(reply: FastifyReply, status: number, code: string, message: string
 /** A zod failure in words that name the field. */
 function invalid(error: z.ZodError, what: string): HttpError {
   const issue = error.issues[0];
-  const field = issue.path.map(String).join('.');
+  // A key the schema does not take is named too (it sits beside the path, not in it).
+  const extra = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const field = [...issue.path.map(String), ...(extra ? [extra] : [])].join('.');
   return new HttpError(400, 'request.invalid', field ? `${what} field "${field}": ${issue.message}` : `${what}: ${issue.message}`, field || undefined);
 }
 
@@ -141,12 +144,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   await registerAttachments(app, ctx);
   await registerIcal(app, ctx);
+  await registerOnlinePage(app);
   serveEvents(app, opts.db, feed, { now: ctx.now, heartbeatMs: opts.heartbeatMs });
   app.get(EVENTS_PATH, async () => {
     throw new HttpError(426, 'events.upgradeRequired', `${EVENTS_PATH} is a WebSocket: connect with an Upgrade request and the device token in the Authorization header.`);
   });
 
-  const doc = openApiDocument(endpoints, { ...rawPaths, ...icalPaths });
+  const doc = openApiDocument(endpoints, { ...rawPaths, ...icalPaths, ...onlinePaths });
   app.get('/openapi.json', async () => doc);
 
   return app;

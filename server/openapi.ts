@@ -46,6 +46,7 @@ export function openApiDocument(endpoints: readonly Endpoint[], extra: Json = {}
     const op: Json = { summary: ep.summary, operationId: `${ep.method.toLowerCase()}${path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())}`, responses };
     if (ep.auth !== 'none') op.security = [{ [ep.auth === 'device' ? 'deviceToken' : 'userToken']: [] }];
     if (ep.auth === 'admin') op.description = 'Needs the user token of an administrator.';
+    if (ep.auth === 'agency') op.description = "Needs the user token of an agency's account (role agency_requester, linked to a person of the agency).";
     if (ep.params) op.parameters = Object.keys((ep.params as z.ZodObject).shape).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
     if (ep.body) op.requestBody = { required: true, ...jsonContent(ep.body) };
     paths[path] = { ...(paths[path] as Json), [ep.method.toLowerCase()]: op };

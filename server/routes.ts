@@ -11,8 +11,10 @@ import { faultAfterLease } from './faults';
 import { HttpError } from './http-error';
 import { checkPassword, DUMMY_VERIFIER, makeVerifier } from '../db/passwords';
 import type { ChangeFeed } from './pokes';
+import { onlineFile, onlineFiledResponse, onlineList, onlineListResponse, onlineMe, onlineMeResponse } from './online';
 import { leaseNumbers } from './printed-numbers';
 import * as p from '../domain/sync-protocol';
+import { onlineRequestForm } from '../domain/vehicles/online';
 import { deleteSession, getAccount, insertDevice, insertSession, listDevices, revokeDevice, revokeUser, setVerifier } from './store/auth-data';
 import type { SqlDb } from './store/sql';
 import { findRecords, getRecord } from './store/sync-data';
@@ -43,8 +45,8 @@ export interface Endpoint<B extends z.ZodType = z.ZodType, P extends z.ZodType =
   method: 'GET' | 'POST';
   path: string;
   summary: string;
-  /** Which token it needs: none, an enrolled workstation's, a signed-in user's, an administrator's. */
-  auth: 'none' | 'device' | 'user' | 'admin';
+  /** Which token it needs: none, an enrolled workstation's, a signed-in user's, an administrator's, an agency account's. */
+  auth: 'none' | 'device' | 'user' | 'admin' | 'agency';
   body?: B;
   params?: P;
   status?: number;
@@ -57,6 +59,7 @@ export interface Endpoint<B extends z.ZodType = z.ZodType, P extends z.ZodType =
 const define = <B extends z.ZodType, P extends z.ZodType>(e: Endpoint<B, P>) => e as unknown as Endpoint;
 
 const AUTH_ERRORS = { 401: 'No token, a forged or expired one, or a revoked device or user', 403: 'The token may not do this' };
+const AGENCY_ERRORS = { 401: AUTH_ERRORS[401], 403: 'Not an agency account (vehicles.online.notAgency), or one linked to no agency (vehicles.error.noAgency)' };
 
 export const endpoints: Endpoint[] = [
   define({
@@ -259,5 +262,38 @@ export const endpoints: Endpoint[] = [
       });
       return { ok: true };
     },
+  }),
+  define({
+    method: 'GET',
+    path: '/online/me',
+    summary: 'The signed-in agency account: who, its agency, and the usual destinations of the request page',
+    auth: 'agency',
+    response: onlineMeResponse,
+    errors: AGENCY_ERRORS,
+    handler: ({ caller, ctx }) => onlineMe(ctx, caller!),
+  }),
+  define({
+    method: 'GET',
+    path: '/online/requests',
+    summary: "The agency's own trip requests (online and on paper) and their state; never another agency's",
+    auth: 'agency',
+    response: onlineListResponse,
+    errors: AGENCY_ERRORS,
+    handler: ({ caller, ctx }) => onlineList(ctx, caller!),
+  }),
+  define({
+    method: 'POST',
+    path: '/online/requests',
+    summary: "An agency files a trip request: applied as request.file (source online, the account's agency), pulled by the workstations like any change",
+    auth: 'agency',
+    body: onlineRequestForm,
+    status: 201,
+    response: onlineFiledResponse,
+    errors: {
+      ...AGENCY_ERRORS,
+      400: 'A field is wrong (named in field), e.g. a return before departure (vehicles.error.times) or a departure already past (vehicles.error.departPast)',
+      422: 'Refused by the dispatch rules',
+    },
+    handler: ({ body, caller, ctx }) => onlineFile(ctx, caller!, body),
   }),
 ];

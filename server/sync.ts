@@ -147,15 +147,21 @@ export async function checkClient(c: SqlConn, clientId: string, deviceId: string
 /** The server's own client, for changes the server makes itself (the first administrator). */
 export const SERVER_CLIENT_ID = 'server';
 
-/** Runs a named mutation as the server itself, through the same path as a pushed one. */
-export async function runAsServer(db: SqlDb, name: string, args: unknown, actor: Actor, now: Date = new Date()): Promise<Problem | null> {
-  return db.write(async (c) => {
+/**
+ * Runs a named mutation as the server itself, through the same path as a pushed one.
+ * `feed`: tell connected workstations when it applied (a change a person made on the
+ * server's own page, such as an agency's online trip request).
+ */
+export async function runAsServer(db: SqlDb, name: string, args: unknown, actor: Actor, now: Date = new Date(), feed?: ChangeFeed): Promise<Problem | null> {
+  const problem = await db.write(async (c) => {
     const at = now.toISOString();
     await ensureClient(c, SERVER_CLIENT_ID, null, at);
     const mutationId = (await getClient(c, SERVER_CLIENT_ID))!.lastMutationId + 1;
-    const outcome = await processOne(c, null, { clientId: SERVER_CLIENT_ID, mutationId, name, args, at, userId: actor.userId }, actor, at);
+    const outcome = await processOne(c, null, { clientId: SERVER_CLIENT_ID, mutationId, name, args, at, userId: actor.userId }, actor, at, feed);
     return 'problem' in outcome ? outcome.problem : null;
   });
+  if (!problem) feed?.committed(null);
+  return problem;
 }
 
 /** Cursors are opaque to workstations: `<database id>/<sequence number>`. */

@@ -9,6 +9,7 @@ import { electronEn } from './parts/electron';
 import { venuesEn } from './parts/venues';
 import { parkingEn } from './parts/parking';
 import { vehiclesEn } from './parts/vehicles';
+import { vehiclesOnlineEn } from './parts/vehicles-online';
 import { maintenanceEn } from './parts/maintenance';
 import { syncServerEn } from './parts/sync-server';
 
@@ -22,6 +23,7 @@ export const enParts = {
   venues: venuesEn,
   parking: parkingEn,
   vehicles: vehiclesEn,
+  vehiclesOnline: vehiclesOnlineEn,
   maintenance: maintenanceEn,
   inspections: inspectionsEn,
   syncServer: syncServerEn,
@@ -36,6 +38,7 @@ export const en: Record<keyof typeof zhTW, string> = {
   ...venuesEn,
   ...parkingEn,
   ...vehiclesEn,
+  ...vehiclesOnlineEn,
   ...maintenanceEn,
   ...inspectionsEn,
   ...syncServerEn,

@@ -8,6 +8,7 @@ import { electronZh } from './parts/electron';
 import { venuesZh } from './parts/venues';
 import { parkingZh } from './parts/parking';
 import { vehiclesZh } from './parts/vehicles';
+import { vehiclesOnlineZh } from './parts/vehicles-online';
 import { maintenanceZh } from './parts/maintenance';
 import { syncServerZh } from './parts/sync-server';
 
@@ -21,9 +22,23 @@ export const zhParts = {
   venues: venuesZh,
   parking: parkingZh,
   vehicles: vehiclesZh,
+  vehiclesOnline: vehiclesOnlineZh,
   maintenance: maintenanceZh,
   inspections: inspectionsZh,
   syncServer: syncServerZh,
 };
 
-export const zhTW = { ...baseZh, ...shellZh, ...settingsZh, ...backendZh, ...electronZh, ...venuesZh, ...parkingZh, ...vehiclesZh, ...maintenanceZh, ...inspectionsZh, ...syncServerZh } as const;
+export const zhTW = {
+  ...baseZh,
+  ...shellZh,
+  ...settingsZh,
+  ...backendZh,
+  ...electronZh,
+  ...venuesZh,
+  ...parkingZh,
+  ...vehiclesZh,
+  ...vehiclesOnlineZh,
+  ...maintenanceZh,
+  ...inspectionsZh,
+  ...syncServerZh,
+} as const;

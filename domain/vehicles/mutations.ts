@@ -9,13 +9,22 @@ import type { Problem } from '../errors';
 import { defineMutation } from '../mutations/define';
 import { mustGet, referenceMutations } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
-import type { Role } from '../roles';
+import { holdsAny, type Role } from '../roles';
 import { assignRefusal, driverKeyOf, odometerRefusal, vehicleKeyOf } from './rules';
 import { driverFields, driverLeaveArgs, requestCancelArgs, requestFileArgs, tripAssignArgs, tripCancelArgs, tripIdArgs, tripLogArgs, vehicleFields, vehicleUnavailableArgs } from './schemas';
 import type { Trip } from './types';
 
 const DISPATCH: readonly Role[] = ['dispatcher', 'supervisor'];
 const FLEET: readonly Role[] = ['admin', 'supervisor', 'dispatcher'];
+/** An agency's own account files online requests, for its own agency only (online.ts). */
+const REQUESTERS: readonly Role[] = [...DISPATCH, 'agency_requester'];
+
+/** The agency of a signed-in agency account: its user's person's agency. */
+export async function agencyOfUser(tx: Tx, userId: string): Promise<string | null> {
+  const user = await tx.get('user', userId);
+  const person = user?.personId ? await tx.get('person', user.personId) : undefined;
+  return person && !person.archived ? person.agencyId : null;
+}
 
 const refuse = (p: Problem): never => {
   throw new DomainError(p.code, p.params, p.field);
@@ -83,9 +92,16 @@ export const vehicleMutationDefs = [
   defineMutation({
     name: 'request.file',
     args: requestFileArgs,
-    roles: DISPATCH,
+    roles: REQUESTERS,
     async apply(tx, a, ctx) {
       if (await tx.get('tripRequest', a.id)) throw new DomainError('error.alreadyExists', { id: a.id }, 'id');
+      if (!holdsAny(ctx.roles, DISPATCH)) {
+        // Not the desk: an agency, which files online and for itself, whatever it sends.
+        if (a.source !== 'online') throw new DomainError('vehicles.error.onlineOnly', {}, 'source');
+        const own = await agencyOfUser(tx, ctx.userId);
+        if (!own) throw new DomainError('vehicles.error.noAgency', {}, 'agencyId');
+        if (own !== a.agencyId) throw new DomainError('vehicles.error.otherAgency', {}, 'agencyId');
+      }
       if (!(a.returnAt > a.departAt)) throw new DomainError('vehicles.error.times', {}, 'returnAt');
       if (a.source === 'paper' && !a.paperNumber) throw new DomainError('error.required', { field: 'paperNumber' }, 'paperNumber');
       await mustGet(tx, 'agency', a.agencyId);

@@ -13,6 +13,9 @@ import { ROLES, type Role } from '../../domain/roles';
 /** Makes the fixture (unless a step says who), holding every role. */
 export const FIXTURE_AUTHOR = 'user-admin';
 
+/** The person a role's fixture user is: the technician one, and the agency account (of agency-1). */
+const ROLE_PERSON: Partial<Record<Role, string>> = { technician: 'person-tech', agency_requester: 'person-1' };
+
 /** The fixture's user holding only `role`. */
 export const roleUser = (role: Role) => `user-role-${role}`;
 
@@ -118,7 +121,7 @@ export const FIXTURE: FixtureStep[] = [
   ['projectPhase.create', { id: 'phase-spare', projectId: 'project-1', name: '貨梯2號' }],
   // repair tickets: one assigned to the technician, with a comment of theirs and a cost line
   ['person.create', { id: 'person-tech2', name: '陳志明', kind: 'technician' }],
-  ...ROLES.map((role): FixtureStep => ['user.create', { id: roleUser(role), username: `role-${role}`, displayName: role, personId: role === 'technician' ? 'person-tech' : null, roles: [role] }]),
+  ...ROLES.map((role): FixtureStep => ['user.create', { id: roleUser(role), username: `role-${role}`, displayName: role, personId: ROLE_PERSON[role] ?? null, roles: [role] }]),
   ['ticket.create', { id: 'ticket-1', spaceId: 'space-1', category: 'plumbing', subject: '男廁漏水' }],
   ['ticket.transition', { id: 'ticket-1', changeId: 'change-1', status: 'assigned', assigneeId: 'person-tech' }],
   ['ticketComment.add', { id: 'comment-1', ticketId: 'ticket-1', body: '明早帶零件來' }, roleUser('technician')],
@@ -309,8 +312,7 @@ export const EXAMPLES: Record<string, Record<string, unknown>> = {
   'driver.leave': { id: 'dl-1', driverId: 'drv-1', from: '2030-04-01T00:00:00.000Z', to: '2030-04-02T00:00:00.000Z' },
   'request.file': {
     id: 'req-new',
-    source: 'paper',
-    paperNumber: 'P-002',
+    source: 'online',
     agencyId: 'agency-1',
     requesterName: '王建國',
     passengers: 3,

@@ -141,6 +141,7 @@ export const baseZh = {
   'role.parking_clerk': '停車證承辦',
   'role.guard': '警衛',
   'role.viewer': '檢視者',
+  'role.agency_requester': '機關申請人',
 
   'dayKind.holiday': '放假',
   'dayKind.workday': '補行上班',
@@ -424,6 +425,7 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'role.parking_clerk': 'Parking clerk',
   'role.guard': 'Guard',
   'role.viewer': 'Viewer',
+  'role.agency_requester': 'Agency requester',
 
   'dayKind.holiday': 'Holiday',
   'dayKind.workday': 'Make-up working day',
