@@ -326,13 +326,14 @@ export function reportPeriodVenueMutations(): NamedMutation[] {
   const usesLeft = SEED_VENUES.roomUses - ELSEWHERE.roomUses - counted.roomUses;
   const picked = draw(rooms, usesLeft + 5);
   // Five of the drawn slots are not counted: two rejected, three approved and then cancelled.
+  // Cancelled at three tenths-points of the draw; rejected at two more, moved on to a room that needs approval (one that needs none is approved on filing).
   const notCounted = [1, 3, 5, 7, 9].map((k) => Math.floor((k * picked.length) / 10));
+  for (const k of [1, 3]) while (picked[notCounted[k]][0].approvalLevels === 0) notCounted[k] += 1;
   picked.forEach(([v, d, s], i) => {
     const [from, to] = take(v, d, s);
     const [name, type] = pick(MEETINGS);
     const approvals = Array.from({ length: v.approvalLevels }, () => 'approve' as const);
-    // A room that needs no approval is approved on filing: its applicant can only cancel.
-    const rejected = notCounted.indexOf(i) % 2 === 1 && v.approvalLevels > 0;
+    const rejected = notCounted.indexOf(i) % 2 === 1;
     const then: One['then'] = !notCounted.includes(i) ? undefined : rejected ? [{ reject: '同時段已有其他機關申請，請改期' }] : [...approvals, { cancel: '會議延期' }];
     book({ venue: v, eventName: name, activityType: type, start: `${d} ${from}`, end: `${d} ${to}`, ...(then ? { then } : {}) });
   });
