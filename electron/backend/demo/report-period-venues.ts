@@ -223,16 +223,19 @@ export function reportPeriodVenueMutations(): NamedMutation[] {
   book({ venue: lobby, eventName: '鳳山文史老照片展', activityType: 'exhibition', start: '2021-08-31 09:00', end: '2021-09-03 17:00', agency: 'CUL' });
   for (let d = '2021-08-31'; d <= '2021-09-06'; d = addDays(d, 1)) taken.add(key(lobby.id, d, '*'));
 
-  // The weekly meetings, one series each, their occurrences on the 2021 holidays cancelled.
-  for (const [k, [site, space, weekday, slot, agency, eventName]] of SERIES.entries()) {
-    const v = venue(site, space);
-    const dates: string[] = [];
-    for (let d = SEED_PERIOD.from; d <= SERIES_UNTIL; d = addDays(d, 1)) if (weekdayOf(d) === weekday && isFree(v.id, d, slot)) dates.push(d);
-    // A series runs every week: from its first free week, as long as its time stays free.
-    const first = dates[0];
+  // Meetings held every week or every other week, as series (one application, one number); an occurrence on a 2021 holiday is cancelled.
+  let seriesMade = 0;
+  const series = (v: (typeof venues)[number], weekday: number, slot: number, interval: 1 | 2, agency: string, eventName: string, minimum: number): boolean => {
+    let first: string | undefined;
+    for (let d = SEED_PERIOD.from; d <= addDays(SEED_PERIOD.from, 7 * interval) && !first; d = addDays(d, 1)) if (weekdayOf(d) === weekday && isFree(v.id, d, slot)) first = d;
+    if (!first) return false;
+    // From its first free week, as long as its time stays free.
     let last = first;
-    for (let d = first; d <= SERIES_UNTIL && isFree(v.id, d, slot); d = addDays(d, 7)) last = d;
-    const id = `demo-rp-series-${k + 1}`;
+    for (let d = first; d <= SERIES_UNTIL && isFree(v.id, d, slot); d = addDays(d, 7 * interval)) last = d;
+    const occurrences: string[] = [];
+    for (let d = first; d <= last; d = addDays(d, 7 * interval)) occurrences.push(d);
+    if (occurrences.length < minimum) return false;
+    const id = `demo-rp-series-${++seriesMade}`;
     const [startTime, endTime] = slotOf(v, slot);
     out.push({
       name: 'bookingSeries.create',
@@ -242,7 +245,7 @@ export function reportPeriodVenueMutations(): NamedMutation[] {
         applicantAgencyId: agencyId(agency),
         applicantOrg: '',
         contactName: pick(CONTACTS),
-        contactPhone: `07-${site === 'SW' ? '336' : '799'}${String(1000 + Math.floor(rnd() * 9000))}`,
+        contactPhone: `07-${v.site === 'SW' ? '336' : '799'}${String(1000 + Math.floor(rnd() * 9000))}`,
         eventName,
         activityType: 'meeting',
         attendees: Math.max(5, Math.round(v.capacity * 0.5)),
@@ -252,7 +255,7 @@ export function reportPeriodVenueMutations(): NamedMutation[] {
         fee: 0,
         feeWaived: false,
         notes: '',
-        rule: { freq: 'weekly', interval: 1, weekdays: [weekday] },
+        rule: { freq: 'weekly', interval, weekdays: [weekday] },
         startDate: first,
         startTime,
         endTime,
@@ -262,11 +265,23 @@ export function reportPeriodVenueMutations(): NamedMutation[] {
       at: filed(first, 14),
     });
     for (let i = 0; i < v.approvalLevels; i++) out.push({ name: 'bookingSeries.approve', args: { id } });
-    for (let d = first; d <= last; d = addDays(d, 7)) {
+    for (const d of occurrences) {
       taken.add(key(v.id, d, slot));
       if (HOLIDAYS_2021[d]) out.push({ name: 'booking.cancel', args: { id: occurrenceId(id, d), reason: `${HOLIDAYS_2021[d]}停開` } });
       else counted.roomUses += 1;
     }
+    return true;
+  };
+  for (const [site, space, weekday, slot, agency, eventName] of SERIES) series(venue(site, space), weekday, slot, 1, agency, eventName, 1);
+  // Every other week: agencies' standing meetings, in a shuffled order of the rooms' free times, until half the room uses are series.
+  const rooms = venues.filter((v) => v.type === 'meeting_room');
+  const times = rooms.flatMap((v) => [1, 2, 3, 4, 5].flatMap((weekday) => [0, 1].map((slot) => ({ v, weekday, slot, order: rnd() ** (1 / (WEEKDAY_WEIGHT[weekday] * SLOT_WEIGHT[slot])) }))));
+  times.sort((a, b) => b.order - a.order);
+  for (const t of times) {
+    if (counted.roomUses >= SEED_VENUES.roomUses / 2) break;
+    const a = pick(agenciesOf(t.v.site as Site));
+    const [name] = pick(MEETINGS.filter(([, type]) => type === 'meeting'));
+    series(t.v, t.weekday, t.slot, 2, a.code, `${a.shortName}${name}`, 6);
   }
 
   // The atriums: week-long exhibitions with a one-day event after each, where the long exhibitions leave room.
@@ -322,7 +337,6 @@ export function reportPeriodVenueMutations(): NamedMutation[] {
   }
 
   // The meeting rooms' single bookings.
-  const rooms = venues.filter((v) => v.type === 'meeting_room');
   const usesLeft = SEED_VENUES.roomUses - ELSEWHERE.roomUses - counted.roomUses;
   const picked = draw(rooms, usesLeft + 5);
   // Five of the drawn slots are not counted: two rejected, three approved and then cancelled.
