@@ -85,7 +85,7 @@ const KINDS: Record<Exclude<TicketCategory, 'other'>, Kind> = {
       ['{p}燈管閃爍', '{p}天花板燈管閃爍不停，影響辦公。'],
       ['{p}插座沒電', '{p}牆面插座無電，電腦無法開機。'],
       ['{p}廁所馬桶阻塞', '{p}旁廁所馬桶阻塞，水位上升。'],
-      ['{p}洗手台漏水', '{p}旁洗手台下方水管滲水，地面濕滑。'],
+      ['{p}洗手台水管滲水', '{p}旁洗手台下方水管滲水，地面濕滑。'],
       ['{p}飲水機不出水', '{p}飲水機按下後不出水。'],
       ['{p}跳電', '{p}午後跳電兩次，配電箱開關跳脫。'],
       ['{p}感應水龍頭失靈', '{p}旁廁所感應水龍頭一直出水。'],
@@ -208,7 +208,7 @@ export function reportPeriodMaintenanceMutations(): NamedMutation[] {
     steps: worked(taipeiInstant('2022-01-31', '08:20'), taipeiInstant('2022-01-31', '11:30'), true),
     priority: 'urgent',
     subject: '除夕值班室水管破裂',
-    description: '除夕上午值班室旁水管破裂漏水，緊急搶修。',
+    description: '除夕上午值班室旁水管破裂，緊急搶修。',
   });
   pool.splice(pool.indexOf('plumbing'), 1);
 
