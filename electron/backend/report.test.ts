@@ -3,10 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { taipeiDateOf, weekdayOf } from '../../domain/dates';
 import { splitPeriod } from '../../domain/report/period';
 import { tempDir } from '../../test/support/fresh-db';
 import { signInAs } from '../../test/support/sign-in';
 import { loadDemo } from './demo/load';
+import { SEED_REPAIR_CASES, SEED_REPAIR_TOTAL } from './demo/report-period-maintenance';
+import { SEED_VENUES } from './demo/report-period-venues';
 import { reportOf } from './report';
 import { Workstation } from './workstation';
 
@@ -55,6 +58,10 @@ describe('the period report from the command line (issue 13, item 7)', () => {
     expect(lines['report.annual_permits']).toBe(String(parking.annual.total));
     // The demo holds the seed period's permits (electron/backend/demo/report-period-parking.ts): the report's own figures.
     expect(lines['report.annual_permits']).toBe('741');
+    // …and its repair tickets and venue bookings (report-period-maintenance.ts, report-period-venues.ts).
+    expect(lines['report.repair_cases']).toBe('376');
+    expect(lines['report.venue_sessions']).toBe('205');
+    expect(lines['report.room_uses']).toBe('1149');
     expect(lines['report.temporary_permits_siwei']).toBe('2961');
     expect(lines['report.temporary_permits_fengshan']).toBe('1556');
   }, 60_000);
@@ -98,4 +105,103 @@ describe('the period report from the command line (issue 13, item 7)', () => {
     expect(r.lastYearPeriod).toEqual({ from: '2020-09-01', to: '2021-01-31' });
     expect(venues.figures[0].lastYear.total).toBe((await ws.call('venues.figures', r.lastYearPeriod)).venueSessions);
   }, 60_000);
+});
+
+describe('the demo holds the seed report’s period (issue 13, item 8)', () => {
+  let ws: Workstation;
+  beforeAll(async () => {
+    ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
+    const loaded = await loadDemo(ws);
+    if (!loaded.ok) throw new Error('demo did not load');
+    await signInAs(ws, ['supervisor']);
+  }, 120_000);
+  afterAll(() => ws?.close());
+  const tickets = () => ws.runner.records.findSync('ticket', {});
+  const bookings = () => ws.runner.records.findSync('booking', {});
+  const inPeriod = (instant: string) => taipeiDateOf(instant) >= seedPeriod.from && taipeiDateOf(instant) <= seedPeriod.to;
+
+  it('gives the business report’s figures: 376 件 by category, 205 and 1,149 場次, the rounds and the four projects with their dates', async () => {
+    const r = await reportOf(ws.db, seedPeriod);
+    expect(r.lines).toMatchObject({ repair_cases: 376, venue_sessions: 205, room_uses: 1149, projects: 4, annual_permits: 741, temporary_permits_siwei: 2961, temporary_permits_fengshan: 1556 });
+    const cases = await ws.call('tickets.figures', seedPeriod);
+    expect(cases.total).toBe(SEED_REPAIR_TOTAL);
+    expect(cases.byCategory).toEqual(SEED_REPAIR_CASES);
+    expect(Object.values(SEED_REPAIR_CASES).reduce((a, b) => a + b, 0)).toBe(376);
+    const venues = await ws.call('venues.figures', seedPeriod);
+    expect({ venueSessions: venues.venueSessions, roomUses: venues.roomUses }).toEqual(SEED_VENUES);
+    const sections = r.sections.map((s) => s.text).join('\n');
+    expect(sections).toContain('本期共計處理 376 件');
+    expect(sections).toContain('本期兩行政中心場地，共計開放 205 場次，各會議室等集會場所申請使用共計 1,149 場次。');
+    // The projects the report names, completed on its dates; the cleanliness evaluations of 110/11 and 111/1 among the rounds done.
+    const rounds = await ws.call('inspections.figures', seedPeriod);
+    const projects = ws.runner.records.findSync('project', {}).filter((p) => rounds.projectIds.includes(p.id));
+    expect(projects.map((p) => p.actualEnd).sort()).toEqual(['2021-09-23', '2021-12-10', '2021-12-20', '2021-12-31']);
+    expect(rounds.roundsDoneByPlan['demo-plan-cleanliness']).toBe(2);
+    expect(r.lines.inspection_rounds).toBeGreaterThan(20);
+  }, 60_000);
+
+  it('holds tickets that must not count — cancelled, returned, completed outside the period — and leaves them out', async () => {
+    const byId = new Map(tickets().map((t) => [t.id, t]));
+    for (const k of [1, 2, 3]) {
+      expect(byId.get(`demo-rp-ticket-cancelled-${k}`)?.status).toBe('cancelled');
+      expect(byId.get(`demo-rp-ticket-returned-${k}`)?.status).toBe('returned');
+    }
+    expect(byId.get('demo-rp-ticket-cancelled-working')?.status).toBe('cancelled');
+    expect(taipeiDateOf(byId.get('demo-rp-ticket-day-before')!.completedAt!)).toBe('2021-08-31');
+    expect(taipeiDateOf(byId.get('demo-rp-ticket-after-midnight')!.completedAt!)).toBe('2022-02-01');
+    expect(taipeiDateOf(byId.get('demo-rp-ticket-reopened-after')!.completedAt!)).toBe('2022-02-08');
+    // Counted on the edges: completed before 08:00 on the first day (still 8/31 in UTC) and on 除夕, the last.
+    expect(byId.get('demo-rp-ticket-first-morning')!.completedAt!.slice(0, 10)).toBe('2021-08-31');
+    expect(taipeiDateOf(byId.get('demo-rp-ticket-first-morning')!.completedAt!)).toBe('2021-09-01');
+    expect(taipeiDateOf(byId.get('demo-rp-ticket-new-years-eve')!.completedAt!)).toBe('2022-01-31');
+    // Reported in the period, more than the cases handled; a day wider each side takes in just the two outside the edges.
+    expect(tickets().filter((t) => inPeriod(t.reportedAt)).length).toBeGreaterThan(376 + 8);
+    expect((await ws.call('tickets.figures', { from: '2021-09-01', to: '2021-09-01' })).total).toBeGreaterThanOrEqual(1);
+    expect((await ws.call('tickets.figures', { from: '2021-08-31', to: '2022-02-01' })).total).toBe(378);
+    expect((await ws.call('tickets.figures', { from: '2022-01-31', to: '2022-01-31' })).total).toBe(1);
+  }, 60_000);
+
+  it('holds bookings that must not count — cancelled, rejected, holiday occurrences, on the days around — and leaves them out', async () => {
+    const rooms = new Map(ws.runner.records.findSync('venue', {}).map((v) => [v.id, v]));
+    const ofPeriod = bookings().filter((b) => inPeriod(b.start));
+    const status = (s: string) => ofPeriod.filter((b) => b.status === s && b.id.startsWith('demo-rp-')).length;
+    expect(status('cancelled')).toBeGreaterThanOrEqual(5); // three meetings, an auditorium event, the 2021 holidays' series meetings
+    expect(status('rejected')).toBeGreaterThanOrEqual(2);
+    expect(ofPeriod.filter((b) => b.seriesId?.startsWith('demo-rp-') && b.status === 'cancelled').length).toBeGreaterThanOrEqual(5);
+    const approvedRooms = ofPeriod.filter((b) => b.status === 'approved' && rooms.get(b.venueId)?.type === 'meeting_room').length;
+    expect(approvedRooms).toBe(1149);
+    expect(ofPeriod.filter((b) => rooms.get(b.venueId)?.type === 'meeting_room').length).toBeGreaterThan(1149);
+    // The day before and the day after: a meeting on each, and an exhibition set up on 8/31 that runs into the period.
+    const wider = await ws.call('venues.figures', { from: '2021-08-31', to: '2022-02-01' });
+    expect({ venueSessions: wider.venueSessions, roomUses: wider.roomUses }).toEqual({ venueSessions: 206, roomUses: 1151 });
+    // 除夕 (a holiday, on a supervisor's override) is the period's last day and counts.
+    expect((await ws.call('venues.figures', { from: '2022-01-31', to: '2022-01-31' })).roomUses).toBe(1);
+  }, 60_000);
+
+  it('keeps the span rule: no two approved bookings of a venue overlap, set-up and tear-down included', () => {
+    const approved = bookings()
+      .filter((b) => b.status === 'approved')
+      .sort((a, b) => (a.venueId < b.venueId ? -1 : a.venueId > b.venueId ? 1 : a.occupiedFrom < b.occupiedFrom ? -1 : 1));
+    for (let i = 1; i < approved.length; i++) {
+      const [a, b] = [approved[i - 1], approved[i]];
+      if (a.venueId === b.venueId) expect(b.occupiedFrom >= a.occupiedTo, `${a.id} / ${b.id}`).toBe(true);
+    }
+  });
+
+  it('spreads the period over both centres, every month and every weekday, so the charts look real', async () => {
+    const cases = await ws.call('tickets.figures', seedPeriod);
+    expect(Object.keys(cases.bySite).length).toBe(2);
+    const venues = await ws.call('venues.figures', seedPeriod);
+    expect(new Set(venues.rows.map((r) => r.siteId)).size).toBe(2);
+    expect(new Set(venues.rows.map((r) => r.activityType)).size).toBeGreaterThanOrEqual(6);
+    const months = (dates: string[]) => new Set(dates.map((d) => d.slice(0, 7)));
+    const done = tickets().filter((t) => t.completedAt && inPeriod(t.completedAt) && ['completed', 'closed'].includes(t.status));
+    expect(months(done.map((t) => taipeiDateOf(t.completedAt!))).size).toBe(5);
+    const used = bookings().filter((b) => b.status === 'approved' && inPeriod(b.start));
+    expect(months(used.map((b) => taipeiDateOf(b.start))).size).toBe(5);
+    const weekdays = new Map<number, number>();
+    for (const b of used) weekdays.set(weekdayOf(taipeiDateOf(b.start)), (weekdays.get(weekdayOf(taipeiDateOf(b.start))) ?? 0) + 1);
+    for (const wd of [1, 2, 3, 4, 5]) expect(weekdays.get(wd) ?? 0, `weekday ${wd}`).toBeGreaterThan(100);
+    expect(weekdays.get(3)!).toBeGreaterThan(weekdays.get(5)!);
+  });
 });

@@ -249,7 +249,7 @@ describe('demo data', () => {
     const second = await run(dataDir);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('already has data');
-  });
+  }, 60_000); // two processes each loading the whole demo, the report period's records included
 });
 
 describe('the dispatch desk on the demo data', () => {

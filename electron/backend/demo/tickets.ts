@@ -11,6 +11,7 @@ import { agencyId, officeCode } from './agencies';
 import type { NamedMutation } from '../desk';
 import { personId } from './people';
 import { spaceId } from './places';
+import { reportPeriodMaintenanceMutations } from './report-period-maintenance';
 
 interface DemoTicket {
   /** Working days before today it was reported, and the Taipei time. */
@@ -357,5 +358,7 @@ export function ticketMutations(now: Date): NamedMutation[] {
     });
     if (d.path.length < 2) (d.comments ?? []).forEach((body, c) => out.push({ name: 'ticketComment.add', args: { id: `${id}:c${c + 1}`, ticketId: id, body } }));
   });
+  // The business report's period: its 376 cases handled and the tickets that must not count.
+  out.push(...reportPeriodMaintenanceMutations());
   return out;
 }

@@ -7,6 +7,7 @@
 import { addDays, taipeiInstant, todayInTaipei, weekdayOf } from '../../../domain/dates';
 import { occurrenceId } from '../../../domain/venues/recurrence';
 import type { NamedMutation } from '../desk';
+import { reportPeriodVenueMutations } from './report-period-venues';
 import { DEMO_BOOKINGS, DEMO_NEAR_BOOKINGS, DEMO_SERIES, DEMO_VENUES, agencyId, bookingId, demoSpaceId, demoVenueId, seriesId, venueId, type DemoBooking } from './venues';
 
 /** 'YYYY-MM-DD HH:MM' in Taipei → UTC instant. */
@@ -59,6 +60,9 @@ export function venueMutations(now: Date): NamedMutation[] {
       else add('booking.cancel', { id, reason: step.cancel });
     }
   };
+
+  // The business report's period: its 205 venue sessions and 1,149 room uses, and bookings that must not count.
+  out.push(...reportPeriodVenueMutations());
 
   const sorted = [...DEMO_BOOKINGS].sort((a, b) => (a.start < b.start ? -1 : 1));
   for (const b of sorted) book(b, filedBefore(b.start));

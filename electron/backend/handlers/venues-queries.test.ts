@@ -150,11 +150,14 @@ describe('venue desk reads', () => {
       expect(await ws.call('demo.load', {})).toMatchObject({ ok: true });
       await signInAs(ws, ['supervisor']);
       const f = await ws.call('venues.figures', { from: '2021-09-01', to: '2022-01-31' });
-      // Approved and starting in the period: 八王子 exhibition, the briefing, the labor seminar, the library exhibit (sessions);
-      // 13 weekly meetings (11/1–1/24) less the cancelled 12/27, budget review, fire drill briefing (room uses).
-      expect(f.venueSessions).toBe(4);
-      expect(f.roomUses).toBe(14);
-      expect(f.rows.find((r) => r.siteId === 'demo-site-SW' && r.activityType === 'exhibition')).toMatchObject({ measure: 'venue_sessions', count: 1 });
+      // Approved and starting in the period: of the history, 八王子 exhibition, the briefing, the labor seminar, the library
+      // exhibit (4 sessions) and 13 weekly meetings (11/1–1/24) less the cancelled 12/27, budget review, fire drill briefing
+      // (14 room uses); with the report period's bookings (report-period-venues.ts), the business report's 205 and 1,149.
+      expect(f.venueSessions).toBe(205);
+      expect(f.roomUses).toBe(1149);
+      const history = (await ws.call('venues.bookings', { from: '2021-09-01T00:00:00.000Z', to: '2022-01-31T00:00:00.000Z' })).filter((b) => !b.id.startsWith('demo-rp-'));
+      expect(history.some((b) => b.eventName === '姊妹市交流展：日本八王子市' && b.status === 'approved')).toBe(true);
+      expect(f.rows.find((r) => r.siteId === 'demo-site-SW' && r.activityType === 'exhibition')).toMatchObject({ measure: 'venue_sessions' });
       const competing = await ws.call('venues.competing', {});
       // The period's pair (the applications around today compete too, outside it).
       expect(competing.filter((g) => g.bookings.some((b) => b.start < '2022-02-01')).map((g) => g.bookings.map((b) => b.eventName))).toEqual([['新春國樂演奏會', '迎春合唱音樂會']]);
