@@ -17,12 +17,14 @@ export function tripsMeeting(db: Db, from: string, to: string): Trip[] {
   );
 }
 
-/** The requests of the trips that meet [from, to): the board titles its trips with their purpose. */
-export function requestsOfTripsMeeting(db: Db, from: string, to: string): TripRequest[] {
+/** The purpose of each request of the trips that meet [from, to): the board titles its trips with it. */
+export function purposesOfTripsMeeting(db: Db, from: string, to: string): Record<string, string> {
   const since = new Date(Date.parse(from) - LONGEST_TRIP_MS).toISOString();
-  return (
-    prepared(db, `SELECT * FROM trip_request WHERE id IN (SELECT request_id FROM trip WHERE depart_at >= ? AND depart_at < ? AND return_at > ?)`).all(since, to, from) as Record<string, unknown>[]
-  ).map((r) => rowToRecord('tripRequest', r));
+  const rows = prepared(db, `SELECT r.id, r.purpose FROM trip t JOIN trip_request r ON r.id = t.request_id WHERE t.depart_at >= ? AND t.depart_at < ? AND t.return_at > ?`).all(since, to, from) as {
+    id: string;
+    purpose: string;
+  }[];
+  return Object.fromEntries(rows.map((r) => [r.id, r.purpose]));
 }
 
 /** The unavailable periods and leave that meet [from, to), not cancelled. */

@@ -45,8 +45,8 @@ export interface DispatchBoard {
   vehicles: Vehicle[];
   drivers: DriverRow[];
   trips: Trip[];
-  /** The requests of those trips. */
-  requests: TripRequest[];
+  /** Each of those trips' request's purpose, by request id. */
+  purposes: Record<string, string>;
   unavailable: VehicleUnavailable[];
   leave: DriverLeave[];
 }

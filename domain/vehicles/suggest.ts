@@ -4,7 +4,7 @@
  * request's garage, load evened across vehicles and drivers).
  */
 import type { AssignContext } from './rules';
-import { driverRefusal, tripHolds, vehicleRefusal } from './rules';
+import { driverRefusal, overlaps, tripHolds, vehicleRefusal } from './rules';
 import type { DriverLeave, DriverProfile, Trip, TripRequest, Vehicle, VehicleType, VehicleUnavailable } from './types';
 
 export type FitReason = 'seats' | 'typeForDistance' | 'garage' | 'lightLoad';
@@ -44,7 +44,9 @@ export function suggestFits(input: SuggestInput): Fit[] {
   const avg = (ids: readonly { id: string }[]) => (ids.length ? ids.reduce((s, x) => s + (load.get(x.id) ?? 0), 0) / ids.length : 0);
   const vehicleAvg = avg(input.vehicles);
   const driverAvg = avg(input.drivers);
-  const base: Omit<AssignContext, 'vehicle' | 'driver'> = { request: r, trips: input.trips, unavailable: input.unavailable, leave: input.leave };
+  // Only the trips that meet the request can refuse it; the others count for the load alone.
+  const meeting = input.trips.filter((t) => overlaps({ from: t.departAt, to: t.returnAt }, { from: r.departAt, to: r.returnAt }));
+  const base: Omit<AssignContext, 'vehicle' | 'driver'> = { request: r, trips: meeting, unavailable: input.unavailable, leave: input.leave };
   const free = input.drivers.filter((d) => d.archived === false);
   const fits: Fit[] = [];
   for (const v of input.vehicles) {

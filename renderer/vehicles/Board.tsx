@@ -67,12 +67,11 @@ export function DispatchBoard() {
   const driverName = (id: string | null) => (id ? (board?.drivers.find((d) => d.id === id)?.name ?? '') : t('vehicles.ui.board.noDriver'));
   const items = useMemo<GridItem[]>(() => {
     if (!board) return [];
-    const requests = new Map(board.requests.map((r) => [r.id, r]));
     const trips = board.trips
       .filter((x) => x.state !== 'cancelled')
       .map((x) => {
         const plate = formatPlate(board.vehicles.find((v) => v.id === x.vehicleId)?.plate ?? '');
-        const purpose = requests.get(x.requestId)?.purpose ?? '';
+        const purpose = board.purposes[x.requestId] ?? '';
         const title = `${agencyName(x.agencyId)}${x.isLoan ? `（${t('vehicles.ui.queue.loan')}）` : ''}`;
         return {
           id: x.id,

@@ -1,5 +1,5 @@
 /** The dispatch desk's call handlers: the board, the queue, suggestions, the fleet and drivers, documents due, and the list exports. */
-import { downtimeMeeting, listRequests, requestsOfTripsMeeting, tripsMeeting, vehicleFiguresOf } from '../../../db/queries/vehicles';
+import { downtimeMeeting, listRequests, purposesOfTripsMeeting, tripsMeeting, vehicleFiguresOf } from '../../../db/queries/vehicles';
 import { addDays, formatDate, formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
 import { nameOf, translate } from '../../../domain/i18n';
 import type { DocumentDue, DriverRow, vehicleCalls } from '../../../domain/vehicles/calls';
@@ -103,7 +103,7 @@ export const vehicleHandlers: DeskHandlers<keyof typeof vehicleCalls> = {
     vehicles: fleet(ws),
     drivers: driverRows(ws),
     trips: tripsMeeting(ws.db, from, to),
-    requests: requestsOfTripsMeeting(ws.db, from, to),
+    purposes: purposesOfTripsMeeting(ws.db, from, to),
     ...downtimeMeeting(ws.db, from, to),
   }),
   'vehicles.requests': (ws, { states }) => listRequests(ws.db, states),
