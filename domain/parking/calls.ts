@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { defineCall, DESK_READERS, exportFormat, periodArgs, type ExportedList } from '../call';
 import type { ParkingFigures } from './figures';
 import type { Outcome } from '../errors';
+import type { ApprovalLetter, PermitCard } from './print';
 import { APPLICATION_STATES, PERMIT_STATUSES, PERMIT_TYPES, type Permit, type ParkingArea, type PermitApplication } from './types';
 
 const short = z.string().max(200);
@@ -37,6 +38,10 @@ export const parkingCalls = {
   'parking.applications': defineCall(z.object({ states: z.array(z.enum(APPLICATION_STATES)).max(APPLICATION_STATES.length).optional(), venueBookingId: short.optional() }).strict(), DESK_READERS),
   /** Approves `count` of an application's permits: issued numbered in one batch with the approval. */
   'parking.approveApplication': defineCall(z.object({ id: short, count: z.number().int().min(1).max(5000) }).strict(), ['parking_clerk', 'supervisor']),
+  /** The permits as windshield cards, in the order asked (an approval's permits, a selection in the list). */
+  'parking.cards': defineCall(z.object({ ids: z.array(short).min(1).max(5000) }).strict(), DESK_READERS),
+  /** An application's approval letter: what was asked, what was issued, by number. */
+  'parking.letter': defineCall(z.object({ id: short }).strict(), DESK_READERS),
 } as const;
 
 /** What the gate shows of a permit: whether it lets the car in today, where, and the holder's agency; nothing personal. */
@@ -65,5 +70,7 @@ export interface ParkingResults {
   'parking.gateLookup': GateMatch[];
   'parking.figures': ParkingFigures;
   'parking.applications': PermitApplication[];
+  'parking.cards': PermitCard[];
+  'parking.letter': ApprovalLetter | null;
   'parking.approveApplication': Outcome<{ permitIds: string[]; numbers: string[] }>;
 }

@@ -8,6 +8,7 @@ import { useApiRead, useRecords } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
 import { mutate } from '../app/mutate';
 import { errorMessage } from '../app/store';
+import { useParkingDesk } from './store';
 
 const STATE_COLOR: Record<PermitApplication['state'], string> = { waiting: 'processing', approved: 'success', partlyApproved: 'warning', rejected: 'error' };
 
@@ -47,13 +48,15 @@ function DecideDrawer({ application, agency, onClose }: { application: PermitApp
   const [count, setCount] = useState(application.countAsked);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const waiting = application.state === 'waiting';
+  // The permits issued: those the approval just issued, or the application's own once decided.
+  const [issued, setIssued] = useState<string[]>(application.permitIds);
+  const waiting = application.state === 'waiting' && issued.length === 0;
   const approve = async () => {
     try {
       const r = await api.call('parking.approveApplication', { id: application.id, count });
       if (!r.ok) return setProblem(r.message);
       void message.success(t('parking.ui.applications.approved', { count: r.numbers.length, first: r.numbers[0], last: r.numbers.at(-1)! }));
-      onClose();
+      setIssued(r.permitIds);
     } catch (e) {
       setProblem(errorMessage(e));
     }
@@ -84,6 +87,12 @@ function DecideDrawer({ application, agency, onClose }: { application: PermitApp
               {t('parking.ui.applications.reject')}
             </Button>
           </>
+        )}
+        {issued.length > 0 && (
+          <Flex gap={8}>
+            <Button onClick={() => useParkingDesk.getState().printCards(issued)}>{t('parking.ui.print.cards')}</Button>
+            <Button onClick={() => useParkingDesk.getState().printLetter(application.id)}>{t('parking.ui.print.letter')}</Button>
+          </Flex>
         )}
       </Flex>
     </Drawer>

@@ -8,6 +8,7 @@ import { useT } from '../app/i18n';
 import { Applications } from './Applications';
 import { GateLookup } from './GateLookup';
 import { PermitList } from './PermitList';
+import { ParkingPrints } from './PrintPermits';
 import { useParkingDesk, type ParkingTab } from './store';
 import './parking.css';
 
@@ -27,5 +28,10 @@ export function ParkingDesk() {
         ]
       : []),
   ];
-  return <Tabs items={items} activeKey={readsPermits ? tab : 'gate'} onChange={(k) => setTab(k as ParkingTab)} destroyOnHidden size="small" />;
+  return (
+    <>
+      <Tabs items={items} activeKey={readsPermits ? tab : 'gate'} onChange={(k) => setTab(k as ParkingTab)} destroyOnHidden size="small" />
+      <ParkingPrints />
+    </>
+  );
 }

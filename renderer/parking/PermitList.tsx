@@ -1,5 +1,5 @@
 /** The list of permits for the parking clerks: by type, status and a search over number, holder and plate. */
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Flex, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { formatDate } from '../../domain/dates';
@@ -12,6 +12,7 @@ import { useMayRun } from '../app/permissions';
 import { errorMessage } from '../app/store';
 import { downloadBase64 } from '../app/files';
 import { IssuePermitDrawer } from './IssuePermit';
+import { useParkingDesk } from './store';
 
 const STATUS_COLOR: Record<PermitStatus, string> = { valid: 'success', revoked: 'error', replaced: 'default' };
 
@@ -31,6 +32,7 @@ export function PermitList() {
   const { data: rows, error } = useApiRead('parking.permits', { ...queryOf(type, status, text), limit: 2000 }, { reloadOn: ['permit'], keepPrevious: true });
   const mayIssue = useMayRun('permit.issue');
   const [issuing, setIssuing] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
   const { message } = App.useApp();
   const exportList = async (format: 'xlsx' | 'ods') => {
     try {
@@ -64,6 +66,9 @@ export function PermitList() {
           options={PERMIT_STATUSES.map((v) => ({ value: v, label: t(`parking.status.${v}`) }))}
         />
         <Input.Search allowClear style={{ width: 280 }} placeholder={t('parking.ui.list.search')} aria-label={t('parking.ui.list.search')} onSearch={setText} />
+        <Button icon={<PrinterOutlined />} disabled={selected.length === 0} onClick={() => useParkingDesk.getState().printCards(selected)}>
+          {t('parking.ui.print.selected', { count: selected.length })}
+        </Button>
         <Dropdown
           trigger={['click']}
           menu={{
@@ -88,6 +93,7 @@ export function PermitList() {
       <Table<Permit>
         size="small"
         rowKey="id"
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), preserveSelectedRowKeys: true }}
         loading={rows === undefined && !error}
         dataSource={rows ?? []}
         pagination={{ pageSize: 50, showSizeChanger: false }}

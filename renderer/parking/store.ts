@@ -1,9 +1,24 @@
-/** The parking desk's slice: which tab is open. */
+/** The parking desk's slice: which tab is open, and what is being printed. */
 import { create } from 'zustand';
 
 export type ParkingTab = 'gate' | 'permits' | 'applications';
 
-export const useParkingDesk = create<{ tab: ParkingTab; setTab(tab: ParkingTab): void }>((set) => ({
+interface ParkingDeskState {
+  tab: ParkingTab;
+  setTab(tab: ParkingTab): void;
+  /** The permits whose cards are in the print frame. */
+  cardIds: string[] | null;
+  printCards(ids: string[] | null): void;
+  /** The application whose approval letter is in the print frame. */
+  letterId: string | null;
+  printLetter(id: string | null): void;
+}
+
+export const useParkingDesk = create<ParkingDeskState>((set) => ({
   tab: 'gate',
   setTab: (tab) => set({ tab }),
+  cardIds: null,
+  printCards: (cardIds) => set({ cardIds }),
+  letterId: null,
+  printLetter: (letterId) => set({ letterId }),
 }));

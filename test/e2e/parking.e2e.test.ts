@@ -14,6 +14,8 @@ import { signIn } from './support/session';
 import { startWorkstation, stopAllWorkstations, type Workstation } from './support/workstation';
 import type { ShellPage } from './pages/ShellPage';
 import { zh } from './pages/zh';
+import { pdfPageCount } from './pages/TicketsPage';
+import { CARDS_PER_SHEET } from '../../domain/parking/print';
 
 const SOON = { timeout: 15_000, interval: 100 };
 
@@ -79,5 +81,40 @@ describe('the gate lookup', () => {
     await expect.poll(() => page.getByRole('row', { name: /NEW-2468/ }).count(), SOON).toBe(1);
     await drawer.waitFor({ state: 'hidden' });
     await screenshot(page, 'parking-permit-list');
+  });
+
+  it('prints the selected permits as cards, a sheet for up to eight and a second for one more', async () => {
+    await page.getByRole('tab', { name: zh('parking.ui.tab.permits') }).click();
+    const boxes = page.locator('.ant-table-tbody .ant-checkbox-input');
+    await expect.poll(() => boxes.count(), SOON).toBeGreaterThan(CARDS_PER_SHEET);
+    for (let i = 0; i < CARDS_PER_SHEET; i++) await boxes.nth(i).check();
+    await page.getByRole('button', { name: zh('parking.ui.print.selected', { count: CARDS_PER_SHEET }) }).click();
+    const frame = page.getByRole('dialog', { name: zh('parking.ui.print.cards') });
+    await expect.poll(() => frame.getByTestId('card-sheet').count(), SOON).toBe(1);
+    await screenshot(page, 'parking-cards');
+    expect(pdfPageCount(await page.pdf({ format: 'A4' }))).toBe(1);
+    await frame.getByRole('button', { name: zh('common.close') }).click();
+
+    await boxes.nth(CARDS_PER_SHEET).check();
+    await page.getByRole('button', { name: zh('parking.ui.print.selected', { count: CARDS_PER_SHEET + 1 }) }).click();
+    await expect.poll(() => frame.getByTestId('card-sheet').count(), SOON).toBe(2);
+    expect(pdfPageCount(await page.pdf({ format: 'A4' }))).toBe(2);
+    await frame.getByRole('button', { name: zh('common.close') }).click();
+  });
+
+  it('approves a waiting application and prints its approval letter on one page', async () => {
+    await page.getByRole('tab', { name: zh('parking.ui.tab.applications') }).click();
+    await page
+      .locator('.ant-table-tbody tr', { hasText: zh('parking.application.waiting') })
+      .first()
+      .click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByRole('button', { name: zh('parking.ui.applications.approveAll') }).click();
+    await drawer.getByRole('button', { name: zh('parking.ui.print.letter') }).click();
+    const letter = page.getByTestId('parking-letter');
+    await letter.waitFor(SOON);
+    expect(await letter.textContent()).toMatch(/證-\d{3}-\d{5}/);
+    await screenshot(page, 'parking-letter');
+    expect(pdfPageCount(await page.pdf({ format: 'A4' }))).toBe(1);
   });
 });

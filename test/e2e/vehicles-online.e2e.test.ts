@@ -9,7 +9,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { addDays, formatRocShort, todayInTaipei } from '../../domain/dates';
 import type { User } from '../../domain/entities';
 import type { TripRequest } from '../../domain/vehicles/types';
-import { makeVerifier } from '../../server/passwords';
+import { makeVerifier } from '../../db/passwords';
 import { setVerifier } from '../../server/store/auth-data';
 import { findRecords } from '../../server/store/sync-data';
 import { runAsServer } from '../../server/sync';

@@ -6,6 +6,7 @@ import { approvalItems } from '../../../domain/parking/applications';
 import { nameOf, translate } from '../../../domain/i18n';
 import type { parkingCalls } from '../../../domain/parking/calls';
 import { formatPlate } from '../../../domain/parking/plates';
+import type { PermitCard } from '../../../domain/parking/print';
 import type { Permit } from '../../../domain/parking/types';
 import { exportList } from '../export/list-export';
 import { problemResult } from '../mutation-runner';
@@ -43,6 +44,29 @@ function exportRows(ws: DeskContext, permits: Permit[]) {
   return { columns, rows };
 }
 
+/** A parking area's name: the name of its space. */
+function areaName(ws: DeskContext, areaId: string): string {
+  const area = ws.runner.records.getSync('parkingArea', areaId);
+  return nameOf(area ? ws.runner.records.getSync('space', area.spaceId) : undefined, ws.locale);
+}
+
+function cardOf(ws: DeskContext, p: Permit): PermitCard {
+  return {
+    id: p.id,
+    number: p.number,
+    type: p.type,
+    year: p.year,
+    validFrom: p.validFrom,
+    validTo: p.validTo,
+    plates: p.plates,
+    vehicleType: p.vehicleType,
+    siteName: nameOf(ws.runner.records.getSync('site', p.siteId), ws.locale),
+    areaName: areaName(ws, p.areaId),
+    agencyName: nameOf(p.holderAgencyId ? ws.runner.records.getSync('agency', p.holderAgencyId) : undefined, ws.locale),
+    void: p.status !== 'valid',
+  };
+}
+
 export const parkingHandlers: DeskHandlers<keyof typeof parkingCalls> = {
   'parking.areas': (ws, { includeArchived }) => {
     const areas = ws.runner.records.findSync('parkingArea', {});
@@ -61,6 +85,35 @@ export const parkingHandlers: DeskHandlers<keyof typeof parkingCalls> = {
       .findSync('permitApplication', venueBookingId ? { venueBookingId } : {})
       .filter((a) => !states?.length || states.includes(a.state))
       .sort((x, y) => rank(x.state) - rank(y.state) || y.createdAt.localeCompare(x.createdAt));
+  },
+  'parking.cards': (ws, { ids }) =>
+    ids.flatMap((id) => {
+      const permit = ws.runner.records.getSync('permit', id);
+      return permit ? [cardOf(ws, permit)] : [];
+    }),
+  'parking.letter': (ws, { id }) => {
+    const app = ws.runner.records.getSync('permitApplication', id);
+    if (!app) return null;
+    const booking = app.venueBookingId ? ws.runner.records.getSync('booking', app.venueBookingId) : undefined;
+    return {
+      applicationId: app.id,
+      agencyName: nameOf(ws.runner.records.getSync('agency', app.agencyId), ws.locale),
+      siteName: nameOf(ws.runner.records.getSync('site', app.siteId), ws.locale),
+      areaName: areaName(ws, app.areaId),
+      type: app.type,
+      purpose: app.purpose,
+      year: app.year,
+      validFrom: app.validFrom,
+      validTo: app.validTo,
+      contactName: app.contactName,
+      filedOn: app.filedOn,
+      countAsked: app.countAsked,
+      numbers: app.permitIds
+        .map((p) => ws.runner.records.getSync('permit', p)?.number ?? '')
+        .filter(Boolean)
+        .sort(),
+      bookingNumber: booking?.number ?? null,
+    };
   },
   'parking.approveApplication': async (ws, { id, count }) => {
     const app = ws.runner.records.getSync('permitApplication', id);

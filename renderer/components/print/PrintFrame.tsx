@@ -3,7 +3,9 @@
  * dispatch slip): on screen an A4 sheet over the desk with 列印 and 關閉 (Esc closes it too,
  * and the focus goes back where it was); in print only the sheet, on A4 with 15 mm margins
  * (print.css). The desk gives the sheet's content and styles that content itself; the sheet
- * grows with it, so a printout that must stay on one page limits its own height.
+ * grows with it, so a printout that must stay on one page limits its own height. A printout
+ * of several pages (a batch of permit cards) gives them as `pages`: one sheet each, each
+ * starting a new printed page.
  */
 import { Alert, Button, Spin } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -22,9 +24,11 @@ export interface PrintFrameProps {
   onClose(): void;
   /** What goes on the sheet; rendered only once ready. */
   children?: ReactNode;
+  /** Instead of children: one sheet per page, each printed on a page of its own. */
+  pages?: ReactNode[];
 }
 
-export function PrintFrame({ label, ready, error, onClose, children }: PrintFrameProps) {
+export function PrintFrame({ label, ready, error, onClose, children, pages }: PrintFrameProps) {
   const t = useT();
 
   useEffect(() => {
@@ -55,7 +59,19 @@ export function PrintFrame({ label, ready, error, onClose, children }: PrintFram
           {t('common.close')}
         </Button>
       </div>
-      {error ? <Alert type="error" showIcon title={error} className="pf-message" /> : !ready ? <Spin className="pf-message" /> : <div className="pf-sheet">{children}</div>}
+      {error ? (
+        <Alert type="error" showIcon title={error} className="pf-message" />
+      ) : !ready ? (
+        <Spin className="pf-message" />
+      ) : pages ? (
+        pages.map((page, i) => (
+          <div key={i} className="pf-sheet">
+            {page}
+          </div>
+        ))
+      ) : (
+        <div className="pf-sheet">{children}</div>
+      )}
     </div>,
     document.body,
   );
