@@ -6,6 +6,7 @@ import { defineBackendDesk, type BackendDesk } from './desk';
 import { inspectionMutations } from './demo/inspections';
 import { parkingMutations } from './demo/parking';
 import { ticketMutations } from './demo/tickets';
+import { reportPeriodVehiclesMutations } from './demo/report-period-vehicles';
 import { vehicleMutations } from './demo/vehicles';
 import { venueMutations } from './demo/venue-mutations';
 import { inspectionHandlers } from './handlers/inspections';
@@ -36,7 +37,8 @@ const parking = defineBackendDesk({
 const vehicles = defineBackendDesk({
   id: 'vehicles',
   handlers: vehicleHandlers,
-  demo: (now) => vehicleMutations(now),
+  // The report period's trips first, then the motor pool around today.
+  demo: (now) => [...reportPeriodVehiclesMutations(), ...vehicleMutations(now)],
 });
 
 export const BACKEND_DESKS: readonly BackendDesk[] = [maintenance, venues, parking, vehicles];

@@ -178,6 +178,7 @@ export const baseZh = {
   'field.id': '識別碼',
   // Fields that several desks name the same way (the 待處理 card labels a typed value by these).
   'field.spaceId': '地點',
+  'field.purpose': '事由',
   'field.reason': '原因',
   'field.from': '起日',
   'field.to': '迄日',
@@ -462,6 +463,7 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'field.id': 'Id',
   // Fields that several desks name the same way (the 待處理 card labels a typed value by these).
   'field.spaceId': 'Location',
+  'field.purpose': 'Purpose',
   'field.reason': 'Reason',
   'field.from': 'From',
   'field.to': 'To',

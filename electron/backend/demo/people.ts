@@ -72,4 +72,6 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'parking', displayName: '吳家豪', roles: ['parking_clerk'], password: 'demo-parking', person: 'wu-jiahao' },
   { username: 'guard', displayName: '劉國強', roles: ['guard'], password: 'demo-guard', person: 'liu-guoqiang' },
   { username: 'viewer', displayName: '蔡佩珊', roles: ['viewer'], password: 'demo-viewer', person: 'cai-peishan' },
+  // An agency's own account for the sync server's online trip request page.
+  { username: 'agency', displayName: '周雅婷', roles: ['agency_requester'], password: 'demo-agency', person: 'zhou-yating' },
 ];
