@@ -44,7 +44,7 @@ describe('the dispatch desk', () => {
     await page.getByText(zh('vehicles.ui.board.day'), { exact: true }).click();
     await expect.poll(() => page.locator('.tg-band-head').count(), SOON).toBe(0);
     await page.getByRole('button', { name: zh('vehicles.ui.queue.newPaper') }).click();
-    const drawer = page.locator('.ant-drawer').filter({ hasText: zh('vehicles.ui.paper.submit') });
+    const drawer = page.locator('.ant-drawer.ant-drawer-open').filter({ hasText: zh('vehicles.ui.paper.submit') });
     await drawer.getByLabel(zh('field.paperNumber')).fill('紙-999-0042');
     await drawer.getByRole('combobox', { name: zh('vehicles.ui.paper.agency') }).click();
     await page.keyboard.type('民政局');
@@ -74,7 +74,7 @@ describe('the dispatch desk', () => {
     // The columns are the vehicles by plate: AMK-1201, AMK-1202, …; the second is free this afternoon.
     const target = page.locator('[data-cell="0:1"]');
     await item.dragTo(target, { targetPosition: { x: 20, y: 300 } });
-    const drawer = page.locator('.ant-drawer').filter({ hasText: zh('vehicles.ui.assign.submit') });
+    const drawer = page.locator('.ant-drawer.ant-drawer-open').filter({ hasText: zh('vehicles.ui.assign.submit') });
     await drawer.waitFor();
     await expect
       .poll(
@@ -116,7 +116,7 @@ describe('the dispatch desk', () => {
 
   it('logs the trip, never below the last odometer reading, and prints the slip on one A4 page', async () => {
     await page.getByRole('button', { name: new RegExp(`AMK-1202.*${PURPOSE}`) }).click();
-    const drawer = page.locator('.ant-drawer').filter({ hasText: zh('vehicles.ui.trip.save') });
+    const drawer = page.locator('.ant-drawer.ant-drawer-open').filter({ hasText: zh('vehicles.ui.trip.save') });
     await drawer.waitFor();
     const last = Number(((await drawer.getByText(/此車最後里程/).textContent()) ?? '').replace(/[^\d]/g, ''));
     expect(last).toBeGreaterThan(60_000);
