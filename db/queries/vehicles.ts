@@ -17,6 +17,16 @@ export function tripsMeeting(db: Db, from: string, to: string): Trip[] {
   );
 }
 
+/** The times and holders of the trips that meet [from, to): all the suggestions weigh, without the rest of each record. */
+export function tripTimesMeeting(db: Db, from: string, to: string): Pick<Trip, 'id' | 'vehicleId' | 'driverId' | 'departAt' | 'returnAt' | 'state'>[] {
+  const since = new Date(Date.parse(from) - LONGEST_TRIP_MS).toISOString();
+  return prepared(
+    db,
+    `SELECT id, vehicle_id AS vehicleId, driver_id AS driverId, depart_at AS departAt, return_at AS returnAt, state
+       FROM trip WHERE depart_at >= ? AND depart_at < ? AND return_at > ?`,
+  ).all(since, to, from) as Pick<Trip, 'id' | 'vehicleId' | 'driverId' | 'departAt' | 'returnAt' | 'state'>[];
+}
+
 /** The purpose of each request of the trips that meet [from, to): the board titles its trips with it. */
 export function purposesOfTripsMeeting(db: Db, from: string, to: string): Record<string, string> {
   const since = new Date(Date.parse(from) - LONGEST_TRIP_MS).toISOString();

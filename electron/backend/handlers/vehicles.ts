@@ -1,5 +1,5 @@
 /** The dispatch desk's call handlers: the board, the queue, suggestions, the fleet and drivers, documents due, and the list exports. */
-import { downtimeMeeting, listRequests, purposesOfTripsMeeting, tripsMeeting, vehicleFiguresOf } from '../../../db/queries/vehicles';
+import { downtimeMeeting, listRequests, purposesOfTripsMeeting, tripsMeeting, tripTimesMeeting, vehicleFiguresOf } from '../../../db/queries/vehicles';
 import { addDays, formatDate, formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
 import { nameOf, translate } from '../../../domain/i18n';
 import type { DocumentDue, DriverRow, vehicleCalls } from '../../../domain/vehicles/calls';
@@ -113,7 +113,7 @@ export const vehicleHandlers: DeskHandlers<keyof typeof vehicleCalls> = {
     // Load is evened over the fortnight around the request; the overlap checks need only the trips that meet it.
     const from = new Date(Date.parse(request.departAt) - 7 * DAY_MS).toISOString();
     const to = new Date(Date.parse(request.returnAt) + 7 * DAY_MS).toISOString();
-    return suggestFits({ request, vehicles: fleet(ws), drivers: driverRows(ws), trips: tripsMeeting(ws.db, from, to), ...downtimeMeeting(ws.db, request.departAt, request.returnAt) });
+    return suggestFits({ request, vehicles: fleet(ws), drivers: driverRows(ws), trips: tripTimesMeeting(ws.db, from, to), ...downtimeMeeting(ws.db, request.departAt, request.returnAt) });
   },
   'vehicles.fleet': (ws, { includeArchived }) => fleet(ws, includeArchived),
   'vehicles.drivers': (ws, { includeArchived }) => driverRows(ws, includeArchived),
