@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { parseDateInput, taipeiInstant } from '../dates';
 import type { Problem } from '../errors';
 import { requestFileArgs } from './schemas';
-import type { RequestState } from './types';
+import type { TripRequest } from './types';
 
 /** Where the agencies usually go, with the round trip's distance from the city hall (km). */
 export interface UsualDestination {
@@ -104,22 +104,8 @@ export function onlineFieldOf(field: string | undefined): string | undefined {
   return ({ departAt: 'departDate', returnAt: 'returnDate' } as Record<string, string>)[top] ?? top;
 }
 
-/** A request as its agency sees it on the page. */
-export interface OnlineRequestView {
-  id: string;
-  requesterName: string;
-  passengers: number;
-  purpose: string;
-  stops: string[];
-  departAt: string;
-  returnAt: string;
-  distanceKm: number;
-  isLoan: boolean;
-  withDriver: boolean;
-  source: 'online' | 'paper';
-  state: RequestState;
-  cancelReason: string;
-  /** The vehicle dispatched, once one is. */
-  plate: string | null;
-  createdAt: string;
-}
+/** A request as its agency sees it on the page: the request's own fields, and the vehicle once one is dispatched. */
+export type OnlineRequestView = Pick<
+  TripRequest,
+  'id' | 'requesterName' | 'passengers' | 'purpose' | 'stops' | 'departAt' | 'returnAt' | 'distanceKm' | 'isLoan' | 'withDriver' | 'source' | 'state' | 'cancelReason' | 'createdAt'
+> & { plate: string | null };
