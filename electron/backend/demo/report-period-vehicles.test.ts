@@ -25,6 +25,13 @@ describe('the report period’s trips in the demo', () => {
   }, 120_000);
   afterAll(() => ws?.close());
 
+  it('keeps the period’s cars and drivers out of today’s fleet and driver lists, their trips still counted', async () => {
+    const plates = (await ws.call('vehicles.fleet', {})).map((v) => v.plate);
+    expect(plates.filter((p) => p.startsWith('RPV-'))).toEqual([]);
+    expect(await ws.call('vehicles.drivers', {})).toEqual([]);
+    expect((await ws.call('vehicles.fleet', { includeArchived: true })).length).toBe(5);
+  });
+
   it('gives the seed report’s 472 trips, 39 of them lent, and leaves out the cancelled, the waiting and the days outside', async () => {
     const f = await ws.call('vehicles.figures', SEED_PERIOD);
     expect([f.trips, f.tripsLent]).toEqual([SEED_VEHICLES.trips, SEED_VEHICLES.tripsLent]);

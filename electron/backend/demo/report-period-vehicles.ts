@@ -92,5 +92,8 @@ export function reportPeriodVehiclesMutations(): NamedMutation[] {
   assign('demo-rp-trip-before', 'demo-rp-request-before', 0);
   extra('after', 5, '2022-02-01', '00:00', '02:00');
   assign('demo-rp-trip-after', 'demo-rp-request-after', 0);
+  // The period's cars and drivers are history: archived, so today's board and lists leave them out.
+  FLEET.forEach((_, i) => out.push({ name: 'vehicle.archive', args: { id: reportVehicleId(i) } }));
+  DRIVERS.forEach((_, i) => out.push({ name: 'driverProfile.archive', args: { id: reportDriverId(i) } }));
   return out;
 }
