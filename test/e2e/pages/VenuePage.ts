@@ -155,9 +155,14 @@ export class VenuePage {
     return this.detail().getByTestId('booking-step');
   }
 
+  /** A click that lands while the drawer is still settling can be lost on a busy machine: it is tried again. */
   async closeDetail(): Promise<void> {
-    await this.detail().locator('.ant-drawer-close').click();
-    await this.detail().waitFor({ state: 'hidden' });
+    const drawer = this.detail();
+    for (let i = 0; i < 3 && (await drawer.isVisible()); i++) {
+      await drawer.locator('.ant-drawer-close').click();
+      await drawer.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    }
+    await drawer.waitFor({ state: 'hidden' });
   }
 
   // 申請案件
