@@ -7,7 +7,7 @@
  * assigned, and trips departing just before midnight on the day before the period and at
  * midnight the day after. Its own few vehicles and drivers, with fixed ids, hold them.
  */
-import { addDays } from '../../../domain/dates';
+import { addDays, taipeiInstant } from '../../../domain/dates';
 import type { NamedMutation } from '../desk';
 import { agencyId } from './agencies';
 import { SEED_PERIOD } from './report-period-parking';
@@ -30,7 +30,6 @@ const DRIVERS = ['陳國華', '林建宏', '張志明', '王俊傑', '吳文雄'
 export const reportVehicleId = (i: number) => `demo-rp-vehicle-${i + 1}`;
 export const reportDriverId = (i: number) => `demo-rp-driver-${i + 1}`;
 
-const taipei = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`).toISOString();
 const STOPS = ['鳳山行政中心', '高雄市議會', '岡山區公所', '旗山區公所', '高雄國際會議中心', '美濃區公所'];
 
 export function reportPeriodVehiclesMutations(): NamedMutation[] {
@@ -75,10 +74,10 @@ export function reportPeriodVehiclesMutations(): NamedMutation[] {
     const withDriver = !loan || i % 24 === 5;
     // The period's edges: the first trip leaves at 00:30 on its first day, the last at 22:00 on its last.
     const [from, to] = i === 0 ? ['00:30', '03:00'] : i === SEED_VEHICLES.trips - 1 ? ['22:00', '23:30'] : ['09:00', '12:00'];
-    request(`demo-rp-request-${i + 1}`, i, taipei(day, from), taipei(day, to), loan, withDriver);
+    request(`demo-rp-request-${i + 1}`, i, taipeiInstant(day, from), taipeiInstant(day, to), loan, withDriver);
     assign(`demo-rp-trip-${i + 1}`, `demo-rp-request-${i + 1}`, slot, withDriver);
   }
-  const extra = (id: string, n: number, day: string, from: string, to: string, loan = false) => request(`demo-rp-request-${id}`, n, taipei(day, from), taipei(day, to), loan);
+  const extra = (id: string, n: number, day: string, from: string, to: string, loan = false) => request(`demo-rp-request-${id}`, n, taipeiInstant(day, from), taipeiInstant(day, to), loan);
   // Not counted: a trip cancelled, one taken off its vehicle, a request never assigned.
   extra('cancelled', 1, '2021-10-06', '14:00', '16:00', true);
   assign('demo-rp-trip-cancelled', 'demo-rp-request-cancelled', 4);
