@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { defineCall, DESK_READERS, WRITERS } from './call';
 import type { Locale } from './dates';
 import { deskCalls, type DeskResults } from './desks';
+import { reportCalls, type ReportResults } from './report/calls';
 import type { Entities, Kind } from './entities';
 import { KINDS } from './entities';
 import type { Outcome, Problem } from './errors';
@@ -54,8 +55,8 @@ const sharedCalls = {
   'attachments.get': defineCall(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), DESK_READERS),
 } as const;
 
-/** Every call of the API: the shared ones and each desk's (see domain/desks.ts). */
-export const apiCalls = { ...sharedCalls, ...deskCalls } as const;
+/** Every call of the API: the shared ones, each desk's (see domain/desks.ts) and the report desk's, which reads them all. */
+export const apiCalls = { ...sharedCalls, ...deskCalls, ...reportCalls } as const;
 
 export type ApiName = keyof typeof apiCalls;
 
@@ -147,7 +148,7 @@ export interface ImportPreview {
   bad: number;
 }
 
-export interface ApiResults extends DeskResults {
+export interface ApiResults extends DeskResults, ReportResults {
   'app.info': AppInfo;
   'app.setLocale': AppInfo;
   'app.setAutoLock': AppInfo;

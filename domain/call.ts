@@ -49,3 +49,9 @@ export const periodArgs = z
   .object({ from: businessDate, to: businessDate, year: z.number().int().min(1912).max(2200).optional() })
   .strict()
   .refine((p) => p.from <= p.to, { message: 'period', path: ['to'] });
+
+/** A drill-down call of the report: the period, the year, and the name of the figure whose records are listed. */
+export const figureRecordsArgs = z
+  .object({ from: businessDate, to: businessDate, year: z.number().int().min(1912).max(2200).optional(), figure: z.string().min(1).max(80) })
+  .strict()
+  .refine((p) => p.from <= p.to, { message: 'period', path: ['to'] });

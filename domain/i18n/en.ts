@@ -12,6 +12,7 @@ import { vehiclesEn } from './parts/vehicles';
 import { vehiclesOnlineEn } from './parts/vehicles-online';
 import { maintenanceEn } from './parts/maintenance';
 import { syncServerEn } from './parts/sync-server';
+import { reportEn } from './parts/report';
 
 /** The parts by name, as in zh-TW.ts; a key may live in one part only. */
 export const enParts = {
@@ -27,6 +28,7 @@ export const enParts = {
   maintenance: maintenanceEn,
   inspections: inspectionsEn,
   syncServer: syncServerEn,
+  report: reportEn,
 };
 
 export const en: Record<keyof typeof zhTW, string> = {
@@ -42,4 +44,5 @@ export const en: Record<keyof typeof zhTW, string> = {
   ...maintenanceEn,
   ...inspectionsEn,
   ...syncServerEn,
+  ...reportEn,
 };

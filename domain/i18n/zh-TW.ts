@@ -11,6 +11,7 @@ import { vehiclesZh } from './parts/vehicles';
 import { vehiclesOnlineZh } from './parts/vehicles-online';
 import { maintenanceZh } from './parts/maintenance';
 import { syncServerZh } from './parts/sync-server';
+import { reportZh } from './parts/report';
 
 /** The parts by name; a key may live in one part only (i18n.test.ts holds it: a spread would hide a second one). */
 export const zhParts = {
@@ -26,6 +27,7 @@ export const zhParts = {
   maintenance: maintenanceZh,
   inspections: inspectionsZh,
   syncServer: syncServerZh,
+  report: reportZh,
 };
 
 export const zhTW = {
@@ -41,4 +43,5 @@ export const zhTW = {
   ...maintenanceZh,
   ...inspectionsZh,
   ...syncServerZh,
+  ...reportZh,
 } as const;

@@ -4,7 +4,7 @@ import type { InspectionFigures } from './inspections-views';
 import type { CasesHandled } from './report';
 
 export const maintenanceReport = defineReportSection({
-  title: { zh: '修繕維護', en: 'Maintenance' },
+  title: 'report.section.maintenance',
   figures: [
     figure<CasesHandled>({
       name: 'repair_cases',
@@ -12,7 +12,8 @@ export const maintenanceReport = defineReportSection({
       measure: '件',
       additive: true,
       perSite: true,
-      label: { zh: '處理修繕案件', en: 'Repair cases handled' },
+      label: 'report.figure.repair_cases',
+      records: 'tickets.figureRecords',
       pick: (a) => ({ total: a.total, bySite: Object.fromEntries(Object.entries(a.bySite).map(([site, byCategory]) => [site, sumOf(byCategory)])) }),
     }),
     figure<InspectionFigures>({
@@ -20,7 +21,8 @@ export const maintenanceReport = defineReportSection({
       call: 'inspections.figures',
       measure: '次',
       additive: true,
-      label: { zh: '完成巡檢', en: 'Inspection rounds done' },
+      label: 'report.figure.inspection_rounds',
+      records: 'inspections.figureRecords',
       pick: (a) => ({ total: a.roundsDone }),
     }),
     figure<InspectionFigures>({
@@ -28,9 +30,11 @@ export const maintenanceReport = defineReportSection({
       call: 'inspections.figures',
       measure: '項',
       additive: true,
-      label: { zh: '完工工程', en: 'Projects completed' },
+      label: 'report.figure.projects',
+      records: 'inspections.figureRecords',
       pick: (a) => ({ total: a.projectsCompleted }),
     }),
   ],
-  sentence: '辦理兩行政中心辦公大樓水電、土木、通訊、消防、空調、電梯等設施維修案，本期共計處理 {repair_cases} 件，完成定期巡檢 {inspection_rounds} 次，完工工程 {projects} 項。',
+  sentence: 'report.sentence.maintenance',
+  charts: [{ id: 'ticketsByCategoryMonth', title: 'report.chart.ticketsByCategoryMonth', figures: ['repair_cases'], kind: 'bar', x: 'month', by: { column: 'category' } }],
 });

@@ -3,7 +3,7 @@ import { defineReportSection, figure } from '../report/section';
 import type { ParkingFigures } from './figures';
 
 export const parkingReport = defineReportSection({
-  title: { zh: '停車證', en: 'Parking permits' },
+  title: 'report.section.parking',
   figures: [
     figure<ParkingFigures>({
       name: 'annual_permits',
@@ -11,7 +11,8 @@ export const parkingReport = defineReportSection({
       measure: '張',
       additive: false,
       forYear: true,
-      label: { zh: '年度停車證', en: 'Annual permits' },
+      label: 'report.figure.annual_permits',
+      records: 'parking.figureRecords',
       pick: (a) => ({ total: a.annual.total, bySite: a.annual.bySite }),
     }),
     figure<ParkingFigures>({
@@ -20,9 +21,11 @@ export const parkingReport = defineReportSection({
       measure: '張',
       additive: true,
       perSite: true,
-      label: { zh: '臨時停車證', en: 'Temporary permits' },
+      label: 'report.figure.temporary_permits',
+      records: 'parking.figureRecords',
       pick: (a) => ({ total: a.temporary.total, bySite: a.temporary.bySite }),
     }),
   ],
-  sentence: '本期核發兩行政中心 {year} 年度停車證共計 {annual_permits} 張及各機關申請臨時停車證核發四維計有 {temporary_permits_siwei} 張及鳳山計有 {temporary_permits_fengshan} 張。',
+  sentence: 'report.sentence.parking',
+  charts: [{ id: 'permitsBySiteMonth', title: 'report.chart.permitsBySiteMonth', figures: ['temporary_permits'], kind: 'bar', x: 'month', by: 'site' }],
 });

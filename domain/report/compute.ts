@@ -5,6 +5,7 @@
  * answers. Nothing here names a desk.
  */
 import type { DeskModule } from '../desk';
+import { catalogs, type MessageKey } from '../i18n';
 import { yearEarlier, type ReportPeriod } from './period';
 import { fillSentence, type FigureArgs, type FigureValue, type MeasureWord } from './section';
 
@@ -22,17 +23,19 @@ export const siteSlug = (s: ReportSite): string => (s.nameEn.trim().split(/\s+/)
 export interface ReportFigureResult {
   name: string;
   measure: MeasureWord;
-  label: { zh: string; en: string };
-  /** The desk and the call the figure was read from (the drill-down follows it). */
+  label: MessageKey;
+  /** The desk and the call the figure was read from. */
   deskId: string;
   call: string;
+  /** Whether it counts for the year rather than the period's days. */
+  forYear: boolean;
   now: FigureValue;
   lastYear: FigureValue;
 }
 
 export interface ReportSectionResult {
   deskId: string;
-  title: { zh: string; en: string };
+  title: MessageKey;
   figures: ReportFigureResult[];
   /** The ready-to-paste zh-TW sentence. */
   text: string;
@@ -76,11 +79,11 @@ export async function periodReport(desks: readonly DeskModule[], call: FiguresCa
       const pick = f.pick as (a: unknown) => FigureValue;
       const now = pick(await answer(f.call, { ...period, year: countedYear }));
       const lastYear = pick(await answer(f.call, { ...lastYearPeriod, year: countedYear - 1 }));
-      figures.push({ name: f.name, measure: f.measure, label: f.label, deskId: desk.id, call: f.call, now, lastYear });
+      figures.push({ name: f.name, measure: f.measure, label: f.label, deskId: desk.id, call: f.call, forYear: !!f.forYear, now, lastYear });
       lines[f.name] = now.total;
-      if (f.perSite) for (const s of sites) if (sitesCounted(section.sentence, f.name, s, now, lastYear)) lines[`${f.name}_${siteSlug(s)}`] = now.bySite?.[s.id] ?? 0;
+      if (f.perSite) for (const s of sites) if (sitesCounted(catalogs['zh-TW'][section.sentence], f.name, s, now, lastYear)) lines[`${f.name}_${siteSlug(s)}`] = now.bySite?.[s.id] ?? 0;
     }
-    sections.push({ deskId: desk.id, title: section.title, figures, text: fillSentence(section.sentence, lines, countedYear) });
+    sections.push({ deskId: desk.id, title: section.title, figures, text: fillSentence(catalogs['zh-TW'][section.sentence], lines, countedYear) });
   }
   return { period, lastYearPeriod, year: countedYear, sections, lines };
 }

@@ -5,6 +5,8 @@
  * manner of the report to the council. The report desk reads these declarations through
  * the desk registry and knows no desk by name.
  */
+import type { BusinessDate } from '../dates';
+import type { MessageKey } from '../i18n';
 import type { ReportPeriod } from './period';
 
 /** The measure words the business report writes after a count. */
@@ -37,19 +39,73 @@ export interface ReportFigure {
   perSite?: boolean;
   /** Whether the figure counts for a year (`--year`) rather than the period's days. */
   forYear?: boolean;
-  /** zh-TW and English labels of the figure in the report's tables. */
-  label: { zh: string; en: string };
+  /** The figure's label in the report's tables (a catalog key). */
+  label: MessageKey;
+  /**
+   * The drill-down: one of the desk's calls that answers `figureRecordsArgs` with the
+   * records behind the figure (`FigureRecords`), chosen by the same rule as the count, so
+   * the list's length is always the figure's total.
+   */
+  records: string;
+}
+
+/** How a drill-down column's cells are written: ROC dates and times, counts right-aligned. */
+export type RecordColumnType = 'text' | 'date' | 'instant' | 'number';
+
+/** A column of a drill-down list. */
+export interface RecordColumn {
+  key: string;
+  label: MessageKey;
+  type?: RecordColumnType;
+  /** In characters, for the workbook; default 14. */
+  width?: number;
+}
+
+export type RecordCell = string | number | null;
+
+/**
+ * One record behind a figure: its id, the Taipei date it counts on (months and weekdays
+ * of the charts), its site where it has one, and its cells, in the reader's language.
+ */
+export interface FigureRecordRow {
+  id: string;
+  date: BusinessDate;
+  siteId?: string;
+  cells: Record<string, RecordCell>;
+}
+
+/** The records behind one figure of a period. */
+export interface FigureRecords {
+  figure: string;
+  columns: RecordColumn[];
+  rows: FigureRecordRow[];
+}
+
+/**
+ * A chart of the report, counted from the records behind one or more figures: the x axis
+ * by the record's month, its weekday or one of its columns; the series (bars) or rows
+ * (heat map) by its site or one of its columns.
+ */
+export interface ReportChart {
+  id: string;
+  title: MessageKey;
+  figures: readonly string[];
+  kind: 'bar' | 'heatmap';
+  x: 'month' | 'weekday' | { column: string };
+  by?: 'site' | { column: string };
 }
 
 export interface ReportSection {
-  /** zh-TW and English titles of the section. */
-  title: { zh: string; en: string };
+  /** The section's title (a catalog key). */
+  title: MessageKey;
   figures: readonly ReportFigure[];
   /**
-   * The zh-TW sentence: `{name}` stands for the figure's total with thousands separators,
-   * `{year}` for the ROC year counted; the measure word is written in the template.
+   * The sentence in the manner of the report to the council (a catalog key; the report
+   * pastes the zh-TW one): `{name}` stands for the figure's total with thousands
+   * separators, `{year}` for the ROC year counted; the measure word is in the template.
    */
-  sentence: string;
+  sentence: MessageKey;
+  charts?: readonly ReportChart[];
 }
 
 /** Declares a section, checking by type that each figure's pick reads its call's answer. */

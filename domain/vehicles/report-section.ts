@@ -3,14 +3,15 @@ import { defineReportSection, figure } from '../report/section';
 import type { VehicleFigures } from './figures';
 
 export const vehiclesReport = defineReportSection({
-  title: { zh: '公務車輛調派', en: 'Vehicle dispatch' },
+  title: 'report.section.vehicles',
   figures: [
     figure<VehicleFigures>({
       name: 'trips',
       call: 'vehicles.figures',
       measure: '車次',
       additive: true,
-      label: { zh: '調派車次', en: 'Trips dispatched' },
+      label: 'report.figure.trips',
+      records: 'vehicles.figureRecords',
       pick: (a) => ({ total: a.trips, byAgency: a.byAgency }),
     }),
     figure<VehicleFigures>({
@@ -18,9 +19,11 @@ export const vehiclesReport = defineReportSection({
       call: 'vehicles.figures',
       measure: '車次',
       additive: true,
-      label: { zh: '支援其他機關借用車次', en: 'Trips lent to other agencies' },
+      label: 'report.figure.trips_lent',
+      records: 'vehicles.figureRecords',
       pick: (a) => ({ total: a.tripsLent, byAgency: a.lentByAgency }),
     }),
   ],
-  sentence: '本期公務車輛調派計有 {trips} 車次，其中支援市府其他機關申請借用車輛計有 {trips_lent} 車次。',
+  sentence: 'report.sentence.vehicles',
+  charts: [{ id: 'tripsByAgency', title: 'report.chart.tripsByAgency', figures: ['trips'], kind: 'bar', x: { column: 'agency' } }],
 });

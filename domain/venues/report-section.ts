@@ -9,7 +9,7 @@ function ofMeasure(a: VenueFigures, measure: 'venue_sessions' | 'room_uses'): Fi
 }
 
 export const venueReport = defineReportSection({
-  title: { zh: '場地管理', en: 'Venues' },
+  title: 'report.section.venues',
   figures: [
     figure<VenueFigures>({
       name: 'venue_sessions',
@@ -17,7 +17,8 @@ export const venueReport = defineReportSection({
       measure: '場次',
       additive: true,
       perSite: true,
-      label: { zh: '場地開放', en: 'Venue sessions' },
+      label: 'report.figure.venue_sessions',
+      records: 'venues.figureRecords',
       pick: (a) => ofMeasure(a, 'venue_sessions'),
     }),
     figure<VenueFigures>({
@@ -26,9 +27,11 @@ export const venueReport = defineReportSection({
       measure: '場次',
       additive: true,
       perSite: true,
-      label: { zh: '會議室使用', en: 'Meeting-room uses' },
+      label: 'report.figure.room_uses',
+      records: 'venues.figureRecords',
       pick: (a) => ofMeasure(a, 'room_uses'),
     }),
   ],
-  sentence: '本期兩行政中心場地，共計開放 {venue_sessions} 場次，各會議室等集會場所申請使用共計 {room_uses} 場次。',
+  sentence: 'report.sentence.venues',
+  charts: [{ id: 'venueUseByWeekday', title: 'report.chart.venueUseByWeekday', figures: ['venue_sessions', 'room_uses'], kind: 'heatmap', x: 'weekday', by: { column: 'venue' } }],
 });

@@ -10,7 +10,6 @@ import { signInAs } from '../../test/support/sign-in';
 import { loadDemo } from './demo/load';
 import { SEED_REPAIR_CASES, SEED_REPAIR_TOTAL } from './demo/report-period-maintenance';
 import { SEED_VENUES } from './demo/report-period-venues';
-import { reportOf } from './report';
 import { Workstation } from './workstation';
 
 const run = promisify(execFile);
@@ -86,7 +85,7 @@ describe('the period report from the command line (issue 13, item 7)', () => {
 
   it('gives, for two adjacent periods, figures that add up to their union where the count is additive', async () => {
     const [first, second] = splitPeriod(seedPeriod, '2021-12-01');
-    const [whole, a, b] = await Promise.all([reportOf(ws.db, seedPeriod), reportOf(ws.db, first), reportOf(ws.db, second)]);
+    const [whole, a, b] = await Promise.all([ws.call('report.period', seedPeriod), ws.call('report.period', first), ws.call('report.period', second)]);
     const additive = whole.sections.flatMap((s) => s.figures).filter((f) => ['repair_cases', 'inspection_rounds', 'projects', 'venue_sessions', 'room_uses', 'temporary_permits'].includes(f.name));
     expect(additive.length).toBe(6);
     for (const [name, value] of Object.entries(whole.lines)) {
@@ -99,7 +98,7 @@ describe('the period report from the command line (issue 13, item 7)', () => {
   }, 60_000);
 
   it('writes each section’s sentence in the report’s manner, with the figure beside last year’s', async () => {
-    const r = await reportOf(ws.db, seedPeriod);
+    const r = await ws.call('report.period', seedPeriod);
     const venues = r.sections.find((s) => s.figures.some((f) => f.name === 'venue_sessions'))!;
     expect(venues.text).toBe(`本期兩行政中心場地，共計開放 ${r.lines.venue_sessions.toLocaleString('en-US')} 場次，各會議室等集會場所申請使用共計 ${r.lines.room_uses.toLocaleString('en-US')} 場次。`);
     expect(r.lastYearPeriod).toEqual({ from: '2020-09-01', to: '2021-01-31' });
@@ -121,7 +120,7 @@ describe('the demo holds the seed report’s period (issue 13, item 8)', () => {
   const inPeriod = (instant: string) => taipeiDateOf(instant) >= seedPeriod.from && taipeiDateOf(instant) <= seedPeriod.to;
 
   it('gives the business report’s figures: 376 件 by category, 205 and 1,149 場次, the rounds and the four projects with their dates', async () => {
-    const r = await reportOf(ws.db, seedPeriod);
+    const r = await ws.call('report.period', seedPeriod);
     expect(r.lines).toMatchObject({ repair_cases: 376, venue_sessions: 205, room_uses: 1149, projects: 4, annual_permits: 741, temporary_permits_siwei: 2961, temporary_permits_fengshan: 1556 });
     const cases = await ws.call('tickets.figures', seedPeriod);
     expect(cases.total).toBe(SEED_REPAIR_TOTAL);

@@ -21,6 +21,7 @@ import { importHandlers } from './handlers/import';
 import { demoHandlers } from './handlers/demo';
 import { attentionHandlers } from './handlers/attention';
 import { deskHandlers } from './desks';
+import { reportHandlers } from './handlers/report';
 import { attachmentHandlers } from './handlers/attachments';
 import { Backups } from './backups';
 import { AttachmentStore } from './attachments';
@@ -53,6 +54,7 @@ const handlers: HandlerMap = {
   ...syncHandlers,
   ...attachmentHandlers,
   ...deskHandlers,
+  ...reportHandlers,
 };
 
 /** A call whose arguments fail the API schema: a 400 in the browser shell, a rejected invoke in Electron. */

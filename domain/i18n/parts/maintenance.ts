@@ -202,6 +202,14 @@ export const maintenanceZh = {
   'maint.tabs.files': '附件（{count}）',
   'maint.tabs.history': '處理紀錄',
   'maint.systemUser': '系統',
+
+  // the desk's section of the period report
+  'report.section.maintenance': '修繕維護',
+  'report.figure.repair_cases': '處理修繕案件',
+  'report.figure.inspection_rounds': '完成巡檢',
+  'report.figure.projects': '完工工程',
+  'report.sentence.maintenance': '辦理兩行政中心辦公大樓水電、土木、通訊、消防、空調、電梯等設施維修案，本期共計處理 {repair_cases} 件，完成定期巡檢 {inspection_rounds} 次，完工工程 {projects} 項。',
+  'report.chart.ticketsByCategoryMonth': '修繕案件（依類別、月份）',
 } as const;
 
 export const maintenanceEn: Record<keyof typeof maintenanceZh, string> = {
@@ -407,4 +415,13 @@ export const maintenanceEn: Record<keyof typeof maintenanceZh, string> = {
   'maint.tabs.files': 'Attachments ({count})',
   'maint.tabs.history': 'Status history',
   'maint.systemUser': 'System',
+
+  // the desk's section of the period report
+  'report.section.maintenance': 'Maintenance',
+  'report.figure.repair_cases': 'Repair cases handled',
+  'report.figure.inspection_rounds': 'Inspection rounds done',
+  'report.figure.projects': 'Projects completed',
+  'report.sentence.maintenance':
+    'Repairs of the two administrative centres’ plumbing, electrical, civil, telecom, fire safety, air conditioning and elevator facilities: {repair_cases} cases handled this period, {inspection_rounds} scheduled inspection rounds done and {projects} projects completed.',
+  'report.chart.ticketsByCategoryMonth': 'Repair cases by category and month',
 };

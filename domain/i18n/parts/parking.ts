@@ -101,6 +101,13 @@ export const parkingZh = {
   'parking.ui.letter.numbers': '核發證號',
   'parking.ui.letter.range': '{first} 至 {last}',
   'parking.ui.letter.footer': '本核准函由停車證管理系統列印',
+
+  // the desk's section of the period report
+  'report.section.parking': '停車證',
+  'report.figure.annual_permits': '年度停車證',
+  'report.figure.temporary_permits': '臨時停車證',
+  'report.sentence.parking': '本期核發兩行政中心 {year} 年度停車證共計 {annual_permits} 張及各機關申請臨時停車證核發四維計有 {temporary_permits_siwei} 張及鳳山計有 {temporary_permits_fengshan} 張。',
+  'report.chart.permitsBySiteMonth': '臨時停車證（依行政中心、月份）',
 } as const;
 
 export const parkingEn: Record<keyof typeof parkingZh, string> = {
@@ -202,4 +209,12 @@ export const parkingEn: Record<keyof typeof parkingZh, string> = {
   'parking.ui.letter.numbers': 'Permit numbers',
   'parking.ui.letter.range': '{first} to {last}',
   'parking.ui.letter.footer': 'Printed by the parking permit system',
+
+  // the desk's section of the period report
+  'report.section.parking': 'Parking permits',
+  'report.figure.annual_permits': 'Annual permits',
+  'report.figure.temporary_permits': 'Temporary permits',
+  'report.sentence.parking':
+    'This period {annual_permits} annual parking permits for year {year} were issued for the two administrative centres, and temporary permits on agencies’ applications: {temporary_permits_siwei} at Siwei and {temporary_permits_fengshan} at Fengshan.',
+  'report.chart.permitsBySiteMonth': 'Temporary permits by centre and month',
 };

@@ -190,6 +190,13 @@ export const vehiclesZh = {
   'vehicles.ui.seats': '{seats} 座',
   'vehicles.ui.palette.board': '派車調度表',
   'vehicles.ui.palette.paper': '登錄紙本派車申請',
+
+  // the desk's section of the period report
+  'report.section.vehicles': '公務車輛調派',
+  'report.figure.trips': '調派車次',
+  'report.figure.trips_lent': '支援其他機關借用車次',
+  'report.sentence.vehicles': '本期公務車輛調派計有 {trips} 車次，其中支援市府其他機關申請借用車輛計有 {trips_lent} 車次。',
+  'report.chart.tripsByAgency': '調派車次（依申請機關）',
 } as const;
 
 export const vehiclesEn: Record<keyof typeof vehiclesZh, string> = {
@@ -380,4 +387,11 @@ export const vehiclesEn: Record<keyof typeof vehiclesZh, string> = {
   'vehicles.ui.seats': '{seats} seats',
   'vehicles.ui.palette.board': 'Dispatch board',
   'vehicles.ui.palette.paper': 'Type a paper trip request',
+
+  // the desk's section of the period report
+  'report.section.vehicles': 'Vehicle dispatch',
+  'report.figure.trips': 'Trips dispatched',
+  'report.figure.trips_lent': 'Trips lent to other agencies',
+  'report.sentence.vehicles': 'This period official vehicles made {trips} trips, {trips_lent} of them lent to other city agencies on their request.',
+  'report.chart.tripsByAgency': 'Trips by requesting agency',
 };

@@ -339,6 +339,13 @@ export const venuesZh = {
   'venues.ui.letter.sameDay': '{date} {from} 至 {to}',
   'venues.ui.letter.days': '{from} 起至 {to} 止',
   'venues.ui.letter.footer': '申請編號 {number}',
+
+  // the desk's section of the period report
+  'report.section.venues': '場地管理',
+  'report.figure.venue_sessions': '場地開放',
+  'report.figure.room_uses': '會議室使用',
+  'report.sentence.venues': '本期兩行政中心場地，共計開放 {venue_sessions} 場次，各會議室等集會場所申請使用共計 {room_uses} 場次。',
+  'report.chart.venueUseByWeekday': '場地使用（依場地、星期）',
 } as const;
 
 export const venuesEn: Record<keyof typeof venuesZh, string> = {
@@ -677,4 +684,11 @@ export const venuesEn: Record<keyof typeof venuesZh, string> = {
   'venues.ui.letter.sameDay': '{date} {from} to {to}',
   'venues.ui.letter.days': 'from {from} to {to}',
   'venues.ui.letter.footer': 'Application {number}',
+
+  // the desk's section of the period report
+  'report.section.venues': 'Venues',
+  'report.figure.venue_sessions': 'Venue sessions',
+  'report.figure.room_uses': 'Meeting-room uses',
+  'report.sentence.venues': 'This period the two administrative centres’ venues were open for {venue_sessions} sessions, and meeting rooms and other assembly spaces were used {room_uses} times.',
+  'report.chart.venueUseByWeekday': 'Venue use by venue and weekday',
 };

@@ -4,7 +4,6 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/fresh-db';
 import { signInAs } from '../../../test/support/sign-in';
-import { reportOf } from '../report';
 import { Workstation } from '../workstation';
 import { agencyId, DEMO_AGENCIES } from './agencies';
 import { SEED_PERIOD } from './report-period-parking';
@@ -60,7 +59,7 @@ describe('the report period’s trips in the demo', () => {
   });
 
   it('the report desk writes the section’s sentence from the figures, per agency', async () => {
-    const report = await reportOf(ws.db, SEED_PERIOD);
+    const report = await ws.call('report.period', SEED_PERIOD);
     const section = report.sections.find((s) => s.deskId === 'vehicles')!;
     expect(section.text).toBe('本期公務車輛調派計有 472 車次，其中支援市府其他機關申請借用車輛計有 39 車次。');
     expect(section.figures.map((f) => [f.name, f.measure, f.now.total])).toEqual([

@@ -23,10 +23,19 @@ export interface ExportColumn {
   width?: number;
 }
 
-export interface TableExport {
+export interface ExportSheet {
   sheetName: string;
   columns: readonly ExportColumn[];
   rows: ReadonlyArray<Readonly<Record<string, ExportCell>>>;
+}
+
+export interface TableExport extends ExportSheet {
+  format: 'xlsx' | 'ods';
+}
+
+/** Several sheets in one file (the period report's summary and its desks). */
+export interface WorkbookExport {
+  sheets: readonly ExportSheet[];
   format: 'xlsx' | 'ods';
 }
 
@@ -46,21 +55,40 @@ export function safeSheetName(name: string): string {
   return cleaned || 'Sheet1';
 }
 
-export async function exportTable(table: TableExport): Promise<Buffer> {
-  return table.format === 'xlsx' ? toXlsx(table) : toOds(table);
+export async function exportTable({ format, ...sheet }: TableExport): Promise<Buffer> {
+  return exportWorkbook({ format, sheets: [sheet] });
 }
 
-async function toXlsx({ sheetName, columns, rows }: TableExport): Promise<Buffer> {
+export async function exportWorkbook(book: WorkbookExport): Promise<Buffer> {
+  return book.format === 'xlsx' ? toXlsx(book.sheets) : toOds(book.sheets);
+}
+
+/** Sheet names unique in the file, as both formats require. */
+function sheetNames(sheets: readonly ExportSheet[]): string[] {
+  const seen = new Set<string>();
+  return sheets.map((s) => {
+    const base = safeSheetName(s.sheetName);
+    let name = base;
+    for (let n = 2; seen.has(name); n++) name = `${base.slice(0, 28)} ${n}`;
+    seen.add(name);
+    return name;
+  });
+}
+
+async function toXlsx(sheets: readonly ExportSheet[]): Promise<Buffer> {
   const wb = new (await excel()).Workbook();
-  const ws = wb.addWorksheet(safeSheetName(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ key: c.key, header: c.header, width: c.width ?? DEFAULT_WIDTH }));
-  ws.getRow(1).font = { bold: true };
-  for (const row of rows) {
-    const added = ws.addRow(Object.fromEntries(columns.map((c) => [c.key, row[c.key] ?? null])));
-    columns.forEach((c, i) => {
-      if (row[c.key] instanceof Date) added.getCell(i + 1).numFmt = 'yyyy-mm-dd hh:mm';
-    });
-  }
+  const names = sheetNames(sheets);
+  sheets.forEach(({ columns, rows }, s) => {
+    const ws = wb.addWorksheet(names[s], { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = columns.map((c) => ({ key: c.key, header: c.header, width: c.width ?? DEFAULT_WIDTH }));
+    ws.getRow(1).font = { bold: true };
+    for (const row of rows) {
+      const added = ws.addRow(Object.fromEntries(columns.map((c) => [c.key, row[c.key] ?? null])));
+      columns.forEach((c, i) => {
+        if (row[c.key] instanceof Date) added.getCell(i + 1).numFmt = 'yyyy-mm-dd hh:mm';
+      });
+    }
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -105,15 +133,28 @@ const NS = [
 /** A character is about 0.2 cm wide in the default font; CJK cells get their width from the caller. */
 const CM_PER_CHAR = 0.2;
 
-function contentXml({ sheetName, columns, rows }: TableExport): string {
-  const columnStyles = columns
-    .map(
-      (c, i) =>
-        `<style:style style:name="co${i + 1}" style:family="table-column"><style:table-column-properties style:column-width="${((c.width ?? DEFAULT_WIDTH) * CM_PER_CHAR).toFixed(2)}cm"/></style:style>`,
-    )
-    .join('');
+function odsTable({ columns, rows }: ExportSheet, name: string, s: number): string {
   const header = `<table:table-row>${columns.map((c) => odsCell(c.header, 'hd')).join('')}</table:table-row>`;
   const body = rows.map((row) => `<table:table-row>${columns.map((c) => odsCell(row[c.key])).join('')}</table:table-row>`).join('');
+  return (
+    `<table:table table:name="${xml(name)}">` +
+    columns.map((_, i) => `<table:table-column table:style-name="co${s}-${i + 1}"/>`).join('') +
+    `<table:table-header-rows>${header}</table:table-header-rows>` +
+    body +
+    `</table:table>`
+  );
+}
+
+function contentXml(sheets: readonly ExportSheet[]): string {
+  const names = sheetNames(sheets);
+  const columnStyles = sheets
+    .flatMap(({ columns }, s) =>
+      columns.map(
+        (c, i) =>
+          `<style:style style:name="co${s}-${i + 1}" style:family="table-column"><style:table-column-properties style:column-width="${((c.width ?? DEFAULT_WIDTH) * CM_PER_CHAR).toFixed(2)}cm"/></style:style>`,
+      ),
+    )
+    .join('');
   return (
     `<?xml version="1.0" encoding="UTF-8"?>` +
     `<office:document-content ${NS} office:version="1.3">` +
@@ -123,11 +164,8 @@ function contentXml({ sheetName, columns, rows }: TableExport): string {
     `<style:style style:name="dt" style:family="table-cell" style:data-style-name="ndt"/>` +
     `</office:automatic-styles>` +
     `<office:body><office:spreadsheet>` +
-    `<table:table table:name="${xml(safeSheetName(sheetName))}">` +
-    columns.map((_, i) => `<table:table-column table:style-name="co${i + 1}"/>`).join('') +
-    `<table:table-header-rows>${header}</table:table-header-rows>` +
-    body +
-    `</table:table></office:spreadsheet></office:body></office:document-content>`
+    sheets.map((sheet, s) => odsTable(sheet, names[s], s)).join('') +
+    `</office:spreadsheet></office:body></office:document-content>`
   );
 }
 
@@ -145,12 +183,12 @@ const MANIFEST_XML =
   `<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>` +
   `</manifest:manifest>`;
 
-async function toOds(table: TableExport): Promise<Buffer> {
+async function toOds(sheets: readonly ExportSheet[]): Promise<Buffer> {
   const zip = new (await zipper())();
   // The mimetype entry comes first and uncompressed: that is how readers recognise the file.
   zip.file('mimetype', EXPORT_MIME.ods, { compression: 'STORE' });
   zip.file('META-INF/manifest.xml', MANIFEST_XML);
-  zip.file('content.xml', contentXml(table));
+  zip.file('content.xml', contentXml(sheets));
   zip.file('styles.xml', STYLES_XML);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
