@@ -3,7 +3,9 @@
  * each answers. The gate lookup is the guard's one call; it shows no personal data.
  */
 import { z } from 'zod';
-import { defineCall, DESK_READERS, exportFormat, periodArgs, type ExportedList } from '../call';
+import { defineCall, DESK_READERS, exportFormat, figureRecordsArgs, periodArgs, type ExportedList } from '../call';
+import type { FigureRecords } from '../report/section';
+import { PARKING_FIGURES } from './figures';
 import type { ParkingFigures } from './figures';
 import type { Outcome } from '../errors';
 import type { ApprovalLetter, PermitCard } from './print';
@@ -34,6 +36,8 @@ export const parkingCalls = {
   /** As the guard types or pastes a plate, whole or in part, any case and spacing. */
   'parking.gateLookup': defineCall(z.object({ plate: z.string().max(20), siteId: short.optional() }).strict(), GATE),
   'parking.figures': defineCall(periodArgs, DESK_READERS),
+  /** The permits behind one figure of the desk's report section (the report's drill-down). */
+  'parking.figureRecords': defineCall(figureRecordsArgs(PARKING_FIGURES), DESK_READERS),
   /** Agencies' applications, waiting ones first; by state or by the venue booking they came with (the booking's drawer asks). */
   'parking.applications': defineCall(z.object({ states: z.array(z.enum(APPLICATION_STATES)).max(APPLICATION_STATES.length).optional(), venueBookingId: short.optional() }).strict(), DESK_READERS),
   /** Approves `count` of an application's permits: issued numbered in one batch with the approval. */
@@ -69,6 +73,7 @@ export interface ParkingResults {
   'parking.export': ExportedList;
   'parking.gateLookup': GateMatch[];
   'parking.figures': ParkingFigures;
+  'parking.figureRecords': FigureRecords;
   'parking.applications': PermitApplication[];
   'parking.cards': PermitCard[];
   'parking.letter': ApprovalLetter | null;

@@ -1,5 +1,5 @@
 /** The parking desk's read calls. */
-import { gateLookup, listPermits, parkingFiguresOf } from '../../../db/queries/parking';
+import { gateLookup, listPermits, parkingFigureRecordsOf, parkingFiguresOf } from '../../../db/queries/parking';
 import { formatDate } from '../../../domain/dates';
 import { isDomainError } from '../../../domain/errors';
 import { approvalItems } from '../../../domain/parking/applications';
@@ -79,6 +79,7 @@ export const parkingHandlers: DeskHandlers<keyof typeof parkingCalls> = {
   },
   'parking.gateLookup': (ws, { plate, siteId }) => gateLookup(ws.db, plate, siteId, ws.locale),
   'parking.figures': (ws, period) => parkingFiguresOf(ws.db, period),
+  'parking.figureRecords': (ws, args) => parkingFigureRecordsOf(ws.db, args, ws.locale),
   'parking.applications': (ws, { states, venueBookingId }) => {
     const rank = (s: string) => (s === 'waiting' ? 0 : 1);
     return ws.runner.records
