@@ -74,7 +74,7 @@ function cardOf(ws: DeskContext, p: Permit): PermitCard {
  */
 async function renew(ws: DeskContext, year: number, lines: readonly RenewalChange[]): Promise<RenewalRun> {
   const run: RenewalRun = { issued: [], skipped: [], refused: [] };
-  let todo: { oldId: string; oldNumber: string; args: Record<string, unknown> }[] = [];
+  const todo: { oldId: string; oldNumber: string; args: Record<string, unknown> }[] = [];
   for (const line of lines) {
     const old = ws.runner.records.getSync('permit', line.oldId);
     if (!old) {
