@@ -15,7 +15,11 @@ export interface ApprovalItem {
 export const applicationPermitId = (applicationId: string, i: number) => `${applicationId}:permit:${i + 1}`;
 
 /** The batch that approves `count` of the application's permits (all of them when count is its count asked). */
-export function approvalItems(app: PermitApplication, count: number, holderName: string): ApprovalItem[] {
+export function approvalItems(
+  app: Pick<PermitApplication, 'id' | 'state' | 'countAsked' | 'plates' | 'type' | 'areaId' | 'agencyId' | 'vehicleType' | 'year' | 'validFrom' | 'validTo' | 'purpose'>,
+  count: number,
+  holderName: string,
+): ApprovalItem[] {
   if (app.state !== 'waiting') throw new DomainError('parking.error.notWaiting', { state: `msg:parking.application.${app.state}` });
   if (count < 1 || count > app.countAsked) throw new DomainError('parking.error.overAsked', { asked: app.countAsked, count }, 'count');
   if (app.plates.length < count) throw new DomainError('parking.error.platesMissing', { count, plates: app.plates.length }, 'count');

@@ -222,6 +222,8 @@ function BookingDetailView({ id }: { id: string }) {
         </div>
       )}
 
+      <ParkingApplications bookingId={b.id} />
+
       <div>
         <Typography.Text strong>{t('venues.ui.detail.steps')}</Typography.Text>
         <Steps steps={b.steps} />
@@ -323,5 +325,24 @@ export function ReasonDialog({ open, title, okText, onClose, onSubmit }: { open:
         </Space>
       </KeyboardForm>
     </Modal>
+  );
+}
+
+/** The parking permits the event's agency applied for with this booking (the parking desk decides them). */
+function ParkingApplications({ bookingId }: { bookingId: string }) {
+  const t = useT();
+  const { data } = useApiRead('parking.applications', { venueBookingId: bookingId }, { reloadOn: ['permitApplication'] });
+  if (!data?.length) return null;
+  return (
+    <div>
+      <Typography.Text strong>{t('venues.ui.detail.parking', { count: data.length })}</Typography.Text>
+      <Flex vertical gap={2} style={{ marginTop: 4 }} role="list" aria-label={t('venues.ui.detail.parking', { count: data.length })}>
+        {data.map((a) => (
+          <Typography.Text key={a.id} role="listitem">
+            {t('venues.ui.detail.parkingLine', { type: t(`parking.type.${a.type}`), asked: a.countAsked, state: t(`parking.application.${a.state}`), approved: a.approvedCount })}
+          </Typography.Text>
+        ))}
+      </Flex>
+    </div>
   );
 }

@@ -346,6 +346,10 @@ export const venuesZh = {
   'report.figure.room_uses': '會議室使用',
   'report.sentence.venues': '本期兩行政中心場地，共計開放 {venue_sessions} 場次，各會議室等集會場所申請使用共計 {room_uses} 場次。',
   'report.chart.venueUseByWeekday': '場地使用（依場地、星期）',
+
+  // the parking permits applied for with a booking
+  'venues.ui.detail.parking': '停車證申請（{count} 件）',
+  'venues.ui.detail.parkingLine': '{type} {asked} 張：{state}，已核發 {approved} 張',
 } as const;
 
 export const venuesEn: Record<keyof typeof venuesZh, string> = {
@@ -691,4 +695,8 @@ export const venuesEn: Record<keyof typeof venuesZh, string> = {
   'report.figure.room_uses': 'Meeting-room uses',
   'report.sentence.venues': 'This period the two administrative centres’ venues were open for {venue_sessions} sessions, and meeting rooms and other assembly spaces were used {room_uses} times.',
   'report.chart.venueUseByWeekday': 'Venue use by venue and weekday',
+
+  // the parking permits applied for with a booking
+  'venues.ui.detail.parking': 'Parking permit applications ({count})',
+  'venues.ui.detail.parkingLine': '{type}s, {asked} asked: {state}, {approved} issued',
 };

@@ -7,7 +7,7 @@ import type { ApiEvent } from '../../../domain/api';
 import type { Entities, Kind } from '../../../domain/entities';
 import { KINDS } from '../../../domain/entities';
 import { ROLES } from '../../../domain/roles';
-import { addDays, startOfTaipeiDay, todayInTaipei, weekdayOf } from '../../../domain/dates';
+import { addDays, startOfTaipeiDay, taipeiDateOf, todayInTaipei, weekdayOf } from '../../../domain/dates';
 import { OPEN_STATUSES } from '../../../domain/maintenance/tickets';
 import { DEFAULT_SORT } from '../../../domain/maintenance/tickets-query';
 import { parsePrintedNumber } from '../../../domain/numbering';
@@ -213,6 +213,16 @@ describe('demo data', () => {
     expect(conflict).toMatchObject({ ok: false, problem: { code: 'parking.error.plateHeld' } });
     expect(await ws.call('parking.approveApplication', { id: 'demo-application-2', count: 1 })).toMatchObject({ ok: false });
     expect(await ws.call('parking.approveApplication', { id: 'demo-application-1', count: 4 })).toMatchObject({ ok: true });
+  });
+
+  it("shows this week's disaster lecture with the guests' parking permits approved for it", async () => {
+    const ws = freshWorkstation();
+    expect(await ws.call('demo.load', {})).toMatchObject({ ok: true });
+    await signInAs(ws, ['venue_clerk']);
+    const [application] = await ws.call('parking.applications', { venueBookingId: 'demo-booking-now-disaster-lecture' });
+    expect(application).toMatchObject({ state: 'approved', countAsked: 3, approvedCount: 3 });
+    const booking = ws.runner.records.getSync('booking', 'demo-booking-now-disaster-lecture')!;
+    expect(application.validFrom).toBe(taipeiDateOf(booking.start));
   });
 
   it('is refused, changing nothing, once the workstation has any data', async () => {

@@ -3,11 +3,13 @@
  * annual permits of some agencies' staff and a few temporary permits around today, so the
  * parking desk and the gate lookup show life. Plates are made up.
  */
-import { addDays, taipeiDateOf } from '../../../domain/dates';
+import { addDays, taipeiDateOf, weekdayOf } from '../../../domain/dates';
+import { approvalItems } from '../../../domain/parking/applications';
 import type { NamedMutation } from '../desk';
 import { agencyId } from './agencies';
 import { DEMO_PEOPLE, personId } from './people';
 import { spaceId } from './places';
+import { bookingId } from './venues';
 import { reportPeriodParkingMutations } from './report-period-parking';
 
 const AREAS = [
@@ -111,6 +113,24 @@ export function parkingMutations(now: Date): NamedMutation[] {
     vehicleType: 'car',
     contactName: holders[1].name,
   });
+  // 防災社區推廣講座 (this Wednesday's booking in the venue demo) came with three guests' cars, approved.
+  const lectureDay = addDays(addDays(today, -weekdayOf(today)), 3);
+  const lecture = {
+    id: 'demo-application-lecture',
+    agencyId: agencyId('CAB'),
+    areaId: parkingAreaId(AREAS[0].site, AREAS[0].space),
+    type: 'temporary' as const,
+    countAsked: 3,
+    purpose: '防災社區推廣講座講師',
+    validFrom: lectureDay,
+    validTo: lectureDay,
+    plates: [220, 221, 222].map((k) => plateOf(k, false)),
+    vehicleType: 'car' as const,
+    contactName: '民政局',
+    venueBookingId: bookingId('now-disaster-lecture'),
+  };
+  add('permitApplication.file', lecture);
+  for (const item of approvalItems({ ...lecture, state: 'waiting', year: null }, 3, '民政局')) add(item.name, item.args);
   out.push(...reportPeriodParkingMutations(parkingAreaId));
   return out;
 }
