@@ -6,8 +6,9 @@
 import type { BusinessDate } from '../../domain/dates';
 import { addDays, startOfTaipeiDay } from '../../domain/dates';
 import type { InspectionRound, RoundStatus } from '../../domain/maintenance/inspections';
+import type { Project } from '../../domain/maintenance/projects';
 import type { AssetHistory, InspectionFigures, RoundDetail, RoundRow, TicketLine } from '../../domain/maintenance/inspections-views';
-import { countRoundsDone, type Period } from '../../domain/maintenance/inspections-report';
+import { roundsDoneIn, tallyRounds, type Period } from '../../domain/maintenance/inspections-report';
 import { projectsCompleted } from '../../domain/maintenance/projects-report';
 import type { Db } from '../open';
 import { rowToRecord } from '../records';
@@ -85,21 +86,48 @@ export function assetHistory(db: Db, assetId: string, limit = 200): AssetHistory
   return { tickets: ticketsOf(db, 'asset_id', assetId, limit), rounds };
 }
 
-/** The period report's inspection and project figures (the domain decides what counts). */
-export function inspectionFigures(db: Db, period: Period): InspectionFigures {
+/** A round the report lists: its plan, dates, who was assigned, and the site of its first place. */
+export interface DoneRoundLine extends Pick<InspectionRound, 'id' | 'planId' | 'status' | 'dueOn' | 'completedAt'> {
+  planName: string;
+  assigneeName: string | null;
+  siteId: string | null;
+  siteNameZh: string | null;
+  siteNameEn: string | null;
+}
+
+/** The rounds done in a period (domain/maintenance/inspections-report.ts decides which), soonest completed first. */
+export function roundsDone(db: Db, period: Period): DoneRoundLine[] {
   // A day either side: the domain function decides by Taipei date.
   const from = startOfTaipeiDay(addDays(period.from, -1));
   const to = startOfTaipeiDay(addDays(period.to, 2));
-  const rounds = prepared(db, "SELECT plan_id AS planId, status, completed_at AS completedAt FROM inspection_round WHERE status = 'done' AND completed_at >= ? AND completed_at < ?").all(
-    from,
-    to,
-  ) as Pick<InspectionRound, 'planId' | 'status' | 'completedAt'>[];
-  const done = countRoundsDone(rounds, period);
-  const projects = prepared(db, "SELECT id, status, actual_end AS actualEnd FROM project WHERE status = 'completed' AND actual_end BETWEEN ? AND ?").all(period.from, period.to) as {
-    id: string;
-    status: 'completed';
-    actualEnd: string;
-  }[];
-  const completed = projectsCompleted(projects, period);
+  const rounds = prepared(
+    db,
+    `SELECT r.id, r.plan_id AS planId, r.status, r.due_on AS dueOn, r.completed_at AS completedAt, p.name AS planName, pe.name AS assigneeName,
+       si.id AS siteId, si.name_zh AS siteNameZh, si.name_en AS siteNameEn
+     FROM inspection_round r JOIN inspection_plan p ON p.id = r.plan_id LEFT JOIN person pe ON pe.id = r.assignee_id
+       LEFT JOIN site si ON si.id = (SELECT b.site_id FROM json_each(r.space_ids) j JOIN space s ON s.id = j.value JOIN floor f ON f.id = s.floor_id
+         JOIN building b ON b.id = f.building_id ORDER BY j.key LIMIT 1)
+     WHERE r.status = 'done' AND r.completed_at >= ? AND r.completed_at < ? ORDER BY r.completed_at, r.id`,
+  ).all(from, to) as DoneRoundLine[];
+  return roundsDoneIn(rounds, period);
+}
+
+/** A project the report lists. */
+export type CompletedProjectLine = Pick<Project, 'id' | 'name' | 'status' | 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd'>;
+
+/** The projects completed in a period (domain/maintenance/projects-report.ts decides which), by completion date. */
+export function completedProjects(db: Db, period: Period): CompletedProjectLine[] {
+  const projects = prepared(
+    db,
+    `SELECT id, name, status, planned_start AS plannedStart, planned_end AS plannedEnd, actual_start AS actualStart, actual_end AS actualEnd
+     FROM project WHERE status = 'completed' AND actual_end BETWEEN ? AND ? ORDER BY actual_end, name, id`,
+  ).all(period.from, period.to) as CompletedProjectLine[];
+  return projectsCompleted(projects, period);
+}
+
+/** The period report's inspection and project figures: the rounds done and projects completed, counted. */
+export function inspectionFigures(db: Db, period: Period): InspectionFigures {
+  const done = tallyRounds(roundsDone(db, period));
+  const completed = completedProjects(db, period);
   return { roundsDone: done.total, roundsDoneByPlan: done.byPlan, projectsCompleted: completed.length, projectIds: completed.map((p) => p.id) };
 }

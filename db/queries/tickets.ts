@@ -5,7 +5,7 @@
  * the period report. Parameterised SQL over the columns of db/schema-maintenance.ts.
  */
 import { addDays, startOfTaipeiDay } from '../../domain/dates';
-import { countCasesHandled, periodInstants, type CasesHandled, type Period } from '../../domain/maintenance/report';
+import { casesHandledIn, periodInstants, tallyCases, type CaseChange, type CaseTicket, type CasesHandled, type HandledCase, type Period } from '../../domain/maintenance/report';
 import { OPEN_STATUSES, likelyDuplicates, myWorkOrder, type Ticket, type TicketCategory } from '../../domain/maintenance/tickets';
 import { DEFAULT_SORT, MAX_PAGE, SEARCH_CAP, type TicketDetail, type TicketFilter, type TicketPage, type TicketRow, type TicketSort } from '../../domain/maintenance/tickets-query';
 import type { Db } from '../open';
@@ -212,18 +212,42 @@ export function ticketDetail(db: Db, id: string): TicketDetail | null {
   };
 }
 
+/** A ticket the report lists: what it is and where, named in both languages (no reporter's details). */
+export interface CaseLine extends CaseTicket {
+  number: string;
+  subject: string;
+  siteNameZh: string;
+  siteNameEn: string;
+  floorName: string;
+  spaceNameZh: string;
+  spaceNameEn: string;
+}
+
 /**
- * 處理 N 件 for a period, by site and category (domain/maintenance/report.ts decides). Reads
- * the tickets completed inside the period and every completion of theirs, since a later
- * one (a reopened ticket) moves the case out of the period.
+ * The cases handled in a period (domain/maintenance/report.ts decides which): reads the
+ * tickets completed inside the period and every completion of theirs, since a later one
+ * (a reopened ticket) moves the case out of the period. The figure and its drill-down
+ * both come from here.
  */
-export function casesHandled(db: Db, period: Period): CasesHandled {
+export function handledCases(db: Db, period: Period): HandledCase<CaseLine>[] {
   const { start, end } = periodInstants(period);
   const inPeriod = `SELECT DISTINCT ticket_id FROM ticket_status_change WHERE to_status = 'completed' AND at >= ? AND at < ?`;
-  const tickets = prepared(db, `SELECT id, site_id AS siteId, category, status FROM ticket WHERE id IN (${inPeriod})`).all(start, end) as Parameters<typeof countCasesHandled>[1][number][];
+  const tickets = prepared(
+    db,
+    `SELECT t.id, t.number, t.subject, t.site_id AS siteId, t.category, t.status,
+       coalesce(si.name_zh, '') AS siteNameZh, coalesce(si.name_en, '') AS siteNameEn, coalesce(f.name, '') AS floorName,
+       coalesce(sp.name_zh, '') AS spaceNameZh, coalesce(sp.name_en, '') AS spaceNameEn
+     FROM ticket t LEFT JOIN site si ON si.id = t.site_id LEFT JOIN space sp ON sp.id = t.space_id LEFT JOIN floor f ON f.id = sp.floor_id
+     WHERE t.id IN (${inPeriod})`,
+  ).all(start, end) as CaseLine[];
   const changes = prepared(db, `SELECT ticket_id AS ticketId, to_status AS toStatus, at FROM ticket_status_change WHERE to_status = 'completed' AND ticket_id IN (${inPeriod})`).all(
     start,
     end,
-  ) as Parameters<typeof countCasesHandled>[2][number][];
-  return countCasesHandled(period, tickets, changes);
+  ) as CaseChange[];
+  return casesHandledIn(period, tickets, changes);
+}
+
+/** 處理 N 件 for a period, by site and category: the cases handled, counted. */
+export function casesHandled(db: Db, period: Period): CasesHandled {
+  return tallyCases(handledCases(db, period));
 }

@@ -4,8 +4,9 @@
  * them with the other desks'.
  */
 import { z } from 'zod';
-import { defineCall, DESK_READERS, exportFormat, periodArgs, type ExportedList } from '../call';
+import { defineCall, DESK_READERS, exportFormat, figureRecordsArgs, periodArgs, type ExportedList } from '../call';
 import type { Outcome } from '../errors';
+import type { FigureRecords } from '../report/section';
 import { businessDate as inspectionDate } from '../mutations/calendar';
 import { ROUND_STATUSES } from './inspections';
 import type { AssetHistory, InspectionFigures, RoundDetail, RoundRow, TicketLine } from './inspections-views';
@@ -15,6 +16,13 @@ import { TICKET_CATEGORIES } from './tickets';
 import { savedFilterSchema, ticketFilterSchema, ticketSortSchema, MAX_SAVED_FILTERS, type TicketDetail, type TicketPage, type TicketPrefs, type TicketRow } from './tickets-query';
 
 const short = z.string().max(200);
+
+/** The report's figures each drill-down call lists the records of (report-section.ts). */
+export const TICKET_FIGURES = ['repair_cases'] as const;
+export const INSPECTION_FIGURES = ['inspection_rounds', 'projects'] as const;
+
+/** A drill-down's arguments, refusing a figure the call does not list. */
+const recordsOf = (figures: readonly string[]) => figureRecordsArgs.refine((a) => figures.includes(a.figure), { message: 'figure', path: ['figure'] });
 
 export const maintenanceCalls = {
   // repair tickets
@@ -28,6 +36,8 @@ export const maintenanceCalls = {
   'tickets.myWork': defineCall(z.object({}).strict(), DESK_READERS),
   'tickets.export': defineCall(z.object({ filter: ticketFilterSchema, sort: ticketSortSchema, format: exportFormat }).strict(), DESK_READERS),
   'tickets.figures': defineCall(periodArgs, DESK_READERS),
+  /** The tickets behind 處理 N 件, chosen by the figure's own rule. */
+  'tickets.figureRecords': defineCall(recordsOf(TICKET_FIGURES), DESK_READERS),
   'tickets.prefs': defineCall(z.object({}).strict(), DESK_READERS),
   'tickets.savePrefs': defineCall(z.object({ lastSpaceId: short.nullable().optional(), savedFilters: z.array(savedFilterSchema).max(MAX_SAVED_FILTERS).optional() }).strict(), DESK_READERS),
   // inspections, projects and assets
@@ -47,6 +57,8 @@ export const maintenanceCalls = {
   'inspections.round': defineCall(z.object({ id: short }).strict(), DESK_READERS),
   'inspections.missing': defineCall(z.object({ from: inspectionDate, to: inspectionDate }).strict(), DESK_READERS),
   'inspections.figures': defineCall(periodArgs, DESK_READERS),
+  /** The rounds done or the projects completed behind their figures, chosen by the figures' own rules. */
+  'inspections.figureRecords': defineCall(recordsOf(INSPECTION_FIGURES), DESK_READERS),
   'assets.history': defineCall(z.object({ id: short }).strict(), DESK_READERS),
   'projects.tickets': defineCall(z.object({ id: short }).strict(), DESK_READERS),
 } as const;
@@ -61,6 +73,7 @@ export interface MaintenanceResults {
   'tickets.myWork': MyWorkItem[];
   'tickets.export': ExportedList;
   'tickets.figures': CasesHandled;
+  'tickets.figureRecords': FigureRecords;
   'tickets.prefs': TicketPrefs;
   'tickets.savePrefs': Outcome<{ prefs: TicketPrefs }>;
   // inspections, projects and assets
@@ -69,6 +82,7 @@ export interface MaintenanceResults {
   /** How many rounds due in the window are not made yet (generate makes them). */
   'inspections.missing': { count: number };
   'inspections.figures': InspectionFigures;
+  'inspections.figureRecords': FigureRecords;
   'assets.history': AssetHistory;
   'projects.tickets': TicketLine[];
 }

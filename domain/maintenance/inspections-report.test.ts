@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countRoundsDone } from './inspections-report';
+import { countRoundsDone, roundsDoneIn } from './inspections-report';
 
 const period = { from: '2021-09-01', to: '2022-01-31' };
 const done = (completedAt: string, planId = 'p') => ({ planId, status: 'done' as const, completedAt });
@@ -13,6 +13,7 @@ describe('period report: inspection rounds done', () => {
       done('2022-01-31T16:00:00.000Z'), // 2/1 00:00 Taipei: after
     ];
     expect(countRoundsDone(rounds, period).total).toBe(2);
+    expect(roundsDoneIn(rounds, period).map((r) => r.completedAt)).toEqual(['2021-08-31T16:00:00.000Z', '2022-01-31T15:59:00.000Z']);
   });
 
   it('open and skipped rounds do not count; rounds are counted per plan too', () => {

@@ -19,13 +19,20 @@ export interface RoundsDone {
   byPlan: Record<string, number>;
 }
 
-export function countRoundsDone(rounds: readonly Pick<InspectionRound, 'planId' | 'status' | 'completedAt'>[], period: Period): RoundsDone {
+type DoneRound = Pick<InspectionRound, 'planId' | 'status' | 'completedAt'>;
+
+/** The rounds the period counts: done, completed on a Taipei date inside it. */
+export function roundsDoneIn<R extends DoneRound>(rounds: readonly R[], period: Period): R[] {
+  return rounds.filter((r) => r.status === 'done' && !!r.completedAt && inPeriod(taipeiDateOf(r.completedAt), period));
+}
+
+/** 巡檢完成 N 次, per plan: the rounds done, tallied. */
+export function tallyRounds(done: readonly DoneRound[]): RoundsDone {
   const byPlan: Record<string, number> = {};
-  let total = 0;
-  for (const r of rounds) {
-    if (r.status !== 'done' || !r.completedAt || !inPeriod(taipeiDateOf(r.completedAt), period)) continue;
-    total++;
-    byPlan[r.planId] = (byPlan[r.planId] ?? 0) + 1;
-  }
-  return { total, byPlan };
+  for (const r of done) byPlan[r.planId] = (byPlan[r.planId] ?? 0) + 1;
+  return { total: done.length, byPlan };
+}
+
+export function countRoundsDone(rounds: readonly DoneRound[], period: Period): RoundsDone {
+  return tallyRounds(roundsDoneIn(rounds, period));
 }

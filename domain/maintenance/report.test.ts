@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countCasesHandled, periodInstants, type CaseChange, type CaseTicket } from './report';
+import { casesHandledIn, countCasesHandled, periodInstants, type CaseChange, type CaseTicket } from './report';
 
 // The council report's period: 110/9/1 to 111/1/31.
 const period = { from: '2021-09-01', to: '2022-01-31' };
@@ -68,5 +68,22 @@ describe('cases handled in a period', () => {
       bySite: { siwei: { elevator: 2 }, fengshan: { hvac: 1 } },
       byCategory: { elevator: 2, hvac: 1 },
     });
+  });
+
+  it('yields the cases it counts, each with its last completion and the Taipei date it counts on', () => {
+    const tickets = [ticket('late', 'closed'), ticket('early', 'completed'), ticket('gone', 'cancelled')];
+    const changes = [
+      done('late', tpe('2021-10-01', '10:00')),
+      { ticketId: 'late', toStatus: 'in_progress' as const, at: tpe('2021-10-02', '09:00') },
+      done('late', '2021-10-05T16:30:00.000Z'), // 10/6 00:30 in Taipei
+      done('early', tpe('2021-10-03', '15:00')),
+      done('gone', tpe('2021-10-04', '15:00')),
+    ];
+    const cases = casesHandledIn(period, tickets, changes);
+    expect(cases.map((c) => [c.ticket.id, c.completedAt, c.date])).toEqual([
+      ['early', tpe('2021-10-03', '15:00'), '2021-10-03'],
+      ['late', '2021-10-05T16:30:00.000Z', '2021-10-06'],
+    ]);
+    expect(countCasesHandled(period, tickets, changes).total).toBe(cases.length);
   });
 });

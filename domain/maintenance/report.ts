@@ -11,7 +11,7 @@
  * reopened and not yet completed again counts in no period; one completed on 12/30,
  * reopened and completed again on 1/5 counts in January, not December.
  */
-import { addDays, startOfTaipeiDay, type BusinessDate } from '../dates';
+import { addDays, startOfTaipeiDay, taipeiDateOf, type BusinessDate } from '../dates';
 import type { TicketCategory, TicketStatus } from './tickets';
 
 export interface Period {
@@ -48,7 +48,19 @@ export function periodInstants(period: Period): { start: string; end: string } {
 
 const STANDS_DONE: readonly TicketStatus[] = ['completed', 'closed'];
 
-export function countCasesHandled(period: Period, tickets: readonly CaseTicket[], changes: readonly CaseChange[]): CasesHandled {
+/** A case the period counts: the ticket, its last completion (UTC instant) and the Taipei date it counts on. */
+export interface HandledCase<T extends CaseTicket = CaseTicket> {
+  ticket: T;
+  completedAt: string;
+  date: BusinessDate;
+}
+
+/**
+ * The cases handled in a period, the rule of the figure: each ticket standing completed or
+ * closed whose last completion falls inside the period, once, ordered by that completion.
+ * The count is their number and the drill-down lists them, so the two never disagree.
+ */
+export function casesHandledIn<T extends CaseTicket>(period: Period, tickets: readonly T[], changes: readonly CaseChange[]): HandledCase<T>[] {
   const { start, end } = periodInstants(period);
   const lastCompletion = new Map<string, string>();
   for (const c of changes) {
@@ -57,15 +69,28 @@ export function countCasesHandled(period: Period, tickets: readonly CaseTicket[]
     const before = lastCompletion.get(c.ticketId);
     if (!before || at > before) lastCompletion.set(c.ticketId, at);
   }
-  const result: CasesHandled = { total: 0, bySite: {}, byCategory: {} };
+  const handled: HandledCase<T>[] = [];
   for (const t of tickets) {
     if (!STANDS_DONE.includes(t.status)) continue;
     const at = lastCompletion.get(t.id);
     if (!at || at < start || at >= end) continue;
+    handled.push({ ticket: t, completedAt: at, date: taipeiDateOf(at) });
+  }
+  return handled.sort((a, b) => (a.completedAt < b.completedAt ? -1 : a.completedAt > b.completedAt ? 1 : a.ticket.id < b.ticket.id ? -1 : 1));
+}
+
+/** 處理 N 件 by site and category: the cases handled, tallied. */
+export function tallyCases(cases: readonly HandledCase[]): CasesHandled {
+  const result: CasesHandled = { total: 0, bySite: {}, byCategory: {} };
+  for (const { ticket: t } of cases) {
     result.total += 1;
     const site = (result.bySite[t.siteId] ??= {});
     site[t.category] = (site[t.category] ?? 0) + 1;
     result.byCategory[t.category] = (result.byCategory[t.category] ?? 0) + 1;
   }
   return result;
+}
+
+export function countCasesHandled(period: Period, tickets: readonly CaseTicket[], changes: readonly CaseChange[]): CasesHandled {
+  return tallyCases(casesHandledIn(period, tickets, changes));
 }

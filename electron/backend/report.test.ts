@@ -2,7 +2,11 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCalls } from '../../domain/api';
+import { translate, type MessageKey } from '../../domain/i18n';
+import { REPORT_FIGURES } from '../../domain/report/calls';
 import { taipeiDateOf, weekdayOf } from '../../domain/dates';
 import { splitPeriod } from '../../domain/report/period';
 import { tempDir } from '../../test/support/fresh-db';
@@ -138,6 +142,49 @@ describe('the demo holds the seed report’s period (issue 13, item 8)', () => {
     expect(rounds.roundsDoneByPlan['demo-plan-cleanliness']).toBe(2);
     expect(r.lines.inspection_rounds).toBeGreaterThan(20);
   }, 60_000);
+
+  it('opens the 376 repair cases behind the figure, and the rounds and projects behind theirs, each list as long as its figure', async () => {
+    const r = await ws.call('report.period', seedPeriod);
+    const cases = await ws.call('report.records', { ...seedPeriod, figure: 'repair_cases' });
+    expect(cases.rows.length).toBe(376);
+    expect(new Set(cases.rows.map((row) => row.id)).size).toBe(376);
+    expect(cases.rows.every((row) => row.date >= seedPeriod.from && row.date <= seedPeriod.to)).toBe(true);
+    // By date, then number.
+    const order = cases.rows.map((row) => `${row.date} ${String(row.cells.number)}`);
+    expect(order).toEqual([...order].sort());
+    // The edges: completed before 08:00 on the first day, and on 除夕; nothing cancelled, returned or reopened after.
+    const ids = new Set(cases.rows.map((row) => row.id));
+    expect(ids.has('demo-rp-ticket-first-morning') && ids.has('demo-rp-ticket-new-years-eve')).toBe(true);
+    for (const out of ['cancelled-1', 'returned-1', 'day-before', 'after-midnight', 'reopened-after']) expect(ids.has(`demo-rp-ticket-${out}`), out).toBe(false);
+    const byCategory = new Map<string, number>();
+    for (const row of cases.rows) byCategory.set(String(row.cells.category), (byCategory.get(String(row.cells.category)) ?? 0) + 1);
+    expect(Object.fromEntries(byCategory)).toEqual(Object.fromEntries(Object.entries(SEED_REPAIR_CASES).map(([c, n]) => [translate('zh-TW', `ticketCategory.${c}` as MessageKey), n])));
+    for (const figure of ['inspection_rounds', 'projects'] as const) {
+      expect((await ws.call('report.records', { ...seedPeriod, figure })).rows.length, figure).toBe(r.lines[figure]);
+    }
+  }, 60_000);
+
+  // The charts and the workbook read every desk's drill-down: they run once each desk answers its own.
+  const everyDeskLists = [...REPORT_FIGURES.values()].every((f) => f.records in apiCalls);
+
+  it.skipIf(!everyDeskLists)(
+    'charts the 376 repair cases by category and month, and writes them to the workbook’s maintenance sheet',
+    async () => {
+      const charts = await ws.call('report.charts', seedPeriod);
+      const chart = charts.find((c) => c.id === 'ticketsByCategoryMonth')!;
+      expect(chart.xs).toEqual(['110/09', '110/10', '110/11', '110/12', '111/01']);
+      expect(chart.series.flatMap((s) => s.values).reduce((a, b) => a + b, 0)).toBe(376);
+      expect(chart.series.find((s) => s.name === '水電')!.values.reduce((a, b) => a + b, 0)).toBe(SEED_REPAIR_CASES.plumbing);
+      const file = await ws.call('report.export', { ...seedPeriod, format: 'xlsx' });
+      if (!file.ok) throw new Error(file.message);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(file.fileBase64, 'base64') as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet('修繕維護')!;
+      const rows = sheet.getSheetValues().slice(2) as unknown[][];
+      expect(rows.filter((row) => row?.[1] === '處理修繕案件').length).toBe(376);
+    },
+    60_000,
+  );
 
   it('holds tickets that must not count — cancelled, returned, completed outside the period — and leaves them out', async () => {
     const byId = new Map(tickets().map((t) => [t.id, t]));

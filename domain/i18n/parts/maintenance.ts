@@ -210,6 +210,8 @@ export const maintenanceZh = {
   'report.figure.projects': '完工工程',
   'report.sentence.maintenance': '辦理兩行政中心辦公大樓水電、土木、通訊、消防、空調、電梯等設施維修案，本期共計處理 {repair_cases} 件，完成定期巡檢 {inspection_rounds} 次，完工工程 {projects} 項。',
   'report.chart.ticketsByCategoryMonth': '修繕案件（依類別、月份）',
+  'maint.records.plan': '巡檢計畫',
+  'maint.records.project': '工程名稱',
 } as const;
 
 export const maintenanceEn: Record<keyof typeof maintenanceZh, string> = {
@@ -424,4 +426,6 @@ export const maintenanceEn: Record<keyof typeof maintenanceZh, string> = {
   'report.sentence.maintenance':
     'Repairs of the two administrative centres’ plumbing, electrical, civil, telecom, fire safety, air conditioning and elevator facilities: {repair_cases} cases handled this period, {inspection_rounds} scheduled inspection rounds done and {projects} projects completed.',
   'report.chart.ticketsByCategoryMonth': 'Repair cases by category and month',
+  'maint.records.plan': 'Plan',
+  'maint.records.project': 'Project',
 };

@@ -229,6 +229,40 @@ describe('inspection plans and rounds', () => {
     });
     expect(await ws.call('inspections.figures', { from: '2022-01-04', to: '2022-01-31' })).toMatchObject({ roundsDone: 1, projectsCompleted: 0 });
   });
+
+  it('lists for the report the very rounds and projects it counts, on their Taipei dates', async () => {
+    const ws = await workstation();
+    await ok(ws, 'inspectionPlan.create', dengue);
+    await ok(ws, 'inspectionRound.generate', { from: '2022-01-03', to: '2022-01-17' });
+    for (const [date, completedAt] of [
+      ['2022-01-03', '2022-01-03T15:59:00.000Z'], // 1/3 23:59 Taipei
+      ['2022-01-10', '2022-01-03T16:00:00.000Z'], // 1/4 00:00 Taipei
+    ]) {
+      await ok(ws, 'inspectionRound.passRemaining', { id: `round:plan-dengue:${date}` });
+      await ok(ws, 'inspectionRound.complete', { id: `round:plan-dengue:${date}`, completedAt });
+    }
+    // The round of 1/17 is left open: it is counted nowhere and listed nowhere.
+    await ok(ws, 'project.create', { id: 'pj', name: '宿舍拆除', status: 'completed', actualStart: '2021-07-13', actualEnd: '2022-01-03' });
+    await ok(ws, 'project.create', { id: 'pj-later', name: '眷舍屋頂防水', status: 'in_progress', actualStart: '2021-12-01' });
+    const period = { from: '2021-12-01', to: '2022-01-03' };
+    const rounds = await ws.call('report.records', { ...period, figure: 'inspection_rounds' });
+    const projects = await ws.call('report.records', { ...period, figure: 'projects' });
+    const figures = await ws.call('inspections.figures', period);
+    expect([rounds.rows.length, projects.rows.length]).toEqual([figures.roundsDone, figures.projectsCompleted]);
+    expect(rounds.rows).toEqual([
+      {
+        id: 'round:plan-dengue:2022-01-03',
+        date: '2022-01-03',
+        siteId: 'dm',
+        cells: { plan: '登革熱孳生源巡檢', dueOn: '2022-01-03', completedAt: '2022-01-03T15:59:00.000Z', assignee: '張文雄', site: '市府員工宿舍' },
+      },
+    ]);
+    expect(projects.rows).toEqual([{ id: 'pj', date: '2022-01-03', cells: { project: '宿舍拆除', plannedEnd: null, actualStart: '2021-07-13', actualEnd: '2022-01-03' } }]);
+    const january = { from: '2022-01-04', to: '2022-01-31' };
+    expect((await ws.call('inspections.figureRecords', { ...january, figure: 'inspection_rounds' })).rows.map((r) => [r.id, r.date])).toEqual([['round:plan-dengue:2022-01-10', '2022-01-04']]);
+    expect((await ws.call('inspections.figureRecords', { ...january, figure: 'projects' })).rows).toEqual([]);
+    await expect(ws.call('inspections.figureRecords', { ...january, figure: 'repair_cases' })).rejects.toThrow('inspections.figureRecords: figure is not valid');
+  });
 });
 
 describe('a failed item opens a repair ticket', () => {

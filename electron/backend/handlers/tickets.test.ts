@@ -11,7 +11,9 @@ import { tempDir } from '../../../test/support/fresh-db';
 import { makeVerifier } from '../../../db/passwords';
 import { Workstation } from '../workstation';
 import { storeVerifier } from '../credentials';
-import { buildWorld, ticketArgs, tpe, world } from '../../../test/support/ticket-desk';
+import { buildWorld, clerk, ticketArgs, tpe, world } from '../../../test/support/ticket-desk';
+import { signInAs } from '../../../test/support/sign-in';
+import { setMeta } from '../../../db/meta';
 
 const PASSWORD = 'long-enough-1';
 
@@ -176,5 +178,113 @@ describe('ticket calls', () => {
 
   it('counts cases handled for the period report', async () => {
     expect(await ws.call('tickets.figures', { from: '2022-01-01', to: '2022-01-31' })).toEqual({ total: 0, bySite: {}, byCategory: {} });
+  });
+});
+
+describe('the tickets behind the report’s 處理 N 件 (issue 13, item 5)', () => {
+  let ws: Workstation;
+  const numbers = new Map<string, string>();
+
+  async function ticket(key: string, site: 'siwei' | 'fengshan' = 'siwei'): Promise<string> {
+    const args = ticketArgs(site === 'fengshan' ? { spaceId: world.spaces.fsOffice, category: 'hvac', subject: '冷氣不冷' } : {});
+    const r = await ws.runner.run('ticket.create', args, clerk, tpe('2021-12-20', '09:00'));
+    if (!r.ok) throw new Error(r.message);
+    const id = String(args.id);
+    numbers.set(key, ws.runner.records.getSync('ticket', id)!.number);
+    return id;
+  }
+  async function move(id: string, status: string, at: string, extra: Record<string, unknown> = {}) {
+    const r = await ws.runner.run('ticket.transition', { id, changeId: newId(), status, ...extra }, clerk, at);
+    if (!r.ok) throw new Error(`${status}: ${r.message}`);
+  }
+  /** Assigned and worked on the morning before, completed at `at`. */
+  async function completed(key: string, at: string, site: 'siwei' | 'fengshan' = 'siwei'): Promise<string> {
+    const id = await ticket(key, site);
+    await move(id, 'assigned', tpe('2021-12-20', '10:00'), { assigneeId: world.people.tech });
+    await move(id, 'in_progress', tpe('2021-12-20', '11:00'));
+    await move(id, 'completed', at);
+    return id;
+  }
+  const records = (from: string, to: string) => ws.call('report.records', { from, to, figure: 'repair_cases' });
+
+  beforeEach(async () => {
+    numbers.clear();
+    ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
+    await buildWorld(ws.runner, tpe('2021-12-01', '08:00'));
+    await signInAs(ws, ['maintenance_clerk']);
+    // January 2022 in Taipei: from 1/1 00:00 to 1/31 23:59.
+    const first = await completed('first', tpe('2022-01-01', '00:00'));
+    await move(first, 'closed', tpe('2022-01-03', '09:00'));
+    await completed('last', tpe('2022-01-31', '23:59'));
+    await completed('fengshan', tpe('2022-01-20', '14:00'), 'fengshan');
+    await completed('dayBefore', tpe('2021-12-31', '23:59'));
+    await completed('dayAfter', tpe('2022-02-01', '00:00'));
+    // Completed in January, reopened in February and completed again: February's case, once.
+    const reopened = await completed('reopened', tpe('2022-01-28', '16:00'));
+    await move(reopened, 'in_progress', tpe('2022-02-07', '09:00'));
+    await move(reopened, 'completed', tpe('2022-02-08', '15:00'));
+    // Completed in January, reopened and cancelled; and one returned to the reporter: neither was handled.
+    const cancelled = await completed('cancelled', tpe('2022-01-10', '16:00'));
+    await move(cancelled, 'in_progress', tpe('2022-01-11', '09:00'));
+    await move(cancelled, 'cancelled', tpe('2022-01-11', '10:00'));
+    await move(await ticket('returned'), 'returned', tpe('2022-01-12', '09:00'), { note: '非本處權責' });
+  });
+  afterEach(() => ws.close());
+
+  // The keys again, by number, to read the lists.
+  const keyOf = (number: string) => [...numbers.entries()].find(([, n]) => n === number)?.[0];
+
+  it('lists as many tickets as the figure counts, by Taipei date of the last completion, the edges of the month included', async () => {
+    const january = await records('2022-01-01', '2022-01-31');
+    expect(january.rows.length).toBe((await ws.call('tickets.figures', { from: '2022-01-01', to: '2022-01-31' })).total);
+    expect(january.rows.map((r) => [keyOf(r.cells.number as string), r.date])).toEqual([
+      ['first', '2022-01-01'],
+      ['fengshan', '2022-01-20'],
+      ['last', '2022-01-31'],
+    ]);
+    expect(january.rows.map((r) => r.siteId)).toEqual([world.sites.siwei, world.sites.fengshan, world.sites.siwei]);
+    expect((await records('2021-12-01', '2021-12-31')).rows.map((r) => [keyOf(r.cells.number as string), r.date])).toEqual([['dayBefore', '2021-12-31']]);
+  });
+
+  it('lists a reopened ticket once, on its last completion, and never a cancelled or returned one', async () => {
+    const february = await records('2022-02-01', '2022-02-28');
+    expect(february.rows.map((r) => [keyOf(r.cells.number as string), r.date])).toEqual([
+      ['dayAfter', '2022-02-01'],
+      ['reopened', '2022-02-08'],
+    ]);
+    const both = await records('2022-01-01', '2022-02-28');
+    expect(both.rows.length).toBe(5);
+    expect(both.rows.length).toBe((await ws.call('tickets.figures', { from: '2022-01-01', to: '2022-02-28' })).total);
+    const keys = both.rows.map((r) => keyOf(r.cells.number as string));
+    expect(keys.filter((k) => k === 'reopened').length).toBe(1);
+    expect(keys).not.toContain('cancelled');
+    expect(keys).not.toContain('returned');
+  });
+
+  it('writes each row in the reader’s language: number, completion, category, site, location and subject, nothing of the reporter', async () => {
+    const january = await ws.call('tickets.figureRecords', { from: '2022-01-01', to: '2022-01-31', figure: 'repair_cases' });
+    expect(january.columns.map((c) => c.key)).toEqual(['number', 'completedAt', 'status', 'category', 'site', 'location', 'subject']);
+    expect(january.rows[0].cells).toEqual({
+      number: numbers.get('first'),
+      completedAt: tpe('2022-01-01', '00:00'),
+      status: '結案',
+      category: '水電',
+      site: '四維行政中心',
+      location: '3F 男廁',
+      subject: '男廁漏水',
+    });
+    expect(january.rows[1].cells).toMatchObject({ category: '空調', site: '鳳山行政中心', location: '2F 社會局辦公室' });
+    const text = JSON.stringify(january);
+    expect(text).not.toContain('3201');
+    expect(text).not.toContain('周雅婷');
+    setMeta(ws.db, 'locale', 'en');
+    const english = await records('2022-01-01', '2022-01-31');
+    expect(english.rows[0].cells).toMatchObject({ status: 'Closed', category: 'Plumbing & electrical', site: 'Siwei' });
+  });
+
+  it('refuses a figure it does not list, with a message naming the argument', async () => {
+    await expect(ws.call('tickets.figureRecords', { from: '2022-01-01', to: '2022-01-31', figure: 'projects' })).rejects.toThrow('tickets.figureRecords: figure is not valid');
+    await expect(ws.call('report.records', { from: '2022-01-01', to: '2022-01-31', figure: 'nothing' })).rejects.toThrow('report.records: figure is not valid');
+    await expect(ws.call('tickets.figureRecords', { from: '2022-01-31', to: '2022-01-01', figure: 'repair_cases' })).rejects.toThrow('not valid');
   });
 });

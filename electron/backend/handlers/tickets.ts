@@ -9,7 +9,9 @@ import type { Ticket } from '../../../domain/maintenance/tickets';
 import { MAX_SAVED_FILTERS, ticketNumberFromInput, type TicketPrefs } from '../../../domain/maintenance/tickets-query';
 import { nameOf, translate, type MessageKey } from '../../../domain/i18n';
 import { getMeta, setMeta } from '../../../db/meta';
-import { casesHandled, openTicketsAt, queryTickets, ticketDetail, ticketIdByNumber, ticketsForExport } from '../../../db/queries/tickets';
+import { casesHandled, handledCases, openTicketsAt, queryTickets, ticketDetail, ticketIdByNumber, ticketsForExport } from '../../../db/queries/tickets';
+import type { Period } from '../../../domain/maintenance/report';
+import type { FigureRecords, RecordColumn } from '../../../domain/report/section';
 import { myWork } from '../../../db/queries/my-work';
 import { exportList } from '../export/list-export';
 import type { ExportColumn } from '../export/table-export';
@@ -91,8 +93,44 @@ function exportRows(ws: DeskContext, tickets: Ticket[], locale: Locale): Record<
   });
 }
 
+const CASE_COLUMNS: RecordColumn[] = [
+  { key: 'number', label: 'maint.col.number', width: 14 },
+  { key: 'completedAt', label: 'maint.col.completedAt', type: 'instant', width: 16 },
+  { key: 'status', label: 'maint.col.status', width: 8 },
+  { key: 'category', label: 'maint.col.category', width: 8 },
+  { key: 'site', label: 'maint.col.site', width: 14 },
+  { key: 'location', label: 'maint.col.location', width: 22 },
+  { key: 'subject', label: 'maint.col.subject', width: 28 },
+];
+
+/**
+ * The tickets behind 處理 N 件 (the drill-down): the very cases the figure counts, each on
+ * the Taipei date of its last completion, by date then number. What the ticket is and
+ * where; nothing of the reporter.
+ */
+export function caseRecords(ws: Pick<DeskContext, 'db' | 'locale'>, period: Period, figure: string): FigureRecords {
+  const locale = ws.locale;
+  const rows = handledCases(ws.db, period).map(({ ticket: t, completedAt, date }) => ({
+    id: t.id,
+    date,
+    siteId: t.siteId,
+    number: t.number,
+    cells: {
+      number: t.number,
+      completedAt,
+      status: translate(locale, `ticketStatus.${t.status}`),
+      category: translate(locale, `ticketCategory.${t.category}`),
+      site: nameOf({ nameZh: t.siteNameZh, nameEn: t.siteNameEn }, locale),
+      location: [t.floorName, nameOf({ nameZh: t.spaceNameZh, nameEn: t.spaceNameEn }, locale)].filter(Boolean).join(' '),
+      subject: t.subject,
+    },
+  }));
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+  return { figure, columns: CASE_COLUMNS, rows: rows.map(({ number: _number, ...row }) => row) };
+}
+
 export const ticketHandlers: DeskHandlers<
-  'tickets.page' | 'tickets.get' | 'tickets.byNumber' | 'tickets.openAt' | 'tickets.myWork' | 'tickets.export' | 'tickets.figures' | 'tickets.prefs' | 'tickets.savePrefs'
+  'tickets.page' | 'tickets.get' | 'tickets.byNumber' | 'tickets.openAt' | 'tickets.myWork' | 'tickets.export' | 'tickets.figures' | 'tickets.figureRecords' | 'tickets.prefs' | 'tickets.savePrefs'
 > = {
   'tickets.page': (ws, { filter, sort, offset, limit }) => queryTickets(ws.db, filter, sort, offset, limit),
 
@@ -123,6 +161,8 @@ export const ticketHandlers: DeskHandlers<
   },
 
   'tickets.figures': (ws, { from, to }) => casesHandled(ws.db, { from, to }),
+
+  'tickets.figureRecords': (ws, { from, to, figure }) => caseRecords(ws, { from, to }, figure),
 
   'tickets.prefs': (ws) => readPrefs(ws, ws.actor.userId),
 
