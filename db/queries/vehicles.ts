@@ -1,6 +1,7 @@
 /** The dispatch desk's queries: the board of a stretch, the request queue, and the trips that may count for a period (with a day's margin each side for Taipei time). */
-import { addDays, startOfTaipeiDay, type BusinessDate } from '../../domain/dates';
-import { vehicleFigures, type VehicleFigures } from '../../domain/vehicles/figures';
+import { addDays, startOfTaipeiDay, type BusinessDate, type Locale } from '../../domain/dates';
+import type { FigureRecords } from '../../domain/report/section';
+import { vehicleFigureNamed, vehicleFigureRecords, vehicleFigures, type ListedTrip, type VehicleFigures } from '../../domain/vehicles/figures';
 import type { DriverLeave, RequestState, Trip, TripRequest, VehicleUnavailable } from '../../domain/vehicles/types';
 import type { Db } from '../open';
 import { rowToRecord } from '../records';
@@ -57,14 +58,26 @@ export function listRequests(db: Db, states?: readonly RequestState[]): TripRequ
   return rows.map((r) => rowToRecord('tripRequest', r));
 }
 
+/** What the period's figures look through: the trips departing on its Taipei days, with what a drill-down row shows of each. */
+function periodTrips(db: Db, period: { from: BusinessDate; to: BusinessDate }): ListedTrip[] {
+  const rows = prepared(
+    db,
+    `SELECT t.id, t.vehicle_id AS vehicleId, t.agency_id AS agencyId, t.is_loan AS isLoan, t.state, t.depart_at AS departAt, t.return_at AS returnAt,
+            t.actual_depart_at AS actualDepartAt, t.actual_return_at AS actualReturnAt, t.odometer_out AS odometerOut, t.odometer_in AS odometerIn,
+            COALESCE(r.paper_number, '') AS paperNumber, COALESCE(r.purpose, '') AS purpose, COALESCE(r.stops, '[]') AS stops, COALESCE(r.distance_km, 0) AS distanceKm,
+            COALESCE(v.plate, '') AS plate, COALESCE(a.name_zh, '') AS agencyNameZh, COALESCE(a.name_en, '') AS agencyNameEn
+       FROM trip t LEFT JOIN trip_request r ON r.id = t.request_id LEFT JOIN vehicle v ON v.id = t.vehicle_id LEFT JOIN agency a ON a.id = t.agency_id
+      WHERE t.depart_at >= ? AND t.depart_at < ?`,
+  ).all(startOfTaipeiDay(period.from), startOfTaipeiDay(addDays(period.to, 1))) as (Omit<ListedTrip, 'isLoan' | 'stops'> & { isLoan: number; stops: string })[];
+  return rows.map((r) => ({ ...r, isLoan: Boolean(r.isLoan), stops: JSON.parse(r.stops) as string[] }));
+}
+
 export function vehicleFiguresOf(db: Db, period: { from: BusinessDate; to: BusinessDate }): VehicleFigures {
-  const rows = (
-    prepared(
-      db,
-      `SELECT vehicle_id AS vehicleId, agency_id AS agencyId, is_loan AS isLoan, state, depart_at AS departAt, return_at AS returnAt,
-              actual_depart_at AS actualDepartAt, actual_return_at AS actualReturnAt
-         FROM trip WHERE depart_at >= ? AND depart_at < ?`,
-    ).all(startOfTaipeiDay(period.from), startOfTaipeiDay(addDays(period.to, 1))) as (Parameters<typeof vehicleFigures>[0][number] & { isLoan: number | boolean })[]
-  ).map((r) => ({ ...r, isLoan: Boolean(r.isLoan) }));
-  return vehicleFigures(rows, period);
+  return vehicleFigures(periodTrips(db, period), period);
+}
+
+/** The trips behind one of the period's figures (the report's drill-down), counted by the figures' own rule. */
+export function vehicleRecordsOf(db: Db, args: { from: BusinessDate; to: BusinessDate; figure: string }, locale: Locale): FigureRecords {
+  const figure = vehicleFigureNamed(args.figure);
+  return vehicleFigureRecords(periodTrips(db, args), args, figure, locale);
 }

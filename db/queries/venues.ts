@@ -4,9 +4,10 @@
  * bookings, the period figures and the data of an iCalendar feed.
  */
 import type { Problem } from '../../domain/errors';
-import { addDays, startOfTaipeiDay, type BusinessDate } from '../../domain/dates';
+import { addDays, startOfTaipeiDay, type BusinessDate, type Locale } from '../../domain/dates';
+import type { FigureRecords } from '../../domain/report/section';
 import { calendarExceptionsOf, type CalendarExceptions } from '../../domain/working-days';
-import { countVenueFigures, type FigureVenue } from '../../domain/venues/figures';
+import { countedBookings, countVenueFigures, venueFigureNamed, venueFigureRecords, type FigureVenue } from '../../domain/venues/figures';
 import { misfits } from '../../domain/venues/flags';
 import { BusyIndex, findFreeSlots, venueFits, type FinderOptions, type SlotRequest } from '../../domain/venues/free-slots';
 import { bookingWarnings, effectiveBuffers, occupiedOf, scheduleProblems, timeProblems } from '../../domain/venues/rules';
@@ -368,13 +369,23 @@ export function displacedBookings(db: Db): BookingView[] {
   return bookingViewsWhere(db, "b.displaced = 1 AND b.status = 'pending'", []);
 }
 
-export function venueFigures(db: Db, from: BusinessDate, to: BusinessDate): VenueFigures {
-  const rows = prepared(db, "SELECT status, start, venue_id AS venueId, activity_type AS activityType FROM booking WHERE status = 'approved' AND start >= ? AND start < ?").all(
-    startOfTaipeiDay(from),
-    startOfTaipeiDay(addDays(to, 1)),
-  ) as Pick<Booking, 'status' | 'start' | 'venueId' | 'activityType'>[];
+/** What the period's figures look through: the approved bookings starting on its Taipei days, and every venue (archived too) they count by. */
+function periodBookings(db: Db, from: BusinessDate, to: BusinessDate): { bookings: BookingView[]; venues: Map<string, FigureVenue> } {
+  const bookings = bookingViewsWhere(db, "b.status = 'approved' AND b.start >= ? AND b.start < ?", [startOfTaipeiDay(from), startOfTaipeiDay(addDays(to, 1))]);
   const venues = new Map<string, FigureVenue>(venueViews(db, { includeArchived: true }).map((v) => [v.id, { type: v.type, siteId: v.siteId, siteNameZh: v.siteNameZh, siteNameEn: v.siteNameEn }]));
-  return countVenueFigures(rows, venues, from, to);
+  return { bookings, venues };
+}
+
+export function venueFigures(db: Db, from: BusinessDate, to: BusinessDate): VenueFigures {
+  const { bookings, venues } = periodBookings(db, from, to);
+  return countVenueFigures(bookings, venues, from, to);
+}
+
+/** The bookings behind one of the period's figures (the report's drill-down), counted by the figures' own rule. */
+export function venueRecordsOf(db: Db, args: { from: BusinessDate; to: BusinessDate; figure: string }, locale: Locale): FigureRecords {
+  const figure = venueFigureNamed(args.figure);
+  const { bookings, venues } = periodBookings(db, args.from, args.to);
+  return venueFigureRecords(countedBookings(bookings, venues, args.from, args.to), figure, locale);
 }
 
 /** Every booking of a feed's scope and every occurrence of its series, with those series. */

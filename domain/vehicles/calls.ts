@@ -1,8 +1,9 @@
 /** The dispatch desk's read calls: each one's argument schema and who may make it, and what each answers. */
 import { z } from 'zod';
-import { defineCall, DESK_READERS, exportFormat, periodArgs, type ExportedList } from '../call';
+import { defineCall, DESK_READERS, exportFormat, figureRecordsArgs, periodArgs, type ExportedList } from '../call';
 import type { BusinessDate } from '../dates';
 import { instant } from '../instants';
+import type { FigureRecords } from '../report/section';
 import type { VehicleFigures } from './figures';
 import type { Fit } from './suggest';
 import { REQUEST_STATES, type DriverLeave, type DriverProfile, type Trip, type TripRequest, type Vehicle, type VehicleUnavailable } from './types';
@@ -18,6 +19,8 @@ const requestFilter = z.object({ states: z.array(z.enum(REQUEST_STATES)).max(REQ
 export const vehicleCalls = {
   /** Trip counts for the period report (DOMAIN.md, "Vehicle trips"). */
   'vehicles.figures': defineCall(periodArgs, DESK_READERS),
+  /** The trips behind a figure of the report section (trips, trips_lent): one row per counted trip. */
+  'vehicles.figureRecords': defineCall(figureRecordsArgs, DESK_READERS),
   /** The dispatch board of a stretch: the fleet, the drivers, and the trips, unavailable periods and leave that meet it. */
   'vehicles.board': defineCall(range, DESK_READERS),
   /** The one queue of requests, online and paper, waiting ones first and soonest first. */
@@ -73,6 +76,7 @@ export interface DocumentDue {
 
 export interface VehicleResults {
   'vehicles.figures': VehicleFigures;
+  'vehicles.figureRecords': FigureRecords;
   'vehicles.board': DispatchBoard;
   'vehicles.requests': TripRequest[];
   'vehicles.suggest': Fit[];

@@ -3,7 +3,8 @@
  * each answers. domain/api.ts combines them with the other desks'.
  */
 import { z } from 'zod';
-import { defineCall, DESK_READERS, exportFormat, periodArgs, type ExportedList } from '../call';
+import { defineCall, DESK_READERS, exportFormat, figureRecordsArgs, periodArgs, type ExportedList } from '../call';
+import type { FigureRecords } from '../report/section';
 import type { Outcome } from '../errors';
 import { instant } from '../instants';
 import { ACTIVITY_TYPES, BOOKING_STATUSES, EQUIPMENT, VENUE_TYPES } from './types';
@@ -73,6 +74,8 @@ export const venueCalls = {
   'venues.flagged': defineCall(z.object({}).strict(), DESK_READERS),
   'venues.displaced': defineCall(z.object({}).strict(), DESK_READERS),
   'venues.figures': defineCall(periodArgs, DESK_READERS),
+  /** The bookings behind a figure of the report section (venue_sessions, room_uses): one row per counted occurrence. */
+  'venues.figureRecords': defineCall(figureRecordsArgs, DESK_READERS),
   'venues.ical': defineCall(z.object({ venueId: short.optional(), agencyId: short.optional() }).strict(), DESK_READERS),
   /** The address Outlook subscribes to on the LAN (the sync server's feed); null when there is no server to ask. */
   'venues.feedLink': defineCall(z.object({ venueId: short.optional(), agencyId: short.optional() }).strict(), DESK_READERS),
@@ -89,6 +92,7 @@ export interface VenueResults {
   'venues.flagged': FlaggedBooking[];
   'venues.displaced': BookingView[];
   'venues.figures': VenueFigures;
+  'venues.figureRecords': FigureRecords;
   /** RFC 5545 text for a venue's or an agency's bookings (exactly one of the two). */
   'venues.ical': Outcome<{ text: string; fileName: string }>;
   'venues.feedLink': { url: string | null };

@@ -1,5 +1,5 @@
 /** The dispatch desk's call handlers: the board, the queue, suggestions, the fleet and drivers, documents due, and the list exports. */
-import { downtimeMeeting, listRequests, purposesOfTripsMeeting, tripsMeeting, tripTimesMeeting, vehicleFiguresOf } from '../../../db/queries/vehicles';
+import { downtimeMeeting, listRequests, purposesOfTripsMeeting, tripsMeeting, tripTimesMeeting, vehicleFiguresOf, vehicleRecordsOf } from '../../../db/queries/vehicles';
 import { addDays, formatDate, formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
 import { nameOf, translate } from '../../../domain/i18n';
 import type { DocumentDue, DriverRow, vehicleCalls } from '../../../domain/vehicles/calls';
@@ -99,6 +99,7 @@ function tripRows(ws: DeskContext, trips: Trip[]) {
 
 export const vehicleHandlers: DeskHandlers<keyof typeof vehicleCalls> = {
   'vehicles.figures': (ws, period) => vehicleFiguresOf(ws.db, period),
+  'vehicles.figureRecords': (ws, args) => vehicleRecordsOf(ws.db, args, ws.locale),
   'vehicles.board': (ws, { from, to }) => ({
     vehicles: fleet(ws),
     drivers: driverRows(ws),

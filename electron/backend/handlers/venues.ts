@@ -2,7 +2,7 @@
 import { formatInstant, taipeiDateOf } from '../../../domain/dates';
 import { translate } from '../../../domain/i18n';
 import type { BookingView } from '../../../domain/venues/views';
-import { bookingDetail, bookingViews, checkBooking, competingGroups, displacedBookings, flaggedBookings, freeSlots, venueFigures, venueViews } from '../../../db/queries/venues';
+import { bookingDetail, bookingViews, checkBooking, competingGroups, displacedBookings, flaggedBookings, freeSlots, venueFigures, venueRecordsOf, venueViews } from '../../../db/queries/venues';
 import { getMeta } from '../../../db/meta';
 import { exportList, safeFileName } from '../export/list-export';
 import { venueCalendar } from '../ical/venue-calendar';
@@ -19,6 +19,7 @@ type VenueCalls =
   | 'venues.flagged'
   | 'venues.displaced'
   | 'venues.figures'
+  | 'venues.figureRecords'
   | 'venues.ical'
   | 'venues.feedLink'
   | 'venues.export';
@@ -95,6 +96,7 @@ export const venueHandlers: DeskHandlers<VenueCalls> = {
   'venues.flagged': (ws) => flaggedBookings(ws.db, new Date().toISOString()),
   'venues.displaced': (ws) => displacedBookings(ws.db),
   'venues.figures': (ws, { from, to }) => venueFigures(ws.db, from, to),
+  'venues.figureRecords': (ws, args) => venueRecordsOf(ws.db, args, ws.locale),
   'venues.ical': (ws, { venueId, agencyId }) => {
     if ((venueId === undefined) === (agencyId === undefined)) return problemResult({ code: 'error.required', params: { field: 'venueId' }, field: 'venueId' }, ws.locale);
     const cal = venueCalendar(ws, venueId ? { venueId } : { agencyId: agencyId! });
