@@ -219,7 +219,7 @@ export function ticketDetail(db: Db, id: string): TicketDetail | null {
  */
 export function casesHandled(db: Db, period: Period): CasesHandled {
   const { start, end } = periodInstants(period);
-  const inPeriod = `SELECT DISTINCT ticket_id FROM ticket_status_change WHERE to_status = 'completed' AND at >= ? AND at < ?`;
+  const inPeriod = `SELECT ticket_id FROM ticket_status_change WHERE to_status = 'completed' AND at >= ? AND at < ?`;
   const tickets = prepared(db, `SELECT id, site_id AS siteId, category, status FROM ticket WHERE id IN (${inPeriod})`).all(start, end) as Parameters<typeof countCasesHandled>[1][number][];
   const changes = prepared(db, `SELECT ticket_id AS ticketId, to_status AS toStatus, at FROM ticket_status_change WHERE to_status = 'completed' AND ticket_id IN (${inPeriod})`).all(
     start,
