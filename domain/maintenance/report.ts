@@ -50,18 +50,22 @@ const STANDS_DONE: readonly TicketStatus[] = ['completed', 'closed'];
 
 export function countCasesHandled(period: Period, tickets: readonly CaseTicket[], changes: readonly CaseChange[]): CasesHandled {
   const { start, end } = periodInstants(period);
-  const lastCompletion = new Map<string, string>();
+  // Instants compared as epoch milliseconds: a period holds thousands of completions.
+  const startMs = Date.parse(start);
+  const endMs = Date.parse(end);
+  const lastCompletion = new Map<string, number>();
   for (const c of changes) {
     if (c.toStatus !== 'completed') continue;
-    const at = new Date(c.at).toISOString();
+    const at = Date.parse(c.at);
+    if (Number.isNaN(at)) throw new RangeError(`not an instant: ${c.at}`);
     const before = lastCompletion.get(c.ticketId);
-    if (!before || at > before) lastCompletion.set(c.ticketId, at);
+    if (before === undefined || at > before) lastCompletion.set(c.ticketId, at);
   }
   const result: CasesHandled = { total: 0, bySite: {}, byCategory: {} };
   for (const t of tickets) {
     if (!STANDS_DONE.includes(t.status)) continue;
     const at = lastCompletion.get(t.id);
-    if (!at || at < start || at >= end) continue;
+    if (at === undefined || at < startMs || at >= endMs) continue;
     result.total += 1;
     const site = (result.bySite[t.siteId] ??= {});
     site[t.category] = (site[t.category] ?? 0) + 1;

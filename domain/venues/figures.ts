@@ -5,7 +5,7 @@
  * each occurrence of a series counts. Activity venues (auditorium, atrium) give venue
  * sessions, meeting rooms give room uses.
  */
-import { taipeiDateOf, type BusinessDate } from '../dates';
+import { addDays, startOfTaipeiDay, type BusinessDate } from '../dates';
 import { ACTIVITY_TYPES, ACTIVITY_VENUE_TYPES, type ActivityType, type Booking, type VenueType } from './types';
 import type { VenueFigureRow, VenueFigures } from './views';
 
@@ -25,11 +25,15 @@ export function countVenueFigures(
   const counts = new Map<string, VenueFigureRow>();
   let venueSessions = 0;
   let roomUses = 0;
+  // A start whose Taipei date is inside the period: from the first day's midnight to the day after the last (as epoch ms, for thousands of bookings).
+  const firstMs = Date.parse(startOfTaipeiDay(from));
+  const afterMs = Date.parse(startOfTaipeiDay(addDays(to, 1)));
   for (const b of bookings) {
     // A booking approved and later cancelled has status 'cancelled': it does not count.
     if (b.status !== 'approved') continue;
-    const day = taipeiDateOf(b.start);
-    if (day < from || day > to) continue;
+    const startMs = Date.parse(b.start);
+    if (Number.isNaN(startMs)) throw new RangeError(`not an instant: ${b.start}`);
+    if (startMs < firstMs || startMs >= afterMs) continue;
     const v = venues.get(b.venueId);
     if (!v) continue;
     const measure = ACTIVITY_VENUE_TYPES.includes(v.type) ? 'venue_sessions' : 'room_uses';
