@@ -80,7 +80,12 @@ export const ticketStatusChange = sqliteTable(
     note: text('note').notNull().default(''),
     ...stamps,
   },
-  (t) => [index('ticket_status_change_ticket').on(t.ticketId, t.at), index('ticket_status_change_to').on(t.toStatus, t.at)],
+  (t) => [
+    // A ticket's history; and its completions (the period figures) from the index alone.
+    index('ticket_status_change_ticket').on(t.ticketId, t.toStatus, t.at),
+    // The completions of a period, with their tickets, from the index alone (the period figures).
+    index('ticket_status_change_to').on(t.toStatus, t.at, t.ticketId),
+  ],
 );
 
 export const ticketComment = sqliteTable(

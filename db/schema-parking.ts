@@ -50,9 +50,9 @@ export const permit = sqliteTable(
   },
   (t) => [
     uniqueIndex('permit_number').on(t.number),
-    // The figures: annual ones by year, temporary ones by the day they were issued.
-    index('permit_type_year').on(t.type, t.year),
-    index('permit_type_issued').on(t.type, t.issuedOn),
+    // The figures: annual ones by year, temporary ones by the day they were issued (each from the index alone).
+    index('permit_type_year').on(t.type, t.year, t.status, t.siteId, t.issuedOn),
+    index('permit_type_issued').on(t.type, t.issuedOn, t.status, t.siteId, t.year),
     index('permit_valid_to').on(t.status, t.validTo),
     index('permit_agency').on(t.holderAgencyId),
   ],

@@ -111,8 +111,8 @@ export const booking = sqliteTable(
     // Bookings longer than a day, so that a range's bookings are read by start from just before
     // it (booking_start_end) plus these, not from the first booking on.
     index('booking_long').on(t.start, t.end).where(sql.raw(LONG_BOOKING)),
-    // Pending ones (competing), approved ones by start (the period figures).
-    index('booking_status_start').on(t.status, t.start),
+    // Pending ones (competing), approved ones by start (the period figures, from the index alone).
+    index('booking_status_start').on(t.status, t.start, t.venueId, t.activityType),
     index('booking_of_series').on(t.seriesId),
     index('booking_agency').on(t.applicantAgencyId),
   ],

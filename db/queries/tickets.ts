@@ -231,7 +231,7 @@ export interface CaseLine extends CaseTicket {
  */
 export function handledCases(db: Db, period: Period): HandledCase<CaseLine>[] {
   const { start, end } = periodInstants(period);
-  const inPeriod = `SELECT DISTINCT ticket_id FROM ticket_status_change WHERE to_status = 'completed' AND at >= ? AND at < ?`;
+  const inPeriod = `SELECT ticket_id FROM ticket_status_change WHERE to_status = 'completed' AND at >= ? AND at < ?`;
   const tickets = prepared(
     db,
     `SELECT t.id, t.number, t.subject, t.site_id AS siteId, t.category, t.status,

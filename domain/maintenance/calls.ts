@@ -21,8 +21,6 @@ const short = z.string().max(200);
 export const TICKET_FIGURES = ['repair_cases'] as const;
 export const INSPECTION_FIGURES = ['inspection_rounds', 'projects'] as const;
 
-/** A drill-down's arguments, refusing a figure the call does not list. */
-const recordsOf = (figures: readonly string[]) => figureRecordsArgs.refine((a) => figures.includes(a.figure), { message: 'figure', path: ['figure'] });
 
 export const maintenanceCalls = {
   // repair tickets
@@ -37,7 +35,7 @@ export const maintenanceCalls = {
   'tickets.export': defineCall(z.object({ filter: ticketFilterSchema, sort: ticketSortSchema, format: exportFormat }).strict(), DESK_READERS),
   'tickets.figures': defineCall(periodArgs, DESK_READERS),
   /** The tickets behind 處理 N 件, chosen by the figure's own rule. */
-  'tickets.figureRecords': defineCall(recordsOf(TICKET_FIGURES), DESK_READERS),
+  'tickets.figureRecords': defineCall(figureRecordsArgs(TICKET_FIGURES), DESK_READERS),
   'tickets.prefs': defineCall(z.object({}).strict(), DESK_READERS),
   'tickets.savePrefs': defineCall(z.object({ lastSpaceId: short.nullable().optional(), savedFilters: z.array(savedFilterSchema).max(MAX_SAVED_FILTERS).optional() }).strict(), DESK_READERS),
   // inspections, projects and assets
@@ -58,7 +56,7 @@ export const maintenanceCalls = {
   'inspections.missing': defineCall(z.object({ from: inspectionDate, to: inspectionDate }).strict(), DESK_READERS),
   'inspections.figures': defineCall(periodArgs, DESK_READERS),
   /** The rounds done or the projects completed behind their figures, chosen by the figures' own rules. */
-  'inspections.figureRecords': defineCall(recordsOf(INSPECTION_FIGURES), DESK_READERS),
+  'inspections.figureRecords': defineCall(figureRecordsArgs(INSPECTION_FIGURES), DESK_READERS),
   'assets.history': defineCall(z.object({ id: short }).strict(), DESK_READERS),
   'projects.tickets': defineCall(z.object({ id: short }).strict(), DESK_READERS),
 } as const;

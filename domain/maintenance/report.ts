@@ -62,19 +62,24 @@ export interface HandledCase<T extends CaseTicket = CaseTicket> {
  */
 export function casesHandledIn<T extends CaseTicket>(period: Period, tickets: readonly T[], changes: readonly CaseChange[]): HandledCase<T>[] {
   const { start, end } = periodInstants(period);
-  const lastCompletion = new Map<string, string>();
+  // Instants compared as epoch milliseconds: a period holds thousands of completions.
+  const startMs = Date.parse(start);
+  const endMs = Date.parse(end);
+  const lastCompletion = new Map<string, number>();
   for (const c of changes) {
     if (c.toStatus !== 'completed') continue;
-    const at = new Date(c.at).toISOString();
+    const at = Date.parse(c.at);
+    if (Number.isNaN(at)) throw new RangeError(`not an instant: ${c.at}`);
     const before = lastCompletion.get(c.ticketId);
-    if (!before || at > before) lastCompletion.set(c.ticketId, at);
+    if (before === undefined || at > before) lastCompletion.set(c.ticketId, at);
   }
   const handled: HandledCase<T>[] = [];
   for (const t of tickets) {
     if (!STANDS_DONE.includes(t.status)) continue;
     const at = lastCompletion.get(t.id);
-    if (!at || at < start || at >= end) continue;
-    handled.push({ ticket: t, completedAt: at, date: taipeiDateOf(at) });
+    if (at === undefined || at < startMs || at >= endMs) continue;
+    const completedAt = new Date(at).toISOString();
+    handled.push({ ticket: t, completedAt, date: taipeiDateOf(completedAt) });
   }
   return handled.sort((a, b) => (a.completedAt < b.completedAt ? -1 : a.completedAt > b.completedAt ? 1 : a.ticket.id < b.ticket.id ? -1 : 1));
 }

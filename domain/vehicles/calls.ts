@@ -20,7 +20,7 @@ export const vehicleCalls = {
   /** Trip counts for the period report (DOMAIN.md, "Vehicle trips"). */
   'vehicles.figures': defineCall(periodArgs, DESK_READERS),
   /** The trips behind a figure of the report section (trips, trips_lent): one row per counted trip. */
-  'vehicles.figureRecords': defineCall(figureRecordsArgs, DESK_READERS),
+  'vehicles.figureRecords': defineCall(figureRecordsArgs(['trips', 'trips_lent'] as const), DESK_READERS),
   /** The dispatch board of a stretch: the fleet, the drivers, and the trips, unavailable periods and leave that meet it. */
   'vehicles.board': defineCall(range, DESK_READERS),
   /** The one queue of requests, online and paper, waiting ones first and soonest first. */

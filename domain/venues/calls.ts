@@ -75,7 +75,7 @@ export const venueCalls = {
   'venues.displaced': defineCall(z.object({}).strict(), DESK_READERS),
   'venues.figures': defineCall(periodArgs, DESK_READERS),
   /** The bookings behind a figure of the report section (venue_sessions, room_uses): one row per counted occurrence. */
-  'venues.figureRecords': defineCall(figureRecordsArgs, DESK_READERS),
+  'venues.figureRecords': defineCall(figureRecordsArgs(['venue_sessions', 'room_uses'] as const), DESK_READERS),
   'venues.ical': defineCall(z.object({ venueId: short.optional(), agencyId: short.optional() }).strict(), DESK_READERS),
   /** The address Outlook subscribes to on the LAN (the sync server's feed); null when there is no server to ask. */
   'venues.feedLink': defineCall(z.object({ venueId: short.optional(), agencyId: short.optional() }).strict(), DESK_READERS),

@@ -6,7 +6,7 @@
  * sessions, meeting rooms give room uses. The count and the drill-down list (the records
  * behind a figure) both come from `countedBookings`, so the list's length is the figure.
  */
-import { describeTime, taipeiDateOf, type BusinessDate, type Locale } from '../dates';
+import { addDays, describeTime, startOfTaipeiDay, taipeiDateOf, type BusinessDate, type Locale } from '../dates';
 import { translate } from '../i18n';
 import type { FigureRecords, RecordColumn } from '../report/section';
 import { ACTIVITY_TYPES, ACTIVITY_VENUE_TYPES, type ActivityType, type Booking, type VenueType } from './types';
@@ -46,14 +46,18 @@ type Countable = Pick<Booking, 'status' | 'start' | 'venueId'>;
  */
 export function countedBookings<B extends Countable>(bookings: readonly B[], venues: ReadonlyMap<string, FigureVenue>, from: BusinessDate, to: BusinessDate): CountedBooking<B>[] {
   const out: CountedBooking<B>[] = [];
+  // A start whose Taipei date is inside the period: from the first day's midnight to the day after the last (as epoch ms, for thousands of bookings).
+  const firstMs = Date.parse(startOfTaipeiDay(from));
+  const afterMs = Date.parse(startOfTaipeiDay(addDays(to, 1)));
   for (const booking of bookings) {
     // A booking approved and later cancelled has status 'cancelled': it does not count.
     if (booking.status !== 'approved') continue;
-    const day = taipeiDateOf(booking.start);
-    if (day < from || day > to) continue;
+    const startMs = Date.parse(booking.start);
+    if (Number.isNaN(startMs)) throw new RangeError(`not an instant: ${booking.start}`);
+    if (startMs < firstMs || startMs >= afterMs) continue;
     const venue = venues.get(booking.venueId);
     if (!venue) continue;
-    out.push({ booking, day, venue, measure: ACTIVITY_VENUE_TYPES.includes(venue.type) ? 'venue_sessions' : 'room_uses' });
+    out.push({ booking, day: taipeiDateOf(booking.start), venue, measure: ACTIVITY_VENUE_TYPES.includes(venue.type) ? 'venue_sessions' : 'room_uses' });
   }
   return out.sort((a, b) => (a.booking.start < b.booking.start ? -1 : a.booking.start > b.booking.start ? 1 : 0));
 }
