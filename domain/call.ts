@@ -50,8 +50,12 @@ export const periodArgs = z
   .strict()
   .refine((p) => p.from <= p.to, { message: 'period', path: ['to'] });
 
-/** A drill-down call of the report: the period, the year, and the name of the figure whose records are listed. */
-export const figureRecordsArgs = z
-  .object({ from: businessDate, to: businessDate, year: z.number().int().min(1912).max(2200).optional(), figure: z.string().min(1).max(80) })
-  .strict()
-  .refine((p) => p.from <= p.to, { message: 'period', path: ['to'] });
+/**
+ * A drill-down call of the report (each desk's `*.figureRecords`): the period, the year,
+ * and which of the desk's figures to list, one of `figures`.
+ */
+export const figureRecordsArgs = <F extends readonly [string, ...string[]]>(figures: F) =>
+  z
+    .object({ from: businessDate, to: businessDate, year: z.number().int().min(1912).max(2200).optional(), figure: z.enum(figures) })
+    .strict()
+    .refine((p) => p.from <= p.to, { message: 'period', path: ['to'] });

@@ -1,7 +1,8 @@
 /** The parking desk's reads: the permit list, the gate lookup and the period figures, in SQL over the workstation's tables. */
 import { taipeiDateOf, type BusinessDate, type Locale } from '../../domain/dates';
 import type { GateMatch } from '../../domain/parking/calls';
-import { parkingFigures, type ParkingFigures } from '../../domain/parking/figures';
+import { countsToward, parkingFigures, type ParkingFigureName, type ParkingFigures } from '../../domain/parking/figures';
+import type { FigureRecords } from '../../domain/report/section';
 import { normalizePlate } from '../../domain/parking/plates';
 import { validOn } from '../../domain/parking/rules';
 import type { Permit, PermitStatus, PermitType } from '../../domain/parking/types';
@@ -105,6 +106,54 @@ export function gateLookup(db: Db, typed: string, siteId: string | undefined, lo
   // The exact plate first, then what lets the car in today.
   const rank = (m: GateMatch) => (m.plate === plate ? 0 : 2) + (m.validToday ? 0 : 1);
   return matches.sort((x, y) => rank(x) - rank(y)).slice(0, GATE_LIMIT);
+}
+
+/** The permits one figure counts, by the figure's own rule, for the drill-down list. */
+export function parkingFigureRecordsOf(db: Db, args: { from: BusinessDate; to: BusinessDate; year?: number; figure: ParkingFigureName }, locale: Locale): FigureRecords {
+  const year = args.year ?? Number(args.to.slice(0, 4));
+  const rows = prepared(
+    db,
+    `SELECT p.id, p.number, p.type, p.status, p.year, p.issued_on AS issuedOn, p.site_id AS siteId, p.valid_from AS validFrom, p.valid_to AS validTo,
+            s.name_zh AS siteZh, s.name_en AS siteEn, sp.name_zh AS areaZh, sp.name_en AS areaEn, a.name_zh AS agencyZh, a.name_en AS agencyEn
+       FROM permit p
+       LEFT JOIN site s ON s.id = p.site_id
+       LEFT JOIN parking_area pa ON pa.id = p.area_id
+       LEFT JOIN space sp ON sp.id = pa.space_id
+       LEFT JOIN agency a ON a.id = p.holder_agency_id
+      WHERE (p.type = 'annual' AND p.year = ?) OR (p.type = 'temporary' AND p.issued_on >= ? AND p.issued_on <= ?)
+      ORDER BY p.issued_on, p.number`,
+  ).all(year, args.from, args.to) as (Parameters<typeof parkingFigures>[0][number] &
+    Record<'id' | 'number' | 'validFrom' | 'validTo' | 'siteZh' | 'areaZh' | 'agencyZh', string> &
+    Record<'siteEn' | 'areaEn' | 'agencyEn', string | null>)[];
+  const counts = countsToward(args.figure, args, year);
+  const name = (zh: string | null, en: string | null) => (zh ? localized(zh, en, locale) : null);
+  return {
+    figure: args.figure,
+    // The permit, not its holder: no names or plates in a list that travels with the report.
+    columns: [
+      { key: 'number', label: 'parking.ui.list.number', width: 16 },
+      { key: 'issuedOn', label: 'field.issuedOn', type: 'date', width: 12 },
+      { key: 'validFrom', label: 'field.validFrom', type: 'date', width: 12 },
+      { key: 'validTo', label: 'field.validTo', type: 'date', width: 12 },
+      { key: 'site', label: 'field.siteId', width: 14 },
+      { key: 'area', label: 'field.areaId', width: 18 },
+      { key: 'agency', label: 'field.holderAgencyId', width: 20 },
+    ],
+    rows: rows.filter(counts).map((r) => ({
+      id: r.id,
+      date: r.issuedOn,
+      siteId: r.siteId,
+      cells: {
+        number: r.number,
+        issuedOn: r.issuedOn,
+        validFrom: r.validFrom,
+        validTo: r.validTo,
+        site: name(r.siteZh, r.siteEn),
+        area: name(r.areaZh, r.areaEn),
+        agency: name(r.agencyZh, r.agencyEn),
+      },
+    })),
+  };
 }
 
 export function parkingFiguresOf(db: Db, period: { from: BusinessDate; to: BusinessDate; year?: number }): ParkingFigures {

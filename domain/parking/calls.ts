@@ -3,13 +3,21 @@
  * each answers. The gate lookup is the guard's one call; it shows no personal data.
  */
 import { z } from 'zod';
-import { defineCall, DESK_READERS, exportFormat, periodArgs, type ExportedList } from '../call';
+import { defineCall, DESK_READERS, exportFormat, figureRecordsArgs, periodArgs, type ExportedList } from '../call';
+import type { FigureRecords } from '../report/section';
+import { PARKING_FIGURES } from './figures';
 import type { ParkingFigures } from './figures';
 import type { Outcome } from '../errors';
 import type { ApprovalLetter, PermitCard } from './print';
-import { APPLICATION_STATES, PERMIT_STATUSES, PERMIT_TYPES, type Permit, type ParkingArea, type PermitApplication } from './types';
+import { RENEWAL_RUN, type RenewalLine } from './renewal';
+import { plate } from './schemas';
+import { APPLICATION_STATES, MAX_PLATES, PERMIT_STATUSES, PERMIT_TYPES, type Permit, type ParkingArea, type PermitApplication } from './types';
 
 const short = z.string().max(200);
+const year = z.number().int().min(1990).max(2200);
+
+/** Who renews the annual permits: the clerks who issue them (the list names the holders). */
+const RENEWERS = ['parking_clerk', 'supervisor'] as const;
 
 /** Who works the gate lookup: the guards and everyone who reads the desks. */
 const GATE: readonly ('guard' | (typeof DESK_READERS)[number])[] = ['guard', ...DESK_READERS];
@@ -34,6 +42,23 @@ export const parkingCalls = {
   /** As the guard types or pastes a plate, whole or in part, any case and spacing. */
   'parking.gateLookup': defineCall(z.object({ plate: z.string().max(20), siteId: short.optional() }).strict(), GATE),
   'parking.figures': defineCall(periodArgs, DESK_READERS),
+  /** The renewal list for `year`: the annual permits of the year before, still valid, each with its renewal if issued. */
+  'parking.renewalList': defineCall(z.object({ year, siteId: short.optional() }).strict(), RENEWERS),
+  /** Issues one run of renewals, with the clerk's changes; lines renewed already are skipped, so a run can be sent again. */
+  'parking.renew': defineCall(
+    z
+      .object({
+        year,
+        lines: z
+          .array(z.object({ oldId: short, plates: z.array(plate).min(1).max(MAX_PLATES).optional(), areaId: short.optional() }).strict())
+          .min(1)
+          .max(RENEWAL_RUN * 4),
+      })
+      .strict(),
+    RENEWERS,
+  ),
+  /** The permits behind one figure of the desk's report section (the report's drill-down). */
+  'parking.figureRecords': defineCall(figureRecordsArgs(PARKING_FIGURES), DESK_READERS),
   /** Agencies' applications, waiting ones first; by state or by the venue booking they came with (the booking's drawer asks). */
   'parking.applications': defineCall(z.object({ states: z.array(z.enum(APPLICATION_STATES)).max(APPLICATION_STATES.length).optional(), venueBookingId: short.optional() }).strict(), DESK_READERS),
   /** Approves `count` of an application's permits: issued numbered in one batch with the approval. */
@@ -69,8 +94,18 @@ export interface ParkingResults {
   'parking.export': ExportedList;
   'parking.gateLookup': GateMatch[];
   'parking.figures': ParkingFigures;
+  'parking.renewalList': RenewalLine[];
+  'parking.renew': Outcome<RenewalRun>;
+  'parking.figureRecords': FigureRecords;
   'parking.applications': PermitApplication[];
   'parking.cards': PermitCard[];
   'parking.letter': ApprovalLetter | null;
   'parking.approveApplication': Outcome<{ permitIds: string[]; numbers: string[] }>;
+}
+
+/** What one renewal run did: the permits issued, the lines found renewed already, and those refused with the reason. */
+export interface RenewalRun {
+  issued: { oldId: string; id: string; number: string }[];
+  skipped: string[];
+  refused: { oldId: string; oldNumber: string; message: string }[];
 }

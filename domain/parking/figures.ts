@@ -25,10 +25,20 @@ function tally(permits: readonly Counted[]): { total: number; bySite: Record<str
   return { total: permits.length, bySite };
 }
 
+/** The parking figures of the period report, by their names in the desk's report section. */
+export const PARKING_FIGURES = ['annual_permits', 'temporary_permits'] as const;
+export type ParkingFigureName = (typeof PARKING_FIGURES)[number];
+
+/** Whether a permit counts toward a figure: the one rule the count and the drill-down list both use. */
+export function countsToward(figure: ParkingFigureName, period: { from: BusinessDate; to: BusinessDate }, year: number): (p: Counted) => boolean {
+  if (figure === 'annual_permits') return (p) => p.type === 'annual' && p.year === year && notVoided(p);
+  return (p) => p.type === 'temporary' && notVoided(p) && period.from <= p.issuedOn && p.issuedOn <= period.to;
+}
+
 export function parkingFigures(permits: readonly Counted[], period: { from: BusinessDate; to: BusinessDate }, year = Number(period.to.slice(0, 4))): ParkingFigures {
   return {
     year,
-    annual: tally(permits.filter((p) => p.type === 'annual' && p.year === year && notVoided(p))),
-    temporary: tally(permits.filter((p) => p.type === 'temporary' && notVoided(p) && period.from <= p.issuedOn && p.issuedOn <= period.to)),
+    annual: tally(permits.filter(countsToward('annual_permits', period, year))),
+    temporary: tally(permits.filter(countsToward('temporary_permits', period, year))),
   };
 }

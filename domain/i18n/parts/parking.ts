@@ -108,6 +108,27 @@ export const parkingZh = {
   'report.figure.temporary_permits': '臨時停車證',
   'report.sentence.parking': '本期核發兩行政中心 {year} 年度停車證共計 {annual_permits} 張及各機關申請臨時停車證核發四維計有 {temporary_permits_siwei} 張及鳳山計有 {temporary_permits_fengshan} 張。',
   'report.chart.permitsBySiteMonth': '臨時停車證（依行政中心、月份）',
+
+  // the annual renewal
+  'parking.error.renewalYear': '停車證 {number} 不是 {year} 年度的年度證，不能換發下一年度',
+  'parking.ui.tab.renewal': '年度換證',
+  'parking.ui.renewal.year': '換發年度',
+  'parking.ui.renewal.intro': '{from} 年度仍有效的年度停車證 {count} 張。取消勾選的不換發；車牌與停車場區可先修改。',
+  'parking.ui.renewal.issue': '換發 {count} 張',
+  'parking.ui.renewal.confirm': '換發 {count} 張 {year} 年度停車證？',
+  'parking.ui.renewal.progress': '已處理 {done} / {total} 張',
+  'parking.ui.renewal.pause': '暫停',
+  'parking.ui.renewal.paused': '已暫停。再按「換發」即從中斷處繼續，已換發的不會重複換發。',
+  'parking.ui.renewal.done': '換發完成：新發 {issued} 張，先前已換發 {skipped} 張，未換發 {refused} 張',
+  'parking.ui.renewal.renewed': '已換發 {number}',
+  'parking.ui.renewal.refused': '未換發：{message}',
+  'parking.ui.renewal.pending': '待換發',
+  'parking.ui.renewal.dropped': '不換發',
+  'parking.ui.renewal.empty': '{year} 年度沒有仍有效的年度停車證可換發',
+  'parking.ui.renewal.oldNumber': '原證號',
+  'parking.ui.renewal.state': '換發狀態',
+  'parking.ui.renewal.print': '列印本次換發的停車證',
+  'parking.ui.renewal.platesHint': '以頓號或空白分隔，最多 3 個',
 } as const;
 
 export const parkingEn: Record<keyof typeof parkingZh, string> = {
@@ -217,4 +238,25 @@ export const parkingEn: Record<keyof typeof parkingZh, string> = {
   'report.sentence.parking':
     'This period {annual_permits} annual parking permits for year {year} were issued for the two administrative centres, and temporary permits on agencies’ applications: {temporary_permits_siwei} at Siwei and {temporary_permits_fengshan} at Fengshan.',
   'report.chart.permitsBySiteMonth': 'Temporary permits by centre and month',
+
+  // the annual renewal
+  'parking.error.renewalYear': 'Permit {number} is not an annual permit of year {year}, so it cannot be renewed for the next',
+  'parking.ui.tab.renewal': 'Annual renewal',
+  'parking.ui.renewal.year': 'Renew for year',
+  'parking.ui.renewal.intro': '{count} annual permits of year {from} are still valid. Unticked ones are not renewed; plates and areas can be changed first.',
+  'parking.ui.renewal.issue': 'Issue {count}',
+  'parking.ui.renewal.confirm': 'Issue {count} annual permits for year {year}?',
+  'parking.ui.renewal.progress': '{done} of {total} done',
+  'parking.ui.renewal.pause': 'Pause',
+  'parking.ui.renewal.paused': 'Paused. Issue again to go on where it stopped; nothing renewed is issued twice.',
+  'parking.ui.renewal.done': 'Renewal done: {issued} issued now, {skipped} renewed before, {refused} not renewed',
+  'parking.ui.renewal.renewed': 'Renewed as {number}',
+  'parking.ui.renewal.refused': 'Not renewed: {message}',
+  'parking.ui.renewal.pending': 'To renew',
+  'parking.ui.renewal.dropped': 'Dropped',
+  'parking.ui.renewal.empty': 'No annual permits of year {year} are still valid to renew',
+  'parking.ui.renewal.oldNumber': 'Old number',
+  'parking.ui.renewal.state': 'Renewal',
+  'parking.ui.renewal.print': 'Print the permits issued',
+  'parking.ui.renewal.platesHint': 'Separate with commas or spaces, 3 at most',
 };

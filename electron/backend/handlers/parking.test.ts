@@ -271,3 +271,70 @@ describe('approving an application from the desk', () => {
     expect((await ws.call('parking.permits', { agencyId: 'ag-cab' })).length).toBe(3);
   });
 });
+
+describe('the annual renewal', () => {
+  /** Five annual permits of 2022, one of them revoked, as the clerk's list starts. */
+  async function withPermitsOf2022() {
+    const desk = await parkingDesk();
+    for (let i = 1; i <= 5; i++) await desk.must('permit.issue', annual(`a${i}`, [`ABC-${1000 + i}`], { holderName: `持證人${i}` }));
+    await desk.must('permit.revoke', { id: 'a5', reason: '離職' });
+    await signInAs(desk.ws, ['parking_clerk']);
+    return desk;
+  }
+  const numbersOf2023 = (ws: Workstation) =>
+    ws.runner.records
+      .findSync('permit', { type: 'annual', year: 2023 })
+      .map((p) => p.number)
+      .sort();
+
+  it("lists this year's valid annual holders and issues next year's permits with the clerk's changes, dropping the unticked", async () => {
+    const { ws } = await withPermitsOf2022();
+    const list = await ws.call('parking.renewalList', { year: 2023 });
+    expect(list.map((l) => l.holderName)).toEqual(['持證人1', '持證人2', '持證人3', '持證人4']);
+    expect(list.every((l) => l.renewedNumber === null)).toBe(true);
+    // 持證人4 is dropped; 持證人2 has a new car.
+    const run = await ws.call('parking.renew', { year: 2023, lines: [{ oldId: 'a1' }, { oldId: 'a2', plates: ['xyz 9999'] }, { oldId: 'a3' }] });
+    if (!run.ok) throw new Error(run.message);
+    expect(run.issued).toHaveLength(3);
+    expect(run.issued.every((i) => /^證-112-\d{5}$/.test(i.number))).toBe(true);
+    const renewed = ws.runner.records.getSync('permit', run.issued[1].id)!;
+    expect(renewed).toMatchObject({ type: 'annual', year: 2023, holderName: '持證人2', plates: ['XYZ9999'], validFrom: '2023-01-01', validTo: '2023-12-31', status: 'valid' });
+    const after = await ws.call('parking.renewalList', { year: 2023 });
+    expect(after.map((l) => l.renewedNumber !== null)).toEqual([true, true, true, false]);
+  });
+
+  it('resumes a run cut short without issuing twice: the lines renewed already are skipped', async () => {
+    const { ws } = await withPermitsOf2022();
+    const first = await ws.call('parking.renew', { year: 2023, lines: [{ oldId: 'a1' }, { oldId: 'a2' }] });
+    if (!first.ok) throw new Error(first.message);
+    // The screen was closed here; the clerk starts the whole list again.
+    const again = await ws.call('parking.renew', { year: 2023, lines: [{ oldId: 'a1' }, { oldId: 'a2' }, { oldId: 'a3' }, { oldId: 'a4' }] });
+    if (!again.ok) throw new Error(again.message);
+    expect(again.skipped).toEqual(['a1', 'a2']);
+    expect(again.issued.map((i) => i.oldId)).toEqual(['a3', 'a4']);
+    expect(numbersOf2023(ws)).toHaveLength(4);
+    expect(new Set(numbersOf2023(ws)).size).toBe(4);
+  });
+
+  it('issues the rest when one line is refused, and names the refused line with the reason', async () => {
+    const { ws, must } = await withPermitsOf2022();
+    // Someone already holds XYZ-9999 at this site for 2023.
+    await must('permit.issue', annual('other', ['XYZ-9999'], { year: 2023, holderName: '他人' }));
+    const run = await ws.call('parking.renew', { year: 2023, lines: [{ oldId: 'a1' }, { oldId: 'a2', plates: ['XYZ9999'] }, { oldId: 'a3' }, { oldId: 'a5' }] });
+    if (!run.ok) throw new Error(run.message);
+    expect(run.issued.map((i) => i.oldId)).toEqual(['a1', 'a3']);
+    expect(run.refused.map((r) => r.oldId)).toEqual(['a5', 'a2']);
+    expect(run.refused[1].message).toContain('XYZ-9999');
+    expect(run.refused[0].message).toContain('已作廢');
+    expect(numbersOf2023(ws)).toHaveLength(3);
+  });
+
+  it('is for the clerks who issue permits: a viewer may not renew, and a bad plate is refused before anything is issued', async () => {
+    const { ws } = await withPermitsOf2022();
+    await expect(ws.call('parking.renew', { year: 2023, lines: [{ oldId: 'a1', plates: ['not a plate!'] }] })).rejects.toThrow(/plate/);
+    expect(numbersOf2023(ws)).toEqual([]);
+    await signInAs(ws, ['viewer']);
+    await expect(ws.call('parking.renewalList', { year: 2023 })).rejects.toThrow();
+    await expect(ws.call('parking.renew', { year: 2023, lines: [{ oldId: 'a1' }] })).rejects.toThrow();
+  });
+});

@@ -1,10 +1,11 @@
 /** The parking desk's read calls. */
-import { gateLookup, listPermits, parkingFiguresOf } from '../../../db/queries/parking';
+import { gateLookup, listPermits, parkingFigureRecordsOf, parkingFiguresOf } from '../../../db/queries/parking';
 import { formatDate } from '../../../domain/dates';
 import { isDomainError } from '../../../domain/errors';
 import { approvalItems } from '../../../domain/parking/applications';
 import { nameOf, translate } from '../../../domain/i18n';
-import type { parkingCalls } from '../../../domain/parking/calls';
+import type { parkingCalls, RenewalRun } from '../../../domain/parking/calls';
+import { renewalId, renewalIssue, renewalLines, type RenewalChange } from '../../../domain/parking/renewal';
 import { formatPlate } from '../../../domain/parking/plates';
 import type { PermitCard } from '../../../domain/parking/print';
 import type { Permit } from '../../../domain/parking/types';
@@ -67,6 +68,46 @@ function cardOf(ws: DeskContext, p: Permit): PermitCard {
   };
 }
 
+/**
+ * One renewal run: the lines not yet renewed, issued in one batch; a line the batch
+ * refuses (a plate held, a quota full) is taken out with its reason and the rest issued.
+ */
+async function renew(ws: DeskContext, year: number, lines: readonly RenewalChange[]): Promise<RenewalRun> {
+  const run: RenewalRun = { issued: [], skipped: [], refused: [] };
+  const todo: { oldId: string; oldNumber: string; args: Record<string, unknown> }[] = [];
+  for (const line of lines) {
+    const old = ws.runner.records.getSync('permit', line.oldId);
+    if (!old) {
+      run.refused.push({ oldId: line.oldId, oldNumber: '', message: translate(ws.locale, 'error.notFound', { kind: translate(ws.locale, 'kind.permit'), id: line.oldId }) });
+      continue;
+    }
+    if (ws.runner.records.getSync('permit', renewalId(old.id, year))) {
+      run.skipped.push(old.id);
+      continue;
+    }
+    try {
+      todo.push({ oldId: old.id, oldNumber: old.number, args: renewalIssue(old, year, line) });
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      run.refused.push({ oldId: old.id, oldNumber: old.number, message: problemResult(e.problem, ws.locale).message });
+    }
+  }
+  while (todo.length > 0) {
+    const result = await ws.runner.runBatch(
+      todo.map((t) => ({ name: 'permit.issue', args: t.args })),
+      ws.actor,
+    );
+    if (result.ok) break;
+    const [refused] = todo.splice(result.index, 1);
+    run.refused.push({ oldId: refused.oldId, oldNumber: refused.oldNumber, message: result.message });
+  }
+  for (const t of todo) {
+    const id = String(t.args.id);
+    run.issued.push({ oldId: t.oldId, id, number: ws.runner.records.getSync('permit', id)!.number });
+  }
+  return run;
+}
+
 export const parkingHandlers: DeskHandlers<keyof typeof parkingCalls> = {
   'parking.areas': (ws, { includeArchived }) => {
     const areas = ws.runner.records.findSync('parkingArea', {});
@@ -79,6 +120,14 @@ export const parkingHandlers: DeskHandlers<keyof typeof parkingCalls> = {
   },
   'parking.gateLookup': (ws, { plate, siteId }) => gateLookup(ws.db, plate, siteId, ws.locale),
   'parking.figures': (ws, period) => parkingFiguresOf(ws.db, period),
+  'parking.figureRecords': (ws, args) => parkingFigureRecordsOf(ws.db, args, ws.locale),
+  'parking.renewalList': (ws, { year, siteId }) =>
+    renewalLines(
+      ws.runner.records.findSync('permit', { type: 'annual', year: year - 1, status: 'valid', ...(siteId ? { siteId } : {}) }),
+      year,
+      (id) => ws.runner.records.getSync('permit', id) ?? undefined,
+    ),
+  'parking.renew': async (ws, { year, lines }) => ({ ok: true, ...(await renew(ws, year, lines)) }),
   'parking.applications': (ws, { states, venueBookingId }) => {
     const rank = (s: string) => (s === 'waiting' ? 0 : 1);
     return ws.runner.records
