@@ -29,3 +29,11 @@ export function plateMatches(stored: string, typed: string): boolean {
   const q = normalizePlate(typed);
   return q.length > 0 && stored.includes(q);
 }
+
+/** Plates as a clerk types several in one field: split by commas or 、 (a plate itself may hold a space: ABC 1234). */
+export function splitPlates(typed: string): string[] {
+  return typed
+    .split(/[,，、;；]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}

@@ -36,12 +36,14 @@ export interface RenewalLine {
   vehicleType: Permit['vehicleType'];
   areaId: string;
   siteId: string;
-  /** The renewed permit's number, once issued. */
-  renewedNumber: string | null;
+  /** The permit that renews it, once issued (with the plates and area it was issued with). */
+  renewed: Pick<Permit, 'id' | 'number' | 'plates' | 'areaId'> | null;
 }
 
+const pickRenewed = (p: Permit | undefined): RenewalLine['renewed'] => (p ? { id: p.id, number: p.number, plates: p.plates, areaId: p.areaId } : null);
+
 /** The annual permits of `year - 1` still valid, as renewal lines for `year`; `renewed` finds a renewal already issued. */
-export function renewalLines(permits: readonly Permit[], year: number, renewed: (id: string) => Pick<Permit, 'number'> | undefined): RenewalLine[] {
+export function renewalLines(permits: readonly Permit[], year: number, renewed: (id: string) => Permit | undefined): RenewalLine[] {
   return permits
     .filter((p) => p.type === 'annual' && p.year === year - 1 && p.status === 'valid')
     .sort((a, b) => a.number.localeCompare(b.number))
@@ -56,7 +58,7 @@ export function renewalLines(permits: readonly Permit[], year: number, renewed: 
       vehicleType: p.vehicleType,
       areaId: p.areaId,
       siteId: p.siteId,
-      renewedNumber: renewed(renewalId(p.id, year))?.number ?? null,
+      renewed: pickRenewed(renewed(renewalId(p.id, year))),
     }));
 }
 

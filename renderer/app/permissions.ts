@@ -2,6 +2,8 @@
  * What the signed-in user may change here, read from the mutations' own role lists so the
  * screens offer exactly what the backend would accept (it checks again anyway).
  */
+import { apiCalls, type ApiName } from '../../domain/api';
+import { mayCall } from '../../domain/call';
 import type { Role } from '../../domain/roles';
 import { holdsAny } from '../../domain/roles';
 import { mutations } from '../../domain/mutations';
@@ -18,4 +20,10 @@ export function mayRun(mutation: string, roles: readonly Role[]): boolean {
 export function useMayRun(mutation: string): boolean {
   const roles = useShell((s) => s.session?.user?.roles ?? NONE);
   return mayRun(mutation, roles);
+}
+
+/** `useMayCall('parking.renewalList')` → whether to offer a screen that reads with that call (its access, as the backend checks it). */
+export function useMayCall(call: ApiName): boolean {
+  const session = useShell((s) => s.session);
+  return mayCall(apiCalls[call].access, { signedIn: !!session?.user && !session.locked, roles: session?.user?.roles ?? NONE });
 }

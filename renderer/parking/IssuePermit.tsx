@@ -8,6 +8,7 @@ import { Alert, Button, Drawer, Flex, Form, Input, InputNumber, Radio, Select, S
 import { useMemo, useState } from 'react';
 import { todayInTaipei, type BusinessDate } from '../../domain/dates';
 import { newId } from '../../domain/ids';
+import { splitPlates } from '../../domain/parking/plates';
 import { MAX_PLATES, PARKING_VEHICLE_TYPES, type ParkingVehicleType, type PermitType } from '../../domain/parking/types';
 import { api } from '../app/api';
 import { useApiRead } from '../app/hooks';
@@ -53,10 +54,7 @@ export function IssuePermitDrawer({ open, onClose }: { open: boolean; onClose: (
       holderAgencyId: v.holderAgencyId ?? null,
       holderName: v.holderName ?? '',
       holderTitle: v.holderTitle ?? '',
-      plates: (v.plates ?? '')
-        .split(/[,，、;；]+/)
-        .map((p) => p.trim())
-        .filter(Boolean),
+      plates: splitPlates(v.plates ?? ''),
       vehicleType: v.vehicleType,
       fee: v.fee ?? 0,
       ...(v.type === 'annual' ? { year: v.year ?? thisYear } : { validFrom: v.validFrom ?? todayInTaipei(), validTo: v.validTo ?? v.validFrom ?? todayInTaipei() }),

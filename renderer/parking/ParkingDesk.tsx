@@ -5,10 +5,12 @@
 import { Tabs } from 'antd';
 import { useShell } from '../app/store';
 import { useT } from '../app/i18n';
+import { useMayCall } from '../app/permissions';
 import { Applications } from './Applications';
 import { GateLookup } from './GateLookup';
 import { PermitList } from './PermitList';
 import { ParkingPrints } from './PrintPermits';
+import { Renewal } from './Renewal';
 import { useParkingDesk, type ParkingTab } from './store';
 import './parking.css';
 
@@ -19,12 +21,15 @@ export function ParkingDesk() {
   const roles = useShell((s) => s.session?.user?.roles ?? []);
   // The guard's session reads the gate lookup only (the access of parking.permits says so too).
   const readsPermits = roles.some((r) => r !== 'guard');
+  // The renewal names the holders: only those its list's call lets read it see the tab.
+  const renews = useMayCall('parking.renewalList');
   const items = [
     { key: 'gate', label: t('parking.ui.tab.gate'), children: <GateLookup /> },
     ...(readsPermits
       ? [
           { key: 'permits', label: t('parking.ui.tab.permits'), children: <PermitList /> },
           { key: 'applications', label: t('parking.ui.tab.applications'), children: <Applications /> },
+          ...(renews ? [{ key: 'renewal', label: t('parking.ui.tab.renewal'), children: <Renewal /> }] : []),
         ]
       : []),
   ];

@@ -1,7 +1,7 @@
 /** The parking desk's slice: which tab is open, and what is being printed. */
 import { create } from 'zustand';
 
-export type ParkingTab = 'gate' | 'permits' | 'applications';
+export type ParkingTab = 'gate' | 'permits' | 'applications' | 'renewal';
 
 interface ParkingDeskState {
   tab: ParkingTab;

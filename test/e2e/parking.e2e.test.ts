@@ -116,5 +116,30 @@ describe('the gate lookup', () => {
     expect(await letter.textContent()).toMatch(/證-\d{3}-\d{5}/);
     await screenshot(page, 'parking-letter');
     expect(pdfPageCount(await page.pdf({ format: 'A4' }))).toBe(1);
+    // Esc closes the printout, then the drawer.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => letter.count(), SOON).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-drawer-open').count(), SOON).toBe(0);
+  });
+
+  it("renews this year's annual permits for next year with a dropped line and a new plate, and lists each one's new number", async () => {
+    await page.getByRole('tab', { name: zh('parking.ui.tab.renewal') }).click();
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.count(), SOON).toBeGreaterThan(3);
+    const total = await rows.count();
+    // The first holder leaves: untick; the second has a new car.
+    await rows.nth(0).getByRole('checkbox').uncheck();
+    const plate = rows.nth(1).getByRole('textbox');
+    await plate.fill('RNW-2027');
+    const issue = zh('parking.ui.renewal.issue', { count: total - 1 });
+    await page.getByRole('button', { name: issue }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: issue }).click();
+    await expect.poll(() => page.locator('.ant-table-tbody .ant-tag-success').count(), SOON).toBe(total - 1);
+    expect(await rows.nth(0).textContent()).toContain(zh('parking.ui.renewal.dropped'));
+    expect(await rows.nth(1).textContent()).toContain('RNW-2027');
+    expect(await rows.nth(1).textContent()).toMatch(/證-\d{3}-\d{5}/);
+    await expect.poll(() => page.getByRole('button', { name: zh('parking.ui.renewal.print') }).count(), SOON).toBe(1);
+    await screenshot(page, 'parking-renewal');
   });
 });

@@ -291,7 +291,7 @@ describe('the annual renewal', () => {
     const { ws } = await withPermitsOf2022();
     const list = await ws.call('parking.renewalList', { year: 2023 });
     expect(list.map((l) => l.holderName)).toEqual(['持證人1', '持證人2', '持證人3', '持證人4']);
-    expect(list.every((l) => l.renewedNumber === null)).toBe(true);
+    expect(list.every((l) => l.renewed === null)).toBe(true);
     // 持證人4 is dropped; 持證人2 has a new car.
     const run = await ws.call('parking.renew', { year: 2023, lines: [{ oldId: 'a1' }, { oldId: 'a2', plates: ['xyz 9999'] }, { oldId: 'a3' }] });
     if (!run.ok) throw new Error(run.message);
@@ -300,7 +300,7 @@ describe('the annual renewal', () => {
     const renewed = ws.runner.records.getSync('permit', run.issued[1].id)!;
     expect(renewed).toMatchObject({ type: 'annual', year: 2023, holderName: '持證人2', plates: ['XYZ9999'], validFrom: '2023-01-01', validTo: '2023-12-31', status: 'valid' });
     const after = await ws.call('parking.renewalList', { year: 2023 });
-    expect(after.map((l) => l.renewedNumber !== null)).toEqual([true, true, true, false]);
+    expect(after.map((l) => l.renewed?.plates ?? null)).toEqual([['ABC1001'], ['XYZ9999'], ['ABC1003'], null]);
   });
 
   it('resumes a run cut short without issuing twice: the lines renewed already are skipped', async () => {
