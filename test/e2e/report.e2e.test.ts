@@ -60,8 +60,14 @@ describe('the report desk', () => {
     for (const sentence of SENTENCES) expect(text).toContain(sentence);
     await expect.poll(() => page.locator('[data-testid="report-chart"][data-drawn] svg').count(), SOON).toBeGreaterThan(0);
     await screenshot(page, 'report-desk');
-    await page.locator('.rp-section').nth(2).scrollIntoViewIfNeeded();
-    await screenshot(page, 'report-desk-parking');
+    for (const [i, name] of [
+      [1, 'report-desk-venues'],
+      [2, 'report-desk-parking'],
+      [3, 'report-desk-vehicles'],
+    ] as const) {
+      await sections().nth(i).scrollIntoViewIfNeeded();
+      await screenshot(page, name);
+    }
   });
 
   it('says under the field when a period cannot be read, and keeps the report shown', async () => {
@@ -71,9 +77,14 @@ describe('the report desk', () => {
     await expect.poll(() => page.getByText(zh('report.ui.period.invalid', { text: '110/13' })).count(), SOON).toBe(1);
     expect(await page.locator('.rp-desk').textContent()).toContain('472 車次');
     await screenshot(page, 'report-period-invalid');
+    // A month with no records at all says so.
+    await field.fill('100/01');
+    await field.press('Enter');
+    await expect.poll(() => page.getByText(zh('report.ui.empty', { period: '100/01/01–100/01/31' })).count(), SOON).toBe(1);
+    await screenshot(page, 'report-empty');
     await field.fill('110/09/01–111/01/31');
     await field.press('Enter');
-    await expect.poll(() => page.getByText(zh('report.ui.period.invalid', { text: '110/13' })).count(), SOON).toBe(0);
+    await expect.poll(() => page.locator('.rp-desk').textContent(), SOON).toContain('472 車次');
   });
 
   it('copies a section’s sentence and says so', async () => {
@@ -121,6 +132,7 @@ describe('the report desk', () => {
     await screenshot(page, 'report-print');
     const pdf = await page.pdf({ format: 'A4' });
     const pages = pdfPageCount(pdf);
+    console.log('report pdf pages', pages);
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBeLessThanOrEqual(4);
     // The CJK font maps some characters to their Kangxi radical forms (⽉ for 月): NFKC reads them as the text.
