@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReportChartData } from '../../domain/report/charts';
 import { errorMessage } from '../app/store';
 import { useT } from '../app/i18n';
-import { chartOption } from './chart-option';
+import { chartHeight, chartOption } from './chart-option';
 
 export function ReportChart({ data, height = 280 }: { data: ReportChartData; height?: number }) {
   const t = useT();
@@ -41,7 +41,7 @@ export function ReportChart({ data, height = 280 }: { data: ReportChartData; hei
     <figure className="rp-chart" data-testid="report-chart" data-drawn={drawn || undefined}>
       <figcaption>{title}</figcaption>
       {failed ? <Alert type="error" showIcon title={t('report.ui.charts.error', { message: failed })} /> : !drawn && <Spin size="small" />}
-      <div ref={box} className="rp-chart-canvas" style={{ height }} role="img" aria-label={title} />
+      <div ref={box} className="rp-chart-canvas" style={{ height: chartHeight(data, height) }} role="img" aria-label={title} />
     </figure>
   );
 }

@@ -13,7 +13,8 @@ export type ChartOption = Record<string, unknown>;
 const FONT = { fontFamily: '"Noto Sans CJK TC", "Microsoft JhengHei", "PingFang TC", sans-serif', fontSize: 12 };
 
 export function chartOption(data: ReportChartData, seriesLabel: string): ChartOption {
-  const longLabels = data.xs.length > 6 || data.xs.some((x) => x.length > 6);
+  // Long labels (agency names) slant so each one shows; months and weekdays stay level.
+  const longLabels = data.xs.length > 4 && data.xs.some((x) => x.length > 4);
   const xAxis = { type: 'category', data: data.xs, axisLabel: { ...FONT, interval: 0, rotate: longLabels ? 35 : 0 }, splitArea: { show: data.kind === 'heatmap' } };
   const base = { animation: false, textStyle: FONT, tooltip: { trigger: data.kind === 'bar' ? 'axis' : 'item' } };
   if (data.kind === 'heatmap') {
@@ -22,8 +23,20 @@ export function chartOption(data: ReportChartData, seriesLabel: string): ChartOp
       ...base,
       grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
       xAxis,
-      yAxis: { type: 'category', data: data.series.map((s) => s.name), axisLabel: FONT, splitArea: { show: true } },
-      visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, textStyle: FONT, inRange: { color: ['#f0f5ff', '#1d39c4'] } },
+      // The first series on top, every row named.
+      yAxis: { type: 'category', inverse: true, data: data.series.map((s) => s.name), axisLabel: { ...FONT, interval: 0 }, splitArea: { show: true } },
+      visualMap: {
+        min: 0,
+        max,
+        calculable: false,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        itemHeight: 120,
+        text: [formatCount(max), '0'],
+        textStyle: FONT,
+        inRange: { color: ['#f0f5ff', '#1d39c4'] },
+      },
       series: [
         {
           type: 'heatmap',
@@ -45,3 +58,6 @@ export function chartOption(data: ReportChartData, seriesLabel: string): ChartOp
     series: data.series.map((s) => ({ type: 'bar', stack: 'total', name: s.name || seriesLabel, data: s.values, barMaxWidth: 48 })),
   };
 }
+
+/** A chart's height in pixels: a heat map gets a row's height per series, so every row stays readable. */
+export const chartHeight = (data: ReportChartData, base: number): number => (data.kind === 'heatmap' ? Math.max(base, data.series.length * 26 + 90) : base);

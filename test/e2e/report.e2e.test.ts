@@ -5,10 +5,11 @@
  * the figure; the workbook downloads with its summary sheet; and the report prints on A4.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DeskBrowser, launchBrowser, screenshot } from './support/browser';
+import { type DeskBrowser, launchBrowser, screenshot, screenshotDir } from './support/browser';
 import { seededDataDir } from './support/demo';
 import { signIn } from './support/session';
 import { startWorkstation, stopAllWorkstations, type Workstation } from './support/workstation';
@@ -132,7 +133,8 @@ describe('the report desk', () => {
     await screenshot(page, 'report-print');
     const pdf = await page.pdf({ format: 'A4' });
     const pages = pdfPageCount(pdf);
-    console.log('report pdf pages', pages);
+    fs.writeFileSync(path.join(screenshotDir, 'report.pdf'), pdf);
+    // Four sections, each table with its sentence kept whole and no chart cut: three pages on the demo, give or take one.
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBeLessThanOrEqual(4);
     // The CJK font maps some characters to their Kangxi radical forms (⽉ for 月): NFKC reads them as the text.
