@@ -3,18 +3,14 @@
  * palette and the 待處理 drawer read this list. A new desk adds its id to DESKS
  * (app/desks.ts) and its declaration here (docs/adding-a-desk.md).
  */
-import { BarChartOutlined } from '@ant-design/icons';
-import { DESK_READERS } from '../domain/call';
 import type { Role } from '../domain/roles';
 import { DESKS, type Desk, type DeskEntry } from './app/desks';
 import { maintenanceDesk } from './maintenance/desk';
 import { parkingDesk } from './parking/desk';
+import { reportDesk } from './reports/desk';
 import { settingsDesk } from './settings/desk';
 import { vehiclesDesk } from './vehicles/desk';
 import { venueDesk } from './venues/desk';
-
-// Not built yet: in the navigation, with a plain note instead of a screen.
-const reportDesk: DeskEntry = { id: 'reports', label: 'nav.reports', icon: <BarChartOutlined />, roles: DESK_READERS };
 
 export const DESK_ENTRIES: Readonly<Record<Desk, DeskEntry>> = {
   maintenance: maintenanceDesk,
