@@ -21,7 +21,6 @@ const short = z.string().max(200);
 export const TICKET_FIGURES = ['repair_cases'] as const;
 export const INSPECTION_FIGURES = ['inspection_rounds', 'projects'] as const;
 
-
 export const maintenanceCalls = {
   // repair tickets
   'tickets.page': defineCall(
