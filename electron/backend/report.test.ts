@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { demoWorkstation } from '../../test/support/demo-workstation';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -8,8 +9,6 @@ import { translate, type MessageKey } from '../../domain/i18n';
 import { taipeiDateOf, weekdayOf } from '../../domain/dates';
 import { splitPeriod } from '../../domain/report/period';
 import { tempDir } from '../../test/support/fresh-db';
-import { signInAs } from '../../test/support/sign-in';
-import { loadDemo } from './demo/load';
 import { SEED_REPAIR_CASES, SEED_REPAIR_TOTAL } from './demo/report-period-maintenance';
 import { SEED_VENUES } from './demo/report-period-venues';
 import { Workstation } from './workstation';
@@ -29,11 +28,7 @@ describe('the period report from the command line (issue 13, item 7)', () => {
   let ws: Workstation;
   beforeAll(async () => {
     dataDir = tempDir();
-    ws = new Workstation({ dataDir, shell: 'browser', backupEveryMinutes: 0 });
-    // The demo is written through the mutations, like any clerk's records.
-    const loaded = await loadDemo(ws);
-    if (!loaded.ok) throw new Error('demo did not load');
-    await signInAs(ws, ['supervisor']);
+    ws = await demoWorkstation(['supervisor'], dataDir);
   }, 120_000);
   afterAll(() => ws?.close());
 
@@ -111,10 +106,7 @@ describe('the period report from the command line (issue 13, item 7)', () => {
 describe('the demo holds the seed report’s period (issue 13, item 8)', () => {
   let ws: Workstation;
   beforeAll(async () => {
-    ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
-    const loaded = await loadDemo(ws);
-    if (!loaded.ok) throw new Error('demo did not load');
-    await signInAs(ws, ['supervisor']);
+    ws = await demoWorkstation(['supervisor']);
   }, 120_000);
   afterAll(() => ws?.close());
   const tickets = () => ws.runner.records.findSync('ticket', {});

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoWorkstation } from '../../../test/support/demo-workstation';
 import { chartData } from '../../../domain/report/charts';
 import type { FigureRecords, ReportChart } from '../../../domain/report/section';
 import { vehiclesReport } from '../../../domain/vehicles/report-section';
 import { venueReport } from '../../../domain/venues/report-section';
-import { tempDir } from '../../../test/support/fresh-db';
-import { signInAs } from '../../../test/support/sign-in';
 import { Workstation } from '../workstation';
-import { loadDemo } from './load';
 import { SEED_PERIOD } from './report-period-parking';
 
 /** report.charts draws every desk's charts: it answers once every desk declares its records call. */
@@ -19,10 +17,7 @@ describe('the drill-down into the demo’s venue and dispatch figures for the se
   let ws: Workstation;
   const records = new Map<Figure, FigureRecords>();
   beforeAll(async () => {
-    ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
-    const loaded = await loadDemo(ws);
-    if (!loaded.ok) throw new Error('demo did not load');
-    await signInAs(ws, ['supervisor']);
+    ws = await demoWorkstation(['supervisor']);
     for (const figure of Object.keys(SEED) as Figure[]) records.set(figure, await ws.call('report.records', { ...SEED_PERIOD, figure }));
   }, 180_000);
   afterAll(() => ws?.close());

@@ -1,11 +1,9 @@
 import ExcelJS from 'exceljs';
+import { demoWorkstation } from '../../../test/support/demo-workstation';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_FIGURES } from '../../../domain/report/calls';
 import { apiCalls } from '../../../domain/api';
-import { tempDir } from '../../../test/support/fresh-db';
-import { signInAs } from '../../../test/support/sign-in';
-import { loadDemo } from '../demo/load';
 import { EXPORT_MIME } from '../export/table-export';
 import { Workstation } from '../workstation';
 
@@ -23,10 +21,7 @@ describe('every figure of the report names a records call of its own desk', () =
 describe('the report desk on the demo period', () => {
   let ws: Workstation;
   beforeAll(async () => {
-    ws = new Workstation({ dataDir: tempDir(), shell: 'browser', backupEveryMinutes: 0 });
-    const loaded = await loadDemo(ws);
-    if (!loaded.ok) throw new Error('demo did not load');
-    await signInAs(ws, ['supervisor']);
+    ws = await demoWorkstation(['supervisor']);
   }, 120_000);
   afterAll(() => ws?.close());
 
