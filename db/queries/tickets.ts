@@ -223,31 +223,36 @@ export interface CaseLine extends CaseTicket {
   spaceNameEn: string;
 }
 
+const COMPLETED_IN_PERIOD = `SELECT ticket_id FROM ticket_status_change WHERE to_status = 'completed' AND at >= ? AND at < ?`;
+const CASE_COLUMNS = 't.id, t.site_id AS siteId, t.category, t.status';
+const LINE_COLUMNS = `${CASE_COLUMNS}, t.number, t.subject,
+  coalesce(si.name_zh, '') AS siteNameZh, coalesce(si.name_en, '') AS siteNameEn, coalesce(f.name, '') AS floorName,
+  coalesce(sp.name_zh, '') AS spaceNameZh, coalesce(sp.name_en, '') AS spaceNameEn`;
+const LINE_JOINS = 'LEFT JOIN site si ON si.id = t.site_id LEFT JOIN space sp ON sp.id = t.space_id LEFT JOIN floor f ON f.id = sp.floor_id';
+
 /**
- * The cases handled in a period (domain/maintenance/report.ts decides which): reads the
- * tickets completed inside the period and every completion of theirs, since a later one
- * (a reopened ticket) moves the case out of the period. The figure and its drill-down
- * both come from here.
+ * The tickets completed inside the period and every completion of theirs, since a later one
+ * (a reopened ticket) moves the case out of the period; domain/maintenance/report.ts decides
+ * which count. The figure reads the bare case (`lines` false: no joins for names, as the
+ * report reads two periods of thousands of cases), the drill-down the named lines; both
+ * through the same rule, so the list's length is the figure.
  */
-export function handledCases(db: Db, period: Period): HandledCase<CaseLine>[] {
+function casesOf<T extends CaseTicket>(db: Db, period: Period, lines: boolean): HandledCase<T>[] {
   const { start, end } = periodInstants(period);
-  const inPeriod = `SELECT ticket_id FROM ticket_status_change WHERE to_status = 'completed' AND at >= ? AND at < ?`;
-  const tickets = prepared(
-    db,
-    `SELECT t.id, t.number, t.subject, t.site_id AS siteId, t.category, t.status,
-       coalesce(si.name_zh, '') AS siteNameZh, coalesce(si.name_en, '') AS siteNameEn, coalesce(f.name, '') AS floorName,
-       coalesce(sp.name_zh, '') AS spaceNameZh, coalesce(sp.name_en, '') AS spaceNameEn
-     FROM ticket t LEFT JOIN site si ON si.id = t.site_id LEFT JOIN space sp ON sp.id = t.space_id LEFT JOIN floor f ON f.id = sp.floor_id
-     WHERE t.id IN (${inPeriod})`,
-  ).all(start, end) as CaseLine[];
-  const changes = prepared(db, `SELECT ticket_id AS ticketId, to_status AS toStatus, at FROM ticket_status_change WHERE to_status = 'completed' AND ticket_id IN (${inPeriod})`).all(
+  const tickets = prepared(db, `SELECT ${lines ? LINE_COLUMNS : CASE_COLUMNS} FROM ticket t ${lines ? LINE_JOINS : ''} WHERE t.id IN (${COMPLETED_IN_PERIOD})`).all(start, end) as T[];
+  const changes = prepared(db, `SELECT ticket_id AS ticketId, to_status AS toStatus, at FROM ticket_status_change WHERE to_status = 'completed' AND ticket_id IN (${COMPLETED_IN_PERIOD})`).all(
     start,
     end,
   ) as CaseChange[];
   return casesHandledIn(period, tickets, changes);
 }
 
+/** The cases handled in a period with what the drill-down lists of each. */
+export function handledCases(db: Db, period: Period): HandledCase<CaseLine>[] {
+  return casesOf<CaseLine>(db, period, true);
+}
+
 /** 處理 N 件 for a period, by site and category: the cases handled, counted. */
 export function casesHandled(db: Db, period: Period): CasesHandled {
-  return tallyCases(handledCases(db, period));
+  return tallyCases(casesOf(db, period, false));
 }

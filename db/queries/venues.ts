@@ -369,23 +369,28 @@ export function displacedBookings(db: Db): BookingView[] {
   return bookingViewsWhere(db, "b.displaced = 1 AND b.status = 'pending'", []);
 }
 
-/** What the period's figures look through: the approved bookings starting on its Taipei days, and every venue (archived too) they count by. */
-function periodBookings(db: Db, from: BusinessDate, to: BusinessDate): { bookings: BookingView[]; venues: Map<string, FigureVenue> } {
-  const bookings = bookingViewsWhere(db, "b.status = 'approved' AND b.start >= ? AND b.start < ?", [startOfTaipeiDay(from), startOfTaipeiDay(addDays(to, 1))]);
-  const venues = new Map<string, FigureVenue>(venueViews(db, { includeArchived: true }).map((v) => [v.id, { type: v.type, siteId: v.siteId, siteNameZh: v.siteNameZh, siteNameEn: v.siteNameEn }]));
-  return { bookings, venues };
+/** Every venue (archived too) the period's figures count by. */
+function figureVenues(db: Db): Map<string, FigureVenue> {
+  return new Map<string, FigureVenue>(venueViews(db, { includeArchived: true }).map((v) => [v.id, { type: v.type, siteId: v.siteId, siteNameZh: v.siteNameZh, siteNameEn: v.siteNameEn }]));
 }
 
+/** The approved bookings starting on the period's Taipei days: the only ones the figures' rule can count. */
+const PERIOD_BOOKINGS = "b.status = 'approved' AND b.start >= ? AND b.start < ?";
+
 export function venueFigures(db: Db, from: BusinessDate, to: BusinessDate): VenueFigures {
-  const { bookings, venues } = periodBookings(db, from, to);
-  return countVenueFigures(bookings, venues, from, to);
+  // Only what the rule reads, from the covering index booking_status_start: the report reads two periods of thousands of bookings.
+  const bookings = prepared(db, `SELECT b.status, b.start, b.venue_id AS venueId, b.activity_type AS activityType FROM booking b WHERE ${PERIOD_BOOKINGS}`).all(
+    startOfTaipeiDay(from),
+    startOfTaipeiDay(addDays(to, 1)),
+  ) as Pick<Booking, 'status' | 'start' | 'venueId' | 'activityType'>[];
+  return countVenueFigures(bookings, figureVenues(db), from, to);
 }
 
 /** The bookings behind one of the period's figures (the report's drill-down), counted by the figures' own rule. */
 export function venueRecordsOf(db: Db, args: { from: BusinessDate; to: BusinessDate; figure: string }, locale: Locale): FigureRecords {
   const figure = venueFigureNamed(args.figure);
-  const { bookings, venues } = periodBookings(db, args.from, args.to);
-  return venueFigureRecords(countedBookings(bookings, venues, args.from, args.to), figure, locale);
+  const bookings = bookingViewsWhere(db, PERIOD_BOOKINGS, [startOfTaipeiDay(args.from), startOfTaipeiDay(addDays(args.to, 1))]);
+  return venueFigureRecords(countedBookings(bookings, figureVenues(db), args.from, args.to), figure, locale);
 }
 
 /** Every booking of a feed's scope and every occurrence of its series, with those series. */

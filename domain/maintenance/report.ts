@@ -73,15 +73,15 @@ export function casesHandledIn<T extends CaseTicket>(period: Period, tickets: re
     const before = lastCompletion.get(c.ticketId);
     if (before === undefined || at > before) lastCompletion.set(c.ticketId, at);
   }
-  const handled: HandledCase<T>[] = [];
+  const handled: { ms: number; ticket: T }[] = [];
   for (const t of tickets) {
     if (!STANDS_DONE.includes(t.status)) continue;
     const at = lastCompletion.get(t.id);
     if (at === undefined || at < startMs || at >= endMs) continue;
-    const completedAt = new Date(at).toISOString();
-    handled.push({ ticket: t, completedAt, date: taipeiDateOf(completedAt) });
+    handled.push({ ms: at, ticket: t });
   }
-  return handled.sort((a, b) => (a.completedAt < b.completedAt ? -1 : a.completedAt > b.completedAt ? 1 : a.ticket.id < b.ticket.id ? -1 : 1));
+  handled.sort((a, b) => a.ms - b.ms || (a.ticket.id < b.ticket.id ? -1 : 1));
+  return handled.map(({ ms, ticket }) => ({ ticket, completedAt: new Date(ms).toISOString(), date: taipeiDateOf(ms) }));
 }
 
 /** 處理 N 件 by site and category: the cases handled, tallied. */
