@@ -38,7 +38,7 @@ export function ReportChart({ data, height = 280 }: { data: ReportChartData; hei
   }, [data, title]);
 
   return (
-    <figure className="rp-chart" data-testid="report-chart" data-drawn={drawn || undefined}>
+    <figure className="rp-chart" data-testid="report-chart" data-kind={data.kind} data-drawn={drawn || undefined}>
       <figcaption>{title}</figcaption>
       {failed ? <Alert type="error" showIcon title={t('report.ui.charts.error', { message: failed })} /> : !drawn && <Spin size="small" />}
       <div ref={box} className="rp-chart-canvas" style={{ height: chartHeight(data, height) }} role="img" aria-label={title} />

@@ -43,14 +43,16 @@ describe("the report's charts as ECharts draws them", () => {
         ],
       },
       '場次',
-    ) as { yAxis: { data: string[] }; visualMap: { max: number }; series: { data: number[][] }[] };
+    ) as { yAxis: { data: string[] }; visualMap: { max: number }; series: { data: { value: number[]; label: { color: string } }[] }[] };
     expect(o.yAxis.data).toEqual(['大禮堂', '第一會議室']);
     expect(o.visualMap.max).toBe(9);
-    expect(o.series[0].data).toEqual([
+    expect(o.series[0].data.map((d) => d.value)).toEqual([
       [0, 0, 5],
       [1, 0, 0],
       [0, 1, 2],
       [1, 1, 9],
     ]);
+    // Light figures on the dark cells, dark ones on the light cells.
+    expect(o.series[0].data.map((d) => d.label.color)).toEqual(['#ffffff', '#1f1f1f', '#1f1f1f', '#ffffff']);
   });
 });

@@ -41,8 +41,10 @@ export function chartOption(data: ReportChartData, seriesLabel: string): ChartOp
         {
           type: 'heatmap',
           name: seriesLabel,
-          data: data.series.flatMap((s, row) => s.values.map((v, col) => [col, row, v])),
-          label: { show: true, ...FONT, formatter: (p: { value: number[] }) => formatCount(p.value[2]) },
+          // Dark figures on light cells and white on dark ones, with no outline: an outlined
+          // label prints as two copies of its text, and a PDF's text would read each number twice.
+          data: data.series.flatMap((s, row) => s.values.map((v, col) => ({ value: [col, row, v], label: { color: v > max / 2 ? '#ffffff' : '#1f1f1f' } }))),
+          label: { show: true, ...FONT, textBorderWidth: 0, formatter: (p: { value: number[] }) => formatCount(p.value[2]) },
         },
       ],
     };

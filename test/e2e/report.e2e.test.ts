@@ -142,6 +142,11 @@ describe('the report desk', () => {
     const text = plain(await pdfText(pdf));
     expect(text).toContain(plain('472 車次'));
     expect(text).toContain(plain(SENTENCES[1]));
+    // The heat map's figures print once each: an outlined label is drawn (and extracted) twice.
+    const heat = sheet.locator('[data-testid="report-chart"][data-kind="heatmap"] svg text');
+    const labels = (await heat.allTextContents()).filter((s) => /^[\d,]+$/.test(s));
+    expect(labels.length).toBeGreaterThan(7);
+    expect(await sheet.locator('[data-testid="report-chart"][data-kind="heatmap"] svg text[stroke]').count()).toBe(0);
     await page
       .getByRole('dialog')
       .getByRole('button', { name: zh('common.close') })

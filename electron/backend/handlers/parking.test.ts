@@ -272,6 +272,52 @@ describe('approving an application from the desk', () => {
   });
 });
 
+describe('what the desk prints', () => {
+  it('gives a card per permit asked for, in the order asked, a revoked one marked void, an unknown id left out', async () => {
+    const { ws, must } = await parkingDesk();
+    await must('permit.issue', annual('p1', ['ABC1234', 'xyz 9876']));
+    await must('permit.issue', temporary('p2', ['DEF5678'], '2022-03-10', '2022-03-12', 'area-fs'));
+    await must('permit.revoke', { id: 'p1', reason: '離職' });
+    await signInAs(ws, ['parking_clerk']);
+    const cards = await ws.call('parking.cards', { ids: ['p2', 'nobody', 'p1'] });
+    expect(cards.map((c) => c.id)).toEqual(['p2', 'p1']);
+    expect(cards[0]).toMatchObject({
+      type: 'temporary',
+      year: null,
+      validFrom: '2022-03-10',
+      validTo: '2022-03-12',
+      siteName: '鳳山行政中心',
+      areaName: expect.stringContaining('地下停車場'),
+      void: false,
+    });
+    expect(cards[1]).toMatchObject({ type: 'annual', year: 2022, plates: ['ABC1234', 'XYZ9876'], siteName: '四維行政中心', agencyName: '民政局', void: true });
+    expect(cards[1].number).toMatch(/^證-111-\d{5}$/);
+  });
+
+  it('writes the approval letter of an application with the permits issued in number order, and nothing for an unknown one', async () => {
+    const { ws, must } = await parkingDesk();
+    await must('permitApplication.file', {
+      id: 'app-7',
+      agencyId: 'ag-cab',
+      areaId: 'area-sw',
+      type: 'temporary',
+      countAsked: 4,
+      purpose: '防災講習',
+      validFrom: '2026-12-20',
+      plates: ['AAA-1111', 'BBB-2222', 'CCC-3333', 'DDD-4444'],
+      venueBookingId: null,
+    });
+    await signInAs(ws, ['parking_clerk']);
+    const done = await ws.call('parking.approveApplication', { id: 'app-7', count: 3 });
+    if (!done.ok) throw new Error(done.message);
+    const letter = await ws.call('parking.letter', { id: 'app-7' });
+    expect(letter).toMatchObject({ applicationId: 'app-7', agencyName: '民政局', siteName: '四維行政中心', purpose: '防災講習', countAsked: 4, validFrom: '2026-12-20', bookingNumber: null });
+    expect(letter!.numbers).toEqual([...done.numbers].sort());
+    expect(letter!.numbers).toHaveLength(3);
+    expect(await ws.call('parking.letter', { id: 'app-none' })).toBeNull();
+  });
+});
+
 describe('the annual renewal', () => {
   /** Five annual permits of 2022, one of them revoked, as the clerk's list starts. */
   async function withPermitsOf2022() {
