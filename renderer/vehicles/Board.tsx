@@ -1,7 +1,7 @@
 /**
- * The dispatch board (派車調度表): the vehicles side by side, the hours of a day or of each
- * day of a week, the drivers alongside with their load and leave, and the queue of
- * requests beside it. A request dragged onto a vehicle (or picked and assigned from the
+ * The dispatch board (派車調度表): a row per vehicle, the drivers' rows below them, time
+ * running across a day or the seven days of a week, and the queue of requests beside it.
+ * A request dragged onto a vehicle's or a driver's row (or picked and assigned from the
  * keyboard) opens the assignment, where a refusal shows its reason at once and the
  * suggestions give theirs.
  */
@@ -28,6 +28,10 @@ import { useVehiclesDesk } from './store';
 import { TripDrawer } from './TripDrawer';
 
 const REQUEST_TYPE = 'application/x-trip-request';
+/** A driver's row on the board, and a trip's copy on it. */
+const DRIVER_ROW = 'driver:';
+const DRIVER_ITEM = 'driven:';
+const driverRow = (id: string) => `${DRIVER_ROW}${id}`;
 const TONES = {
   assigned: { background: '#e6f4ff', color: '#003eb3', border: '#69b1ff' },
   under_way: { background: '#fff7e6', color: '#873800', border: '#ffa940' },
@@ -44,25 +48,42 @@ export function DispatchBoard() {
   const { data: board, error } = useApiRead('vehicles.board', range, { reloadOn: ['trip', 'vehicle', 'driverProfile', 'vehicleUnavailable', 'driverLeave'], keepPrevious: true });
   const { data: waiting } = useApiRead('vehicles.requests', { states: ['waiting'] }, { reloadOn: ['tripRequest', 'trip'], keepPrevious: true });
   const { byId: agencies } = useAgencies();
-  const [assigning, setAssigning] = useState<{ request: TripRequest; vehicleId: string | null } | null>(null);
+  const [assigning, setAssigning] = useState<{ request: TripRequest; vehicleId: string | null; driverId?: string | null } | null>(null);
   const [tripId, setTripId] = useState<string | null>(null);
   const { message } = App.useApp();
   const agencyName = (id: string) => agencies.get(id)?.shortName || nameOf(agencies.get(id), locale);
 
   const vehicles = useMemo(() => board?.vehicles.filter((v) => v.status !== 'retired') ?? [], [board]);
-  const header = useMemo(
-    () => resourceHeads(vehicles.map((v) => ({ id: v.id, label: formatPlate(v.plate), sub: `${t(`vehicles.type.${v.type}`)}．${t('vehicles.ui.seats', { seats: v.seats })}` }))),
-    [vehicles, t],
-  );
+  const drivers = useMemo(() => board?.drivers ?? [], [board]);
+  // The drivers' rows follow the vehicles', under their own heading; a driver's row is keyed apart from any vehicle's.
+  const header = useMemo(() => {
+    const load = (id: string) => board?.trips.filter((x) => x.driverId === id && x.state !== 'cancelled' && overlaps({ from: x.departAt, to: x.returnAt }, range)).length ?? 0;
+    const away = (id: string) => board?.leave.some((l) => l.driverId === id && overlaps(l, range)) ?? false;
+    return [
+      ...resourceHeads(vehicles.map((v) => ({ id: v.id, label: formatPlate(v.plate), sub: `${t(`vehicles.type.${v.type}`)}．${t('vehicles.ui.seats', { seats: v.seats })}` }))).map((h, i) => ({
+        ...h,
+        section: i === 0 ? t('vehicles.ui.board.vehicles') : undefined,
+      })),
+      ...drivers.map((d, i) => ({
+        key: driverRow(d.id),
+        label: d.name,
+        sub: `${t(`vehicles.licence.${d.licenceClass}`)}．${away(d.id) ? t('vehicles.ui.board.onLeave') : load(d.id) ? t('vehicles.ui.board.busy', { count: load(d.id) }) : t('vehicles.ui.board.free')}`,
+        section: i === 0 ? t('vehicles.ui.board.drivers') : undefined,
+      })),
+    ];
+  }, [vehicles, drivers, board, range, t]);
   const bands = useMemo(
     () =>
       days.map((d) => ({
         key: d,
         date: d,
-        head: view === 'week' ? { label: formatDate(d, locale, 'long'), tone: d === todayInTaipei() ? ('today' as const) : undefined } : undefined,
-        columns: vehicles.map((v) => ({ key: `${d}:${v.id}`, date: d, resourceId: v.id, open: v.status === 'in_repair' ? null : ([0, 1440] as [number, number]) })),
+        head: view === 'week' ? { label: formatDate(d, locale), tone: d === todayInTaipei() ? ('today' as const) : undefined } : undefined,
+        columns: [
+          ...vehicles.map((v) => ({ key: `${d}:${v.id}`, date: d, resourceId: v.id, open: v.status === 'in_repair' ? null : ([0, 1440] as [number, number]) })),
+          ...drivers.map((x) => ({ key: `${d}:${driverRow(x.id)}`, date: d, resourceId: driverRow(x.id), open: [0, 1440] as [number, number] })),
+        ],
       })),
-    [days, vehicles, view, locale],
+    [days, vehicles, drivers, view, locale],
   );
   const driverName = (id: string | null) => (id ? (board?.drivers.find((d) => d.id === id)?.name ?? '') : t('vehicles.ui.board.noDriver'));
   const items = useMemo<GridItem[]>(() => {
@@ -106,7 +127,25 @@ export function DispatchBoard() {
       movable: false,
       label: t('vehicles.ui.board.unavailable', { reason: u.reason }),
     }));
-    return [...trips, ...down];
+    // Each trip shows on its driver's row too, and each leave there.
+    const driverOf = new Map(board.trips.map((x) => [x.id, x.driverId]));
+    const driven = trips.flatMap((x) => {
+      const driverId = driverOf.get(x.id);
+      return driverId ? [{ ...x, id: `${DRIVER_ITEM}${x.id}`, resourceId: driverRow(driverId), detail: formatPlate(board.vehicles.find((v) => v.id === x.resourceId)?.plate ?? '') }] : [];
+    });
+    const leave = board.leave.map((l) => ({
+      id: `leave:${l.id}`,
+      resourceId: driverRow(l.driverId),
+      start: l.from,
+      end: l.to,
+      bufferBefore: 0,
+      bufferAfter: 0,
+      title: t('vehicles.ui.board.onLeave'),
+      tone: 'unavailable',
+      movable: false,
+      label: `${t('vehicles.ui.board.onLeave')} ${l.reason}`,
+    }));
+    return [...trips, ...down, ...driven, ...leave];
     // agencyName and driverName read the board and the agencies.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [board, waiting, agencies, locale]);
@@ -193,58 +232,58 @@ export function DispatchBoard() {
           </Button>
         </Flex>
         {error && <Alert type="error" message={error} />}
-        {board && <DriversStrip board={board} from={range.from} to={range.to} />}
         <div className="vh-grid-scroll">
           <TimeGrid
             header={header}
             bands={bands}
             items={items}
             tones={TONES}
+            orientation="rows"
             hours={[6 * 60, 22 * 60]}
-            pxPerHour={view === 'day' ? 40 : 22}
+            rowHeight={38}
+            labelWidth={150}
+            minColumnWidth={view === 'day' ? 320 : 72}
             ariaLabel={t('vehicles.ui.board.label')}
             dropType={REQUEST_TYPE}
             onDropData={(id, at) => {
               const request = waiting?.find((r) => r.id === id);
-              if (request) setAssigning({ request, vehicleId: at.resourceId });
+              if (!request) return;
+              if (at.resourceId.startsWith(DRIVER_ROW)) setAssigning({ request, vehicleId: null, driverId: at.resourceId.slice(DRIVER_ROW.length) });
+              else setAssigning({ request, vehicleId: at.resourceId });
             }}
-            onOpen={(id) => !id.startsWith('down:') && setTripId(id)}
+            onOpen={(id) => {
+              if (id.startsWith('down:') || id.startsWith('leave:')) return;
+              setTripId(id.startsWith(DRIVER_ITEM) ? id.slice(DRIVER_ITEM.length) : id);
+            }}
           />
         </div>
       </section>
-      {assigning && board && <AssignDrawer request={assigning.request} vehicleId={assigning.vehicleId} board={board} onClose={() => setAssigning(null)} />}
+      {assigning && board && <AssignDrawer request={assigning.request} vehicleId={assigning.vehicleId} driverId={assigning.driverId ?? null} board={board} onClose={() => setAssigning(null)} />}
       {tripId && <TripDrawer tripId={tripId} onClose={() => setTripId(null)} />}
     </div>
   );
 }
 
-/** The drivers beside the board: free, out on N trips, or on leave in the stretch shown. */
-function DriversStrip({ board, from, to }: { board: Board; from: string; to: string }) {
-  const t = useT();
-  return (
-    <div className="vh-drivers" aria-label={t('vehicles.ui.board.drivers')}>
-      <Typography.Text type="secondary">{t('vehicles.ui.board.drivers')}：</Typography.Text>
-      {board.drivers.map((d) => {
-        const away = board.leave.some((l) => l.driverId === d.id && overlaps(l, { from, to }));
-        const count = board.trips.filter((x) => x.driverId === d.id && x.state !== 'cancelled' && overlaps({ from: x.departAt, to: x.returnAt }, { from, to })).length;
-        return (
-          <Tag key={d.id} color={away ? 'red' : count ? 'blue' : 'green'}>
-            {d.name}．{t(`vehicles.licence.${d.licenceClass}`)}．{away ? t('vehicles.ui.board.onLeave') : count ? t('vehicles.ui.board.busy', { count }) : t('vehicles.ui.board.free')}
-          </Tag>
-        );
-      })}
-    </div>
-  );
-}
-
 /** Assigning a request: a vehicle, then a driver; the reason for a refusal shows as soon as they are picked. */
-function AssignDrawer({ request, vehicleId: initialVehicle, board, onClose }: { request: TripRequest; vehicleId: string | null; board: Board; onClose(): void }) {
+function AssignDrawer({
+  request,
+  vehicleId: initialVehicle,
+  driverId: initialDriver,
+  board,
+  onClose,
+}: {
+  request: TripRequest;
+  vehicleId: string | null;
+  driverId: string | null;
+  board: Board;
+  onClose(): void;
+}) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const { message } = App.useApp();
   const { data: fits } = useApiRead('vehicles.suggest', { requestId: request.id });
   const [vehicleId, setVehicleId] = useState<string | null>(initialVehicle);
-  const [driverId, setDriverId] = useState<string | null>(null);
+  const [driverId, setDriverId] = useState<string | null>(initialDriver);
   const [refused, setRefused] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   // The suggested driver for the vehicle chosen comes first, until one is picked.
