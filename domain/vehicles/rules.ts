@@ -4,7 +4,7 @@
  * The rule that no vehicle and no driver is on two overlapping trips is also held by the
  * sync server's span table (desk.ts).
  */
-import { clockOf, taipeiDateOf, taipeiMinutes } from '../dates';
+import { clockOf, startOfTaipeiDay, taipeiDateOf, taipeiMinutes, type BusinessDate } from '../dates';
 import type { Problem } from '../errors';
 import type { DriverLeave, DriverProfile, LicenceClass, Trip, TripRequest, Vehicle, VehicleType, VehicleUnavailable } from './types';
 
@@ -118,4 +118,12 @@ export function documentsDue(v: Pick<Vehicle, 'insuranceDue' | 'inspectionDue' |
   if (v.inspectionDue && v.inspectionDue <= by) due.push('inspection');
   if (v.licenceDue && v.licenceDue <= by) due.push('licence');
   return due;
+}
+
+/**
+ * A request of an earlier day: it returns before `today` began (Taipei). The queue leaves
+ * these out unless asked, so the first look is today's work and what comes after.
+ */
+export function isPastRequest(r: Pick<TripRequest, 'returnAt'>, today: BusinessDate): boolean {
+  return Date.parse(r.returnAt) <= Date.parse(startOfTaipeiDay(today));
 }

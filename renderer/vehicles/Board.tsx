@@ -5,7 +5,7 @@
  * keyboard) opens the assignment, where a refusal shows its reason at once and the
  * suggestions give theirs.
  */
-import { Alert, App, Button, Drawer, Flex, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Flex, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { addDays, formatDate, formatInstant, startOfTaipeiDay, todayInTaipei } from '../../domain/dates';
 import type { Problem } from '../../domain/errors';
@@ -14,7 +14,7 @@ import { renderProblem } from '../../domain/i18n/problems';
 import { newId } from '../../domain/ids';
 import { formatPlate } from '../../domain/parking/plates';
 import type { DispatchBoard as Board } from '../../domain/vehicles/calls';
-import { driverRefusal, overlaps, vehicleRefusal } from '../../domain/vehicles/rules';
+import { driverRefusal, isPastRequest, overlaps, vehicleRefusal } from '../../domain/vehicles/rules';
 import type { TripRequest } from '../../domain/vehicles/types';
 import { api } from '../app/api';
 import { downloadBase64 } from '../app/files';
@@ -46,7 +46,12 @@ export function DispatchBoard() {
   const days = useMemo(() => (view === 'day' ? [date] : weekDates(date)), [view, date]);
   const range = useMemo(() => ({ from: startOfTaipeiDay(days[0]), to: startOfTaipeiDay(addDays(days.at(-1)!, 1)) }), [days]);
   const { data: board, error } = useApiRead('vehicles.board', range, { reloadOn: ['trip', 'vehicle', 'driverProfile', 'vehicleUnavailable', 'driverLeave'], keepPrevious: true });
-  const { data: waiting } = useApiRead('vehicles.requests', { states: ['waiting'] }, { reloadOn: ['tripRequest', 'trip'], keepPrevious: true });
+  // Requests of earlier days still waiting are left out unless asked for: the first look is today's work.
+  const [includePast, setIncludePast] = useState(false);
+  const { data: queued } = useApiRead('vehicles.requests', { states: ['waiting'], includePast: true }, { reloadOn: ['tripRequest', 'trip'], keepPrevious: true });
+  const today = todayInTaipei();
+  const pastCount = useMemo(() => (queued ?? []).filter((r) => isPastRequest(r, today)).length, [queued, today]);
+  const waiting = useMemo(() => (includePast ? queued : queued?.filter((r) => !isPastRequest(r, today))), [queued, includePast, today]);
   const { byId: agencies } = useAgencies();
   const [assigning, setAssigning] = useState<{ request: TripRequest; vehicleId: string | null; driverId?: string | null } | null>(null);
   const [tripId, setTripId] = useState<string | null>(null);
@@ -157,7 +162,7 @@ export function DispatchBoard() {
     else void message.error(r.message);
   };
   const exportRequests = async () => {
-    const r = await api.call('vehicles.exportRequests', { format: 'xlsx' });
+    const r = await api.call('vehicles.exportRequests', { includePast, format: 'xlsx' });
     if (r.ok) downloadBase64(r.fileBase64, r.fileName, r.mime);
     else void message.error(r.message);
   };
@@ -176,6 +181,11 @@ export function DispatchBoard() {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('vehicles.ui.queue.dragHint')}
         </Typography.Text>
+        {pastCount > 0 && (
+          <Checkbox checked={includePast} onChange={(e) => setIncludePast(e.target.checked)}>
+            {t('vehicles.ui.queue.includePast', { count: pastCount })}
+          </Checkbox>
+        )}
         {waiting && waiting.length === 0 && <Typography.Text type="secondary">{t('vehicles.ui.queue.empty')}</Typography.Text>}
         <ul className="vh-queue-list" aria-label={t('vehicles.ui.queue.title')}>
           {(waiting ?? []).map((r) => (
