@@ -31,6 +31,8 @@ export const vehicleCalls = {
   'vehicles.requests': defineCall(requestFilter.strict(), DESK_READERS),
   /** The best fits for a waiting request, each with its reasons. */
   'vehicles.suggest': defineCall(z.object({ requestId: id }).strict(), DESK_READERS),
+  /** The vehicles that may take a request and the drivers free for its hours (a refused assignment's card offers them). */
+  'vehicles.free': defineCall(z.object({ requestId: id }).strict(), DESK_READERS),
   'vehicles.fleet': defineCall(z.object({ includeArchived: z.boolean().optional() }).strict(), DESK_READERS),
   'vehicles.drivers': defineCall(z.object({ includeArchived: z.boolean().optional() }).strict(), DESK_READERS),
   /** A trip with its request, vehicle and driver: the trip log and the dispatch slip (派車單). */
@@ -84,6 +86,7 @@ export interface VehicleResults {
   'vehicles.board': DispatchBoard;
   'vehicles.requests': TripRequest[];
   'vehicles.suggest': Fit[];
+  'vehicles.free': { vehicleIds: string[]; driverIds: string[] };
   'vehicles.fleet': Vehicle[];
   'vehicles.drivers': DriverRow[];
   'vehicles.trip': TripSheet | null;

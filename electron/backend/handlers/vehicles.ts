@@ -3,7 +3,7 @@ import { downtimeMeeting, listRequests, purposesOfTripsMeeting, tripsMeeting, tr
 import { addDays, formatDate, formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
 import { nameOf, translate } from '../../../domain/i18n';
 import type { DocumentDue, DriverRow, vehicleCalls } from '../../../domain/vehicles/calls';
-import { suggestFits } from '../../../domain/vehicles/suggest';
+import { freeFor, suggestFits } from '../../../domain/vehicles/suggest';
 import { formatPlate } from '../../../domain/parking/plates';
 import { isPastRequest } from '../../../domain/vehicles/rules';
 import type { DriverProfile, RequestState, Trip, TripRequest } from '../../../domain/vehicles/types';
@@ -124,6 +124,18 @@ export const vehicleHandlers: DeskHandlers<keyof typeof vehicleCalls> = {
     const from = new Date(Date.parse(request.departAt) - 7 * DAY_MS).toISOString();
     const to = new Date(Date.parse(request.returnAt) + 7 * DAY_MS).toISOString();
     return suggestFits({ request, vehicles: fleet(ws), drivers: driverRows(ws), trips: tripTimesMeeting(ws.db, from, to), ...downtimeMeeting(ws.db, request.departAt, request.returnAt) });
+  },
+  'vehicles.free': (ws, { requestId }) => {
+    const request = ws.runner.records.getSync('tripRequest', requestId);
+    if (!request || request.state !== 'waiting') return { vehicleIds: [], driverIds: [] };
+    const free = freeFor({
+      request,
+      vehicles: fleet(ws),
+      drivers: driverRows(ws),
+      trips: tripTimesMeeting(ws.db, request.departAt, request.returnAt),
+      ...downtimeMeeting(ws.db, request.departAt, request.returnAt),
+    });
+    return { vehicleIds: free.vehicles.map((v) => v.id), driverIds: free.drivers.map((d) => d.id) };
   },
   'vehicles.fleet': (ws, { includeArchived }) => fleet(ws, includeArchived),
   'vehicles.drivers': (ws, { includeArchived }) => driverRows(ws, includeArchived),
