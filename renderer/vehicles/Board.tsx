@@ -5,7 +5,7 @@
  * keyboard) opens the assignment, where a refusal shows its reason at once and the
  * suggestions give theirs.
  */
-import { Alert, App, Button, Checkbox, Drawer, Flex, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Dropdown, Flex, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { addDays, formatDate, formatInstant, startOfTaipeiDay, todayInTaipei } from '../../domain/dates';
 import type { Problem } from '../../domain/errors';
@@ -156,13 +156,13 @@ export function DispatchBoard() {
   }, [board, waiting, agencies, locale]);
 
   const step = view === 'day' ? 1 : 7;
-  const exportTrips = async () => {
-    const r = await api.call('vehicles.exportTrips', { ...range, format: 'xlsx' });
+  const exportTrips = async (format: 'xlsx' | 'ods') => {
+    const r = await api.call('vehicles.exportTrips', { ...range, format });
     if (r.ok) downloadBase64(r.fileBase64, r.fileName, r.mime);
     else void message.error(r.message);
   };
-  const exportRequests = async () => {
-    const r = await api.call('vehicles.exportRequests', { includePast, format: 'xlsx' });
+  const exportRequests = async (format: 'xlsx' | 'ods') => {
+    const r = await api.call('vehicles.exportRequests', { includePast, format });
     if (r.ok) downloadBase64(r.fileBase64, r.fileName, r.mime);
     else void message.error(r.message);
   };
@@ -216,9 +216,7 @@ export function DispatchBoard() {
             </li>
           ))}
         </ul>
-        <Button size="small" onClick={() => void exportRequests()}>
-          {t('vehicles.ui.export.requests')}
-        </Button>
+        <ExportMenu label={t('vehicles.ui.export.requests')} onPick={(f) => void exportRequests(f)} />
       </section>
       <section className="vh-grid">
         <Flex gap={8} align="center" wrap>
@@ -237,9 +235,9 @@ export function DispatchBoard() {
             <Button onClick={() => setDate(addDays(date, step))}>{t('vehicles.ui.board.next')}</Button>
           </Space.Compact>
           <Typography.Text strong>{view === 'day' ? formatDate(date, locale, 'long') : `${formatDate(days[0], locale)}–${formatDate(days[6], locale)}`}</Typography.Text>
-          <Button size="small" onClick={() => void exportTrips()} style={{ marginInlineStart: 'auto' }}>
-            {t('vehicles.ui.export.trips')}
-          </Button>
+          <span style={{ marginInlineStart: 'auto' }}>
+            <ExportMenu label={t('vehicles.ui.export.trips')} onPick={(f) => void exportTrips(f)} />
+          </span>
         </Flex>
         {error && <Alert type="error" message={error} />}
         <div className="vh-grid-scroll">
@@ -271,6 +269,24 @@ export function DispatchBoard() {
       {assigning && board && <AssignDrawer request={assigning.request} vehicleId={assigning.vehicleId} driverId={assigning.driverId ?? null} board={board} onClose={() => setAssigning(null)} />}
       {tripId && <TripDrawer tripId={tripId} onClose={() => setTripId(null)} />}
     </div>
+  );
+}
+
+/** An export button that asks for the format: Excel (.xlsx) or ODF (.ods). */
+function ExportMenu({ label, onPick }: { label: string; onPick(format: 'xlsx' | 'ods'): void }) {
+  const t = useT();
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'xlsx', label: t('common.exportXlsx'), onClick: () => onPick('xlsx') },
+          { key: 'ods', label: t('common.exportOds'), onClick: () => onPick('ods') },
+        ],
+      }}
+    >
+      <Button size="small">{label}</Button>
+    </Dropdown>
   );
 }
 
