@@ -14,7 +14,11 @@ const range = z
   .object({ from: instant, to: instant })
   .strict()
   .refine((r) => r.to > r.from && Date.parse(r.to) - Date.parse(r.from) <= 35 * 86_400_000, { message: 'range', path: ['to'] });
-const requestFilter = z.object({ states: z.array(z.enum(REQUEST_STATES)).max(REQUEST_STATES.length).optional() });
+const requestFilter = z.object({
+  states: z.array(z.enum(REQUEST_STATES)).max(REQUEST_STATES.length).optional(),
+  /** Also the requests of earlier days (left out unless asked: see isPastRequest). */
+  includePast: z.boolean().optional(),
+});
 
 export const vehicleCalls = {
   /** Trip counts for the period report (DOMAIN.md, "Vehicle trips"). */
@@ -23,10 +27,12 @@ export const vehicleCalls = {
   'vehicles.figureRecords': defineCall(figureRecordsArgs(['trips', 'trips_lent'] as const), DESK_READERS),
   /** The dispatch board of a stretch: the fleet, the drivers, and the trips, unavailable periods and leave that meet it. */
   'vehicles.board': defineCall(range, DESK_READERS),
-  /** The one queue of requests, online and paper, waiting ones first and soonest first. */
+  /** The one queue of requests, online and paper, waiting ones first and soonest first; those of earlier days only when asked. */
   'vehicles.requests': defineCall(requestFilter.strict(), DESK_READERS),
   /** The best fits for a waiting request, each with its reasons. */
   'vehicles.suggest': defineCall(z.object({ requestId: id }).strict(), DESK_READERS),
+  /** The vehicles that may take a request and the drivers free for its hours (a refused assignment's card offers them). */
+  'vehicles.free': defineCall(z.object({ requestId: id }).strict(), DESK_READERS),
   'vehicles.fleet': defineCall(z.object({ includeArchived: z.boolean().optional() }).strict(), DESK_READERS),
   'vehicles.drivers': defineCall(z.object({ includeArchived: z.boolean().optional() }).strict(), DESK_READERS),
   /** A trip with its request, vehicle and driver: the trip log and the dispatch slip (派車單). */
@@ -80,6 +86,7 @@ export interface VehicleResults {
   'vehicles.board': DispatchBoard;
   'vehicles.requests': TripRequest[];
   'vehicles.suggest': Fit[];
+  'vehicles.free': { vehicleIds: string[]; driverIds: string[] };
   'vehicles.fleet': Vehicle[];
   'vehicles.drivers': DriverRow[];
   'vehicles.trip': TripSheet | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignRefusal, documentsDue, licenceFits, odometerRefusal, type AssignContext } from './rules';
+import { assignRefusal, documentsDue, isPastRequest, licenceFits, odometerRefusal, type AssignContext } from './rules';
 
 // 2021-10-05 09:00–12:00 Taipei.
 const REQ = { passengers: 3, departAt: '2021-10-05T01:00:00.000Z', returnAt: '2021-10-05T04:00:00.000Z', withDriver: true, isLoan: false };
@@ -98,5 +98,15 @@ describe('dispatch refusal rules', () => {
 
   it('lists the documents due by a day', () => {
     expect(documentsDue({ insuranceDue: '2021-10-01', inspectionDue: '2021-12-01', licenceDue: null }, '2021-10-31')).toEqual(['insurance']);
+  });
+});
+
+describe('the queue leaves out requests of earlier days', () => {
+  it('a request that returned before today began is past; one returning today or later is not', () => {
+    expect(isPastRequest({ returnAt: '2022-03-01T15:59:00Z' }, '2022-03-02')).toBe(true);
+    // 2022-03-02 00:00 in Taipei is 03-01 16:00Z.
+    expect(isPastRequest({ returnAt: '2022-03-01T16:00:00Z' }, '2022-03-02')).toBe(true);
+    expect(isPastRequest({ returnAt: '2022-03-01T16:01:00Z' }, '2022-03-02')).toBe(false);
+    expect(isPastRequest({ returnAt: '2022-03-05T08:00:00Z' }, '2022-03-02')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * The rule that no vehicle and no driver is on two overlapping trips is also held by the
  * sync server's span table (desk.ts).
  */
-import { clockOf, taipeiDateOf, taipeiMinutes } from '../dates';
+import { clockOf, startOfTaipeiDay, taipeiDateOf, taipeiMinutes, type BusinessDate } from '../dates';
 import type { Problem } from '../errors';
 import type { DriverLeave, DriverProfile, LicenceClass, Trip, TripRequest, Vehicle, VehicleType, VehicleUnavailable } from './types';
 
@@ -80,19 +80,36 @@ export function vehicleRefusal(c: Omit<AssignContext, 'driver' | 'leave'>): Prob
 export const licenceFits = (d: Pick<DriverProfile, 'licenceClass' | 'allowedTypes'>, type: VehicleType) =>
   LICENCE_ALLOWS[d.licenceClass].includes(type) && (d.allowedTypes.length === 0 || d.allowedTypes.includes(type));
 
-/** Why the driver cannot drive this vehicle on this request; null when they can. */
-export function driverRefusal(c: Omit<AssignContext, 'unavailable'> & { driver: NonNullable<AssignContext['driver']> }): Problem | null {
-  const { request: r, driver: d } = c;
-  const span = tripSpan(r);
+type DriverContext = Omit<AssignContext, 'unavailable' | 'vehicle'> & { driver: NonNullable<AssignContext['driver']> };
+
+/** A driver who drives nothing on this request, whatever the vehicle: archived, or the licence lapsed by then. */
+function driverGone({ request: r, driver: d }: DriverContext): Problem | null {
   if (d.archived) return { code: 'vehicles.error.driverArchived', params: {}, field: 'driverId' };
   if (d.licenceExpiry && d.licenceExpiry < taipeiDateOf(r.returnAt)) return { code: 'vehicles.error.licenceExpired', params: { date: `date:${d.licenceExpiry}` }, field: 'driverId' };
-  if (!licenceFits(d, c.vehicle.type))
-    return { code: 'vehicles.error.licenceClass', params: { class: `msg:vehicles.licence.${d.licenceClass}`, type: `msg:vehicles.type.${c.vehicle.type}` }, field: 'driverId' };
+  return null;
+}
+
+/** A driver on leave or on another trip for some of the request's hours. */
+function driverAway(c: DriverContext): Problem | null {
+  const { request: r, driver: d } = c;
+  const span = tripSpan(r);
   const away = c.leave.find((l) => !l.cancelled && l.driverId === d.id && overlaps(l, span));
   if (away) return { code: 'vehicles.error.onLeave', params: { ...spanParams(away.from, away.to) }, field: 'driverId' };
   const busy = c.trips.find((t) => t.id !== c.ignoreTripId && tripHolds(t) && t.driverId === d.id && overlaps(tripSpan(t), span));
   if (busy) return driverBusyProblem(busy);
   return null;
+}
+
+/** Whether the driver is free for the request's hours (not gone, on leave or on another trip), whichever vehicle they take. */
+export const driverFree = (c: DriverContext): boolean => !driverGone(c) && !driverAway(c);
+
+/** Why the driver cannot drive this vehicle on this request; null when they can. */
+export function driverRefusal(c: Omit<AssignContext, 'unavailable'> & { driver: NonNullable<AssignContext['driver']> }): Problem | null {
+  const gone = driverGone(c);
+  if (gone) return gone;
+  if (!licenceFits(c.driver, c.vehicle.type))
+    return { code: 'vehicles.error.licenceClass', params: { class: `msg:vehicles.licence.${c.driver.licenceClass}`, type: `msg:vehicles.type.${c.vehicle.type}` }, field: 'driverId' };
+  return driverAway(c);
 }
 
 /** The first reason an assignment is refused, vehicle first; null when it may go ahead. */
@@ -118,4 +135,12 @@ export function documentsDue(v: Pick<Vehicle, 'insuranceDue' | 'inspectionDue' |
   if (v.inspectionDue && v.inspectionDue <= by) due.push('inspection');
   if (v.licenceDue && v.licenceDue <= by) due.push('licence');
   return due;
+}
+
+/**
+ * A request of an earlier day: it returns before `today` began (Taipei). The queue leaves
+ * these out unless asked, so the first look is today's work and what comes after.
+ */
+export function isPastRequest(r: Pick<TripRequest, 'returnAt'>, today: BusinessDate): boolean {
+  return Date.parse(r.returnAt) <= Date.parse(startOfTaipeiDay(today));
 }

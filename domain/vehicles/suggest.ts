@@ -4,7 +4,7 @@
  * request's garage, load evened across vehicles and drivers).
  */
 import type { AssignContext } from './rules';
-import { driverRefusal, overlaps, tripHolds, vehicleRefusal } from './rules';
+import { driverFree, driverRefusal, overlaps, tripHolds, vehicleRefusal } from './rules';
 import type { DriverLeave, DriverProfile, Trip, TripRequest, Vehicle, VehicleType, VehicleUnavailable } from './types';
 
 export type FitReason = 'seats' | 'typeForDistance' | 'garage' | 'lightLoad';
@@ -33,6 +33,24 @@ export interface SuggestInput {
   limit?: number;
 }
 
+/** The trips that meet the request: only they can refuse it. */
+function meetingTrips(input: SuggestInput): SuggestInput['trips'] {
+  const { request: r } = input;
+  return input.trips.filter((t) => overlaps({ from: t.departAt, to: t.returnAt }, { from: r.departAt, to: r.returnAt }));
+}
+
+/**
+ * The vehicles that may take the request and the drivers free for its hours: what the
+ * suggestions rank, and what a refused assignment offers instead (待處理).
+ */
+export function freeFor(input: Omit<SuggestInput, 'garageId' | 'limit'>): { vehicles: Vehicle[]; drivers: DriverProfile[] } {
+  const base: Omit<AssignContext, 'vehicle' | 'driver'> = { request: input.request, trips: meetingTrips(input), unavailable: input.unavailable, leave: input.leave };
+  return {
+    vehicles: input.vehicles.filter((v) => !vehicleRefusal({ ...base, vehicle: v })),
+    drivers: input.drivers.filter((d) => driverFree({ ...base, driver: d })),
+  };
+}
+
 export function suggestFits(input: SuggestInput): Fit[] {
   const { request: r } = input;
   const load = new Map<string, number>();
@@ -45,12 +63,10 @@ export function suggestFits(input: SuggestInput): Fit[] {
   const vehicleAvg = avg(input.vehicles);
   const driverAvg = avg(input.drivers);
   // Only the trips that meet the request can refuse it; the others count for the load alone.
-  const meeting = input.trips.filter((t) => overlaps({ from: t.departAt, to: t.returnAt }, { from: r.departAt, to: r.returnAt }));
-  const base: Omit<AssignContext, 'vehicle' | 'driver'> = { request: r, trips: meeting, unavailable: input.unavailable, leave: input.leave };
-  const free = input.drivers.filter((d) => d.archived === false);
+  const base: Omit<AssignContext, 'vehicle' | 'driver'> = { request: r, trips: meetingTrips(input), unavailable: input.unavailable, leave: input.leave };
+  const { vehicles, drivers: free } = freeFor(input);
   const fits: Fit[] = [];
-  for (const v of input.vehicles) {
-    if (vehicleRefusal({ ...base, vehicle: v })) continue;
+  for (const v of vehicles) {
     const reasons: FitReason[] = [];
     let score = 0;
     const spare = v.seats - r.passengers;

@@ -1,11 +1,11 @@
 /**
- * The dispatch board (派車調度表): the vehicles side by side, the hours of a day or of each
- * day of a week, the drivers alongside with their load and leave, and the queue of
- * requests beside it. A request dragged onto a vehicle (or picked and assigned from the
+ * The dispatch board (派車調度表): a row per vehicle, the drivers' rows below them, time
+ * running across a day or the seven days of a week, and the queue of requests beside it.
+ * A request dragged onto a vehicle's or a driver's row (or picked and assigned from the
  * keyboard) opens the assignment, where a refusal shows its reason at once and the
  * suggestions give theirs.
  */
-import { Alert, App, Button, Drawer, Flex, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Dropdown, Flex, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { addDays, formatDate, formatInstant, startOfTaipeiDay, todayInTaipei } from '../../domain/dates';
 import type { Problem } from '../../domain/errors';
@@ -14,7 +14,7 @@ import { renderProblem } from '../../domain/i18n/problems';
 import { newId } from '../../domain/ids';
 import { formatPlate } from '../../domain/parking/plates';
 import type { DispatchBoard as Board } from '../../domain/vehicles/calls';
-import { driverRefusal, overlaps, vehicleRefusal } from '../../domain/vehicles/rules';
+import { driverRefusal, isPastRequest, overlaps, vehicleRefusal } from '../../domain/vehicles/rules';
 import type { TripRequest } from '../../domain/vehicles/types';
 import { api } from '../app/api';
 import { downloadBase64 } from '../app/files';
@@ -28,6 +28,10 @@ import { useVehiclesDesk } from './store';
 import { TripDrawer } from './TripDrawer';
 
 const REQUEST_TYPE = 'application/x-trip-request';
+/** A driver's row on the board, and a trip's copy on it. */
+const DRIVER_ROW = 'driver:';
+const DRIVER_ITEM = 'driven:';
+const driverRow = (id: string) => `${DRIVER_ROW}${id}`;
 const TONES = {
   assigned: { background: '#e6f4ff', color: '#003eb3', border: '#69b1ff' },
   under_way: { background: '#fff7e6', color: '#873800', border: '#ffa940' },
@@ -42,27 +46,49 @@ export function DispatchBoard() {
   const days = useMemo(() => (view === 'day' ? [date] : weekDates(date)), [view, date]);
   const range = useMemo(() => ({ from: startOfTaipeiDay(days[0]), to: startOfTaipeiDay(addDays(days.at(-1)!, 1)) }), [days]);
   const { data: board, error } = useApiRead('vehicles.board', range, { reloadOn: ['trip', 'vehicle', 'driverProfile', 'vehicleUnavailable', 'driverLeave'], keepPrevious: true });
-  const { data: waiting } = useApiRead('vehicles.requests', { states: ['waiting'] }, { reloadOn: ['tripRequest', 'trip'], keepPrevious: true });
+  // Requests of earlier days still waiting are left out unless asked for: the first look is today's work.
+  const [includePast, setIncludePast] = useState(false);
+  const { data: queued } = useApiRead('vehicles.requests', { states: ['waiting'], includePast: true }, { reloadOn: ['tripRequest', 'trip'], keepPrevious: true });
+  const today = todayInTaipei();
+  const pastCount = useMemo(() => (queued ?? []).filter((r) => isPastRequest(r, today)).length, [queued, today]);
+  const waiting = useMemo(() => (includePast ? queued : queued?.filter((r) => !isPastRequest(r, today))), [queued, includePast, today]);
   const { byId: agencies } = useAgencies();
-  const [assigning, setAssigning] = useState<{ request: TripRequest; vehicleId: string | null } | null>(null);
+  const [assigning, setAssigning] = useState<{ request: TripRequest; vehicleId: string | null; driverId?: string | null } | null>(null);
   const [tripId, setTripId] = useState<string | null>(null);
   const { message } = App.useApp();
   const agencyName = (id: string) => agencies.get(id)?.shortName || nameOf(agencies.get(id), locale);
 
   const vehicles = useMemo(() => board?.vehicles.filter((v) => v.status !== 'retired') ?? [], [board]);
-  const header = useMemo(
-    () => resourceHeads(vehicles.map((v) => ({ id: v.id, label: formatPlate(v.plate), sub: `${t(`vehicles.type.${v.type}`)}．${t('vehicles.ui.seats', { seats: v.seats })}` }))),
-    [vehicles, t],
-  );
+  const drivers = useMemo(() => board?.drivers ?? [], [board]);
+  // The drivers' rows follow the vehicles', under their own heading; a driver's row is keyed apart from any vehicle's.
+  const header = useMemo(() => {
+    const load = (id: string) => board?.trips.filter((x) => x.driverId === id && x.state !== 'cancelled' && overlaps({ from: x.departAt, to: x.returnAt }, range)).length ?? 0;
+    const away = (id: string) => board?.leave.some((l) => l.driverId === id && overlaps(l, range)) ?? false;
+    return [
+      ...resourceHeads(vehicles.map((v) => ({ id: v.id, label: formatPlate(v.plate), sub: `${t(`vehicles.type.${v.type}`)}．${t('vehicles.ui.seats', { seats: v.seats })}` }))).map((h, i) => ({
+        ...h,
+        section: i === 0 ? t('vehicles.ui.board.vehicles') : undefined,
+      })),
+      ...drivers.map((d, i) => ({
+        key: driverRow(d.id),
+        label: d.name,
+        sub: `${t(`vehicles.licence.${d.licenceClass}`)}．${away(d.id) ? t('vehicles.ui.board.onLeave') : load(d.id) ? t('vehicles.ui.board.busy', { count: load(d.id) }) : t('vehicles.ui.board.free')}`,
+        section: i === 0 ? t('vehicles.ui.board.drivers') : undefined,
+      })),
+    ];
+  }, [vehicles, drivers, board, range, t]);
   const bands = useMemo(
     () =>
       days.map((d) => ({
         key: d,
         date: d,
-        head: view === 'week' ? { label: formatDate(d, locale, 'long'), tone: d === todayInTaipei() ? ('today' as const) : undefined } : undefined,
-        columns: vehicles.map((v) => ({ key: `${d}:${v.id}`, date: d, resourceId: v.id, open: v.status === 'in_repair' ? null : ([0, 1440] as [number, number]) })),
+        head: view === 'week' ? { label: formatDate(d, locale), tone: d === todayInTaipei() ? ('today' as const) : undefined } : undefined,
+        columns: [
+          ...vehicles.map((v) => ({ key: `${d}:${v.id}`, date: d, resourceId: v.id, open: v.status === 'in_repair' ? null : ([0, 1440] as [number, number]) })),
+          ...drivers.map((x) => ({ key: `${d}:${driverRow(x.id)}`, date: d, resourceId: driverRow(x.id), open: [0, 1440] as [number, number] })),
+        ],
       })),
-    [days, vehicles, view, locale],
+    [days, vehicles, drivers, view, locale],
   );
   const driverName = (id: string | null) => (id ? (board?.drivers.find((d) => d.id === id)?.name ?? '') : t('vehicles.ui.board.noDriver'));
   const items = useMemo<GridItem[]>(() => {
@@ -106,19 +132,37 @@ export function DispatchBoard() {
       movable: false,
       label: t('vehicles.ui.board.unavailable', { reason: u.reason }),
     }));
-    return [...trips, ...down];
+    // Each trip shows on its driver's row too, and each leave there.
+    const driverOf = new Map(board.trips.map((x) => [x.id, x.driverId]));
+    const driven = trips.flatMap((x) => {
+      const driverId = driverOf.get(x.id);
+      return driverId ? [{ ...x, id: `${DRIVER_ITEM}${x.id}`, resourceId: driverRow(driverId), detail: formatPlate(board.vehicles.find((v) => v.id === x.resourceId)?.plate ?? '') }] : [];
+    });
+    const leave = board.leave.map((l) => ({
+      id: `leave:${l.id}`,
+      resourceId: driverRow(l.driverId),
+      start: l.from,
+      end: l.to,
+      bufferBefore: 0,
+      bufferAfter: 0,
+      title: t('vehicles.ui.board.onLeave'),
+      tone: 'unavailable',
+      movable: false,
+      label: `${t('vehicles.ui.board.onLeave')} ${l.reason}`,
+    }));
+    return [...trips, ...down, ...driven, ...leave];
     // agencyName and driverName read the board and the agencies.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [board, waiting, agencies, locale]);
 
   const step = view === 'day' ? 1 : 7;
-  const exportTrips = async () => {
-    const r = await api.call('vehicles.exportTrips', { ...range, format: 'xlsx' });
+  const exportTrips = async (format: 'xlsx' | 'ods') => {
+    const r = await api.call('vehicles.exportTrips', { ...range, format });
     if (r.ok) downloadBase64(r.fileBase64, r.fileName, r.mime);
     else void message.error(r.message);
   };
-  const exportRequests = async () => {
-    const r = await api.call('vehicles.exportRequests', { format: 'xlsx' });
+  const exportRequests = async (format: 'xlsx' | 'ods') => {
+    const r = await api.call('vehicles.exportRequests', { includePast, format });
     if (r.ok) downloadBase64(r.fileBase64, r.fileName, r.mime);
     else void message.error(r.message);
   };
@@ -137,6 +181,11 @@ export function DispatchBoard() {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('vehicles.ui.queue.dragHint')}
         </Typography.Text>
+        {pastCount > 0 && (
+          <Checkbox checked={includePast} onChange={(e) => setIncludePast(e.target.checked)}>
+            {t('vehicles.ui.queue.includePast', { count: pastCount })}
+          </Checkbox>
+        )}
         {waiting && waiting.length === 0 && <Typography.Text type="secondary">{t('vehicles.ui.queue.empty')}</Typography.Text>}
         <ul className="vh-queue-list" aria-label={t('vehicles.ui.queue.title')}>
           {(waiting ?? []).map((r) => (
@@ -167,9 +216,7 @@ export function DispatchBoard() {
             </li>
           ))}
         </ul>
-        <Button size="small" onClick={() => void exportRequests()}>
-          {t('vehicles.ui.export.requests')}
-        </Button>
+        <ExportMenu label={t('vehicles.ui.export.requests')} onPick={(f) => void exportRequests(f)} />
       </section>
       <section className="vh-grid">
         <Flex gap={8} align="center" wrap>
@@ -188,63 +235,81 @@ export function DispatchBoard() {
             <Button onClick={() => setDate(addDays(date, step))}>{t('vehicles.ui.board.next')}</Button>
           </Space.Compact>
           <Typography.Text strong>{view === 'day' ? formatDate(date, locale, 'long') : `${formatDate(days[0], locale)}–${formatDate(days[6], locale)}`}</Typography.Text>
-          <Button size="small" onClick={() => void exportTrips()} style={{ marginInlineStart: 'auto' }}>
-            {t('vehicles.ui.export.trips')}
-          </Button>
+          <span style={{ marginInlineStart: 'auto' }}>
+            <ExportMenu label={t('vehicles.ui.export.trips')} onPick={(f) => void exportTrips(f)} />
+          </span>
         </Flex>
         {error && <Alert type="error" message={error} />}
-        {board && <DriversStrip board={board} from={range.from} to={range.to} />}
         <div className="vh-grid-scroll">
           <TimeGrid
             header={header}
             bands={bands}
             items={items}
             tones={TONES}
+            orientation="rows"
             hours={[6 * 60, 22 * 60]}
-            pxPerHour={view === 'day' ? 40 : 22}
+            rowHeight={38}
+            labelWidth={150}
+            minColumnWidth={view === 'day' ? 320 : 72}
             ariaLabel={t('vehicles.ui.board.label')}
             dropType={REQUEST_TYPE}
             onDropData={(id, at) => {
               const request = waiting?.find((r) => r.id === id);
-              if (request) setAssigning({ request, vehicleId: at.resourceId });
+              if (!request) return;
+              if (at.resourceId.startsWith(DRIVER_ROW)) setAssigning({ request, vehicleId: null, driverId: at.resourceId.slice(DRIVER_ROW.length) });
+              else setAssigning({ request, vehicleId: at.resourceId });
             }}
-            onOpen={(id) => !id.startsWith('down:') && setTripId(id)}
+            onOpen={(id) => {
+              if (id.startsWith('down:') || id.startsWith('leave:')) return;
+              setTripId(id.startsWith(DRIVER_ITEM) ? id.slice(DRIVER_ITEM.length) : id);
+            }}
           />
         </div>
       </section>
-      {assigning && board && <AssignDrawer request={assigning.request} vehicleId={assigning.vehicleId} board={board} onClose={() => setAssigning(null)} />}
+      {assigning && board && <AssignDrawer request={assigning.request} vehicleId={assigning.vehicleId} driverId={assigning.driverId ?? null} board={board} onClose={() => setAssigning(null)} />}
       {tripId && <TripDrawer tripId={tripId} onClose={() => setTripId(null)} />}
     </div>
   );
 }
 
-/** The drivers beside the board: free, out on N trips, or on leave in the stretch shown. */
-function DriversStrip({ board, from, to }: { board: Board; from: string; to: string }) {
+/** An export button that asks for the format: Excel (.xlsx) or ODF (.ods). */
+function ExportMenu({ label, onPick }: { label: string; onPick(format: 'xlsx' | 'ods'): void }) {
   const t = useT();
   return (
-    <div className="vh-drivers" aria-label={t('vehicles.ui.board.drivers')}>
-      <Typography.Text type="secondary">{t('vehicles.ui.board.drivers')}：</Typography.Text>
-      {board.drivers.map((d) => {
-        const away = board.leave.some((l) => l.driverId === d.id && overlaps(l, { from, to }));
-        const count = board.trips.filter((x) => x.driverId === d.id && x.state !== 'cancelled' && overlaps({ from: x.departAt, to: x.returnAt }, { from, to })).length;
-        return (
-          <Tag key={d.id} color={away ? 'red' : count ? 'blue' : 'green'}>
-            {d.name}．{t(`vehicles.licence.${d.licenceClass}`)}．{away ? t('vehicles.ui.board.onLeave') : count ? t('vehicles.ui.board.busy', { count }) : t('vehicles.ui.board.free')}
-          </Tag>
-        );
-      })}
-    </div>
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'xlsx', label: t('common.exportXlsx'), onClick: () => onPick('xlsx') },
+          { key: 'ods', label: t('common.exportOds'), onClick: () => onPick('ods') },
+        ],
+      }}
+    >
+      <Button size="small">{label}</Button>
+    </Dropdown>
   );
 }
 
 /** Assigning a request: a vehicle, then a driver; the reason for a refusal shows as soon as they are picked. */
-function AssignDrawer({ request, vehicleId: initialVehicle, board, onClose }: { request: TripRequest; vehicleId: string | null; board: Board; onClose(): void }) {
+function AssignDrawer({
+  request,
+  vehicleId: initialVehicle,
+  driverId: initialDriver,
+  board,
+  onClose,
+}: {
+  request: TripRequest;
+  vehicleId: string | null;
+  driverId: string | null;
+  board: Board;
+  onClose(): void;
+}) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const { message } = App.useApp();
   const { data: fits } = useApiRead('vehicles.suggest', { requestId: request.id });
   const [vehicleId, setVehicleId] = useState<string | null>(initialVehicle);
-  const [driverId, setDriverId] = useState<string | null>(null);
+  const [driverId, setDriverId] = useState<string | null>(initialDriver);
   const [refused, setRefused] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   // The suggested driver for the vehicle chosen comes first, until one is picked.

@@ -5,6 +5,7 @@ import type { Locale } from '../../domain/dates';
 import { translate } from '../../domain/i18n';
 import type { DeskEntry } from '../app/desks';
 import { useShell } from '../app/store';
+import { isTripAttention, TripAttentionCard } from './AttentionTrip';
 import { useVehiclesDesk } from './store';
 
 function vehicleCommands(locale: Locale, other: Locale) {
@@ -33,4 +34,5 @@ export const vehiclesDesk: DeskEntry = {
   roles: DESK_READERS,
   load: () => import('./VehiclesDesk').then((m) => m.VehiclesDesk),
   commands: vehicleCommands,
+  attention: [{ matches: isTripAttention, Card: TripAttentionCard }],
 };

@@ -39,10 +39,14 @@ describe('the dispatch desk', () => {
     await expect.poll(() => queue.getByRole('listitem').count(), SOON).toBeGreaterThanOrEqual(4);
     await screenshot(page, 'vehicles-board');
     await page.getByText(zh('vehicles.ui.board.week'), { exact: true }).click();
-    await expect.poll(() => page.locator('.tg-band-head').count(), SOON).toBe(7);
+    await expect.poll(() => page.locator('.tg-time-head .tg-head-label').count(), SOON).toBe(7);
     await screenshot(page, 'vehicles-board-week');
     await page.getByText(zh('vehicles.ui.board.day'), { exact: true }).click();
-    await expect.poll(() => page.locator('.tg-band-head').count(), SOON).toBe(0);
+    await expect.poll(() => page.locator('.tg-time-head .tg-head-label').count(), SOON).toBe(0);
+    // A day of the demo's fleet fits 1280 px: nothing scrolls sideways.
+    const grid = page.getByRole('application', { name: zh('vehicles.ui.board.label') });
+    expect(await grid.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: zh('vehicles.ui.queue.newPaper') }).click();
     const drawer = page.locator('.ant-drawer.ant-drawer-open').filter({ hasText: zh('vehicles.ui.paper.submit') });
     await drawer.getByLabel(zh('field.paperNumber')).fill('紙-999-0042');
@@ -71,9 +75,9 @@ describe('the dispatch desk', () => {
 
   it('drags the request onto a vehicle, refuses a busy driver at once with the reason, and dispatches with a free one', async () => {
     const item = page.getByRole('list', { name: zh('vehicles.ui.queue.title') }).getByRole('button', { name: new RegExp(PURPOSE) });
-    // The columns are the vehicles by plate: AMK-1201, AMK-1202, …; the second is free this afternoon.
+    // The rows are the vehicles by plate: AMK-1201, AMK-1202, …; the second is free this afternoon.
     const target = page.locator('[data-cell="0:1"]');
-    await item.dragTo(target, { targetPosition: { x: 20, y: 300 } });
+    await item.dragTo(target, { targetPosition: { x: 300, y: 15 } });
     const drawer = page.locator('.ant-drawer.ant-drawer-open').filter({ hasText: zh('vehicles.ui.assign.submit') });
     await drawer.waitFor();
     await expect
@@ -103,8 +107,12 @@ describe('the dispatch desk', () => {
     await drawer.getByRole('button', { name: zh('vehicles.ui.assign.submit') }).click();
     await expect.poll(() => page.locator('.ant-message').textContent(), SOON).toContain('AMK-1202');
     await drawer.waitFor({ state: 'hidden' });
-    const trip = page.getByRole('button', { name: new RegExp(`AMK-1202.*${PURPOSE}.*馬永福`) });
+    // On the vehicle's row, and on the driver's row below the vehicles.
+    const trip = target.getByRole('button', { name: new RegExp(`AMK-1202.*${PURPOSE}.*馬永福`) });
     await expect.poll(() => trip.count(), SOON).toBe(1);
+    const driverRow = page.getByRole('rowheader', { name: /馬永福/ });
+    expect(await driverRow.count()).toBe(1);
+    await expect.poll(() => page.locator(`[data-item^="driven:"][aria-label*="${PURPOSE}"]`).count(), SOON).toBe(1);
     expect(
       await page
         .getByRole('list', { name: zh('vehicles.ui.queue.title') })
@@ -115,7 +123,10 @@ describe('the dispatch desk', () => {
   });
 
   it('logs the trip, never below the last odometer reading, and prints the slip on one A4 page', async () => {
-    await page.getByRole('button', { name: new RegExp(`AMK-1202.*${PURPOSE}`) }).click();
+    await page
+      .locator('[data-cell="0:1"]')
+      .getByRole('button', { name: new RegExp(`AMK-1202.*${PURPOSE}`) })
+      .click();
     const drawer = page.locator('.ant-drawer.ant-drawer-open').filter({ hasText: zh('vehicles.ui.trip.save') });
     await drawer.waitFor();
     const last = Number(((await drawer.getByText(/此車最後里程/).textContent()) ?? '').replace(/[^\d]/g, ''));

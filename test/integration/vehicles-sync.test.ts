@@ -118,11 +118,25 @@ describeEachEngine('vehicle dispatch through sync', (open) => {
       ]);
     }
 
-    // The loser puts the waiting request on the free car and driver, and it goes through.
-    await must(b, 'trip.assign', { id: 'trip-b1-again', requestId: 'req-b1', vehicleId: 'veh-2', driverId: 'drv-2' });
+    // Each card offers what is free at the refused hours, by the rule the suggestions use:
+    // on 3/1 11:00–14:00 the other car and the other driver; on 3/2 10:00–11:00 likewise.
+    expect(await b.call('vehicles.free', { requestId: 'req-b1' })).toEqual({ vehicleIds: ['veh-2'], driverIds: ['drv-2'] });
+    expect(await b.call('vehicles.free', { requestId: 'req-b2' })).toEqual({ vehicleIds: ['veh-2'], driverIds: ['drv-2'] });
+    // The collided trip is on B's workstation to show: its vehicle, driver and hours.
+    const collided = await b.call('vehicles.trip', { id: 'trip-a1' });
+    expect([collided?.vehicle.plate, collided?.driver?.name, collided?.request.purpose]).toEqual(['ABC1234', '李志強', '會勘 a1']);
+
+    // The loser reassigns from the card: the refused write sent again on the free car and driver.
+    const first = notes[0];
+    expect(await b.call('attention.resubmit', { id: first.id, args: { ...(first.args as object), vehicleId: 'veh-2', driverId: 'drv-2' } })).toMatchObject({ ok: true });
     await b.call('sync.now', {});
-    expect(await b.call('attention.list', {})).toHaveLength(2);
+    expect((await b.call('attention.list', {})).map((n) => (n.args as { id: string }).id)).toEqual(['trip-b2']);
     await a.call('sync.now', {});
-    expect((await list(a, 'trip')).map((t) => t.id)).toEqual(['trip-a1', 'trip-a2', 'trip-b1-again', 'trip-b3']);
+    expect((await list(a, 'trip')).map((t) => [t.id, t.vehicleId, t.driverId])).toEqual([
+      ['trip-a1', 'veh-1', 'drv-1'],
+      ['trip-a2', 'veh-1', 'drv-1'],
+      ['trip-b1', 'veh-2', 'drv-2'],
+      ['trip-b3', 'veh-2', 'drv-2'],
+    ]);
   });
 });

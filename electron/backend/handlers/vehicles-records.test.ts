@@ -153,3 +153,21 @@ describe('the report’s drill-down into trips and trips lent', () => {
     await expect(ws.call('vehicles.figureRecords', { ...OCTOBER, figure: 'room_uses' })).rejects.toThrow(/figure is not valid/);
   });
 });
+
+describe('the queue and its exports', () => {
+  it('leaves out the requests of earlier days unless asked, and exports the queue and the trips as .ods as well as .xlsx', async () => {
+    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await dispatchDesk([...trip('old', '2021-10-05', '09:00', { assign: false, purpose: '舊申請' }), ...trip('new', soon, '09:00', { assign: false, purpose: '新申請' })]);
+    const purposes = (rows: { purpose: string }[]) => rows.map((r) => r.purpose);
+    expect(purposes(await ws.call('vehicles.requests', { states: ['waiting'] }))).toEqual(['新申請']);
+    expect(purposes(await ws.call('vehicles.requests', { states: ['waiting'], includePast: true }))).toEqual(['舊申請', '新申請']);
+    for (const format of ['xlsx', 'ods'] as const) {
+      const requests = await ws.call('vehicles.exportRequests', { format });
+      const trips = await ws.call('vehicles.exportTrips', { from: taipeiInstant('2021-10-01', '00:00'), to: taipeiInstant('2021-10-31', '00:00'), format });
+      for (const file of [requests, trips]) {
+        expect(file).toMatchObject({ ok: true });
+        if (file.ok) expect(file.fileName.endsWith(`.${format}`)).toBe(true);
+      }
+    }
+  });
+});

@@ -3,13 +3,22 @@ import { downtimeMeeting, listRequests, purposesOfTripsMeeting, tripsMeeting, tr
 import { addDays, formatDate, formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
 import { nameOf, translate } from '../../../domain/i18n';
 import type { DocumentDue, DriverRow, vehicleCalls } from '../../../domain/vehicles/calls';
-import { suggestFits } from '../../../domain/vehicles/suggest';
+import { freeFor, suggestFits } from '../../../domain/vehicles/suggest';
 import { formatPlate } from '../../../domain/parking/plates';
-import type { DriverProfile, Trip, TripRequest } from '../../../domain/vehicles/types';
+import { isPastRequest } from '../../../domain/vehicles/rules';
+import type { DriverProfile, RequestState, Trip, TripRequest } from '../../../domain/vehicles/types';
 import { exportList } from '../export/list-export';
 import type { DeskContext, DeskHandlers } from '../desk';
 
 const DAY_MS = 86_400_000;
+
+/** The queue as the desk first sees it: today's requests and later ones, unless the past is asked for too. */
+function currentRequests(ws: DeskContext, states: RequestState[] | undefined, includePast = false): TripRequest[] {
+  const all = listRequests(ws.db, states);
+  if (includePast) return all;
+  const today = todayInTaipei();
+  return all.filter((r) => !isPastRequest(r, today));
+}
 
 function driverRows(ws: DeskContext, includeArchived = false): DriverRow[] {
   return ws.runner.records
@@ -107,7 +116,7 @@ export const vehicleHandlers: DeskHandlers<keyof typeof vehicleCalls> = {
     purposes: purposesOfTripsMeeting(ws.db, from, to),
     ...downtimeMeeting(ws.db, from, to),
   }),
-  'vehicles.requests': (ws, { states }) => listRequests(ws.db, states),
+  'vehicles.requests': (ws, { states, includePast }) => currentRequests(ws, states, includePast),
   'vehicles.suggest': (ws, { requestId }) => {
     const request = ws.runner.records.getSync('tripRequest', requestId);
     if (!request || request.state !== 'waiting') return [];
@@ -115,6 +124,18 @@ export const vehicleHandlers: DeskHandlers<keyof typeof vehicleCalls> = {
     const from = new Date(Date.parse(request.departAt) - 7 * DAY_MS).toISOString();
     const to = new Date(Date.parse(request.returnAt) + 7 * DAY_MS).toISOString();
     return suggestFits({ request, vehicles: fleet(ws), drivers: driverRows(ws), trips: tripTimesMeeting(ws.db, from, to), ...downtimeMeeting(ws.db, request.departAt, request.returnAt) });
+  },
+  'vehicles.free': (ws, { requestId }) => {
+    const request = ws.runner.records.getSync('tripRequest', requestId);
+    if (!request || request.state !== 'waiting') return { vehicleIds: [], driverIds: [] };
+    const free = freeFor({
+      request,
+      vehicles: fleet(ws),
+      drivers: driverRows(ws),
+      trips: tripTimesMeeting(ws.db, request.departAt, request.returnAt),
+      ...downtimeMeeting(ws.db, request.departAt, request.returnAt),
+    });
+    return { vehicleIds: free.vehicles.map((v) => v.id), driverIds: free.drivers.map((d) => d.id) };
   },
   'vehicles.fleet': (ws, { includeArchived }) => fleet(ws, includeArchived),
   'vehicles.drivers': (ws, { includeArchived }) => driverRows(ws, includeArchived),
@@ -144,8 +165,8 @@ export const vehicleHandlers: DeskHandlers<keyof typeof vehicleCalls> = {
       if (d.licenceExpiry && d.licenceExpiry <= by) out.push({ id: d.id, holder: 'driver', label: d.name, document: 'driverLicence', due: d.licenceExpiry, daysLeft: left(d.licenceExpiry) });
     return out.sort((a, b) => a.due.localeCompare(b.due) || a.label.localeCompare(b.label));
   },
-  'vehicles.exportRequests': (ws, { states, format }) => {
-    const { columns, rows } = requestRows(ws, listRequests(ws.db, states));
+  'vehicles.exportRequests': (ws, { states, includePast, format }) => {
+    const { columns, rows } = requestRows(ws, currentRequests(ws, states, includePast));
     return exportList({ fileName: translate(ws.locale, 'vehicles.ui.export.requestsFile'), sheetName: translate(ws.locale, 'kind.tripRequest'), columns, rows, format });
   },
   'vehicles.exportTrips': (ws, { from, to, format }) => {

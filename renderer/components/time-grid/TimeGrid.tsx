@@ -14,8 +14,13 @@
  * - Click or Enter on an item: `onOpen`.
  * - Drop something dragged from outside the grid (a request from a queue) onto a column:
  *   `onDropData` with the dragged data of type `dropType` and where it was dropped.
+ *
+ * `orientation="rows"` turns it a quarter: the resources are rows (a vehicle, a driver),
+ * time runs across, and the day bands of a week sit side by side; each day stretches to
+ * the width there is. The same keys work along the turned axes: ←/→ move in time, ↑/↓
+ * go to the resource above or below (Alt and Alt+Shift likewise for a focused item).
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { isComposing } from '../ime';
 import {
   clock,
@@ -44,6 +49,8 @@ export interface ColumnHead {
   /** The tooltip: more than the header has room for. */
   title?: string;
   tone?: DayTone;
+  /** Rows orientation: a heading row drawn above this resource (the drivers below the vehicles). */
+  section?: ReactNode;
 }
 
 /** Resources side by side as the header's columns. */
@@ -79,8 +86,13 @@ export interface TimeGridProps {
   ariaLabel: string;
   /** Pixels per hour of a band whose columns are all closed (a day off): small, yet its items still show. */
   closedPxPerHour?: number;
-  /** Width of a column at least (px); the grid scrolls sideways beyond that. */
+  /** Width of a column at least (px; in rows orientation, of a day band); the grid scrolls sideways beyond that. */
   minColumnWidth?: number;
+  /** 'columns' (default): resources side by side, time running down. 'rows': resources one under the other, time running across. */
+  orientation?: 'columns' | 'rows';
+  /** Rows orientation: the height of a resource's row and the width of the labels column (px). */
+  rowHeight?: number;
+  labelWidth?: number;
   /** A new item dragged out where the user may not create one (closed day) is still offered; the caller's form says why. */
   onSelectSlot?(slot: SlotChoice): void;
   onOpen?(itemId: string): void;
@@ -112,6 +124,12 @@ const HANDLE = 6;
 const HEADER_PX = 42;
 const BAND_HEAD_PX = 22;
 const NO_PIECES: Piece[][] = [];
+/** Rows orientation: the arrow keys turned with the axes (time across, resources down). */
+const TURNED: Record<string, string> = { ArrowLeft: 'ArrowUp', ArrowRight: 'ArrowDown', ArrowUp: 'ArrowLeft', ArrowDown: 'ArrowRight' };
+
+/** Where a stretch of minutes sits along the time axis, at least `min` px long; and where a lane sits across it. */
+type Along = (from: number, to: number, min: number) => CSSProperties;
+type Across = (lane: number, lanes: number) => CSSProperties;
 
 export function TimeGrid({
   header,
@@ -125,6 +143,9 @@ export function TimeGrid({
   selectedId,
   ariaLabel,
   minColumnWidth = 104,
+  orientation = 'columns',
+  rowHeight = 40,
+  labelWidth = 132,
   onSelectSlot,
   onOpen,
   onMove,
@@ -150,11 +171,13 @@ export function TimeGrid({
       return y >= v.top - v.height / 2 && top <= v.top + 1.5 * v.height;
     });
   };
+  const rows = orientation === 'rows';
   const near = useMemo(
-    () => nearOf(viewport),
+    // Turned, the days sit side by side: all of them are in view.
+    () => (rows ? bands.map(() => true) : nearOf(viewport)),
     // `nearOf` is described by these.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [bands, hours, scale, viewport],
+    [bands, hours, scale, viewport, rows],
   );
   const latest = useRef({ nearOf });
   latest.current.nearOf = nearOf;
@@ -209,10 +232,13 @@ export function TimeGrid({
     const hit = document.elementsFromPoint(x, y).find((el) => (el as HTMLElement).dataset?.cell !== undefined) as HTMLElement | undefined;
     if (!hit) return null;
     const [band, col] = hit.dataset.cell!.split(':').map(Number);
-    return { cell: { band, col }, minute: minuteIn(hit, y, band), el: hit };
+    return { cell: { band, col }, minute: minuteIn(hit, x, y, band), el: hit };
   };
 
-  const minuteIn = (el: HTMLElement, y: number, band: number) => hours[0] + (y - el.getBoundingClientRect().top) / scale[band];
+  const minuteIn = (el: HTMLElement, x: number, y: number, band: number) => {
+    const box = el.getBoundingClientRect();
+    return rows ? hours[0] + ((x - box.left) / Math.max(1, box.width)) * (hours[1] - hours[0]) : hours[0] + (y - box.top) / scale[band];
+  };
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
@@ -227,9 +253,11 @@ export function TimeGrid({
       if (!item) return;
       // The top and bottom edges (HANDLE px) resize: the cursor says so (see .tg-item--movable).
       const box = itemEl.getBoundingClientRect();
-      const edge = (y: number) => item.movable && Math.abs(e.clientY - y) <= HANDLE;
+      const pos = rows ? e.clientX : e.clientY;
+      const edge = (p: number) => item.movable && Math.abs(pos - p) <= HANDLE;
+      const [begin, end] = rows ? [box.left, box.right] : [box.top, box.bottom];
       const mode: DragMode =
-        edge(box.bottom) && !itemEl.classList.contains('tg-item--cont-after') ? 'resize-end' : edge(box.top) && !itemEl.classList.contains('tg-item--cont-before') ? 'resize-start' : 'move';
+        edge(end) && !itemEl.classList.contains('tg-item--cont-after') ? 'resize-end' : edge(begin) && !itemEl.classList.contains('tg-item--cont-before') ? 'resize-start' : 'move';
       const minute = Math.round(at.minute);
       setDrag({
         kind: 'move',
@@ -254,7 +282,7 @@ export function TimeGrid({
     if (!drag) return;
     if (drag.kind === 'select') {
       const el = root.current?.querySelector<HTMLElement>(`[data-cell="${drag.cell.band}:${drag.cell.col}"]`);
-      if (el) setDrag({ ...drag, current: minuteIn(el, e.clientY, drag.cell.band) });
+      if (el) setDrag({ ...drag, current: minuteIn(el, e.clientX, e.clientY, drag.cell.band) });
       return;
     }
     if (drag.byKeys || !drag.item.movable) return;
@@ -300,7 +328,7 @@ export function TimeGrid({
     const len = c.to - c.from;
     const clampCell = (cell: Cell): Cell => ({ band: Math.max(0, Math.min(bands.length - 1, cell.band)), col: Math.max(0, Math.min(columnCount - 1, cell.col)) });
     let next = c;
-    switch (e.key) {
+    switch (rows ? (TURNED[e.key] ?? e.key) : e.key) {
       case 'ArrowUp':
         next = e.shiftKey ? { ...c, to: Math.max(c.from + step, c.to - step) } : { ...c, from: Math.max(hours[0], c.from - step), to: Math.max(hours[0], c.from - step) + len };
         break;
@@ -366,7 +394,8 @@ export function TimeGrid({
       } else onOpen?.(item.id);
       return;
     }
-    if (!e.altKey || !item.movable || !e.key.startsWith('Arrow')) return;
+    const key = rows ? (TURNED[e.key] ?? e.key) : e.key;
+    if (!e.altKey || !item.movable || !key.startsWith('Arrow')) return;
     e.preventDefault();
     const start = taipeiMinute(item.start);
     const base = moving ?? {
@@ -382,13 +411,13 @@ export function TimeGrid({
     };
     const mode: DragMode = e.shiftKey ? 'resize-end' : base.mode === 'resize-end' && base.moved ? 'resize-end' : 'move';
     let { date, minute, resourceId } = base.to;
-    if (e.key === 'ArrowUp') minute -= step;
-    if (e.key === 'ArrowDown') minute += step;
-    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+    if (key === 'ArrowUp') minute -= step;
+    if (key === 'ArrowDown') minute += step;
+    if (key === 'ArrowLeft' || key === 'ArrowRight') {
       // Sideways: the next column, a day or a resource, whichever the columns are.
       const at = locate(bands, date, resourceId);
       const band = bands[at?.band ?? 0];
-      const col = Math.max(0, Math.min(columnCount - 1, (at?.col ?? 0) + (e.key === 'ArrowLeft' ? -1 : 1)));
+      const col = Math.max(0, Math.min(columnCount - 1, (at?.col ?? 0) + (key === 'ArrowLeft' ? -1 : 1)));
       const target = band?.columns[col];
       if (target) {
         date = target.date;
@@ -399,14 +428,23 @@ export function TimeGrid({
   };
 
   const gridStyle: CSSProperties = {
-    gridTemplateColumns: `56px repeat(${columnCount}, minmax(${minColumnWidth}px, 1fr))`,
+    gridTemplateColumns: rows ? `${labelWidth}px repeat(${bands.length}, minmax(${minColumnWidth}px, 1fr))` : `56px repeat(${columnCount}, minmax(${minColumnWidth}px, 1fr))`,
     ...style,
   };
+  const dragging = drag?.kind === 'move' && drag.moved ? drag.item.id : null;
+  const selectionOf = (b: number) => (drag?.kind === 'select' && drag.cell.band === b ? { col: drag.cell.col, range: selectionRange(drag.anchor, drag.current, step, [0, 1440]) } : null);
+  const cursorOf = (b: number): { col: number; range: [number, number] } | null =>
+    focused && !drag && cursor?.cell.band === b
+      ? { col: cursor.cell.col, range: [cursor.from, cursor.to] }
+      : focused && !drag && !cursor && b === 0
+        ? { col: 0, range: [ensureCursor().from, ensureCursor().to] }
+        : null;
+  const inBand = (cell: { col: number; range: [number, number] } | null, b: number) => (cell ? { ...cell, band: b } : null);
 
   return (
     <div
       ref={root}
-      className={`tg-grid${focused ? ' tg-grid--focused' : ''}`}
+      className={`tg-grid${rows ? ' tg-grid--rows' : ''}${focused ? ' tg-grid--focused' : ''}`}
       style={gridStyle}
       role="application"
       aria-label={ariaLabel}
@@ -432,37 +470,51 @@ export function TimeGrid({
       }}
     >
       <div className="tg-corner" />
-      {header.map((h) => (
-        <div key={h.key} className={`tg-head${h.tone ? ` tg-day--${h.tone}` : ''}`} role="columnheader" title={h.title}>
-          <div className="tg-head-label">{h.label}</div>
-          {h.sub && <div className="tg-head-sub">{h.sub}</div>}
-        </div>
-      ))}
-      {bands.map((band, b) => (
-        <BandRows
-          key={band.key}
-          band={band}
-          b={b}
+      {rows ? (
+        <RowsBody
+          header={header}
+          bands={bands}
           columnCount={columnCount}
           hours={hours}
-          perMin={scale[b]}
-          compact={scale[b] * 60 !== pxPerHour}
-          pieces={near[b] ? pieces[b] : NO_PIECES}
+          rowHeight={rowHeight}
+          pieces={pieces}
           ghost={ghost}
           tones={tones}
           selectedId={selectedId}
-          dragging={drag?.kind === 'move' && drag.moved ? drag.item.id : null}
-          selection={drag?.kind === 'select' && drag.cell.band === b ? { col: drag.cell.col, range: selectionRange(drag.anchor, drag.current, step, [0, 1440]) } : null}
-          cursor={
-            focused && !drag && cursor?.cell.band === b
-              ? { col: cursor.cell.col, range: [cursor.from, cursor.to] }
-              : focused && !drag && !cursor && b === 0
-                ? { col: 0, range: [ensureCursor().from, ensureCursor().to] }
-                : null
-          }
+          dragging={dragging}
+          selection={bands.map((_, b) => inBand(selectionOf(b), b)).find(Boolean) ?? null}
+          cursor={bands.map((_, b) => inBand(cursorOf(b), b)).find(Boolean) ?? null}
           onItemKeyDown={onItemKeyDown}
         />
-      ))}
+      ) : (
+        <>
+          {header.map((h) => (
+            <div key={h.key} className={`tg-head${h.tone ? ` tg-day--${h.tone}` : ''}`} role="columnheader" title={h.title}>
+              <div className="tg-head-label">{h.label}</div>
+              {h.sub && <div className="tg-head-sub">{h.sub}</div>}
+            </div>
+          ))}
+          {bands.map((band, b) => (
+            <BandRows
+              key={band.key}
+              band={band}
+              b={b}
+              columnCount={columnCount}
+              hours={hours}
+              perMin={scale[b]}
+              compact={scale[b] * 60 !== pxPerHour}
+              pieces={near[b] ? pieces[b] : NO_PIECES}
+              ghost={ghost}
+              tones={tones}
+              selectedId={selectedId}
+              dragging={dragging}
+              selection={selectionOf(b)}
+              cursor={cursorOf(b)}
+              onItemKeyDown={onItemKeyDown}
+            />
+          ))}
+        </>
+      )}
     </div>
   );
 }
@@ -504,6 +556,8 @@ function BandRows({ band, b, columnCount, hours, perMin, compact, pieces, ghost,
   // A squeezed band (a day off) keeps one time mark in three.
   for (let m = Math.ceil(hours[0] / 60) * 60; m < hours[1]; m += compact ? 180 : 60) hourMarks.push(m);
   const y = (m: number) => (Math.max(hours[0], Math.min(hours[1], m)) - hours[0]) * perMin;
+  const along: Along = (from, to, min) => ({ top: y(from), height: Math.max(min, y(to) - y(from)) });
+  const across: Across = (lane, lanes) => ({ left: `calc(${(lane * 100) / lanes}% + 1px)`, width: `calc(${100 / lanes}% - 3px)` });
   return (
     <>
       {band.head?.label && (
@@ -525,38 +579,165 @@ function BandRows({ band, b, columnCount, hours, perMin, compact, pieces, ghost,
           className={`tg-cell${column.noteTone ? ` tg-day--${column.noteTone}` : ''}${column.open ? '' : ' tg-cell--closed'}${compact ? ' tg-cell--compact' : ''}`}
           style={{ height: bodyHeight, backgroundSize: `100% ${perMin * 60}px`, backgroundPositionY: `${-((hours[0] % 60) * perMin)}px` }}
         >
-          {column.open && column.open[0] > hours[0] && <div className="tg-shut" style={{ top: 0, height: y(column.open[0]) }} />}
-          {column.open && column.open[1] < hours[1] && <div className="tg-shut" style={{ top: y(column.open[1]), bottom: 0 }} />}
-          {column.note && <div className="tg-note">{column.note}</div>}
-          {pieces[c]?.map((p) => (
-            <ItemBlock key={p.item.id} piece={p} tone={tones[p.item.tone]} y={y} selected={p.item.id === selectedId} faded={p.item.id === dragging} column={column} onKeyDown={onItemKeyDown} />
-          ))}
-          {ghost &&
-            piecesFor(column, [ghost]).map((p) => (
-              <div
-                key="ghost"
-                className="tg-item tg-item--ghost"
-                data-tone={p.item.tone}
-                style={{ ...toneStyle(tones[p.item.tone]), top: y(p.from), height: Math.max(8, y(p.to) - y(p.from)) }}
-                aria-hidden
-              >
-                <span className="tg-item-time">
-                  {clock(p.from)}–{clock(p.to)}
-                </span>
-              </div>
-            ))}
-          {selection?.col === c && (
-            <div className="tg-select" style={{ top: y(selection.range[0]), height: y(selection.range[1]) - y(selection.range[0]) }} aria-hidden>
-              {clock(selection.range[0])}–{clock(selection.range[1])}
-            </div>
-          )}
-          {cursor?.col === c && (
-            <div className="tg-cursor" style={{ top: y(cursor.range[0]), height: y(cursor.range[1]) - y(cursor.range[0]) }} data-testid="grid-cursor">
-              {clock(cursor.range[0])}–{clock(cursor.range[1])}
-            </div>
-          )}
+          <CellBody
+            column={column}
+            c={c}
+            hours={hours}
+            along={along}
+            across={across}
+            roomy={(p) => y(p.to) - y(p.from) > 30}
+            pieces={pieces[c]}
+            ghost={ghost}
+            tones={tones}
+            selectedId={selectedId}
+            dragging={dragging}
+            selection={selection}
+            cursor={cursor}
+            onItemKeyDown={onItemKeyDown}
+          />
         </div>
       ))}
+    </>
+  );
+}
+
+interface RowsProps extends Omit<BandProps, 'band' | 'b' | 'perMin' | 'compact' | 'pieces' | 'selection' | 'cursor'> {
+  header: ColumnHead[];
+  bands: (GridBand & { head?: BandHead })[];
+  rowHeight: number;
+  pieces: Piece[][][];
+  selection: { band: number; col: number; range: [number, number] } | null;
+  cursor: { band: number; col: number; range: [number, number] } | null;
+}
+
+/** The grid turned: a row per resource, the day bands side by side, time running across each. */
+function RowsBody({ header, bands, hours, rowHeight, pieces, ghost, tones, selectedId, dragging, selection, cursor, onItemKeyDown }: RowsProps) {
+  const span = hours[1] - hours[0];
+  const pct = (m: number) => ((Math.max(hours[0], Math.min(hours[1], m)) - hours[0]) / span) * 100;
+  const along: Along = (from, to, min) => ({ left: `${pct(from)}%`, width: `max(${min}px, ${pct(to) - pct(from)}%)` });
+  const across: Across = (lane, lanes) => ({ top: `calc(${(lane * 100) / lanes}% + 2px)`, height: `calc(${100 / lanes}% - 4px)` });
+  // A week's days are narrow: a time mark every six hours there, every hour in a day.
+  const every = bands.length > 1 ? 360 : 60;
+  const marks: number[] = [];
+  for (let m = Math.ceil(hours[0] / every) * every; m < hours[1]; m += every) marks.push(m);
+  const lines = { backgroundSize: `${(6000 / span) * (bands.length > 1 ? 3 : 1)}% 100%` };
+  return (
+    <>
+      {bands.map((band) => (
+        <div key={band.key} className={`tg-head tg-time-head${band.head?.tone ? ` tg-day--${band.head.tone}` : ''}`} role="columnheader">
+          {band.head?.label && <div className="tg-head-label">{band.head.label}</div>}
+          <div className="tg-time-marks">
+            {marks.map((m) => (
+              <span key={m} style={{ left: `${pct(m)}%` }}>
+                {every > 60 ? clock(m).slice(0, 2) : clock(m)}
+              </span>
+            ))}
+          </div>
+        </div>
+      ))}
+      {header.map((h, c) => (
+        <Fragment key={h.key}>
+          {h.section && (
+            <div className="tg-section" style={{ gridColumn: `1 / span ${bands.length + 1}` }}>
+              {h.section}
+            </div>
+          )}
+          <div className={`tg-row-head${h.tone ? ` tg-day--${h.tone}` : ''}`} role="rowheader" title={h.title} style={{ height: rowHeight }}>
+            <div className="tg-head-label">{h.label}</div>
+            {h.sub && <div className="tg-head-sub">{h.sub}</div>}
+          </div>
+          {bands.map((band, b) => {
+            const column = band.columns[c];
+            if (!column) return <div key={band.key} />;
+            return (
+              <div
+                key={column.key}
+                data-cell={`${b}:${c}`}
+                className={`tg-cell tg-cell--row${column.noteTone ? ` tg-day--${column.noteTone}` : ''}${column.open ? '' : ' tg-cell--closed'}`}
+                style={{ height: rowHeight, ...(column.open ? lines : {}) }}
+              >
+                <CellBody
+                  column={column}
+                  c={c}
+                  hours={hours}
+                  along={along}
+                  across={across}
+                  roomy={(p) => p.lanes === 1 && rowHeight >= 36}
+                  pieces={pieces[b]?.[c]}
+                  ghost={ghost}
+                  tones={tones}
+                  selectedId={selectedId}
+                  dragging={dragging}
+                  selection={selection?.band === b ? selection : null}
+                  cursor={cursor?.band === b ? cursor : null}
+                  onItemKeyDown={onItemKeyDown}
+                />
+              </div>
+            );
+          })}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+interface CellProps {
+  column: GridColumn;
+  c: number;
+  hours: [number, number];
+  along: Along;
+  across: Across;
+  /** Whether an item's piece has room for its second line. */
+  roomy(piece: Piece): boolean;
+  pieces: Piece[] | undefined;
+  ghost: GridItem | null;
+  tones: Readonly<Record<string, ItemTone>>;
+  selectedId?: string | null;
+  dragging: string | null;
+  selection: { col: number; range: [number, number] } | null;
+  cursor: { col: number; range: [number, number] } | null;
+  onItemKeyDown: BandProps['onItemKeyDown'];
+}
+
+/** What a cell holds, whichever way the grid runs: closed hours, its note, the items, the ghost of a drag, the selection and the cursor. */
+function CellBody({ column, c, hours, along, across, roomy, pieces, ghost, tones, selectedId, dragging, selection, cursor, onItemKeyDown }: CellProps) {
+  return (
+    <>
+      {column.open && column.open[0] > hours[0] && <div className="tg-shut" style={along(hours[0], column.open[0], 0)} />}
+      {column.open && column.open[1] < hours[1] && <div className="tg-shut" style={along(column.open[1], hours[1], 0)} />}
+      {column.note && <div className="tg-note">{column.note}</div>}
+      {pieces?.map((p) => (
+        <ItemBlock
+          key={p.item.id}
+          piece={p}
+          tone={tones[p.item.tone]}
+          along={along}
+          across={across}
+          roomy={roomy(p)}
+          selected={p.item.id === selectedId}
+          faded={p.item.id === dragging}
+          column={column}
+          onKeyDown={onItemKeyDown}
+        />
+      ))}
+      {ghost &&
+        piecesFor(column, [ghost]).map((p) => (
+          <div key="ghost" className="tg-item tg-item--ghost" data-tone={p.item.tone} style={{ ...toneStyle(tones[p.item.tone]), ...along(p.from, p.to, 8) }} aria-hidden>
+            <span className="tg-item-time">
+              {clock(p.from)}–{clock(p.to)}
+            </span>
+          </div>
+        ))}
+      {selection?.col === c && (
+        <div className="tg-select" style={along(selection.range[0], selection.range[1], 0)} aria-hidden>
+          {clock(selection.range[0])}–{clock(selection.range[1])}
+        </div>
+      )}
+      {cursor?.col === c && (
+        <div className="tg-cursor" style={along(cursor.range[0], cursor.range[1], 0)} data-testid="grid-cursor">
+          {clock(cursor.range[0])}–{clock(cursor.range[1])}
+        </div>
+      )}
     </>
   );
 }
@@ -564,7 +745,9 @@ function BandRows({ band, b, columnCount, hours, perMin, compact, pieces, ghost,
 function ItemBlock({
   piece,
   tone,
-  y,
+  along,
+  across,
+  roomy,
   selected,
   faded,
   column,
@@ -572,18 +755,16 @@ function ItemBlock({
 }: {
   piece: Piece;
   tone: ItemTone | undefined;
-  y: (m: number) => number;
+  along: Along;
+  across: Across;
+  roomy: boolean;
   selected: boolean;
   faded: boolean;
   column: GridColumn;
   onKeyDown: BandProps['onItemKeyDown'];
 }) {
   const { item } = piece;
-  const width = 100 / piece.lanes;
-  const left = `calc(${piece.lane * width}% + 1px)`;
-  const w = `calc(${width}% - 3px)`;
-  const top = y(piece.from);
-  const height = Math.max(14, y(piece.to) - top);
+  const lane = across(piece.lane, piece.lanes);
   const classes = [
     'tg-item',
     item.movable && 'tg-item--movable',
@@ -596,9 +777,7 @@ function ItemBlock({
     .join(' ');
   return (
     <>
-      {(piece.bufferFrom < piece.from || piece.bufferTo > piece.to) && (
-        <div className="tg-buffer" style={{ left, width: w, top: y(piece.bufferFrom), height: Math.max(2, y(piece.bufferTo) - y(piece.bufferFrom)) }} aria-hidden />
-      )}
+      {(piece.bufferFrom < piece.from || piece.bufferTo > piece.to) && <div className="tg-buffer" style={{ ...lane, ...along(piece.bufferFrom, piece.bufferTo, 2) }} aria-hidden />}
       {piece.to > piece.from && (
         <div
           className={classes}
@@ -608,7 +787,7 @@ function ItemBlock({
           tabIndex={0}
           aria-label={item.label}
           title={item.label}
-          style={{ ...toneStyle(tone), left, width: w, top, height }}
+          style={{ ...toneStyle(tone), ...lane, ...along(piece.from, piece.to, 14) }}
           onKeyDown={(e) => onKeyDown(e, item, column)}
         >
           <div className="tg-item-line">
@@ -616,7 +795,7 @@ function ItemBlock({
             {item.badge && <span className="tg-item-badge">{item.badge}</span>}
             <span className="tg-item-title">{item.title}</span>
           </div>
-          {item.detail && height > 30 && <div className="tg-item-detail">{item.detail}</div>}
+          {item.detail && roomy && <div className="tg-item-detail">{item.detail}</div>}
         </div>
       )}
     </>
