@@ -18,6 +18,8 @@
  * Everything is on 127.0.0.1: the server binds it, the clients connect to it, and every
  * socket's far end is checked. Stops by itself: load for --seconds, then at most 10 s
  * for the last changes to arrive.
+ *
+ *   LOAD_PROF=1   the server writes a CPU profile to /tmp/loadprof (open it in DevTools)
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
