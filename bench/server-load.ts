@@ -328,7 +328,7 @@ async function main() {
     const seconds = (loadEnded - loadStarted) / 1000;
     const sorted = [...delays].sort((a, b) => a - b);
     console.log(
-      `${applied} mutations in ${sentAt.size - PUSHERS} pushes over ${round(seconds)} s; ${received} of ${expected} receipts; propagation p50 ${round(percentile(sorted, 50))} ms, p99 ${round(percentile(sorted, 99))} ms, max ${round(sorted.at(-1) ?? 0)} ms; server CPU ${cpuBefore === null || cpuAfter === null ? '?' : round(cpuAfter - cpuBefore)} s, this process's ${round((process.cpuUsage(ownBefore).user + process.cpuUsage(ownBefore).system) / 1e6)} s; ${pullsDuring} pulls`,
+      `${applied} mutations in ${sentAt.size} pushes over ${round(seconds)} s; ${received} of ${expected} receipts; propagation p50 ${round(percentile(sorted, 50))} ms, p99 ${round(percentile(sorted, 99))} ms, max ${round(sorted.at(-1) ?? 0)} ms; server CPU ${cpuBefore === null || cpuAfter === null ? '?' : round(cpuAfter - cpuBefore)} s, this process's ${round((process.cpuUsage(ownBefore).user + process.cpuUsage(ownBefore).system) / 1e6)} s; ${pullsDuring} pulls`,
     );
     console.log(`server.load_mutations_per_s: ${Math.round(applied / seconds)} mutations/s`);
     console.log(`server.load_propagation_p95_ms: ${round(percentile(sorted, 95))} ms  (target ≤ 100)`);
