@@ -42,6 +42,20 @@ describeEachEngine('push and pull', (open, engine) => {
     expect(auditOf(await records(a), 's1')).toHaveLength(2);
   });
 
+  it('workstations pulling from one cursor at once each get the change, and a change made after comes with the next pull', async () => {
+    const desks = [a, await h.workstation('desk B'), await h.workstation('desk C')];
+    const cursor = (await a.pullAll()).at(-1)!.cursor;
+    await a.push([a.outbox('site.create', site('s1', 'SW'))]);
+    const pages = await Promise.all(desks.map((d) => d.pull(cursor)));
+    for (const p of pages) expect(p.body.changes.filter((c) => c.kind === 'site').map((c) => c.data?.code)).toEqual(['SW']);
+    expect(pages[0].body.lastMutationIds).toEqual({ [a.clientId]: 1 });
+    expect(pages[1].body.lastMutationIds).toEqual({});
+    await a.push([a.outbox('site.update', { id: 's1', code: 'NE' })]);
+    const again = await desks[1].pull(cursor);
+    expect(again.body.changes.filter((c) => c.kind === 'site').map((c) => c.data?.code)).toEqual(['NE']);
+    expect(again.body.cursor).not.toBe(pages[1].body.cursor);
+  });
+
   it('stops at a gap and goes on once the missing write arrives', async () => {
     const m = [a.outbox('site.create', site('s1', 'S1')), a.outbox('site.create', site('s2', 'S2')), a.outbox('site.create', site('s3', 'S3')), a.outbox('site.create', site('s4', 'S4'))];
     const r = await a.push([m[0], m[2], m[3]]);

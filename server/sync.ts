@@ -16,7 +16,7 @@ import { highestNumbersIn, raiseHighWaters, type Renumbering } from './printed-n
 import { ACCEPTED, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../domain/sync-protocol';
 import type { DeviceRow } from './store/auth-data';
 import type { SqlConn, SqlDb } from './store/sql';
-import { changesSince } from './store/changes';
+import { changesSince, type ChangesPage } from './store/changes';
 import { databaseId, ensureClient, getClient, getRecord, headSeq, lastMutationIdsOf, nextSeq, refusalsOf, renumberedOf, saveOutcome, setLastMutationId } from './store/sync-data';
 
 export type VersionVerdict = 'ok' | 'tooOld' | 'tooNew';
@@ -180,6 +180,30 @@ function parseCursor(cursor: string, dbId: string): number {
 const resetRequired = () => new HttpError(409, 'sync.resetRequired', "The server's data was replaced since this workstation last synced: pull again from an empty cursor.", 'cursor');
 
 /**
+ * Pages of changes lately sent, per database handle. A poke sends every connected
+ * workstation to pull the same page at once (from the cursor they all hold, up to the
+ * same head): it is read once, not two hundred times. A page is keyed by the database's
+ * id and head sequence number, which every change advances, so a kept page is exactly
+ * what reading it again would give.
+ */
+const recentPages = new WeakMap<SqlDb, Map<string, ChangesPage>>();
+const KEPT_PAGES = 32;
+const KEPT_PAGE_BYTES = 256 * 1024;
+
+async function sharedPage(db: SqlDb, key: string, read: () => Promise<ChangesPage>): Promise<ChangesPage> {
+  let pages = recentPages.get(db);
+  if (!pages) recentPages.set(db, (pages = new Map()));
+  const kept = pages.get(key);
+  if (kept) return kept;
+  const page = await read();
+  if (page.json.length <= KEPT_PAGE_BYTES) {
+    pages.set(key, page);
+    if (pages.size > KEPT_PAGES) pages.delete(pages.keys().next().value!);
+  }
+  return page;
+}
+
+/**
  * One page of changes as the reply's JSON text (a PullResponse): the records' data goes
  * out as the store holds it, never parsed and serialised again.
  */
@@ -187,11 +211,13 @@ export async function pull(db: SqlDb, deviceId: string, req: PullRequest): Promi
   return db.read(async (c) => {
     const client = await getClient(c, req.clientId);
     if (client && client.deviceId !== deviceId) throw foreignClient();
-    const after = parseCursor(req.cursor, await databaseId(c));
-    if (after > (await headSeq(c))) throw resetRequired();
-    const page = await changesSince(c, after, req.limit);
+    const dbId = await databaseId(c);
+    const after = parseCursor(req.cursor, dbId);
+    const head = await headSeq(c);
+    if (after > head) throw resetRequired();
+    const page = await sharedPage(db, `${dbId}/${head}/${after}/${req.limit}`, () => changesSince(c, after, req.limit));
     const rest: Omit<PullResponse, 'changes'> = {
-      cursor: makeCursor(await databaseId(c), page.through),
+      cursor: makeCursor(dbId, page.through),
       more: page.more,
       lastMutationIds: await lastMutationIdsOf(c, deviceId, page.through),
       refusals: await refusalsOf(c, deviceId, after, page.through),
