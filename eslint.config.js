@@ -34,7 +34,10 @@ const RENDERER = {
   folder: 'renderer',
   why: 'renderer/ sees domain/ and window.api only: no Node, no database, no backend.',
   folders: ['db', 'electron', 'server', 'scripts'],
-  packages: [NODE_BUILTIN, pkg(['better-sqlite3', 'drizzle-orm', 'ws', 'exceljs', 'fs', 'path'], 'renderer/ must not import Node or database packages; ask the backend through window.api.')],
+  packages: [
+    NODE_BUILTIN,
+    pkg(['better-sqlite3', 'drizzle-orm', 'ws', 'exceljs', 'fs', 'path', 'electron-updater'], 'renderer/ must not import Node or database packages; ask the backend through window.api.'),
+  ],
 };
 
 /** The desks' folders under renderer/ (each also declared in renderer/desks.tsx). */
@@ -68,14 +71,17 @@ const LAYERS = [
     folder: 'electron/backend',
     why: "electron/backend/ is the workstation core: it runs outside Electron too, so never 'electron', the main/preload layer, the screens or the server.",
     folders: ['electron/main', 'electron/preload', 'renderer', 'server'],
-    packages: [pkg(['electron'], "electron/backend/ must not import 'electron' (it also runs in the browser shell and in tests).")],
+    packages: [
+      pkg(['electron'], "electron/backend/ must not import 'electron' (it also runs in the browser shell and in tests)."),
+      pkg(['electron-updater'], 'electron-updater runs in the Electron main process only (electron/main/updates.ts).'),
+    ],
   },
   RENDERER,
   {
     folder: 'server',
     why: 'server/ imports domain/ (and db/), never the workstation shells or the screens.',
     folders: ['electron', 'renderer'],
-    packages: [],
+    packages: [pkg(['electron-updater'], 'electron-updater runs in the Electron main process only (electron/main/updates.ts).')],
   },
   // Inside the renderer: a desk reaches the others only through the registry
   // (renderer/desks.tsx), and the shell and the shared parts reach no desk at all.

@@ -15,6 +15,7 @@ import type { Outcome, Problem } from './errors';
 import type { Attachment } from './attachments';
 import type { Role } from './roles';
 import type { NumberKind } from './numbering';
+import type { UpdateView } from './updates';
 
 const kind = z.enum(KINDS as [Kind, ...Kind[]]);
 const locale = z.enum(['zh-TW', 'en']);
@@ -53,6 +54,9 @@ const sharedCalls = {
   // attachments (photos, scanned letters) of any desk's records
   'attachments.put': defineCall(z.object({ name: z.string().trim().min(1).max(200), type: z.string().max(100), dataBase64: z.string().max(20_000_000) }).strict(), WRITERS),
   'attachments.get': defineCall(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), DESK_READERS),
+  // updates from the sync server (Electron only; see domain/updates.ts)
+  'update.status': defineCall(z.object({}).strict(), 'none'),
+  'update.agree': defineCall(z.object({ version: z.string().max(50) }).strict(), 'signedIn'),
 } as const;
 
 /** Every call of the API: the shared ones, each desk's (see domain/desks.ts) and the report desk's, which reads them all. */
@@ -179,10 +183,12 @@ export interface ApiResults extends DeskResults, ReportResults {
   'calendar.importCsv': Outcome<{ imported: number; problems: string[] }>;
   'attachments.put': Outcome<{ attachment: Attachment }>;
   'attachments.get': { dataBase64: string } | null;
+  'update.status': UpdateView;
+  'update.agree': UpdateView;
 }
 
 /** Pushed from the backend to the screens. */
-export type ApiEvent = { type: 'status'; status: StatusView } | { type: 'changed'; kinds: Kind[] } | { type: 'session'; session: SessionState };
+export type ApiEvent = { type: 'status'; status: StatusView } | { type: 'changed'; kinds: Kind[] } | { type: 'session'; session: SessionState } | { type: 'update'; update: UpdateView };
 
 /** What the renderer sees as window.api (Electron preload) or its HTTP twin (browser shell). */
 export interface WorkstationApi {

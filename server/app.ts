@@ -9,6 +9,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import type { z } from 'zod';
 import { AttemptLimiter, authenticate } from './auth';
 import { rawPaths, registerAttachments } from './attachments';
+import { FileReply } from './file-reply';
 import { HttpError } from './http-error';
 import { icalPaths, registerIcal } from './ical-routes';
 import { JsonText } from './json-text';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   loginAttemptsPerMinute?: number;
   /** How often live connections (/events) are pinged; a silent one is closed at the next. */
   heartbeatMs?: number;
+  /** The update channel's folder (server/updates.ts); main.ts gives <data>/updates. */
+  updatesDir?: string | null;
 }
 
 /** Where secrets could appear in a log line; pino replaces them. */
@@ -87,6 +90,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     loginPerName: new AttemptLimiter(perMinute, 60_000),
     // Many names from one address: someone guessing, and every guess costs an scrypt.
     loginPerAddress: new AttemptLimiter(perMinute * 6, 60_000),
+    updatesDir: opts.updatesDir ?? null,
   };
 
   const app = Fastify({
@@ -132,6 +136,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           params = parsed.data;
         }
         const result = await ep.handler({ body, params, caller, ip: req.ip, ctx, header: (n, v) => void reply.header(n, v) });
+        if (result instanceof FileReply) return reply.code(200).headers(result.headers).type(result.type).header('content-length', String(result.size)).send(result.stream());
         if (result instanceof JsonText)
           return reply
             .code(ep.status ?? 200)

@@ -1,5 +1,6 @@
 /**
  * `npm run server -- [--data DIR] [--port N] [--host H] [--init-admin NAME]`
+ * `npm run server -- publish-update FILE [--notes TEXT]` (server/publish-update.ts)
  *
  * Embedded SQLite in DIR by default; with DATABASE_URL set, PostgreSQL. Binds 127.0.0.1
  * unless --host says otherwise. --init-admin makes the first administrator of a server
@@ -14,6 +15,7 @@ import { MigrationError } from './store/migrations';
 import { openPostgres } from './store/postgres';
 import type { SqlDb } from './store/sql';
 import { openSqlite } from './store/sqlite';
+import { publishUpdateCommand } from './publish-update';
 
 const USAGE = `Usage: npm run server -- [--data DIR] [--port N] [--host H] [--init-admin NAME]
   --data DIR         folder of the embedded SQLite database (default ./.data/sync-server)
@@ -21,7 +23,9 @@ const USAGE = `Usage: npm run server -- [--data DIR] [--port N] [--host H] [--in
   --host H           address to bind (default 127.0.0.1; 0.0.0.0 serves the LAN)
   --init-admin NAME  on a server without users, make administrator NAME with the
                      password in the environment variable GA_ADMIN_PASSWORD
-Environment: DATABASE_URL=postgres://… runs on PostgreSQL instead of SQLite.`;
+Environment: DATABASE_URL=postgres://… runs on PostgreSQL instead of SQLite.
+Updates: npm run server -- publish-update FILE [--notes TEXT] publishes an installer
+(into DIR/updates; see --help of publish-update).`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -53,13 +57,21 @@ function options() {
 }
 
 async function main() {
+  if (process.argv[2] === 'publish-update')
+    process.exit(
+      await publishUpdateCommand(
+        process.argv.slice(3),
+        (s) => process.stdout.write(s),
+        (s) => process.stderr.write(s),
+      ),
+    );
   const opts = options();
   const url = process.env.DATABASE_URL;
   let db: SqlDb;
   let app: Awaited<ReturnType<typeof buildServer>>;
   try {
     db = url ? openPostgres(url, { onError: (e) => app?.log.error({ err: e }, 'idle database connection failed') }) : openSqlite(opts.data);
-    app = await buildServer({ db });
+    app = await buildServer({ db, updatesDir: path.join(opts.data, 'updates') });
   } catch (e) {
     if (e instanceof MigrationError) fail(e.message, 1);
     return fail(`The sync server cannot open its database: ${(e as Error).message}`, 1);

@@ -36,7 +36,8 @@ export function openApiDocument(endpoints: readonly Endpoint[], extra: Json = {}
   const paths: Json = {};
   for (const ep of endpoints) {
     const path = ep.path.replace(/:(\w+)/g, '{$1}');
-    const responses: Json = { [String(ep.status ?? 200)]: { description: 'OK', ...jsonContent(ep.response) } };
+    const ok = ep.produces ? { content: { [ep.produces]: { schema: { type: 'string', format: 'binary' } } } } : jsonContent(ep.response);
+    const responses: Json = { [String(ep.status ?? 200)]: { description: 'OK', ...ok } };
     if (ep.body || ep.params) responses['400'] = { description: 'A malformed request, named by field', ...jsonContent(errorResponse) };
     if (ep.body) {
       responses['413'] = { description: 'The body is too large', ...jsonContent(errorResponse) };

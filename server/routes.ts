@@ -19,6 +19,7 @@ import { deleteSession, getAccount, insertDevice, insertSession, listDevices, re
 import type { SqlDb } from './store/sql';
 import { findRecords, getRecord } from './store/sync-data';
 import { checkClient, pull, push, serverTooOld, updateRequired, versionVerdict } from './sync';
+import { CONTENT_TYPES, serveInstaller, serveMetadata, updateFileParams, updateFileResponse } from './updates';
 
 export interface ServerContext {
   db: SqlDb;
@@ -29,6 +30,8 @@ export interface ServerContext {
   sessionMs: number;
   loginPerName: AttemptLimiter;
   loginPerAddress: AttemptLimiter;
+  /** The update channel's folder (server/updates.ts); null: nothing is published. */
+  updatesDir: string | null;
 }
 
 export interface Call<B, P> {
@@ -51,6 +54,8 @@ export interface Endpoint<B extends z.ZodType = z.ZodType, P extends z.ZodType =
   params?: P;
   status?: number;
   response: z.ZodType;
+  /** A file reply's content type (the handler returns a FileReply); without it the reply is JSON. */
+  produces?: string;
   /** The refusals it may answer with, besides 400 for a malformed request. */
   errors: Record<number, string>;
   handler(call: Call<z.output<B>, z.output<P>>): Promise<unknown> | unknown;
@@ -295,5 +300,36 @@ export const endpoints: Endpoint[] = [
       422: 'Refused by the dispatch rules',
     },
     handler: ({ body, caller, ctx }) => onlineFile(ctx, caller!, body),
+  }),
+  define({
+    method: 'GET',
+    path: '/updates/latest.yml',
+    summary: "Windows workstations' update metadata (electron-updater's generic provider): the newest published version, its installer's name, SHA-512 (base64) and size",
+    auth: 'device',
+    produces: CONTENT_TYPES.yml,
+    response: updateFileResponse,
+    errors: { ...AUTH_ERRORS, 404: 'Nothing published for Windows (updates.none)' },
+    handler: ({ caller, ctx }) => serveMetadata(ctx, caller!, 'win32'),
+  }),
+  define({
+    method: 'GET',
+    path: '/updates/latest-linux.yml',
+    summary: "Linux workstations' update metadata: the newest published version, its AppImage and .deb with SHA-512 (base64) and size",
+    auth: 'device',
+    produces: CONTENT_TYPES.yml,
+    response: updateFileResponse,
+    errors: { ...AUTH_ERRORS, 404: 'Nothing published for Linux (updates.none)' },
+    handler: ({ caller, ctx }) => serveMetadata(ctx, caller!, 'linux'),
+  }),
+  define({
+    method: 'GET',
+    path: '/updates/:file',
+    summary: 'A published installer (.exe, .AppImage, .deb), streamed; only the files the metadata names',
+    auth: 'device',
+    params: updateFileParams,
+    produces: 'application/octet-stream',
+    response: updateFileResponse,
+    errors: { ...AUTH_ERRORS, 404: 'No published installer of that name' },
+    handler: ({ params, caller, ctx }) => serveInstaller(ctx, caller!, params.file),
   }),
 ];

@@ -26,6 +26,7 @@ import { attachmentHandlers } from './handlers/attachments';
 import { Backups } from './backups';
 import { AttachmentStore } from './attachments';
 import { syncHandlers } from './handlers/sync';
+import { updateHandlers, type UpdatePort } from './handlers/updates';
 import { SyncClient } from './sync/sync-client';
 import { SyncServerApi } from './sync/server-api';
 import { translate } from '../../domain/i18n';
@@ -38,6 +39,8 @@ export interface WorkstationOptions {
   version?: string;
   /** Minutes between automatic backups; 0 turns them off (tests). */
   backupEveryMinutes?: number;
+  /** The Electron shell's updater (electron/main/updates.ts); the browser shell has none. */
+  updates?: UpdatePort;
 }
 
 export type Handler<N extends ApiName> = (ws: Workstation, args: ApiArgs<N>) => Promise<ApiResults[N]> | ApiResults[N];
@@ -53,6 +56,7 @@ const handlers: HandlerMap = {
   ...attentionHandlers,
   ...syncHandlers,
   ...attachmentHandlers,
+  ...updateHandlers,
   ...deskHandlers,
   ...reportHandlers,
 };

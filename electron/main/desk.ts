@@ -12,6 +12,8 @@ import { translate } from '../../domain/i18n';
 import { API_CALL_CHANNEL, API_EVENT_CHANNEL } from '../preload/channels';
 import { applicationMenu, editContextMenu } from './menu';
 import { nativeModuleAdvice } from './native-module';
+import { getMeta, setMeta } from '../../db/meta';
+import { desktopUpdates } from './updates';
 import { APP_PAGE, APP_SCHEME, guardApiCalls, hardenSession, installSecurity, registerAppScheme, rendererFileServer, secureWebPreferences } from './security';
 
 export interface DeskPaths {
@@ -64,6 +66,7 @@ export function startDesk(argv: readonly string[], paths: DeskPaths): boolean {
   const devTools = !app.isPackaged;
   let ws: Workstation | null = null;
   let win: BrowserWindow | null = null;
+  let updates: ReturnType<typeof desktopUpdates> | null = null;
 
   const applyLocale = () => {
     if (!ws) return;
@@ -108,10 +111,21 @@ export function startDesk(argv: readonly string[], paths: DeskPaths): boolean {
     app.exit(1);
   };
 
-  const ready = () => {
+  const ready = async () => {
     hardenSession(session.defaultSession);
     protocol.handle(APP_SCHEME, rendererFileServer(paths.rendererDir));
-    ws = new Workstation({ dataDir: options.dataDir, serverUrl: options.serverUrl, shell: 'electron', version: app.getVersion() });
+    // Updates from the paired sync server (electron/main/updates.ts); reads the workstation once it exists.
+    const updater = desktopUpdates({
+      feed: () => {
+        const serverUrl = ws?.serverUrl;
+        const deviceToken = ws && getMeta(ws.db, 'deviceToken');
+        return serverUrl && deviceToken ? { serverUrl, deviceToken } : null;
+      },
+      agreement: { read: () => (ws ? (getMeta(ws.db, 'updateAgreed') ?? null) : null), write: (text) => ws && setMeta(ws.db, 'updateAgreed', text ?? '') },
+      onChange: (update) => ws?.emit({ type: 'update', update }),
+    });
+    ws = new Workstation({ dataDir: options.dataDir, serverUrl: options.serverUrl, shell: 'electron', version: app.getVersion(), updates: updater });
+    updates = updater;
     const workstation = ws;
     ipcMain.handle(
       API_CALL_CHANNEL,
@@ -128,6 +142,10 @@ export function startDesk(argv: readonly string[], paths: DeskPaths): boolean {
       if (win && !win.isDestroyed()) win.webContents.send(API_EVENT_CHANNEL, event);
     });
     applyLocale();
+    // An update the user agreed to installs now, before any window: wait for it a little.
+    if (updater.hasAgreement()) await Promise.race([updater.check(), new Promise((r) => setTimeout(r, 15_000))]);
+    if (updater.installing) return;
+    updater.start();
     win = createWindow(workstation);
   };
 
@@ -143,6 +161,7 @@ export function startDesk(argv: readonly string[], paths: DeskPaths): boolean {
     if (ws && !win) win = createWindow(ws);
   });
   app.on('will-quit', () => {
+    updates?.stop();
     ws?.close();
     ws = null;
   });

@@ -11,6 +11,7 @@ import type { Kind } from '../../domain/entities';
 import { api } from './api';
 import type { Desk } from './desks';
 import { t, useLocale } from './i18n';
+import type { UpdateView } from '../../domain/updates';
 
 /** What an action tells its screen: done, or a message to show (already translated). */
 export type Done = { ok: true } | { ok: false; message: string; field?: string };
@@ -58,6 +59,9 @@ export interface SessionSlice {
 export interface StatusSlice {
   status: StatusView | null;
   refreshStatus(): Promise<void>;
+  /** The Electron shell's updater; null or 'unsupported' shows nothing. */
+  update: UpdateView | null;
+  agreeUpdate(version: string): Promise<void>;
 }
 
 export interface NavSlice {
@@ -175,6 +179,14 @@ const statusSlice: Slice<StatusSlice> = (set) => ({
       // The status bar keeps its last view; the next 'status' event brings it back.
     }
   },
+  update: null,
+  async agreeUpdate(version) {
+    try {
+      set({ update: await api.call('update.agree', { version }) });
+    } catch {
+      // Signed out meanwhile: the button stays.
+    }
+  },
 });
 
 const navSlice: Slice<NavSlice> = (set) => ({
@@ -207,6 +219,7 @@ export const useShell = create<ShellStore>()((...a) => {
     start() {
       const off = api.onEvent((event) => {
         if (event.type === 'status') set({ status: event.status });
+        else if (event.type === 'update') set({ update: event.update });
         else if (event.type === 'session') set({ session: event.session });
         else if (event.type === 'changed') {
           get().noteChanged(event.kinds);
@@ -217,6 +230,10 @@ export const useShell = create<ShellStore>()((...a) => {
       void get().loadInfo();
       void get().refreshSession();
       void get().refreshStatus();
+      api.call('update.status', {}).then(
+        (update) => set({ update }),
+        () => undefined,
+      );
       return off;
     },
   };

@@ -43,3 +43,29 @@ describe('status bar: writes waiting to sync', () => {
     expect(getByRole('status').textContent).not.toContain(translate('en', 'status.standaloneLocal'));
   });
 });
+
+describe('status bar: updates from the server', () => {
+  afterEach(() => act(() => useShell.setState({ update: null })));
+
+  it('shows nothing where there is no updater (the browser shell)', () => {
+    act(() => useShell.setState({ update: { state: 'unsupported' } }));
+    const { getByRole } = renderWith(status({}));
+    expect(getByRole('status').textContent).not.toContain('0.2.0');
+  });
+
+  it('shows the download progress, then asks to install at the next start, then says it will', () => {
+    act(() => useShell.setState({ update: { state: 'downloading', version: '0.2.0', percent: 40 } }));
+    const { getByRole } = renderWith(status({}));
+    expect(getByRole('status').textContent).toContain(translate('zh-TW', 'electron.update.downloading', { version: '0.2.0', percent: 40 }));
+    act(() => useShell.setState({ update: { state: 'ready', version: '0.2.0', agreed: false } }));
+    expect(getByRole('status').textContent).toContain(translate('zh-TW', 'electron.update.agree'));
+    act(() => useShell.setState({ update: { state: 'ready', version: '0.2.0', agreed: true } }));
+    expect(getByRole('status').textContent).toContain(translate('zh-TW', 'electron.update.agreed', { version: '0.2.0' }));
+  });
+
+  it('says so when a download failed its checksum', () => {
+    act(() => useShell.setState({ update: { state: 'refused', version: '0.2.0' } }));
+    const { getByRole } = renderWith(status({}));
+    expect(getByRole('status').querySelector('.ant-typography-danger')?.textContent).toBe(translate('zh-TW', 'electron.update.refused', { version: '0.2.0' }));
+  });
+});

@@ -36,6 +36,46 @@ function PendingWrites({ status, style }: { status: StatusView; style: CSSProper
   );
 }
 
+/** A downloading, ready or refused update (Electron only); nothing otherwise. */
+function UpdateNote({ style }: { style: CSSProperties }) {
+  const t = useT();
+  const update = useShell((s) => s.update);
+  const agree = useShell((s) => s.agreeUpdate);
+  if (!update || update.state === 'unsupported' || update.state === 'idle') return null;
+  let body;
+  if (update.state === 'downloading') {
+    body = (
+      <>
+        <Progress percent={update.percent} showInfo={false} size="small" style={{ width: 80, margin: 0 }} />
+        <Typography.Text style={{ ...style, marginLeft: 8 }}>{t('electron.update.downloading', { version: update.version, percent: update.percent })}</Typography.Text>
+      </>
+    );
+  } else if (update.state === 'refused') {
+    body = (
+      <Typography.Text style={style} type="danger">
+        {t('electron.update.refused', { version: update.version })}
+      </Typography.Text>
+    );
+  } else if (update.agreed) {
+    body = <Typography.Text style={style}>{t('electron.update.agreed', { version: update.version })}</Typography.Text>;
+  } else {
+    body = (
+      <>
+        <Typography.Text style={style}>{t('electron.update.ready', { version: update.version })}</Typography.Text>
+        <Button type="link" size="small" style={style} onClick={() => void agree(update.version)}>
+          {t('electron.update.agree')}
+        </Button>
+      </>
+    );
+  }
+  return (
+    <>
+      <Divider orientation="vertical" />
+      {body}
+    </>
+  );
+}
+
 export function StatusBar() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
@@ -100,6 +140,7 @@ export function StatusBar() {
           </Tooltip>
         </>
       )}
+      <UpdateNote style={small} />
       <div style={{ flex: 1 }} />
       <Button type="text" size="small" icon={<BellOutlined />} danger={status.needsAttention > 0} onClick={() => openAttention(true)} style={small}>
         {status.needsAttention > 0 ? t('status.needsAttention', { count: status.needsAttention }) : t('shell.status.attentionNone')}

@@ -24,6 +24,12 @@ export const electronZh = {
 
   'electron.startFailed.title': '總務櫃檯無法啟動',
   'electron.startFailed.body': '無法開啟資料夾 {dataDir} 中的工作站資料。\n\n{reason}',
+
+  'electron.update.downloading': '正在下載新版 {version}（{percent}%）',
+  'electron.update.ready': '新版 {version} 已下載',
+  'electron.update.agree': '下次啟動時安裝',
+  'electron.update.agreed': '新版 {version} 將於下次啟動時安裝',
+  'electron.update.refused': '新版 {version} 檢查碼不符，已捨棄',
 } as const;
 
 export const electronEn: Record<keyof typeof electronZh, string> = {
@@ -51,4 +57,10 @@ export const electronEn: Record<keyof typeof electronZh, string> = {
 
   'electron.startFailed.title': 'GA Desk could not start',
   'electron.startFailed.body': 'The workstation data in the folder {dataDir} could not be opened.\n\n{reason}',
+
+  'electron.update.downloading': 'Downloading version {version} ({percent}%)',
+  'electron.update.ready': 'Version {version} downloaded',
+  'electron.update.agree': 'Install at next start',
+  'electron.update.agreed': 'Version {version} installs at the next start',
+  'electron.update.refused': 'Version {version} failed its checksum and was discarded',
 };
