@@ -44,7 +44,11 @@ export const DEFAULT_RETENTION: Retention = { keep: 14, keepDays: 0 };
 
 export const backupsDirOf = (dataDir: string) => path.join(dataDir, BACKUPS_FOLDER);
 
-const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stampOf = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 function timeOf(stamp: string): Date {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(stamp)!;
@@ -65,7 +69,7 @@ export function listBackups(dir: string): BackupFile[] {
     .sort((a, b) => b.at.getTime() - a.at.getTime() || b.name.localeCompare(a.name));
 }
 
-/** The newest backup in a folder; pg_dump files named like ours (sync-server-…​.dump) count too. */
+/** The newest backup in a folder; pg_dump files named like ours (sync-server-….dump) count too. */
 export function newestBackup(dir: string): { name: string; at: Date } | undefined {
   if (!fs.existsSync(dir)) return undefined;
   let newest: { name: string; at: Date } | undefined;

@@ -97,7 +97,9 @@ async function runCommand(opts: ReturnType<typeof options>, url: string | undefi
       say(`Backup written: ${b.file} (${b.bytes} bytes)`);
     } else {
       const r = await restoreBackup(opts.data, path.resolve(opts.file!));
-      say(`Restored ${opts.file} into ${opts.data}.${r.replaced ? ` The replaced database is kept at ${r.replaced}.` : ''} Start the server again; workstations will pull everything again and push what the backup lacks.`);
+      say(
+        `Restored ${opts.file} into ${opts.data}.${r.replaced ? ` The replaced database is kept at ${r.replaced}.` : ''} Start the server again; workstations will pull everything again and push what the backup lacks.`,
+      );
     }
   } catch (e) {
     fail(e instanceof RestoreError ? e.message : `The ${opts.command} failed: ${(e as Error).message}`, 1);

@@ -73,18 +73,32 @@ export class ServerMetrics {
       },
     });
     const pulled = this.pulledThrough;
-    const lag = new Gauge({ name: 'ga_pull_lag_changes', help: 'Changes (sequence numbers) the workstation furthest behind has yet to pull: head minus the cursor of its latest pull to this process', registers });
-    const behind = new Gauge({ name: 'ga_workstations_behind', help: 'Workstations that pulled from this process whose latest cursor is behind the head', registers });
+    const gaps = async () => {
+      const head = await db.read(headSeq);
+      return [...pulled.values()].map((seq) => Math.max(0, head - seq));
+    };
+    new Gauge({
+      name: 'ga_pull_lag_changes',
+      help: 'Changes (sequence numbers) the workstation furthest behind has yet to pull: head minus the cursor of its latest pull to this process',
+      registers,
+      async collect() {
+        this.set(Math.max(0, ...(await gaps())));
+      },
+    });
+    new Gauge({
+      name: 'ga_workstations_behind',
+      help: 'Workstations that pulled from this process whose latest cursor is behind the head',
+      registers,
+      async collect() {
+        this.set((await gaps()).filter((g) => g > 0).length);
+      },
+    });
     new Gauge({
       name: 'ga_change_head_seq',
       help: 'The latest change sequence number of the database',
       registers,
       async collect() {
-        const head = await db.read(headSeq);
-        this.set(head);
-        const gaps = [...pulled.values()].map((seq) => Math.max(0, head - seq));
-        lag.set(gaps.length ? Math.max(...gaps) : 0);
-        behind.set(gaps.filter((g) => g > 0).length);
+        this.set(await db.read(headSeq));
       },
     });
     new Gauge({

@@ -94,8 +94,7 @@ export const endpoints: Endpoint[] = [
   define({
     method: 'GET',
     path: '/metrics',
-    summary:
-      'Prometheus metrics (text format). Needs the scrape token (GA_METRICS_TOKEN) or an administrator; without a scrape token configured, callers on the loopback address may read it too',
+    summary: 'Prometheus metrics (text format). Needs the scrape token (GA_METRICS_TOKEN) or an administrator; without a scrape token configured, callers on the loopback address may read it too',
     auth: 'none',
     response: metricsResponse,
     errors: { 401: 'A wrong scrape token, or a user token that is not valid', 403: 'Not the scrape token, not an administrator, and not on the loopback address' },
@@ -107,7 +106,11 @@ export const endpoints: Endpoint[] = [
         if (bearer && !bearer.startsWith(USER_TOKEN_PREFIX)) throw new HttpError(401, 'auth.invalidToken', 'The token is not valid.');
         if (bearer) requireAdmin(await authenticateCaller(ctx.db, authorization, ctx.now()));
         else if (token || !isLoopback(ip))
-          throw new HttpError(403, 'auth.forbidden', token ? 'Send the scrape token: "Authorization: Bearer <GA_METRICS_TOKEN>".' : 'Only the server itself may read /metrics without a token; set GA_METRICS_TOKEN for a scraper.');
+          throw new HttpError(
+            403,
+            'auth.forbidden',
+            token ? 'Send the scrape token: "Authorization: Bearer <GA_METRICS_TOKEN>".' : 'Only the server itself may read /metrics without a token; set GA_METRICS_TOKEN for a scraper.',
+          );
       }
       header('content-type', ctx.metrics.contentType);
       return ctx.metrics.text();
