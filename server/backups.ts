@@ -19,6 +19,8 @@ import type { SqlDb } from './store/sql';
 import { openSqlite, SQLITE_FILE } from './store/sqlite';
 
 export const BACKUPS_FOLDER = 'backups';
+/** The most pages better-sqlite3 copies in one step. */
+const ALL_PAGES = 0x7fffffff;
 export const REPLACED_FOLDER = 'replaced';
 /** While a server runs on a data folder, this file in it holds its process id. */
 export const PID_FILE = 'sync-server.pid';
@@ -132,8 +134,8 @@ export async function takeBackup(dataDir: string, retention: Retention = DEFAULT
   fs.rmSync(part, { force: true });
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
-    // 0: the remaining pages in one step, one snapshot (a stepwise copy would start over at every commit of another connection).
-    await db.backup(part, { progress: () => 0 });
+    // Every remaining page in one step, one snapshot: a stepwise copy starts over at each commit of another connection.
+    await db.backup(part, { progress: () => ALL_PAGES });
   } catch (e) {
     fs.rmSync(part, { force: true });
     throw e;
