@@ -114,7 +114,7 @@ async function main() {
   let app: Awaited<ReturnType<typeof buildServer>>;
   try {
     db = url ? openPostgres(url, { onError: (e) => app?.log.error({ err: e }, 'idle database connection failed') }) : openSqlite(opts.data);
-    app = await buildServer({ db, metricsToken: process.env.GA_METRICS_TOKEN, ...(url ? {} : { backupsDir: backupsDirOf(opts.data) }) });
+    app = await buildServer({ db, metricsToken: process.env.GA_METRICS_TOKEN, backupsDir: backupsDirOf(opts.data) });
   } catch (e) {
     if (e instanceof MigrationError) fail(e.message, 1);
     return fail(`The sync server cannot open its database: ${(e as Error).message}`, 1);
