@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/support/fresh-db';
 import { describeEachEngine, site, startHarness, type Harness } from '../test/support/server-harness';
+import { markRestored } from './backups';
 import type { SqlDb } from './store/sql';
 import { openSqlite } from './store/sqlite';
 
@@ -56,6 +57,17 @@ describeEachEngine('readiness and metrics', (open) => {
     const m = await metricsOf(h, h.adminToken);
     expect(sample(m.text, 'ga_pull_lag_changes')).toBe(2);
     expect(sample(m.text, 'ga_workstations_behind')).toBe(1);
+  });
+
+  it('a store marked restored (after pg_restore, or by restore on SQLite) sends workstations back to the start, and tells each its last mutation', async () => {
+    const h = await startHarness(await open());
+    const ws = await h.workstation();
+    await ws.push([ws.outbox('site.create', site('s1', 'SW')), ws.outbox('site.create', site('s2', 'FS'))]);
+    const [page] = await ws.pullAll();
+    await markRestored(h.db);
+    expect((await ws.pull(page.cursor)).body).toMatchObject({ code: 'sync.resetRequired' });
+    // What a workstation asks before it pushes again what the server lost.
+    expect((await ws.push([])).body).toEqual({ lastMutationId: 2, processed: 0 });
   });
 });
 
