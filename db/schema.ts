@@ -5,7 +5,7 @@
  * Change it, then `npm run db:generate`; migrations are append-only.
  */
 
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { stamps, archived } from './columns';
 import type { DayKind, PersonKind, SpaceKind } from '../domain/entities';
 import type { Role } from '../domain/roles';
@@ -166,6 +166,26 @@ export const outbox = sqliteTable(
     undo: text('undo', { mode: 'json' }).notNull(),
   },
   (t) => [uniqueIndex('outbox_client_mutation').on(t.clientId, t.mutationId)],
+);
+
+/**
+ * Writes the server has processed, kept a while after they left the outbox: should the
+ * server be restored from a backup older than them, they are pushed again
+ * (electron/backend/sync/sync-client.ts), so no write is lost.
+ */
+export const sentMutation = sqliteTable(
+  'sent_mutation',
+  {
+    clientId: text('client_id').notNull(),
+    mutationId: integer('mutation_id').notNull(),
+    name: text('name').notNull(),
+    args: text('args', { mode: 'json' }).notNull(),
+    userId: text('user_id').notNull(),
+    at: text('at').notNull(),
+    /** When a pull said the server had processed it. */
+    sentAt: text('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.mutationId] }), index('sent_mutation_sent_at').on(t.sentAt)],
 );
 
 /** Who changed what, when: old → new per field. Synced data: the record's history. */

@@ -19,6 +19,8 @@ import { ChangeFeed, PokeHub, serveEvents } from './pokes';
 import { BODY_LIMIT, EVENTS_PATH } from '../domain/sync-protocol';
 import { endpoints, type ServerContext } from './routes';
 import { migrate } from './store/migrations';
+import { ServerMetrics } from './metrics';
+import { backupsDirOf } from './backups';
 import type { SqlDb } from './store/sql';
 
 export interface ServerOptions {
@@ -33,6 +35,10 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** The update channel's folder (server/updates.ts); main.ts gives <data>/updates. */
   updatesDir?: string | null;
+  /** The token a Prometheus scraper sends to GET /metrics (none: loopback callers and administrators only). */
+  metricsToken?: string;
+  /** Where the backups are (for /metrics' age of the newest); default `<data>/backups` on SQLite. */
+  backupsDir?: string;
 }
 
 /** Where secrets could appear in a log line; pino replaces them. */
@@ -91,6 +97,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // Many names from one address: someone guessing, and every guess costs an scrypt.
     loginPerAddress: new AttemptLimiter(perMinute * 6, 60_000),
     updatesDir: opts.updatesDir ?? null,
+    metrics: new ServerMetrics(opts.db, () => feed.hub.size, opts.backupsDir ?? (opts.db.filesDir ? backupsDirOf(opts.db.filesDir) : undefined), opts.now ?? (() => new Date())),
+    metricsAccess: { token: opts.metricsToken || undefined },
   };
 
   const app = Fastify({
@@ -111,6 +119,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     }
     req.log.error({ err }, 'request failed');
     return send(reply, 500, 'server.error', 'The server failed to answer; nothing of this request that failed was kept. Try again later.');
+  });
+
+  // Counted by the route's pattern (never the raw URL: ids would make a series each).
+  app.addHook('onResponse', async (req, reply) => {
+    ctx.metrics.answered(req.method, req.routeOptions.url ?? '(no route)', reply.statusCode, reply.elapsedTime / 1000);
   });
 
   app.setNotFoundHandler((req, reply) => send(reply, 404, 'notFound', `There is no ${req.method} ${req.url.split('?')[0]} on this server.`));
@@ -135,7 +148,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           if (!parsed.success) throw invalid(parsed.error, 'The address');
           params = parsed.data;
         }
-        const result = await ep.handler({ body, params, caller, ip: req.ip, ctx, header: (n, v) => void reply.header(n, v) });
+        const result = await ep.handler({ body, params, caller, ip: req.ip, ctx, header: (n, v) => void reply.header(n, v), authorization: req.headers.authorization });
         if (result instanceof FileReply) return reply.code(200).headers(result.headers).type(result.type).header('content-length', String(result.size)).send(result.stream());
         if (result instanceof JsonText)
           return reply

@@ -6,10 +6,15 @@
  * unless --host says otherwise. --init-admin makes the first administrator of a server
  * that has no users yet, with the password from GA_ADMIN_PASSWORD. SIGTERM or SIGINT
  * finish the requests in flight, then stop.
+ *
+ * `npm run server -- backup | restore FILE | mark-restored`: see server/backups.ts and
+ * docs/server.md. On SQLite the running server takes a backup every --backup-every hours.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import fs from 'node:fs';
 import { buildServer } from './app';
+import { backupsDirOf, DEFAULT_RETENTION, markRestored, PID_FILE, restoreBackup, RestoreError, scheduleBackups, takeBackup, type Retention } from './backups';
 import { createFirstAdmin, FirstAdminError, hasUsers } from './first-admin';
 import { MigrationError } from './store/migrations';
 import { openPostgres } from './store/postgres';
@@ -23,9 +28,16 @@ const USAGE = `Usage: npm run server -- [--data DIR] [--port N] [--host H] [--in
   --host H           address to bind (default 127.0.0.1; 0.0.0.0 serves the LAN)
   --init-admin NAME  on a server without users, make administrator NAME with the
                      password in the environment variable GA_ADMIN_PASSWORD
+  --backup-every H   SQLite: take a backup every H hours into DIR/backups (default 24; 0: none)
+  --backup-keep N    keep the N newest backups (default 14)
+  --backup-keep-days D  also remove backups older than D days, the newest excepted (default 0: no limit)
+Commands (the server's options --data and the retention apply):
+  backup             take a backup of the SQLite store now (safe while the server runs)
+  restore FILE       replace the SQLite store with a backup; the server must be stopped
+  mark-restored      after restoring PostgreSQL with pg_restore: give the database a new id
+  publish-update FILE [--notes TEXT]  publish an installer into DIR/updates for the workstations
 Environment: DATABASE_URL=postgres://… runs on PostgreSQL instead of SQLite.
-Updates: npm run server -- publish-update FILE [--notes TEXT] publishes an installer
-(into DIR/updates; see --help of publish-update).`;
+  GA_METRICS_TOKEN=…  the token a Prometheus scraper sends to /metrics (Authorization: Bearer …)`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -34,15 +46,19 @@ function fail(message: string, code = 2): never {
 
 function options() {
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       options: {
         data: { type: 'string', default: '.data/sync-server' },
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
         'init-admin': { type: 'string' },
+        'backup-every': { type: 'string', default: '24' },
+        'backup-keep': { type: 'string', default: String(DEFAULT_RETENTION.keep) },
+        'backup-keep-days': { type: 'string', default: String(DEFAULT_RETENTION.keepDays) },
         help: { type: 'boolean', default: false },
       },
       strict: true,
+      allowPositionals: true,
     });
     if (values.help) {
       process.stdout.write(`${USAGE}\n`);
@@ -50,9 +66,46 @@ function options() {
     }
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}".\n${USAGE}`);
-    return { data: path.resolve(values.data), port, host: values.host, initAdmin: values['init-admin'] };
+    const count = (flag: string, v: string) => {
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0) fail(`--${flag} must be a number of 0 or more, not "${v}".\n${USAGE}`);
+      return n;
+    };
+    const retention: Retention = { keep: Math.max(1, Math.floor(count('backup-keep', values['backup-keep']))), keepDays: count('backup-keep-days', values['backup-keep-days']) };
+    const [command, ...rest] = positionals;
+    if (command !== undefined && !['backup', 'restore', 'mark-restored'].includes(command)) fail(`Unknown command "${command}".\n${USAGE}`);
+    if (command === 'restore' && rest.length !== 1) fail(`restore takes one backup file.\n${USAGE}`);
+    const backup = { everyHours: count('backup-every', values['backup-every']), retention };
+    return { data: path.resolve(values.data), port, host: values.host, initAdmin: values['init-admin'], command, file: rest[0], backup };
   } catch (e) {
     return fail(`${(e as Error).message}\n${USAGE}`);
+  }
+}
+
+/** The commands that do one thing and exit: backup, restore, mark-restored. */
+async function runCommand(opts: ReturnType<typeof options>, url: string | undefined): Promise<void> {
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  try {
+    if (opts.command === 'mark-restored') {
+      const db = url ? openPostgres(url) : openSqlite(opts.data);
+      try {
+        say(`The database has the new id ${await markRestored(db)}: workstations will pull everything again and push what it lacks.`);
+      } finally {
+        await db.close();
+      }
+    } else if (url) {
+      fail(`On PostgreSQL, ${opts.command} is done with pg_dump and pg_restore (docs/server.md), then mark-restored.`, 2);
+    } else if (opts.command === 'backup') {
+      const b = await takeBackup(opts.data, opts.backup.retention);
+      say(`Backup written: ${b.file} (${b.bytes} bytes)`);
+    } else {
+      const r = await restoreBackup(opts.data, path.resolve(opts.file!));
+      say(
+        `Restored ${opts.file} into ${opts.data}.${r.replaced ? ` The replaced database is kept at ${r.replaced}.` : ''} Start the server again; workstations will pull everything again and push what the backup lacks.`,
+      );
+    }
+  } catch (e) {
+    fail(e instanceof RestoreError ? e.message : `The ${opts.command} failed: ${(e as Error).message}`, 1);
   }
 }
 
@@ -67,11 +120,12 @@ async function main() {
     );
   const opts = options();
   const url = process.env.DATABASE_URL;
+  if (opts.command) return runCommand(opts, url);
   let db: SqlDb;
   let app: Awaited<ReturnType<typeof buildServer>>;
   try {
     db = url ? openPostgres(url, { onError: (e) => app?.log.error({ err: e }, 'idle database connection failed') }) : openSqlite(opts.data);
-    app = await buildServer({ db, updatesDir: path.join(opts.data, 'updates') });
+    app = await buildServer({ db, updatesDir: path.join(opts.data, 'updates'), metricsToken: process.env.GA_METRICS_TOKEN, backupsDir: backupsDirOf(opts.data) });
   } catch (e) {
     if (e instanceof MigrationError) fail(e.message, 1);
     return fail(`The sync server cannot open its database: ${(e as Error).message}`, 1);
@@ -91,13 +145,26 @@ async function main() {
     app.log.warn('no users yet: start once with --init-admin NAME and the password in GA_ADMIN_PASSWORD');
   }
 
+  const pidFile = path.join(opts.data, PID_FILE);
+  if (!url) fs.writeFileSync(pidFile, String(process.pid));
+  const backups =
+    !url && opts.backup.everyHours > 0
+      ? scheduleBackups(opts.data, {
+          ...opts.backup,
+          onDone: (b) => app.log.info({ backup: b.name, bytes: b.bytes }, 'backup written'),
+          onError: (e) => app.log.error({ err: e }, 'backup failed'),
+        })
+      : null;
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) process.exit(1); // a second signal: stop now
     stopping = true;
     app.log.info({ signal }, 'finishing requests in flight, then stopping');
+    backups?.stop();
     await app.close();
     await db.close();
+    if (!url) fs.rmSync(pidFile, { force: true });
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -106,7 +173,9 @@ async function main() {
   try {
     await app.listen({ port: opts.port, host: opts.host });
   } catch (e) {
+    backups?.stop();
     await db.close();
+    if (!url) fs.rmSync(pidFile, { force: true });
     fail(`The sync server cannot listen on ${opts.host}:${opts.port}: ${(e as Error).message}`, 1);
   }
 }

@@ -20,6 +20,8 @@ import type { SqlDb } from './store/sql';
 import { findRecords, getRecord } from './store/sync-data';
 import { checkClient, pull, push, serverTooOld, updateRequired, versionVerdict } from './sync';
 import { CONTENT_TYPES, serveInstaller, serveMetadata, updateFileParams, updateFileResponse } from './updates';
+import { authenticate as authenticateCaller } from './auth';
+import { databaseAnswers, isLoopback, metricsResponse, readyResponse, sameSecret, type MetricsAccess, type ServerMetrics } from './metrics';
 
 export interface ServerContext {
   db: SqlDb;
@@ -32,6 +34,9 @@ export interface ServerContext {
   loginPerAddress: AttemptLimiter;
   /** The update channel's folder (server/updates.ts); null: nothing is published. */
   updatesDir: string | null;
+  /** What /metrics tells; who may read it. */
+  metrics: ServerMetrics;
+  metricsAccess: MetricsAccess;
 }
 
 export interface Call<B, P> {
@@ -42,6 +47,8 @@ export interface Call<B, P> {
   ctx: ServerContext;
   /** Sets a reply header (Retry-After). */
   header(name: string, value: string): void;
+  /** The Authorization header as sent (for an endpoint that checks it itself). */
+  authorization?: string;
 }
 
 export interface Endpoint<B extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
@@ -75,6 +82,44 @@ export const endpoints: Endpoint[] = [
     response: p.healthResponse,
     errors: {},
     handler: ({ ctx }) => ({ status: 'ok', engine: ctx.db.engine, protocol: p.ACCEPTED.protocol, schema: p.ACCEPTED.schema }),
+  }),
+  define({
+    method: 'GET',
+    path: '/readyz',
+    summary: 'Readiness: the database answers a trivial query within 2 seconds (503 server.notReady with the reason when not)',
+    auth: 'none',
+    response: readyResponse,
+    errors: { 503: 'The database does not answer (server.notReady); the message says why' },
+    async handler({ ctx }) {
+      const reason = await databaseAnswers(ctx.db);
+      if (reason) throw new HttpError(503, 'server.notReady', `The database does not answer: ${reason}`);
+      return { status: 'ready', engine: ctx.db.engine };
+    },
+  }),
+  define({
+    method: 'GET',
+    path: '/metrics',
+    summary: 'Prometheus metrics (text format). Needs the scrape token (GA_METRICS_TOKEN) or an administrator; without a scrape token configured, callers on the loopback address may read it too',
+    auth: 'none',
+    response: metricsResponse,
+    errors: { 401: 'A wrong scrape token, or a user token that is not valid', 403: 'Not the scrape token, not an administrator, and not on the loopback address' },
+    async handler({ ctx, ip, header, authorization }) {
+      const bearer = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+      const token = ctx.metricsAccess.token;
+      const scraper = Boolean(token && bearer && sameSecret(bearer, token));
+      if (!scraper) {
+        if (bearer && !bearer.startsWith(USER_TOKEN_PREFIX)) throw new HttpError(401, 'auth.invalidToken', 'The token is not valid.');
+        if (bearer) requireAdmin(await authenticateCaller(ctx.db, authorization, ctx.now()));
+        else if (token || !isLoopback(ip))
+          throw new HttpError(
+            403,
+            'auth.forbidden',
+            token ? 'Send the scrape token: "Authorization: Bearer <GA_METRICS_TOKEN>".' : 'Only the server itself may read /metrics without a token; set GA_METRICS_TOKEN for a scraper.',
+          );
+      }
+      header('content-type', ctx.metrics.contentType);
+      return ctx.metrics.text();
+    },
   }),
   define({
     method: 'POST',
@@ -132,7 +177,7 @@ export const endpoints: Endpoint[] = [
       const device = requireDevice(caller!);
       // A workstation too old to pull may still hand in what people saved on it.
       if (versionVerdict(body) === 'tooNew') throw serverTooOld();
-      return push(ctx.db, device, body, ctx.now, ctx.feed);
+      return push(ctx.db, device, body, ctx.now, ctx.feed, ctx.metrics);
     },
   }),
   define({
@@ -152,6 +197,7 @@ export const endpoints: Endpoint[] = [
       const verdict = versionVerdict(body);
       if (verdict === 'tooNew') throw serverTooOld();
       if (verdict === 'tooOld') throw updateRequired();
+      ctx.metrics.pulled(device.id, body.cursor);
       return pull(ctx.db, device.id, body);
     },
   }),

@@ -12,6 +12,7 @@ import { faultBeforeCommit } from './faults';
 import { HttpError } from './http-error';
 import { JsonText } from './json-text';
 import type { ChangeFeed } from './pokes';
+import type { ServerMetrics } from './metrics';
 import { highestNumbersIn, raiseHighWaters, type Renumbering } from './printed-numbers';
 import { ACCEPTED, type PullRequest, type PullResponse, type PushRequest, type PushResponse } from '../domain/sync-protocol';
 import type { DeviceRow } from './store/auth-data';
@@ -96,7 +97,7 @@ const GROUP_MS = 20;
  * Processes a workstation's pushed outbox, a few mutations per transaction. `feed` hears
  * of each applied one, so connected workstations are poked.
  */
-export async function push(db: SqlDb, device: PushingDevice, req: PushRequest, now: () => Date = () => new Date(), feed?: ChangeFeed): Promise<PushResponse> {
+export async function push(db: SqlDb, device: PushingDevice, req: PushRequest, now: () => Date = () => new Date(), feed?: ChangeFeed, metrics?: ServerMetrics): Promise<PushResponse> {
   const known = await db.read((c) => getClient(c, req.clientId));
   if (known && known.deviceId !== device.id) throw foreignClient();
   let last = known?.lastMutationId ?? 0;
@@ -123,6 +124,7 @@ export async function push(db: SqlDb, device: PushingDevice, req: PushRequest, n
       return done;
     });
     next = from + group.length;
+    group.forEach((outcome, i) => 'processed' in outcome && outcome.processed && metrics?.mutation(pending[from + i].name, outcome.problem !== null));
     for (const outcome of group) {
       last = outcome.last;
       if ('gap' in outcome) return { lastMutationId: last, processed, gap: outcome.gap };

@@ -80,6 +80,14 @@ function putAudit(db: Db, row: Record<string, unknown>): void {
 const NEEDS_ATTENTION = `INSERT OR IGNORE INTO needs_attention (id, client_id, mutation_id, name, args, user_id, at, problem, conflict, refused_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/**
+ * How long a write the server has processed is kept (sent_mutation) after it left the
+ * outbox: a server restored from a backup up to this old gets it pushed again.
+ */
+export const SENT_KEEP_DAYS = 35;
+
+const KEEP_SENT = 'INSERT OR REPLACE INTO sent_mutation (client_id, mutation_id, name, args, user_id, at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
+
 /** Roles of the user who made a pending write, as this workstation knows them. */
 function rolesOf(runner: MutationRunner, userId: string): Role[] {
   return runner.records.getSync('user', userId)?.roles ?? [];
@@ -144,9 +152,12 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
       const still: OutboxRow[] = [];
       for (const row of pending) {
         const last = page.lastMutationIds[row.client_id] ?? 0;
-        if (row.mutation_id <= last || refusedKey.has(`${row.client_id}:${row.mutation_id}`)) prepared(db, 'DELETE FROM outbox WHERE seq = ?').run(row.seq);
-        else still.push(row);
+        if (row.mutation_id <= last || refusedKey.has(`${row.client_id}:${row.mutation_id}`)) {
+          prepared(db, 'DELETE FROM outbox WHERE seq = ?').run(row.seq);
+          prepared(db, KEEP_SENT).run(row.client_id, row.mutation_id, row.name, row.args, row.user_id, row.at, now);
+        } else still.push(row);
       }
+      prepared(db, 'DELETE FROM sent_mutation WHERE sent_at < ?').run(new Date(Date.parse(now) - SENT_KEEP_DAYS * 86_400_000).toISOString());
       for (const row of still) {
         const def = mutations.get(row.name);
         const tx = new AuditingTx(runner.records);

@@ -178,8 +178,43 @@ export class SyncClient {
     this.retryTimer.unref();
   }
 
+  /**
+   * The server went back in time (restored from a backup): the writes it processed after
+   * that backup are gone from it, while this workstation dropped them from its outbox.
+   * They are kept a while (sent_mutation, rebase.ts); those the server no longer has go
+   * back into the outbox ahead of the pending ones, in their order, to be pushed again
+   * under their own ids (the server applies each once; one it refuses now comes back as
+   * a refusal with what the user typed). Their files are uploaded again too: the
+   * restored server may lack them. Returns how many went back.
+   */
+  private async recoverSent(token: string): Promise<number> {
+    const db = this.db();
+    const clients = (db.$client.prepare('SELECT DISTINCT client_id FROM sent_mutation UNION SELECT DISTINCT client_id FROM outbox').all() as { client_id: string }[]).map((r) => r.client_id);
+    let moved = 0;
+    for (const clientId of clients) {
+      const { lastMutationId } = await this.api.push(token, clientId, []);
+      if (this.stopped) return moved;
+      moved += await this.runner().exclusive(async () => {
+        const lost = db.$client.prepare('SELECT * FROM sent_mutation WHERE client_id = ? AND mutation_id > ? ORDER BY mutation_id').all(clientId, lastMutationId) as OutboxRow[];
+        if (lost.length === 0) return 0;
+        db.$client.transaction(() => {
+          const pending = db.$client.prepare('SELECT client_id, mutation_id, name, args, user_id, at, undo FROM outbox ORDER BY seq').all() as (OutboxRow & { undo: string })[];
+          const insert = db.$client.prepare('INSERT INTO outbox (client_id, mutation_id, name, args, user_id, at, undo) VALUES (?, ?, ?, ?, ?, ?, ?)');
+          db.$client.prepare('DELETE FROM outbox').run();
+          // Their effect is in the local records already (pulled then): nothing to roll back, hence no before-images.
+          for (const r of lost) insert.run(r.client_id, r.mutation_id, r.name, r.args, r.user_id, r.at, '[]');
+          for (const r of pending) insert.run(r.client_id, r.mutation_id, r.name, r.args, r.user_id, r.at, r.undo);
+          db.$client.prepare('DELETE FROM sent_mutation WHERE client_id = ? AND mutation_id > ?').run(clientId, lastMutationId);
+          for (const sha256 of new Set(lost.flatMap((r) => attachmentHashes(JSON.parse(r.args))))) setMeta(db, `uploaded:${sha256}`, '');
+        })();
+        return lost.length;
+      });
+    }
+    return moved;
+  }
+
   /** Sends the outbox in order, per client id (a restored workstation may hold two). */
-  private async pushAll(token: string): Promise<void> {
+  private async pushAll(token: string, recovered = false): Promise<void> {
     const rows = this.db().$client.prepare('SELECT client_id, mutation_id, name, args, at, user_id FROM outbox ORDER BY seq').all() as OutboxRow[];
     const byClient = new Map<string, OutboxRow[]>();
     for (const r of rows) {
@@ -193,13 +228,34 @@ export class SyncClient {
         await this.uploadAttachments(token, batch);
         const reply = await this.api.push(token, clientId, batch);
         if (this.stopped) return;
+        if (reply.gap && !recovered && (await this.recoverSent(token)) > 0) return this.pushAll(token, true);
         if (reply.gap) throw new ServerError('sync.gap', 0, `the server expected mutation ${reply.gap.expected} of ${clientId}`);
       }
     }
   }
 
-  /** Pulls until the server has nothing more, each page in one local transaction. */
-  private async pullAll(token: string): Promise<void> {
+  /**
+   * Pulls until the server has nothing more, each page in one local transaction. A
+   * server whose data was replaced (restored from a backup: `409 sync.resetRequired`)
+   * first gets back the writes it lost, then everything is pulled again from the start.
+   */
+  private async pullAll(token: string, reset = false): Promise<void> {
+    try {
+      await this.pullPages(token);
+    } catch (e) {
+      if (reset || !(e instanceof ServerError) || e.code !== 'sync.resetRequired' || this.stopped) throw e;
+      const db = this.db();
+      db.$client.transaction(() => {
+        setMeta(db, 'syncCursor', '');
+        setMeta(db, 'syncAgain', '1');
+      })();
+      await this.recoverSent(token);
+      await this.pushAll(token, true);
+      return this.pullAll(token, true);
+    }
+  }
+
+  private async pullPages(token: string): Promise<void> {
     const db = this.db();
     const clientId = getMeta(db, 'clientId')!;
     pullAgainAfterUpdate(db);
