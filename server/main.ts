@@ -10,17 +10,25 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildServer } from './app';
 import { createFirstAdmin, FirstAdminError, hasUsers } from './first-admin';
-import { MigrationError } from './store/migrations';
+import { MigrationError, migrate } from './store/migrations';
+import { checkPruneOptions, prune, PruneOptionError, schedulePruning, DEFAULT_ATTACHMENT_GRACE_DAYS, DEFAULT_RETENTION_DAYS } from './prune';
 import { openPostgres } from './store/postgres';
 import type { SqlDb } from './store/sql';
 import { openSqlite } from './store/sqlite';
 
 const USAGE = `Usage: npm run server -- [--data DIR] [--port N] [--host H] [--init-admin NAME]
+       npm run server -- prune [--data DIR] [--retention-days N] [--attachment-grace-days N]
   --data DIR         folder of the embedded SQLite database (default ./.data/sync-server)
   --port N           port to listen on (default 8787; 0 picks a free one)
   --host H           address to bind (default 127.0.0.1; 0.0.0.0 serves the LAN)
   --init-admin NAME  on a server without users, make administrator NAME with the
                      password in the environment variable GA_ADMIN_PASSWORD
+  --retention-days N tombstones and mutation outcomes older than N days are pruned,
+                     daily and by \`prune\` (default ${DEFAULT_RETENTION_DAYS}); a workstation offline
+                     longer resyncs in full, keeping its unsent changes
+  --attachment-grace-days N  files no record refers to, untouched for N days, are
+                     removed (default ${DEFAULT_ATTACHMENT_GRACE_DAYS}, at least 2)
+  prune              prune once now, print what went, and exit
 Environment: DATABASE_URL=postgres://… runs on PostgreSQL instead of SQLite.`;
 
 function fail(message: string, code = 2): never {
@@ -30,15 +38,18 @@ function fail(message: string, code = 2): never {
 
 function options() {
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       options: {
         data: { type: 'string', default: '.data/sync-server' },
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
         'init-admin': { type: 'string' },
+        'retention-days': { type: 'string', default: String(DEFAULT_RETENTION_DAYS) },
+        'attachment-grace-days': { type: 'string', default: String(DEFAULT_ATTACHMENT_GRACE_DAYS) },
         help: { type: 'boolean', default: false },
       },
       strict: true,
+      allowPositionals: true,
     });
     if (values.help) {
       process.stdout.write(`${USAGE}\n`);
@@ -46,7 +57,15 @@ function options() {
     }
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}".\n${USAGE}`);
-    return { data: path.resolve(values.data), port, host: values.host, initAdmin: values['init-admin'] };
+    if (positionals.length > 1 || (positionals[0] ?? 'prune') !== 'prune') fail(`Unknown command "${positionals.join(' ')}".\n${USAGE}`);
+    const pruning = { retentionDays: Number(values['retention-days']), attachmentGraceDays: Number(values['attachment-grace-days']) };
+    try {
+      checkPruneOptions(pruning);
+    } catch (e) {
+      if (e instanceof PruneOptionError) fail(`${e.message}\n${USAGE}`);
+      throw e;
+    }
+    return { data: path.resolve(values.data), port, host: values.host, initAdmin: values['init-admin'], pruneNow: positionals[0] === 'prune', pruning };
   } catch (e) {
     return fail(`${(e as Error).message}\n${USAGE}`);
   }
@@ -57,6 +76,7 @@ async function main() {
   const url = process.env.DATABASE_URL;
   let db: SqlDb;
   let app: Awaited<ReturnType<typeof buildServer>>;
+  if (opts.pruneNow) return pruneOnce(url, opts);
   try {
     db = url ? openPostgres(url, { onError: (e) => app?.log.error({ err: e }, 'idle database connection failed') }) : openSqlite(opts.data);
     app = await buildServer({ db });
@@ -65,6 +85,7 @@ async function main() {
     return fail(`The sync server cannot open its database: ${(e as Error).message}`, 1);
   }
   app.log.info({ engine: db.engine, ...(url ? {} : { data: opts.data }) }, 'database ready');
+  const pruning = schedulePruning(db, opts.pruning, app.log);
 
   if (opts.initAdmin) {
     try {
@@ -85,6 +106,7 @@ async function main() {
     stopping = true;
     app.log.info({ signal }, 'finishing requests in flight, then stopping');
     await app.close();
+    await pruning.stop();
     await db.close();
     process.exit(0);
   };
@@ -96,6 +118,23 @@ async function main() {
   } catch (e) {
     await db.close();
     fail(`The sync server cannot listen on ${opts.host}:${opts.port}: ${(e as Error).message}`, 1);
+  }
+}
+
+/** `npm run server -- prune`: once, beside a running server or not (the write lock keeps them apart). */
+async function pruneOnce(url: string | undefined, opts: ReturnType<typeof options>): Promise<void> {
+  const db = url ? openPostgres(url) : openSqlite(opts.data);
+  try {
+    await migrate(db);
+    const r = await prune(db, opts.pruning);
+    process.stdout.write(
+      `Pruned through change ${r.horizon} (older than ${opts.pruning.retentionDays} days): ${r.tombstones} tombstones, ${r.results} mutation outcomes, ${r.attachments} orphaned files. Workstations that last synced before it pull everything again, keeping their unsent changes.\n`,
+    );
+  } catch (e) {
+    if (e instanceof MigrationError) fail(e.message, 1);
+    fail(`Pruning failed, nothing of the failed step was removed: ${(e as Error).message}`, 1);
+  } finally {
+    await db.close();
   }
 }
 
