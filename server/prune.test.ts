@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, expect, it } from 'vitest';
 import { bookingArgs, describeEachEngine, replay, site, startHarness, VENUE, venueWorld, VERSIONS, type Harness, type Workstation } from '../test/support/server-harness';
-import { prune, PruneOptionError, referencedHashes } from './prune';
+import { prune, PruneOptionError, referencedHashes, schedulePruning } from './prune';
 import { num, one } from './store/sql';
 import type { SqlDb } from './store/sql';
 
@@ -118,6 +118,17 @@ describeEachEngine('pruning', (open) => {
     // Uploaded again (its change is still to come), it is kept for another grace period.
     expect((await put(orphan)).statusCode).toBe(201);
     expect(await prune(h.db, { attachmentGraceDays: 7, now: inDays(3) })).toMatchObject({ attachments: 0 });
+  });
+
+  it('runs by itself on a schedule in the server', async () => {
+    await a.push([a.outbox('site.create', site('s1', 'SW')), a.outbox('site.delete', { id: 's1' })]);
+    await h.db.write((c) => c.run("UPDATE mutation_result SET processed_at = '2025-01-01T00:00:00.000Z'"));
+    const logged: object[] = [];
+    const schedule = schedulePruning(h.db, { retentionDays: 30, firstAfterMs: 5, everyMs: 60_000 }, { info: (o) => logged.push(o), error: (o) => logged.push(o) });
+    for (let i = 0; i < 200 && logged.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await schedule.stop();
+    expect(logged).toEqual([{ prune: expect.objectContaining({ tombstones: 1 }) }]);
+    expect(await count(h.db, 'SELECT count(*) AS n FROM record WHERE data IS NULL')).toBe(0);
   });
 
   it('refuses a retention or grace period that makes no sense', async () => {
