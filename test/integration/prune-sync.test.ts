@@ -71,4 +71,22 @@ describeEachEngine('a workstation offline past the pruning horizon', (open) => {
     expect(historyOf(a, 's1')).toEqual([{ mutation: 'site.create' }, { mutation: 'site.update' }]);
     expect(historyOf(b, 's1')).toEqual(historyOf(a, 's1'));
   });
+
+  it('a server whose data was replaced (restored from a backup): the same full resync, told in its own words', async () => {
+    server = await startSyncServer({ db: await open() });
+    const a = await joinedWorkstation(server.url, 'A');
+    await must(a, 'site.create', site('s1', 'SW', '四維行政中心'));
+    await a.call('sync.now', {});
+    a.sync!.stop();
+    await must(a, 'site.update', { id: 's1', nameEn: 'Siwei' });
+    // Another database under the same address: the old cursors are not its own.
+    await server.db.write((c) => c.run("UPDATE server_info SET value = 'restored' WHERE key = 'databaseId'"));
+
+    a.sync!.start();
+    expect(await a.call('sync.now', {})).toMatchObject({ lastError: null, pending: 0, needsAttention: 1 });
+    expect(await a.call('records.get', { kind: 'site', id: 's1' })).toMatchObject({ nameEn: 'Siwei' });
+    const [notice] = await a.call('attention.list', {});
+    expect(notice).toMatchObject({ problem: { code: 'sync.resyncedReplaced', params: { count: 1, removed: 0 } } });
+    expect(notice.message).toContain('由備份還原');
+  });
 });

@@ -95,11 +95,12 @@ function rolesOf(runner: MutationRunner, userId: string): Role[] {
  * resync, sync-client.ts): `seen` holds `kind/id` of every record the pull brought, this
  * page's included; every other record of a known kind is gone from the server and goes
  * here too, once the pending writes' effects are rolled back (they are re-run after).
- * `notice`: tell the user, under needs attention, with `sync.resynced`.
+ * `notice`: tell the user, under needs attention, with `sync.resynced` (`sync.resyncedReplaced`).
  */
 export interface Replacement {
   seen: ReadonlySet<string>;
-  notice?: { clientId: string; pending: number };
+  /** `replaced`: the server's data was replaced (restored from a backup), not pruned. */
+  notice?: { clientId: string; pending: number; replaced?: boolean };
 }
 
 /** `kind/id`, as Replacement.seen holds them. */
@@ -163,7 +164,7 @@ export async function applyPulledPage(
             '{}',
             '',
             now,
-            JSON.stringify({ code: 'sync.resynced', params: { count: replace.notice.pending, removed } }),
+            JSON.stringify({ code: replace.notice.replaced ? 'sync.resyncedReplaced' : 'sync.resynced', params: { count: replace.notice.pending, removed } }),
             null,
             now,
           );

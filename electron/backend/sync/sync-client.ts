@@ -228,7 +228,8 @@ export class SyncClient {
       } catch (e) {
         // Below the server's pruning horizon (or the server's data was replaced): everything again, keeping the outbox.
         if (!(e instanceof ServerError && RESYNC.has(e.code)) || cursor === '' || this.stopped) throw e;
-        setMeta(db, 'syncResync', String(this.runner().pendingCount()));
+        // `<why>:<unsent writes>`, kept until the pull is through (a restart pulls everything again).
+        setMeta(db, 'syncResync', `${e.code === 'sync.resetRequired' ? 'replaced' : 'pruned'}:${this.runner().pendingCount()}`);
       }
     }
   }
@@ -245,7 +246,9 @@ export class SyncClient {
       next = page.more ? this.api.pull(token, clientId, page.cursor, PULL_PAGE) : null;
       next?.catch(() => undefined); // a failure surfaces when it is awaited
       for (const c of page.changes) if (seen && c.data !== null) seen.add(recordKey(c.kind, c.id));
-      const replace = seen && !page.more ? { seen, ...(resync ? { notice: { clientId, pending: Number(resync) } } : {}) } : undefined;
+      const [why, pending] = resync.split(':');
+      const notice = resync ? { clientId, pending: Number(pending) || 0, replaced: why === 'replaced' } : undefined;
+      const replace = seen && !page.more ? { seen, notice } : undefined;
       await applyPulledPage(this.db(), this.runner(), page, undefined, again, replace);
       if (!page.more) {
         if (again) setMeta(this.db(), 'syncAgain', '');
