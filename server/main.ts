@@ -4,7 +4,8 @@
  * Embedded SQLite in DIR by default; with DATABASE_URL set, PostgreSQL. Binds 127.0.0.1
  * unless --host says otherwise. --init-admin makes the first administrator of a server
  * that has no users yet, with the password from GA_ADMIN_PASSWORD. SIGTERM or SIGINT
- * finish the requests in flight, then stop.
+ * finish the requests in flight, then stop. Prunes daily after --retention-days
+ * (server/prune.ts); `npm run server -- prune` prunes once and exits.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
