@@ -21,7 +21,7 @@
  *
  * Runs on a schedule in the server (daily) and on demand: `npm run server -- prune`.
  * Idempotent, and safe beside pushes and other server processes: it writes under the same
- * write lock.
+ * write lock, in transactions of a bounded stretch of the change sequence each.
  */
 import { ATTACHMENT_FIELDS, isSha256 } from '../domain/attachments';
 import { attachmentsBefore, deleteAttachmentRow, removeAttachmentFiles } from './store/attachment-data';
@@ -67,29 +67,45 @@ export function checkPruneOptions(opts: PruneOptions): Required<Omit<PruneOption
 /** A device whose refusals and renumberings may go at the horizon without waiting for it: none (the server's own), or revoked. */
 const GONE_DEVICE = 'k.device_id IS NULL OR k.device_id IN (SELECT id FROM device WHERE revoked_at IS NOT NULL)';
 
-async function pruneHistory(c: SqlConn, cutoff: string): Promise<Omit<PruneReport, 'attachments'>> {
-  const before = await prunedThrough(c);
-  const reached = num((await one<{ seq: unknown }>(c, 'SELECT max(seq) AS seq FROM mutation_result WHERE processed_at < ?', [cutoff]))?.seq);
-  const horizon = Math.min(Math.max(before, reached), await headSeq(c));
+/** Sequence numbers per write transaction of the pruning, so pushes get their turn between them. */
+const CHUNK = 10_000;
+
+/**
+ * The horizon moves first, in a transaction of its own: from its commit on, a cursor below
+ * it is refused, so no pull can miss a tombstone the chunks after it remove. Each chunk
+ * then records the clients' pruned mutation ids together with removing their outcomes.
+ */
+async function pruneHistory(db: SqlDb, cutoff: string): Promise<Omit<PruneReport, 'attachments'>> {
+  const { horizon, from } = await db.write(async (c) => {
+    const before = await prunedThrough(c);
+    const reached = num((await one<{ seq: unknown }>(c, 'SELECT max(seq) AS seq FROM mutation_result WHERE processed_at < ?', [cutoff]))?.seq);
+    const horizon = Math.min(Math.max(before, reached), await headSeq(c));
+    if (horizon > before) await c.run("INSERT INTO server_info (key, value) VALUES ('prunedThrough', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(horizon)]);
+    // Outcomes kept below the horizon before (refusals waiting for their workstation) are looked at again.
+    const lowest = await one<{ r: unknown; t: unknown }>(c, 'SELECT (SELECT min(seq) FROM mutation_result) AS r, (SELECT min(seq) FROM record WHERE data IS NULL) AS t');
+    const starts = [lowest?.r, lowest?.t].filter((v) => v !== null && v !== undefined).map(num);
+    return { horizon, from: starts.length ? Math.min(...starts) - 1 : horizon };
+  });
   let tombstones = 0;
   let results = 0;
-  if (horizon > 0) {
-    // Remembered first: pull reports these mutations processed once their outcomes are gone.
-    await c.run(
-      `UPDATE client SET pruned_mutation_id = (SELECT max(r.mutation_id) FROM mutation_result r WHERE r.client_id = client.client_id AND r.seq <= ?)
-       WHERE EXISTS (SELECT 1 FROM mutation_result r WHERE r.client_id = client.client_id AND r.seq <= ?)
-         AND pruned_mutation_id < (SELECT max(r.mutation_id) FROM mutation_result r WHERE r.client_id = client.client_id AND r.seq <= ?)`,
-      [horizon, horizon, horizon],
-    );
-    tombstones = await c.run('DELETE FROM record WHERE data IS NULL AND seq <= ?', [horizon]);
-    results = await c.run(
-      `DELETE FROM mutation_result WHERE seq <= ? AND (
-         (ok = 1 AND renumbered IS NULL)
-         OR client_id IN (SELECT k.client_id FROM client k WHERE ${GONE_DEVICE})
-         OR seq <= (SELECT coalesce(max(a.acked_seq), 0) FROM client a JOIN client k ON a.device_id = k.device_id WHERE k.client_id = mutation_result.client_id))`,
-      [horizon],
-    );
-    await c.run("INSERT INTO server_info (key, value) VALUES ('prunedThrough', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(horizon)]);
+  for (let lo = from; lo < horizon; lo += CHUNK) {
+    const hi = Math.min(lo + CHUNK, horizon);
+    const done = await db.write(async (c) => {
+      // Remembered first: pull reports these mutations processed once their outcomes are gone.
+      const maxIn = 'SELECT max(r.mutation_id) FROM mutation_result r WHERE r.client_id = client.client_id AND r.seq > ? AND r.seq <= ?';
+      await c.run(`UPDATE client SET pruned_mutation_id = (${maxIn}) WHERE pruned_mutation_id < coalesce((${maxIn}), 0)`, [lo, hi, lo, hi]);
+      const t = await c.run('DELETE FROM record WHERE data IS NULL AND seq > ? AND seq <= ?', [lo, hi]);
+      const r = await c.run(
+        `DELETE FROM mutation_result WHERE seq > ? AND seq <= ? AND (
+           (ok = 1 AND renumbered IS NULL)
+           OR client_id IN (SELECT k.client_id FROM client k WHERE ${GONE_DEVICE})
+           OR seq <= (SELECT coalesce(max(a.acked_seq), 0) FROM client a JOIN client k ON a.device_id = k.device_id WHERE k.client_id = mutation_result.client_id))`,
+        [lo, hi],
+      );
+      return { t, r };
+    });
+    tombstones += done.t;
+    results += done.r;
   }
   return { horizon, tombstones, results };
 }
@@ -160,7 +176,7 @@ async function pruneAttachments(db: SqlDb, graceBefore: Date): Promise<number> {
 export async function prune(db: SqlDb, opts: PruneOptions = {}): Promise<PruneReport> {
   const { retentionDays, attachmentGraceDays } = checkPruneOptions(opts);
   const now = opts.now ?? new Date();
-  const history = await db.write((c) => pruneHistory(c, new Date(now.getTime() - retentionDays * DAY_MS).toISOString()));
+  const history = await pruneHistory(db, new Date(now.getTime() - retentionDays * DAY_MS).toISOString());
   const attachments = await pruneAttachments(db, new Date(now.getTime() - attachmentGraceDays * DAY_MS));
   return { ...history, attachments };
 }

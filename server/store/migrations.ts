@@ -29,7 +29,8 @@
  *   (`pruned_mutation_id`, so pulls still report it processed) and the highest sequence
  *   number its device confirmed having pulled (`acked_seq`, so a refusal is pruned only
  *   once delivered); an index on mutation_result.seq for the pruning's range delete. The
- *   horizon itself is `server_info 'prunedThrough'` (server/prune.ts).
+ *   horizon itself is `server_info 'prunedThrough'` (server/prune.ts). A partial index on
+ *   the refusals and renumberings, which a pull checks for unconfirmed ones.
  */
 import { newId } from '../../domain/ids';
 import type { Dialect, SqlConn, SqlDb } from './sql';
@@ -150,11 +151,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE client ADD COLUMN pruned_mutation_id INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE client ADD COLUMN acked_seq INTEGER NOT NULL DEFAULT 0;
       CREATE INDEX mutation_result_seq ON mutation_result (seq);
+      CREATE INDEX mutation_result_notable ON mutation_result (client_id, seq) WHERE ok = 0 OR renumbered IS NOT NULL;
     `,
     postgres: `
       ALTER TABLE client ADD COLUMN pruned_mutation_id BIGINT NOT NULL DEFAULT 0;
       ALTER TABLE client ADD COLUMN acked_seq BIGINT NOT NULL DEFAULT 0;
       CREATE INDEX mutation_result_seq ON mutation_result (seq);
+      CREATE INDEX mutation_result_notable ON mutation_result (client_id, seq) WHERE ok = 0 OR renumbered IS NOT NULL;
     `,
   },
 ];

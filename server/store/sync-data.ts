@@ -347,6 +347,7 @@ export async function prunedThrough(c: SqlConn): Promise<number> {
  * then may pruning drop them.
  */
 export async function hasUnackedOutcomes(c: SqlConn, deviceId: string, seq: number): Promise<boolean> {
+  // The partial index mutation_result_notable holds just these rows: rare, so every pull can ask.
   const row = await one(
     c,
     `SELECT 1 AS x FROM mutation_result r JOIN client k ON k.client_id = r.client_id
