@@ -183,6 +183,12 @@ export class SqliteRecords implements Tx {
     this.stmt(key, () => `UPDATE "${k.table}" SET ${entries.map(([p]) => `"${column(k, p).name}" = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([p, v]) => toDriver(column(k, p), v)), id);
   }
 
+  /** Every id of a kind (a full resync's sweep of what the server no longer has). */
+  idsSync(kind: Kind): string[] {
+    const k = info(kind);
+    return (this.stmt(`ids:${kind}`, () => `SELECT id FROM "${k.table}"`).all() as { id: string }[]).map((r) => r.id);
+  }
+
   removeSync(kind: Kind, id: string): void {
     const k = info(kind);
     this.stmt(`remove:${kind}`, () => `DELETE FROM "${k.table}" WHERE id = ?`).run(id);

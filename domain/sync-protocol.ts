@@ -18,8 +18,11 @@ import { NUMBER_PREFIXES, type NumberKind } from './numbering';
  * with 4401 auth.revoked when the workstation is revoked. A server of 3 serves a
  * workstation of 2 (no request id: every lease a new block); a server of 2 would refuse
  * the new field, so a workstation of 3 is told that server is too old.
+ * 4: pull answers 409 sync.resyncRequired to a cursor below the pruning horizon, and the
+ * workstation pulls everything again and replaces its copy (keeping its unsent writes); a
+ * workstation of 3 is asked to update instead (426), as it would not replace its copy.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 /**
  * The version of the synced data: record kinds, their fields and the named mutations.
  *

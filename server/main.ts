@@ -5,7 +5,8 @@
  * Embedded SQLite in DIR by default; with DATABASE_URL set, PostgreSQL. Binds 127.0.0.1
  * unless --host says otherwise. --init-admin makes the first administrator of a server
  * that has no users yet, with the password from GA_ADMIN_PASSWORD. SIGTERM or SIGINT
- * finish the requests in flight, then stop.
+ * finish the requests in flight, then stop. Prunes daily after --retention-days
+ * (server/prune.ts); `npm run server -- prune` prunes once and exits.
  *
  * `npm run server -- backup | restore FILE | mark-restored`: see server/backups.ts and
  * docs/server.md. On SQLite the running server takes a backup every --backup-every hours.
@@ -16,13 +17,15 @@ import fs from 'node:fs';
 import { buildServer } from './app';
 import { backupsDirOf, DEFAULT_RETENTION, markRestored, PID_FILE, restoreBackup, RestoreError, scheduleBackups, takeBackup, type Retention } from './backups';
 import { createFirstAdmin, FirstAdminError, hasUsers } from './first-admin';
-import { MigrationError } from './store/migrations';
+import { MigrationError, migrate } from './store/migrations';
+import { checkPruneOptions, prune, PruneOptionError, schedulePruning, DEFAULT_ATTACHMENT_GRACE_DAYS, DEFAULT_RETENTION_DAYS } from './prune';
 import { openPostgres } from './store/postgres';
 import type { SqlDb } from './store/sql';
 import { openSqlite } from './store/sqlite';
 import { publishUpdateCommand } from './publish-update';
 
 const USAGE = `Usage: npm run server -- [--data DIR] [--port N] [--host H] [--init-admin NAME]
+       npm run server -- prune [--data DIR] [--retention-days N] [--attachment-grace-days N]
   --data DIR         folder of the embedded SQLite database (default ./.data/sync-server)
   --port N           port to listen on (default 8787; 0 picks a free one)
   --host H           address to bind (default 127.0.0.1; 0.0.0.0 serves the LAN)
@@ -36,6 +39,12 @@ Commands (the server's options --data and the retention apply):
   restore FILE       replace the SQLite store with a backup; the server must be stopped
   mark-restored      after restoring PostgreSQL with pg_restore: give the database a new id
   publish-update FILE [--notes TEXT]  publish an installer into DIR/updates for the workstations
+  --retention-days N tombstones and mutation outcomes older than N days are pruned,
+                     daily and by \`prune\` (default ${DEFAULT_RETENTION_DAYS}); a workstation offline
+                     longer resyncs in full, keeping its unsent changes
+  --attachment-grace-days N  files no record refers to, untouched for N days, are
+                     removed (default ${DEFAULT_ATTACHMENT_GRACE_DAYS}, at least 2)
+  prune              prune once now, print what went, and exit
 Environment: DATABASE_URL=postgres://… runs on PostgreSQL instead of SQLite.
   GA_METRICS_TOKEN=…  the token a Prometheus scraper sends to /metrics (Authorization: Bearer …)`;
 
@@ -55,6 +64,8 @@ function options() {
         'backup-every': { type: 'string', default: '24' },
         'backup-keep': { type: 'string', default: String(DEFAULT_RETENTION.keep) },
         'backup-keep-days': { type: 'string', default: String(DEFAULT_RETENTION.keepDays) },
+        'retention-days': { type: 'string', default: String(DEFAULT_RETENTION_DAYS) },
+        'attachment-grace-days': { type: 'string', default: String(DEFAULT_ATTACHMENT_GRACE_DAYS) },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -73,10 +84,19 @@ function options() {
     };
     const retention: Retention = { keep: Math.max(1, Math.floor(count('backup-keep', values['backup-keep']))), keepDays: count('backup-keep-days', values['backup-keep-days']) };
     const [command, ...rest] = positionals;
-    if (command !== undefined && !['backup', 'restore', 'mark-restored'].includes(command)) fail(`Unknown command "${command}".\n${USAGE}`);
+    if (command !== undefined && !['backup', 'restore', 'mark-restored', 'prune'].includes(command)) fail(`Unknown command "${command}".\n${USAGE}`);
     if (command === 'restore' && rest.length !== 1) fail(`restore takes one backup file.\n${USAGE}`);
+    if (command !== 'restore' && rest.length > 0) fail(`Unknown command "${positionals.join(' ')}".\n${USAGE}`);
     const backup = { everyHours: count('backup-every', values['backup-every']), retention };
-    return { data: path.resolve(values.data), port, host: values.host, initAdmin: values['init-admin'], command, file: rest[0], backup };
+    const pruning = { retentionDays: Number(values['retention-days']), attachmentGraceDays: Number(values['attachment-grace-days']) };
+    try {
+      checkPruneOptions(pruning);
+    } catch (e) {
+      if (e instanceof PruneOptionError) fail(`${e.message}\n${USAGE}`);
+      throw e;
+    }
+    const pruneNow = command === 'prune';
+    return { data: path.resolve(values.data), port, host: values.host, initAdmin: values['init-admin'], command: pruneNow ? undefined : command, file: rest[0], backup, pruneNow, pruning };
   } catch (e) {
     return fail(`${(e as Error).message}\n${USAGE}`);
   }
@@ -123,6 +143,7 @@ async function main() {
   if (opts.command) return runCommand(opts, url);
   let db: SqlDb;
   let app: Awaited<ReturnType<typeof buildServer>>;
+  if (opts.pruneNow) return pruneOnce(url, opts);
   try {
     db = url ? openPostgres(url, { onError: (e) => app?.log.error({ err: e }, 'idle database connection failed') }) : openSqlite(opts.data);
     app = await buildServer({ db, updatesDir: path.join(opts.data, 'updates'), metricsToken: process.env.GA_METRICS_TOKEN, backupsDir: backupsDirOf(opts.data) });
@@ -131,6 +152,7 @@ async function main() {
     return fail(`The sync server cannot open its database: ${(e as Error).message}`, 1);
   }
   app.log.info({ engine: db.engine, ...(url ? {} : { data: opts.data }) }, 'database ready');
+  const pruning = schedulePruning(db, opts.pruning, app.log);
 
   if (opts.initAdmin) {
     try {
@@ -163,6 +185,7 @@ async function main() {
     app.log.info({ signal }, 'finishing requests in flight, then stopping');
     backups?.stop();
     await app.close();
+    await pruning.stop();
     await db.close();
     if (!url) fs.rmSync(pidFile, { force: true });
     process.exit(0);
@@ -177,6 +200,23 @@ async function main() {
     await db.close();
     if (!url) fs.rmSync(pidFile, { force: true });
     fail(`The sync server cannot listen on ${opts.host}:${opts.port}: ${(e as Error).message}`, 1);
+  }
+}
+
+/** `npm run server -- prune`: once, beside a running server or not (the write lock keeps them apart). */
+async function pruneOnce(url: string | undefined, opts: ReturnType<typeof options>): Promise<void> {
+  const db = url ? openPostgres(url) : openSqlite(opts.data);
+  try {
+    await migrate(db);
+    const r = await prune(db, opts.pruning);
+    process.stdout.write(
+      `Pruned through change ${r.horizon} (older than ${opts.pruning.retentionDays} days): ${r.tombstones} tombstones, ${r.results} mutation outcomes, ${r.attachments} orphaned files. Workstations that last synced before it pull everything again, keeping their unsent changes.\n`,
+    );
+  } catch (e) {
+    if (e instanceof MigrationError) fail(e.message, 1);
+    fail(`Pruning failed, nothing of the failed step was removed: ${(e as Error).message}`, 1);
+  } finally {
+    await db.close();
   }
 }
 

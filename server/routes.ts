@@ -189,7 +189,7 @@ export const endpoints: Endpoint[] = [
     response: p.pullResponse,
     errors: {
       ...AUTH_ERRORS,
-      409: 'The workstation is newer than the server (sync.serverTooOld), or its cursor is from other data (sync.resetRequired)',
+      409: 'The workstation is newer than the server (sync.serverTooOld), or its cursor is from other data (sync.resetRequired), or below the pruning horizon (sync.resyncRequired)',
       426: 'The workstation is too old: update it (sync.updateRequired)',
     },
     handler({ body, caller, ctx }) {
@@ -198,7 +198,7 @@ export const endpoints: Endpoint[] = [
       if (verdict === 'tooNew') throw serverTooOld();
       if (verdict === 'tooOld') throw updateRequired();
       ctx.metrics.pulled(device.id, body.cursor);
-      return pull(ctx.db, device.id, body);
+      return pull(ctx.db, device.id, body, ctx.now);
     },
   }),
   define({

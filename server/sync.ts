@@ -18,7 +18,22 @@ import { ACCEPTED, type PullRequest, type PullResponse, type PushRequest, type P
 import type { DeviceRow } from './store/auth-data';
 import type { SqlConn, SqlDb } from './store/sql';
 import { changesSince, type ChangesPage } from './store/changes';
-import { databaseId, ensureClient, getClient, getRecord, headSeq, lastMutationIdsOf, nextSeq, refusalsOf, renumberedOf, saveOutcome, setLastMutationId } from './store/sync-data';
+import {
+  ackPulled,
+  databaseId,
+  ensureClient,
+  getClient,
+  getRecord,
+  hasUnackedOutcomes,
+  headSeq,
+  lastMutationIdsOf,
+  nextSeq,
+  prunedThrough,
+  refusalsOf,
+  renumberedOf,
+  saveOutcome,
+  setLastMutationId,
+} from './store/sync-data';
 
 export type VersionVerdict = 'ok' | 'tooOld' | 'tooNew';
 
@@ -181,6 +196,17 @@ function parseCursor(cursor: string, dbId: string): number {
 
 const resetRequired = () => new HttpError(409, 'sync.resetRequired', "The server's data was replaced since this workstation last synced: pull again from an empty cursor.", 'cursor');
 
+/** The first protocol whose workstations do a full resync when told to (older ones are asked to update). */
+const RESYNC_PROTOCOL = 4;
+
+const resyncRequired = () =>
+  new HttpError(
+    409,
+    'sync.resyncRequired',
+    'This workstation last synced before the oldest change the server still keeps (older deletions were pruned): keep the unsent changes, pull everything from an empty cursor and replace the local copy with it.',
+    'cursor',
+  );
+
 /**
  * Pages of changes lately sent, per database handle. A poke sends every connected
  * workstation to pull the same page at once (from the cursor they all hold, up to the
@@ -209,14 +235,19 @@ async function sharedPage(db: SqlDb, key: string, read: () => Promise<ChangesPag
  * One page of changes as the reply's JSON text (a PullResponse): the records' data goes
  * out as the store holds it, never parsed and serialised again.
  */
-export async function pull(db: SqlDb, deviceId: string, req: PullRequest): Promise<JsonText> {
-  return db.read(async (c) => {
+export async function pull(db: SqlDb, deviceId: string, req: PullRequest, now: () => Date = () => new Date()): Promise<JsonText> {
+  let acked = 0;
+  const reply = await db.read(async (c) => {
     const client = await getClient(c, req.clientId);
     if (client && client.deviceId !== deviceId) throw foreignClient();
     const dbId = await databaseId(c);
     const after = parseCursor(req.cursor, dbId);
     const head = await headSeq(c);
     if (after > head) throw resetRequired();
+    // Below the horizon the deletions in between may be pruned: only a pull of everything is whole.
+    if (after > 0 && after < (await prunedThrough(c))) throw req.protocolVersion >= RESYNC_PROTOCOL ? resyncRequired() : updateRequired();
+    // The cursor says the workstation saved the pages before it: refusals there may be pruned.
+    if (after > 0 && (await hasUnackedOutcomes(c, deviceId, after))) acked = after;
     const page = await sharedPage(db, `${dbId}/${head}/${after}/${req.limit}`, () => changesSince(c, after, req.limit));
     const rest: Omit<PullResponse, 'changes'> = {
       cursor: makeCursor(dbId, page.through),
@@ -228,4 +259,12 @@ export async function pull(db: SqlDb, deviceId: string, req: PullRequest): Promi
     const tail = `,${JSON.stringify(rest).slice(1)}`;
     return new JsonText(typeof page.json === 'string' ? `{"changes":${page.json}${tail}` : Buffer.concat([Buffer.from('{"changes":'), page.json, Buffer.from(tail)]));
   });
+  // A write only when a refusal or renumbering was confirmed: rare, so pulls stay reads.
+  if (acked > 0) {
+    await db.write(async (c) => {
+      await ensureClient(c, req.clientId, deviceId, now().toISOString());
+      await ackPulled(c, req.clientId, acked);
+    });
+  }
+  return reply;
 }

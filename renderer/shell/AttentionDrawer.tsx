@@ -150,7 +150,7 @@ export function AttentionDrawer({ desks }: { desks: readonly DeskEntry[] }) {
       {items?.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('shell.attention.empty')} />}
       <Flex vertical gap={12}>
         {items?.map((item) => {
-          if (item.problem.code === 'sync.renumbered') return <NoticeCard key={item.id} item={item} />;
+          if (item.problem.code === 'sync.renumbered' || item.problem.code.startsWith('sync.resynced')) return <NoticeCard key={item.id} item={item} />;
           // A desk that knows how to redo its own refused write shows its card; any other gets the general one.
           const DeskCard = cards.find((c) => c.matches(item))?.Card;
           return DeskCard ? <DeskCard key={item.id} item={item} /> : <ItemCard key={item.id} item={item} />;

@@ -60,8 +60,9 @@ async function postgresShape(c: SqlConn): Promise<Shape> {
     "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT LIKE '%_pkey' AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE contype = 'x') ORDER BY indexname",
   );
   for (const i of idx) {
+    // A partial index's predicate (WHERE …) is left out: the columns are compared.
     const columns = /\((.*)\)$/
-      .exec(i.indexdef)![1]
+      .exec(i.indexdef.replace(/ WHERE .*$/, ''))![1]
       .split(',')
       .map((s) => s.trim().replace(/"/g, ''));
     shape[i.tablename].indexes.push({ name: i.indexname, unique: i.indexdef.startsWith('CREATE UNIQUE'), columns });

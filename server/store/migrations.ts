@@ -25,6 +25,12 @@
  *   unique per device, so a lease asked for again after a lost reply gets the same block.
  * - (5) no new table: repairs the site and building that tickets keep of their space,
  *   left stale by place moves made before a move carried them along.
+ * - pruning (6): per client, the highest mutation id whose outcome was pruned
+ *   (`pruned_mutation_id`, so pulls still report it processed) and the highest sequence
+ *   number its device confirmed having pulled (`acked_seq`, so a refusal is pruned only
+ *   once delivered); an index on mutation_result.seq for the pruning's range delete. The
+ *   horizon itself is `server_info 'prunedThrough'` (server/prune.ts). A partial index on
+ *   the refusals and renumberings, which a pull checks for unconfirmed ones.
  */
 import { newId } from '../../domain/ids';
 import type { Dialect, SqlConn, SqlDb } from './sql';
@@ -137,6 +143,22 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: [],
     postgres: [],
     backfill: repairPlaceCopies,
+  },
+  {
+    id: 6,
+    name: 'pruning',
+    sqlite: `
+      ALTER TABLE client ADD COLUMN pruned_mutation_id INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE client ADD COLUMN acked_seq INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX mutation_result_seq ON mutation_result (seq);
+      CREATE INDEX mutation_result_notable ON mutation_result (client_id, seq) WHERE ok = 0 OR renumbered IS NOT NULL;
+    `,
+    postgres: `
+      ALTER TABLE client ADD COLUMN pruned_mutation_id BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE client ADD COLUMN acked_seq BIGINT NOT NULL DEFAULT 0;
+      CREATE INDEX mutation_result_seq ON mutation_result (seq);
+      CREATE INDEX mutation_result_notable ON mutation_result (client_id, seq) WHERE ok = 0 OR renumbered IS NOT NULL;
+    `,
   },
 ];
 

@@ -324,7 +324,43 @@ export async function lastMutationIdsOf(c: SqlConn, deviceId: string, through: n
      WHERE k.device_id = ? AND r.seq <= ? GROUP BY r.client_id`,
     [deviceId, through],
   );
-  return Object.fromEntries(rows.map((r) => [r.client_id, num(r.last)]));
+  const last = Object.fromEntries(rows.map((r) => [r.client_id, num(r.last)]));
+  // Outcomes pruned away were all processed at or before the horizon: a page reaching it covers them.
+  if (through >= (await prunedThrough(c))) {
+    const pruned = await c.all<{ client_id: string; pruned: unknown }>('SELECT client_id, pruned_mutation_id AS pruned FROM client WHERE device_id = ? AND pruned_mutation_id > 0', [deviceId]);
+    for (const r of pruned) last[r.client_id] = Math.max(last[r.client_id] ?? 0, num(r.pruned));
+  }
+  return last;
+}
+
+/**
+ * The pruning horizon: tombstones and mutation outcomes of sequence numbers at or below
+ * it may be gone (server/prune.ts), so a pull from a cursor below it would miss deletions.
+ */
+export async function prunedThrough(c: SqlConn): Promise<number> {
+  return num((await one<{ value: string }>(c, "SELECT value FROM server_info WHERE key = 'prunedThrough'"))?.value ?? 0);
+}
+
+/**
+ * Whether the device holds a refusal or renumbering, not yet confirmed, at or below `seq`:
+ * a pull from a cursor of `seq` confirms the workstation saved them (ackPulled), and only
+ * then may pruning drop them.
+ */
+export async function hasUnackedOutcomes(c: SqlConn, deviceId: string, seq: number): Promise<boolean> {
+  // The partial index mutation_result_notable holds just these rows: rare, so every pull can ask.
+  const row = await one(
+    c,
+    `SELECT 1 AS x FROM mutation_result r JOIN client k ON k.client_id = r.client_id
+     WHERE k.device_id = ? AND (r.ok = 0 OR r.renumbered IS NOT NULL) AND r.seq <= ?
+       AND r.seq > (SELECT coalesce(max(a.acked_seq), 0) FROM client a WHERE a.device_id = ?) LIMIT 1`,
+    [deviceId, seq, deviceId],
+  );
+  return row !== undefined;
+}
+
+/** The device's workstation has saved every page up to `seq` (it pulls from a cursor there). */
+export async function ackPulled(c: SqlConn, clientId: string, seq: number): Promise<void> {
+  await c.run('UPDATE client SET acked_seq = ? WHERE client_id = ? AND acked_seq < ?', [seq, clientId, seq]);
 }
 
 /** Every live record of a kind, a page at a time in id order (a backfill's walk, without holding the kind in memory). */

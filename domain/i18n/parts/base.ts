@@ -269,6 +269,8 @@ export const baseZh = {
   'sync.join.failed': '無法加入：{message}',
   'sync.now': '立即同步',
   'sync.renumbered': '編號 {from} 已由伺服器改為 {to}；紙本上寫的編號請一併更正',
+  'sync.resynced': '此工作站上次同步已超過伺服器的保留期限，已重新下載伺服器的全部資料（移除伺服器上已刪除的 {removed} 筆）；本機尚未送出的 {count} 筆變更都已保留並送出',
+  'sync.resyncedReplaced': '同步伺服器的資料已更換（例如由備份還原），已重新下載伺服器的全部資料（移除伺服器上沒有的 {removed} 筆）；本機尚未送出的 {count} 筆變更都已保留並送出',
   'sync.numbersLow': '{kind}編號存量偏低，連線後會自動補充',
   'sync.acknowledge': '知道了',
   'history.title': '異動紀錄',
@@ -554,6 +556,10 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'sync.join.failed': 'Cannot join: {message}',
   'sync.now': 'Sync now',
   'sync.renumbered': 'The server changed number {from} to {to}; correct it on any paper it was written on',
+  'sync.resynced':
+    "This workstation last synced longer ago than the server keeps its history, so all of the server's data was fetched again ({removed} records deleted on the server were removed here); the {count} changes not yet sent were kept and sent",
+  'sync.resyncedReplaced':
+    "The sync server's data was replaced (restored from a backup, for instance), so all of it was fetched again ({removed} records it no longer has were removed here); the {count} changes not yet sent were kept and sent",
   'sync.numbersLow': 'Few {kind} numbers left here; more are fetched when online',
   'sync.acknowledge': 'Noted',
   'history.title': 'History',

@@ -98,10 +98,34 @@ function rolesOf(runner: MutationRunner, userId: string): Role[] {
  * had (after an update, see sync-client.ts). It then tells only of renumberings of the
  * writes still pending: the others the user was told of, and may have dismissed, before.
  */
-export async function applyPulledPage(db: Db, runner: MutationRunner, page: PulledPage, now = new Date().toISOString(), again = false): Promise<{ kinds: Kind[]; refused: number }> {
+/**
+ * The last page of a pull of everything that replaces this workstation's copy (a full
+ * resync, sync-client.ts): `seen` holds `kind/id` of every record the pull brought, this
+ * page's included; every other record of a known kind is gone from the server and goes
+ * here too, once the pending writes' effects are rolled back (they are re-run after).
+ * `notice`: tell the user, under needs attention, with `sync.resynced` (`sync.resyncedReplaced`).
+ */
+export interface Replacement {
+  seen: ReadonlySet<string>;
+  /** `replaced`: the server's data was replaced (restored from a backup), not pruned. */
+  notice?: { clientId: string; pending: number; replaced?: boolean };
+}
+
+/** `kind/id`, as Replacement.seen holds them. */
+export const recordKey = (kind: string, id: string) => `${kind}/${id}`;
+
+export async function applyPulledPage(
+  db: Db,
+  runner: MutationRunner,
+  page: PulledPage,
+  now = new Date().toISOString(),
+  again = false,
+  replace?: Replacement,
+): Promise<{ kinds: Kind[]; refused: number; removed: number }> {
   return runner.exclusive(async () => {
     const client = db.$client;
     const touched = new Set<Kind>();
+    let removed = 0;
     client.exec('BEGIN IMMEDIATE');
     try {
       const pending = prepared(db, 'SELECT * FROM outbox ORDER BY seq').all() as OutboxRow[];
@@ -127,6 +151,32 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
         touched.add(c.kind);
         if (c.data === null) runner.records.removeSync(c.kind, c.id);
         else runner.records.putSync(c.kind, c.data as unknown as Entities[Kind]);
+      }
+
+      // 2b. A full resync: what the server no longer has (its tombstone pruned) goes too; children first.
+      if (replace) {
+        for (const kind of [...KINDS].reverse()) {
+          for (const id of runner.records.idsSync(kind)) {
+            if (replace.seen.has(recordKey(kind, id))) continue;
+            runner.records.removeSync(kind, id);
+            touched.add(kind);
+            removed += 1;
+          }
+        }
+        if (replace.notice) {
+          prepared(db, NEEDS_ATTENTION).run(
+            `${replace.notice.clientId}:resynced:${now}`,
+            replace.notice.clientId,
+            0,
+            '',
+            '{}',
+            '',
+            now,
+            JSON.stringify({ code: replace.notice.replaced ? 'sync.resyncedReplaced' : 'sync.resynced', params: { count: replace.notice.pending, removed } }),
+            null,
+            now,
+          );
+        }
       }
 
       // 3. What the server refused goes to "needs attention", with the user's input.
@@ -207,6 +257,6 @@ export async function applyPulledPage(db: Db, runner: MutationRunner, page: Pull
     }
     const kinds = [...touched];
     if (kinds.length > 0) runner.announce(kinds);
-    return { kinds, refused: page.refusals.length };
+    return { kinds, refused: page.refusals.length, removed };
   });
 }

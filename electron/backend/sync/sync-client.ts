@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import type { Db } from '../../../db/open';
 import { getMeta, setMeta } from '../../../db/meta';
 import type { MutationRunner } from '../mutation-runner';
-import { applyPulledPage, isKept } from './rebase';
+import { applyPulledPage, isKept, recordKey } from './rebase';
 import { attachmentHashes } from '../../../domain/attachments';
 import { taipeiDateOf } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
@@ -68,6 +68,17 @@ function pullAgainAfterUpdate(db: Db): void {
     setMeta(db, 'syncSchemaVersion', String(SCHEMA_VERSION));
   })();
 }
+
+/** Pull errors after which the workstation pulls everything again and replaces its copy, keeping its outbox. */
+const RESYNC = new Set(['sync.resyncRequired', 'sync.resetRequired']);
+
+/**
+ * A file uploaded within the last day is not sent again. One uploaded earlier is: its
+ * change is still waiting, and the server removes files no record refers to after a grace
+ * period of days (server/prune.ts; at least two).
+ */
+const UPLOAD_FRESH_MS = 86_400_000;
+const uploadedLately = (at: string | undefined) => !!at && /^\d{4}-\d\d-\d\dT/.test(at) && Date.now() - Date.parse(at) < UPLOAD_FRESH_MS;
 
 interface OutboxRow {
   client_id: string;
@@ -235,42 +246,57 @@ export class SyncClient {
   }
 
   /**
-   * Pulls until the server has nothing more, each page in one local transaction. A
-   * server whose data was replaced (restored from a backup: `409 sync.resetRequired`)
-   * first gets back the writes it lost, then everything is pulled again from the start.
+   * Pulls until the server has nothing more, each page in one local transaction. A pull of
+   * everything that replaces the local copy (a full resync, or the pull again after an
+   * update) starts from the beginning until it is through: the records it brought are
+   * known only to the run that fetched them. A server whose data was replaced (restored
+   * from a backup: `409 sync.resetRequired`) first gets back the writes it lost.
    */
-  private async pullAll(token: string, reset = false): Promise<void> {
-    try {
-      await this.pullPages(token);
-    } catch (e) {
-      if (reset || !(e instanceof ServerError) || e.code !== 'sync.resetRequired' || this.stopped) throw e;
-      const db = this.db();
-      db.$client.transaction(() => {
-        setMeta(db, 'syncCursor', '');
-        setMeta(db, 'syncAgain', '1');
-      })();
-      await this.recoverSent(token);
-      await this.pushAll(token, true);
-      return this.pullAll(token, true);
-    }
-  }
-
-  private async pullPages(token: string): Promise<void> {
+  private async pullAll(token: string): Promise<void> {
     const db = this.db();
     const clientId = getMeta(db, 'clientId')!;
     pullAgainAfterUpdate(db);
-    const again = getMeta(db, 'syncAgain') === '1';
-    const first = !getMeta(db, 'syncCursor');
+    for (;;) {
+      const again = getMeta(db, 'syncAgain') === '1';
+      const resync = getMeta(db, 'syncResync') || '';
+      const cursor = again || resync ? '' : (getMeta(db, 'syncCursor') ?? '');
+      try {
+        return await this.pullFrom(token, clientId, cursor, again, resync);
+      } catch (e) {
+        // Below the server's pruning horizon (or the server's data was replaced): everything again, keeping the outbox.
+        if (!(e instanceof ServerError && RESYNC.has(e.code)) || cursor === '' || this.stopped) throw e;
+        const pending = this.runner().pendingCount();
+        if (e.code === 'sync.resetRequired') {
+          await this.recoverSent(token);
+          await this.pushAll(token, true);
+          if (this.stopped) return;
+        }
+        // `<why>:<unsent writes>`, kept until the pull is through (a restart pulls everything again).
+        setMeta(db, 'syncResync', `${e.code === 'sync.resetRequired' ? 'replaced' : 'pruned'}:${pending}`);
+      }
+    }
+  }
+
+  private async pullFrom(token: string, clientId: string, cursor: string, again: boolean, resync: string): Promise<void> {
+    const first = !getMeta(this.db(), 'syncCursor') || resync !== '';
+    const seen = again || resync ? new Set<string>() : null;
     let received = 0;
-    let next: Promise<PullResponse> | null = this.api.pull(token, clientId, getMeta(db, 'syncCursor') ?? '', PULL_PAGE);
+    let next: Promise<PullResponse> | null = this.api.pull(token, clientId, cursor, PULL_PAGE);
     while (next) {
       const page: PullResponse = await next;
       if (this.stopped) return;
       // The next page travels while this one is applied; its cursor is in this reply.
       next = page.more ? this.api.pull(token, clientId, page.cursor, PULL_PAGE) : null;
       next?.catch(() => undefined); // a failure surfaces when it is awaited
-      await applyPulledPage(this.db(), this.runner(), page, undefined, again);
-      if (again && !page.more) setMeta(this.db(), 'syncAgain', '');
+      for (const c of page.changes) if (seen && c.data !== null) seen.add(recordKey(c.kind, c.id));
+      const [why, pending] = resync.split(':');
+      const notice = resync ? { clientId, pending: Number(pending) || 0, replaced: why === 'replaced' } : undefined;
+      const replace = seen && !page.more ? { seen, notice } : undefined;
+      await applyPulledPage(this.db(), this.runner(), page, undefined, again, replace);
+      if (!page.more) {
+        if (again) setMeta(this.db(), 'syncAgain', '');
+        if (resync) setMeta(this.db(), 'syncResync', '');
+      }
       await this.downloadAttachments(
         token,
         page.changes.filter(isKept).map((c) => c.data),
@@ -284,11 +310,11 @@ export class SyncClient {
   private async uploadAttachments(token: string, batch: PushedMutation[]): Promise<void> {
     const db = this.db();
     for (const sha256 of new Set(batch.flatMap((m) => attachmentHashes(m.args)))) {
-      if (!this.files || getMeta(db, `uploaded:${sha256}`)) continue;
+      if (!this.files || uploadedLately(getMeta(db, `uploaded:${sha256}`))) continue;
       const data = this.files.get(sha256);
       if (!data) continue; // not on this workstation: the server will say so for that mutation
       await this.api.putAttachment(token, sha256, data);
-      setMeta(db, `uploaded:${sha256}`, '1');
+      setMeta(db, `uploaded:${sha256}`, new Date().toISOString());
     }
   }
 
