@@ -14,6 +14,7 @@ import { MigrationError } from './store/migrations';
 import { openPostgres } from './store/postgres';
 import type { SqlDb } from './store/sql';
 import { openSqlite } from './store/sqlite';
+import { loadOrCreateCertificate } from './tls';
 
 const USAGE = `Usage: npm run server -- [--data DIR] [--port N] [--host H] [--init-admin NAME]
   --data DIR         folder of the embedded SQLite database (default ./.data/sync-server)
@@ -21,6 +22,12 @@ const USAGE = `Usage: npm run server -- [--data DIR] [--port N] [--host H] [--in
   --host H           address to bind (default 127.0.0.1; 0.0.0.0 serves the LAN)
   --init-admin NAME  on a server without users, make administrator NAME with the
                      password in the environment variable GA_ADMIN_PASSWORD
+  --https            serve HTTPS with the server's own certificate (tls-cert.pem and
+                     tls-key.pem in the data folder, made on first start); the default
+                     on any address but loopback
+  --http             serve plain HTTP on a LAN address (only behind a TLS proxy)
+  npm run server -- fingerprint [--data DIR]
+                     print the SHA-256 fingerprint of the certificate workstations pin
 Environment: DATABASE_URL=postgres://… runs on PostgreSQL instead of SQLite.`;
 
 function fail(message: string, code = 2): never {
@@ -30,23 +37,31 @@ function fail(message: string, code = 2): never {
 
 function options() {
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       options: {
         data: { type: 'string', default: '.data/sync-server' },
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
         'init-admin': { type: 'string' },
+        https: { type: 'boolean', default: false },
+        http: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
+      allowPositionals: true,
     });
+    if (positionals.length > 1 || (positionals[0] && positionals[0] !== 'fingerprint')) fail(`Unknown command "${positionals.join(' ')}".\n${USAGE}`);
+    if (values.https && values.http) fail(`--https and --http exclude each other.\n${USAGE}`);
     if (values.help) {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
     }
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}".\n${USAGE}`);
-    return { data: path.resolve(values.data), port, host: values.host, initAdmin: values['init-admin'] };
+    const loopback = ['127.0.0.1', 'localhost', '::1'].includes(values.host);
+    // Plain HTTP only on loopback, or when asked for by name.
+    const https = values.https || (!loopback && !values.http);
+    return { data: path.resolve(values.data), port, host: values.host, initAdmin: values['init-admin'], https, command: positionals[0] };
   } catch (e) {
     return fail(`${(e as Error).message}\n${USAGE}`);
   }
@@ -54,17 +69,25 @@ function options() {
 
 async function main() {
   const opts = options();
+  if (opts.command === 'fingerprint') {
+    const made = await loadOrCreateCertificate(opts.data);
+    process.stdout.write(`${made.fingerprint}\n`);
+    return;
+  }
+  const tls = opts.https ? await loadOrCreateCertificate(opts.data).catch((e: Error) => fail(`The sync server cannot read its certificate: ${e.message}`, 1)) : undefined;
   const url = process.env.DATABASE_URL;
   let db: SqlDb;
   let app: Awaited<ReturnType<typeof buildServer>>;
   try {
     db = url ? openPostgres(url, { onError: (e) => app?.log.error({ err: e }, 'idle database connection failed') }) : openSqlite(opts.data);
-    app = await buildServer({ db });
+    app = await buildServer({ db, ...(tls ? { tls } : {}) });
   } catch (e) {
     if (e instanceof MigrationError) fail(e.message, 1);
     return fail(`The sync server cannot open its database: ${(e as Error).message}`, 1);
   }
   app.log.info({ engine: db.engine, ...(url ? {} : { data: opts.data }) }, 'database ready');
+  if (tls) app.log.info({ fingerprint: tls.fingerprint, created: tls.created }, `TLS certificate SHA-256 fingerprint ${tls.fingerprint} (workstations compare it when they join)`);
+  else if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && opts.host !== '::1') app.log.warn('serving plain HTTP on a LAN address (--http): put a TLS proxy in front');
 
   if (opts.initAdmin) {
     try {
