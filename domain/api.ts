@@ -37,7 +37,12 @@ const sharedCalls = {
   'records.get': defineCall(z.object({ kind, id: short }).strict(), DESK_READERS),
   'records.history': defineCall(z.object({ kind, id: short }).strict(), DESK_READERS),
   'status.get': defineCall(z.object({}).strict(), 'none'),
-  'sync.join': defineCall(z.object({ serverUrl: z.string().url().max(200), username: short, password: z.string().max(200), deviceName: z.string().trim().min(1).max(60) }).strict(), 'none'),
+  'sync.join': defineCall(
+    z.object({ serverUrl: z.string().url().max(200), username: short, password: z.string().max(200), deviceName: z.string().trim().min(1).max(60), fingerprint: short.optional() }).strict(),
+    'none',
+  ),
+  'sync.certificate': defineCall(z.object({}).strict(), ['admin']),
+  'sync.repin': defineCall(z.object({ fingerprint: short }).strict(), ['admin']),
   'sync.now': defineCall(z.object({}).strict(), 'signedIn'),
   'attention.list': defineCall(z.object({}).strict(), 'signedIn'),
   'attention.discard': defineCall(z.object({ id: short }).strict(), 'signedIn'),
@@ -168,6 +173,9 @@ export interface ApiResults extends DeskResults, ReportResults {
   'records.history': HistoryEntry[];
   'status.get': StatusView;
   'sync.join': Outcome;
+  /** The pinned fingerprint and the one the server presents now (null: not https, or out of reach, with why). */
+  'sync.certificate': { pinned: string | null; presented: string | null; problem: string | null };
+  'sync.repin': Outcome;
   'sync.now': StatusView;
   'attention.list': AttentionItem[];
   'attention.discard': Outcome;

@@ -31,6 +31,8 @@ export interface ServerOptions {
   sessionHours?: number;
   /** Sign-in attempts allowed per user name and address, per minute. */
   loginAttemptsPerMinute?: number;
+  /** Failed sign-ins of one account (from any address) that lock it out, and for how long (default 10 in 15 minutes). */
+  lockout?: { failures: number; minutes: number };
   /** How often live connections (/events) are pinged; a silent one is closed at the next. */
   heartbeatMs?: number;
   /** The update channel's folder (server/updates.ts); main.ts gives <data>/updates. */
@@ -39,6 +41,8 @@ export interface ServerOptions {
   metricsToken?: string;
   /** Where the backups are (for /metrics' age of the newest); default `<data>/backups` on SQLite. */
   backupsDir?: string;
+  /** Serve HTTPS with this certificate and key (tls.ts); plain HTTP without. */
+  tls?: { cert: string; key: string };
 }
 
 /** Where secrets could appear in a log line; pino replaces them. */
@@ -99,9 +103,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     updatesDir: opts.updatesDir ?? null,
     metrics: new ServerMetrics(opts.db, () => feed.hub.size, opts.backupsDir ?? (opts.db.filesDir ? backupsDirOf(opts.db.filesDir) : undefined), opts.now ?? (() => new Date())),
     metricsAccess: { token: opts.metricsToken || undefined },
+    loginLockout: new AttemptLimiter(opts.lockout?.failures ?? 10, (opts.lockout?.minutes ?? 15) * 60_000),
   };
 
   const app = Fastify({
+    ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' as const } } : {}),
     logger: opts.log === false ? false : { level: opts.log?.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(opts.log?.stream ? { stream: opts.log.stream } : {}) },
     bodyLimit: BODY_LIMIT,
     trustProxy: false,

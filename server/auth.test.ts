@@ -75,6 +75,15 @@ describeEachEngine('who may talk to the server', (open) => {
     expect((await h.login('someone', 'whatever')).status).toBe(401);
   });
 
+  it('locks an account out after repeated failures from any address, and only that account', async () => {
+    const strict = await startHarness(await open(), { loginAttemptsPerMinute: 100, lockout: { failures: 3, minutes: 15 } });
+    for (let i = 0; i < 3; i++) expect((await strict.login('admin', `wrong ${i}`)).status).toBe(401);
+    const locked = await strict.login('admin', ADMIN_PASSWORD);
+    expect(locked).toMatchObject({ status: 429, body: { code: 'auth.tooManyAttempts' } });
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect((await strict.login('someone', 'whatever')).status).toBe(401);
+  });
+
   it('gives each token only its own powers', async () => {
     const ws = await h.workstation();
     await ws.push([ws.outbox('user.create', { id: 'u-viewer', username: 'viewer', displayName: '檢視者', roles: ['viewer'] })]);

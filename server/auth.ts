@@ -104,6 +104,13 @@ export class AttemptLimiter {
     return 0;
   }
 
+  /** The seconds to wait when the key is over the limit, else 0; counts nothing. */
+  wait(key: string): number {
+    const t = this.now();
+    const recent = (this.hits.get(key) ?? []).filter((x) => x > t - this.windowMs);
+    return recent.length >= this.max ? Math.max(1, Math.ceil((recent[0] + this.windowMs - t) / 1000)) : 0;
+  }
+
   /** Forgets a key's attempts (after a successful sign-in). */
   clear(key: string): void {
     this.hits.delete(key);

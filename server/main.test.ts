@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import tls from 'node:tls';
 import { tempDir } from '../test/support/fresh-db';
 import { spawnServer as start } from '../test/support/server-harness';
 
@@ -27,6 +30,29 @@ describe('npm run server', () => {
     const server = start(['--data', tempDir('ga-sync-main-'), '--port', '0', '--init-admin', 'boss'], { GA_ADMIN_PASSWORD: '' });
     expect(await server.exited).toBe(2);
     expect(server.errors()).toContain('GA_ADMIN_PASSWORD');
+  }, 30_000);
+
+  it('serves HTTPS with its own certificate, prints its fingerprint at start, and `fingerprint` prints the same', async () => {
+    const data = tempDir('ga-sync-main-');
+    const server = start(['--data', data, '--port', '0', '--https']);
+    const base = await server.listening;
+    expect(base).toMatch(/^https:/);
+    const printed = /fingerprint ([0-9A-F:]{95})/.exec(server.output())?.[1];
+    const url = new URL(base);
+    const presented = await new Promise<string>((resolve, reject) => {
+      const socket = tls.connect({ host: url.hostname, port: Number(url.port), rejectUnauthorized: false }, () => {
+        resolve(socket.getPeerCertificate().fingerprint256);
+        socket.end();
+      });
+      socket.on('error', reject);
+    });
+    expect(presented).toBe(printed);
+    expect(fs.statSync(path.join(data, 'tls-key.pem')).mode & 0o077).toBe(0);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    const asked = start(['fingerprint', '--data', data]);
+    expect(await asked.exited).toBe(0);
+    expect(asked.output().trim()).toBe(printed);
   }, 30_000);
 
   it('explains its options when given a wrong one', async () => {

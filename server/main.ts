@@ -23,6 +23,7 @@ import { openPostgres } from './store/postgres';
 import type { SqlDb } from './store/sql';
 import { openSqlite } from './store/sqlite';
 import { publishUpdateCommand } from './publish-update';
+import { loadOrCreateCertificate } from './tls';
 
 const USAGE = `Usage: npm run server -- [--data DIR] [--port N] [--host H] [--init-admin NAME]
        npm run server -- prune [--data DIR] [--retention-days N] [--attachment-grace-days N]
@@ -45,6 +46,12 @@ Commands (the server's options --data and the retention apply):
   --attachment-grace-days N  files no record refers to, untouched for N days, are
                      removed (default ${DEFAULT_ATTACHMENT_GRACE_DAYS}, at least 2)
   prune              prune once now, print what went, and exit
+  --https            serve HTTPS with the server's own certificate (tls-cert.pem and
+                     tls-key.pem in the data folder, made on first start); the default
+                     on any address but loopback
+  --http             serve plain HTTP on a LAN address (only behind a TLS proxy)
+  npm run server -- fingerprint [--data DIR]
+                     print the SHA-256 fingerprint of the certificate workstations pin
 Environment: DATABASE_URL=postgres://… runs on PostgreSQL instead of SQLite.
   GA_METRICS_TOKEN=…  the token a Prometheus scraper sends to /metrics (Authorization: Bearer …)`;
 
@@ -66,11 +73,14 @@ function options() {
         'backup-keep-days': { type: 'string', default: String(DEFAULT_RETENTION.keepDays) },
         'retention-days': { type: 'string', default: String(DEFAULT_RETENTION_DAYS) },
         'attachment-grace-days': { type: 'string', default: String(DEFAULT_ATTACHMENT_GRACE_DAYS) },
+        https: { type: 'boolean', default: false },
+        http: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: true,
     });
+    if (values.https && values.http) fail(`--https and --http exclude each other.\n${USAGE}`);
     if (values.help) {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -84,7 +94,7 @@ function options() {
     };
     const retention: Retention = { keep: Math.max(1, Math.floor(count('backup-keep', values['backup-keep']))), keepDays: count('backup-keep-days', values['backup-keep-days']) };
     const [command, ...rest] = positionals;
-    if (command !== undefined && !['backup', 'restore', 'mark-restored', 'prune'].includes(command)) fail(`Unknown command "${command}".\n${USAGE}`);
+    if (command !== undefined && !['backup', 'restore', 'mark-restored', 'prune', 'fingerprint'].includes(command)) fail(`Unknown command "${command}".\n${USAGE}`);
     if (command === 'restore' && rest.length !== 1) fail(`restore takes one backup file.\n${USAGE}`);
     if (command !== 'restore' && rest.length > 0) fail(`Unknown command "${positionals.join(' ')}".\n${USAGE}`);
     const backup = { everyHours: count('backup-every', values['backup-every']), retention };
@@ -96,7 +106,10 @@ function options() {
       throw e;
     }
     const pruneNow = command === 'prune';
-    return { data: path.resolve(values.data), port, host: values.host, initAdmin: values['init-admin'], command: pruneNow ? undefined : command, file: rest[0], backup, pruneNow, pruning };
+    const loopback = ['127.0.0.1', 'localhost', '::1'].includes(values.host);
+    // Plain HTTP only on loopback, or when asked for by name.
+    const https = values.https || (!loopback && !values.http);
+    return { data: path.resolve(values.data), port, host: values.host, initAdmin: values['init-admin'], https, command: pruneNow ? undefined : command, file: rest[0], backup, pruneNow, pruning };
   } catch (e) {
     return fail(`${(e as Error).message}\n${USAGE}`);
   }
@@ -139,6 +152,12 @@ async function main() {
       ),
     );
   const opts = options();
+  if (opts.command === 'fingerprint') {
+    const made = await loadOrCreateCertificate(opts.data);
+    process.stdout.write(`${made.fingerprint}\n`);
+    return;
+  }
+  const tls = opts.https ? await loadOrCreateCertificate(opts.data).catch((e: Error) => fail(`The sync server cannot read its certificate: ${e.message}`, 1)) : undefined;
   const url = process.env.DATABASE_URL;
   if (opts.command) return runCommand(opts, url);
   let db: SqlDb;
@@ -146,13 +165,15 @@ async function main() {
   if (opts.pruneNow) return pruneOnce(url, opts);
   try {
     db = url ? openPostgres(url, { onError: (e) => app?.log.error({ err: e }, 'idle database connection failed') }) : openSqlite(opts.data);
-    app = await buildServer({ db, updatesDir: path.join(opts.data, 'updates'), metricsToken: process.env.GA_METRICS_TOKEN, backupsDir: backupsDirOf(opts.data) });
+    app = await buildServer({ db, updatesDir: path.join(opts.data, 'updates'), metricsToken: process.env.GA_METRICS_TOKEN, backupsDir: backupsDirOf(opts.data), ...(tls ? { tls } : {}) });
   } catch (e) {
     if (e instanceof MigrationError) fail(e.message, 1);
     return fail(`The sync server cannot open its database: ${(e as Error).message}`, 1);
   }
   app.log.info({ engine: db.engine, ...(url ? {} : { data: opts.data }) }, 'database ready');
   const pruning = schedulePruning(db, opts.pruning, app.log);
+  if (tls) app.log.info({ fingerprint: tls.fingerprint, created: tls.created }, `TLS certificate SHA-256 fingerprint ${tls.fingerprint} (workstations compare it when they join)`);
+  else if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && opts.host !== '::1') app.log.warn('serving plain HTTP on a LAN address (--http): put a TLS proxy in front');
 
   if (opts.initAdmin) {
     try {

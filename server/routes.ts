@@ -37,6 +37,8 @@ export interface ServerContext {
   /** What /metrics tells; who may read it. */
   metrics: ServerMetrics;
   metricsAccess: MetricsAccess;
+  /** Failed sign-ins per account from any address: past the limit the account is locked out for the window. */
+  loginLockout?: AttemptLimiter;
 }
 
 export interface Call<B, P> {
@@ -128,12 +130,15 @@ export const endpoints: Endpoint[] = [
     auth: 'none',
     body: p.loginRequest,
     response: p.loginResponse,
-    errors: { 401: 'Wrong name or password, or the user may not sign in', 429: 'Too many attempts for this name from this address; see Retry-After' },
+    errors: {
+      401: 'Wrong name or password, or the user may not sign in',
+      429: 'Too many attempts for this name from this address, or the account is locked out after failed attempts; see Retry-After',
+    },
     async handler({ body, ip, ctx, header }) {
       const name = body.username.trim().toLowerCase();
       // Counted before the password is checked, so a burst cannot slip through meanwhile.
       const key = `${name}|${ip}`;
-      const wait = ctx.loginPerName.hit(key) || ctx.loginPerAddress.hit(ip);
+      const wait = ctx.loginPerName.hit(key) || ctx.loginPerAddress.hit(ip) || (ctx.loginLockout?.wait(name) ?? 0);
       if (wait > 0) {
         header('retry-after', String(wait));
         throw new HttpError(429, 'auth.tooManyAttempts', `Too many sign-in attempts; try again in ${wait} seconds.`);
@@ -143,8 +148,12 @@ export const endpoints: Endpoint[] = [
         return { user, account: user && (await getAccount(c, user.id)) };
       });
       const ok = await checkPassword(body.password, found.account?.verifier ?? DUMMY_VERIFIER);
-      if (!found.user || !found.account?.verifier || found.account.revokedAt || !ok) throw new HttpError(401, 'auth.loginFailed', 'Wrong user name or password.');
+      if (!found.user || !found.account?.verifier || found.account.revokedAt || !ok) {
+        ctx.loginLockout?.hit(name);
+        throw new HttpError(401, 'auth.loginFailed', 'Wrong user name or password.');
+      }
       ctx.loginPerName.clear(key);
+      ctx.loginLockout?.clear(name);
       const token = newToken(USER_TOKEN_PREFIX);
       const now = ctx.now();
       const expiresAt = new Date(now.getTime() + ctx.sessionMs).toISOString();

@@ -12,6 +12,7 @@ import { vehiclesEn } from './parts/vehicles';
 import { vehiclesOnlineEn } from './parts/vehicles-online';
 import { maintenanceEn } from './parts/maintenance';
 import { syncServerEn } from './parts/sync-server';
+import { securityEn } from './parts/security';
 import { reportEn } from './parts/report';
 
 /** The parts by name, as in zh-TW.ts; a key may live in one part only. */
@@ -28,6 +29,7 @@ export const enParts = {
   maintenance: maintenanceEn,
   inspections: inspectionsEn,
   syncServer: syncServerEn,
+  security: securityEn,
   report: reportEn,
 };
 
@@ -44,5 +46,6 @@ export const en: Record<keyof typeof zhTW, string> = {
   ...maintenanceEn,
   ...inspectionsEn,
   ...syncServerEn,
+  ...securityEn,
   ...reportEn,
 };

@@ -11,6 +11,7 @@ import { vehiclesZh } from './parts/vehicles';
 import { vehiclesOnlineZh } from './parts/vehicles-online';
 import { maintenanceZh } from './parts/maintenance';
 import { syncServerZh } from './parts/sync-server';
+import { securityZh } from './parts/security';
 import { reportZh } from './parts/report';
 
 /** The parts by name; a key may live in one part only (i18n.test.ts holds it: a spread would hide a second one). */
@@ -27,6 +28,7 @@ export const zhParts = {
   maintenance: maintenanceZh,
   inspections: inspectionsZh,
   syncServer: syncServerZh,
+  security: securityZh,
   report: reportZh,
 };
 
@@ -43,5 +45,6 @@ export const zhTW = {
   ...maintenanceZh,
   ...inspectionsZh,
   ...syncServerZh,
+  ...securityZh,
   ...reportZh,
 } as const;

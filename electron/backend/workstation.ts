@@ -28,7 +28,8 @@ import { AttachmentStore } from './attachments';
 import { syncHandlers } from './handlers/sync';
 import { updateHandlers, type UpdatePort } from './handlers/updates';
 import { SyncClient } from './sync/sync-client';
-import { SyncServerApi } from './sync/server-api';
+import { SyncServerApi, VERSIONS } from './sync/server-api';
+import { pinnedCertificate } from './sync/pin-store';
 import { translate } from '../../domain/i18n';
 import type { StatusView } from '../../domain/api';
 
@@ -119,11 +120,18 @@ export class Workstation {
     this.sync = new SyncClient(
       () => this.db,
       () => this.runner,
-      new SyncServerApi(url),
+      new SyncServerApi(url, undefined, VERSIONS, () => pinnedCertificate(this.db)),
       () => this.emit({ type: 'status', status: this.status() }),
       this.attachments,
     );
     this.sync.start();
+  }
+
+  /** Stops the sync client and starts a new one (a re-pinned certificate, a new connection). */
+  restartSync(): void {
+    this.sync?.stop();
+    this.sync = null;
+    this.startSync();
   }
 
   private attachRunner(): MutationRunner {
@@ -209,8 +217,10 @@ export class Workstation {
     };
   }
 
-  private syncErrorInWords(error: { code: string; message: string }): string {
+  private syncErrorInWords(error: NonNullable<SyncClient['state']['lastError']>): string {
     switch (error.code) {
+      case 'sync.certificateChanged':
+        return translate(this.locale, 'sync.error.certificateChanged', { pinned: error.detail?.pinned ?? '', presented: error.detail?.presented ?? '' });
       case 'unreachable':
         return translate(this.locale, 'sync.error.unreachable');
       case 'auth.revoked':

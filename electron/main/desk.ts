@@ -75,7 +75,11 @@ export function startDesk(argv: readonly string[], paths: DeskPaths): boolean {
   };
 
   const createWindow = (workstation: Workstation): BrowserWindow => {
-    const w = new BrowserWindow({
+    // secureWebPreferences (security.ts, tested in security.test.ts) sets contextIsolation and sandbox; a middle
+    // click cannot open anything since hardenWebContents denies every new window.
+    // (prettier-ignore keeps the eng-disable on the line electronegativity reports.)
+    // prettier-ignore
+    const w = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — set by secureWebPreferences, see above
       title: translate(workstation.locale, 'electron.windowTitle'),
       width: 1366,
       height: 860,

@@ -27,11 +27,15 @@ export function JoinServerForm({ onJoined }: { onJoined?: () => void }) {
   const refreshSession = useShell((s) => s.refreshSession);
   const refreshStatus = useShell((s) => s.refreshStatus);
   const [error, setError] = useState<string | null>(null);
+  // An https:// server's fingerprint, shown for the person to compare before joining.
+  const [confirm, setConfirm] = useState<{ values: JoinValues; fingerprint: string } | null>(null);
 
-  const join = async (values: JoinValues) => {
+  const join = async (values: JoinValues, fingerprint?: string) => {
     setError(null);
     try {
-      const done = await api.call('sync.join', values);
+      const done = await api.call('sync.join', { ...values, ...(fingerprint ? { fingerprint } : {}) });
+      if (!done.ok && done.problem.code === 'sync.tls.confirm') return setConfirm({ values, fingerprint: String(done.problem.params.fingerprint) });
+      setConfirm(null);
       if (!done.ok) return setError(done.message);
       message.success(t('sync.join.done'));
       await Promise.all([loadInfo(), refreshSession(), refreshStatus()]);
@@ -42,8 +46,29 @@ export function JoinServerForm({ onJoined }: { onJoined?: () => void }) {
   };
 
   return (
-    <KeyboardForm<JoinValues> layout="vertical" onSubmit={join} initialValues={{ serverUrl: 'http://', deviceName: '' }}>
+    <KeyboardForm<JoinValues> layout="vertical" onSubmit={(v) => join(v)} initialValues={{ serverUrl: 'http://', deviceName: '' }}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {confirm && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('sync.tls.fingerprint')}
+          description={
+            <>
+              <Typography.Paragraph>{t('sync.tls.confirm', { fingerprint: '' })}</Typography.Paragraph>
+              <Typography.Text code copyable>
+                {confirm.fingerprint}
+              </Typography.Text>
+              <div style={{ marginTop: 8 }}>
+                <Button type="primary" onClick={() => void join(confirm.values, confirm.fingerprint)}>
+                  {t('sync.tls.confirmJoin')}
+                </Button>
+              </div>
+            </>
+          }
+        />
+      )}
       <Form.Item name="serverUrl" label={t('sync.join.serverUrl')} rules={[{ required: true, type: 'url', message: t('error.invalid', { field: t('sync.join.serverUrl') }) }]}>
         <Input placeholder="http://192.168.1.10:8787" autoComplete="off" />
       </Form.Item>
@@ -60,6 +85,36 @@ export function JoinServerForm({ onJoined }: { onJoined?: () => void }) {
         {t('sync.join.submit')}
       </Button>
     </KeyboardForm>
+  );
+}
+
+/** An administrator trusts the server's new certificate after comparing its fingerprint with the one read on the server. */
+function RepinButton() {
+  const t = useT();
+  const { modal, message } = App.useApp();
+  const refreshStatus = useShell((s) => s.refreshStatus);
+  const repin = async () => {
+    const cert = await api.call('sync.certificate', {});
+    if (cert.problem || !cert.presented) return message.error(cert.problem ?? t('sync.repin.same'));
+    if (cert.presented === cert.pinned) return message.info(t('sync.repin.same'));
+    const presented = cert.presented;
+    modal.confirm({
+      title: t('sync.repin.title'),
+      content: <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{t('sync.repin.body', { pinned: cert.pinned ?? '—', presented })}</Typography.Paragraph>,
+      okText: t('sync.repin.confirm'),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        const done = await api.call('sync.repin', { fingerprint: presented });
+        if (!done.ok) return void message.error(done.message);
+        message.success(t('sync.repin.done'));
+        await refreshStatus();
+      },
+    });
+  };
+  return (
+    <Button style={{ marginLeft: 8 }} onClick={() => void repin()}>
+      {t('sync.repin.button')}
+    </Button>
   );
 }
 
@@ -97,6 +152,7 @@ export function SyncCard() {
           <Button icon={<CloudSyncOutlined />} loading={syncing} onClick={syncNow}>
             {t('sync.now')}
           </Button>
+          {isAdmin && info?.serverUrl?.startsWith('https:') && <RepinButton />}
         </>
       ) : isAdmin ? (
         <JoinServerForm />

@@ -407,7 +407,7 @@ export function spawnServer(args: string[], env: Record<string, string> = {}) {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const listening = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', () => {
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      const m = /Server listening at (https?:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) resolve(m[1]);
     });
     void exited.then((code) => reject(new Error(`exited ${code}: ${err}`)));

@@ -7,6 +7,7 @@ import { openSqlite } from '../../server/store/sqlite';
 import type { SqlDb } from '../../server/store/sql';
 import { Workstation } from '../../electron/backend/workstation';
 import { tempDir } from './fresh-db';
+import { loadOrCreateCertificate } from '../../server/tls';
 
 export const SERVER_ADMIN = { username: 'admin', password: 'server-admin-1' };
 
@@ -19,18 +20,23 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** Starts it again on the same port and data (after a stop). */
   restart(): Promise<RunningServer>;
+  /** With `tls`: the SHA-256 fingerprint of the certificate it serves. */
+  fingerprint?: string;
 }
 
 /** On embedded SQLite in `dataDir`, or on `db` when given (a suite run per storage engine, server-harness.ts). */
-export async function startSyncServer(opts: { dataDir?: string; port?: number; db?: SqlDb } = {}): Promise<RunningServer> {
+/** `tls`: over HTTPS with the certificate of its data folder (made on first start), as `npm run server -- --https`. */
+export async function startSyncServer(opts: { dataDir?: string; port?: number; db?: SqlDb; tls?: boolean } = {}): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? tempDir('ga-sync-server-');
   const db: SqlDb = opts.db ?? openSqlite(dataDir);
-  const app: FastifyInstance = await buildServer({ db, log: false });
+  const tls = opts.tls ? await loadOrCreateCertificate(dataDir) : undefined;
+  const app = (await buildServer({ db, log: false, ...(tls ? { tls } : {}) })) as FastifyInstance;
   await createFirstAdmin(db, SERVER_ADMIN.username, SERVER_ADMIN.password);
   await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const port = (app.server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    ...(tls ? { fingerprint: tls.fingerprint } : {}),
     port,
     dataDir,
     db,
@@ -38,7 +44,7 @@ export async function startSyncServer(opts: { dataDir?: string; port?: number; d
       await app.close();
       await db.close();
     },
-    restart: () => startSyncServer({ dataDir, port }),
+    restart: () => startSyncServer({ dataDir, port, tls: opts.tls }),
   };
 }
 

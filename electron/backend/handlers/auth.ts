@@ -11,6 +11,7 @@ import { DUMMY_VERIFIER, MIN_PASSWORD_LENGTH, checkPassword, makeVerifier } from
 import type { HandlerMap, Workstation } from '../workstation';
 import { ServerError, SyncServerApi } from '../sync/server-api';
 import { storeVerifier, userFromServer, verifierOf } from '../credentials';
+import { pinnedCertificate } from '../sync/pin-store';
 
 const MAX_FAILURES = 5;
 const PENALTY_MS = 30_000;
@@ -38,15 +39,17 @@ function failed(ws: Workstation, key: string): Outcome<{ user: UserView }> {
  * the same person can sign in at this desk while the server is out of reach.
  * Returns null when the server cannot be reached.
  */
-async function loginOnline(ws: Workstation, username: string, password: string): Promise<User | 'refused' | null> {
+async function loginOnline(ws: Workstation, username: string, password: string): Promise<User | 'refused' | { waitSeconds: number } | null> {
   try {
-    const api = new SyncServerApi(ws.sync!.api.baseUrl, ONLINE_LOGIN_TIMEOUT_MS);
+    const api = new SyncServerApi(ws.sync!.api.baseUrl, ONLINE_LOGIN_TIMEOUT_MS, undefined, () => pinnedCertificate(ws.db));
     const { user: remote } = await api.login(username, password);
     const user = userFromServer(ws, remote);
     storeVerifier(ws, user.id, await makeVerifier(password));
     return user;
   } catch (e) {
     if (e instanceof ServerError && e.code === 'unreachable') return null;
+    // The server's own limit (per account and per address): its wait, not a wrong password.
+    if (e instanceof ServerError && e.status === 429) return { waitSeconds: e.detail.retryAfterSeconds ?? 60 };
     return 'refused';
   }
 }
@@ -67,6 +70,10 @@ export const authHandlers: Pick<HandlerMap, 'auth.status' | 'auth.login' | 'auth
     if (ws.sync?.deviceToken) {
       const online = await loginOnline(ws, username, password);
       if (online === 'refused') return failed(ws, key);
+      if (online && 'waitSeconds' in online) {
+        const minutes = Math.max(1, Math.ceil(online.waitSeconds / 60));
+        return { ok: false, problem: { code: 'login.tooManyAtServer', params: { minutes } }, message: translate(ws.locale, 'login.tooManyAtServer', { minutes }) };
+      }
       if (online) {
         failures.delete(key);
         signedIn(ws, online);

@@ -6,6 +6,7 @@
 import { PROTOCOL_VERSION, SCHEMA_VERSION, enrollResponse, leaseResponse, loginResponse, pullResponse, pushResponse, type PullResponse, type PushResponse } from '../../../domain/sync-protocol';
 import { z } from 'zod';
 import type { NumberKind } from '../../../domain/numbering';
+import { CertificateChangedError, peekCertificate, pinnedTls, request, type Pin } from './pinned-tls';
 
 export class ServerError extends Error {
   constructor(
@@ -13,6 +14,8 @@ export class ServerError extends Error {
     readonly code: string,
     readonly status: number,
     message: string,
+    /** What the words need: the fingerprints of a changed certificate, the seconds of a 429. */
+    readonly detail: { pinned?: string; presented?: string; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = 'ServerError';
@@ -50,25 +53,57 @@ export class SyncServerApi {
     private readonly timeoutMs = 15_000,
     /** A workstation pinned to an older protocol (tests of version handling). */
     private readonly versions: { protocolVersion: number; schemaVersion: number } = VERSIONS,
+    /** The certificate an https:// server must present (pinned when this workstation joined). */
+    private readonly pin: () => Pin | null = () => null,
   ) {}
+
+  /** A failed request in the workstation's words: a changed certificate is told apart from a network failure. */
+  private async failure(e: unknown): Promise<ServerError> {
+    const pin = this.pin();
+    if (pin && this.baseUrl.startsWith('https:')) {
+      const presented =
+        e instanceof CertificateChangedError
+          ? e.presented
+          : await peekCertificate(this.baseUrl).then(
+              (p) => p.fingerprint,
+              () => null,
+            );
+      if (presented && presented !== pin.fingerprint)
+        return new ServerError('sync.certificateChanged', 0, new CertificateChangedError(pin.fingerprint, presented).message, { pinned: pin.fingerprint, presented });
+    }
+    return new ServerError('unreachable', 0, e instanceof Error ? e.message : String(e));
+  }
 
   private async call<S extends z.ZodType>(path: string, body: unknown, token: string | null, schema: S): Promise<z.output<S>> {
     let res: Response;
     try {
-      res = await fetch(`${this.baseUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      res = await request(
+        `${this.baseUrl}${path}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        },
+        this.pin(),
+      );
     } catch (e) {
-      throw new ServerError('unreachable', 0, e instanceof Error ? e.message : String(e));
+      throw await this.failure(e);
     }
     const payload = (await res.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!res.ok) throw new ServerError(String(payload?.code ?? `http.${res.status}`), res.status, String(payload?.message ?? res.statusText));
+    if (!res.ok) {
+      const retryAfter = Number(res.headers.get('retry-after'));
+      throw new ServerError(String(payload?.code ?? `http.${res.status}`), res.status, String(payload?.message ?? res.statusText), retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {});
+    }
     const parsed = schema.safeParse(payload);
     if (!parsed.success) throw new ServerError('sync.badReply', res.status, `unexpected reply to ${path}`);
     return parsed.data;
+  }
+
+  /** TLS options of the live connection (/events): the pinned certificate only. */
+  socketTls() {
+    const pin = this.pin();
+    return pin && this.baseUrl.startsWith('https:') ? pinnedTls(pin) : {};
   }
 
   login(username: string, password: string) {
@@ -115,11 +150,11 @@ export class SyncServerApi {
     return Buffer.from(await res.arrayBuffer());
   }
 
-  private async raw(path: string, init: RequestInit): Promise<Response> {
+  private async raw(path: string, init: { method: string; headers: Record<string, string>; body?: Uint8Array }): Promise<Response> {
     try {
-      return await fetch(`${this.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      return await request(`${this.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(this.timeoutMs) }, this.pin());
     } catch (e) {
-      throw new ServerError('unreachable', 0, e instanceof Error ? e.message : String(e));
+      throw await this.failure(e);
     }
   }
 }

@@ -26,7 +26,7 @@ export interface SyncState {
   connection: Connection;
   lastSyncAt: string | null;
   /** The last failure as a stable code (the screens put it in words). */
-  lastError: { code: string; message: string } | null;
+  lastError: { code: string; message: string; detail?: ServerError['detail'] } | null;
   /** While a first sync streams in: records received so far. */
   progress: { received: number } | null;
 }
@@ -47,7 +47,7 @@ const FALLBACK_POLL_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
 
 /** Failures that retrying will not fix: the device was revoked, or the app must be updated. */
-const STOPPING = new Set(['auth.revoked', 'auth.invalidToken', 'auth.missingToken', 'sync.foreignClient']);
+const STOPPING = new Set(['auth.revoked', 'auth.invalidToken', 'auth.missingToken', 'sync.foreignClient', 'sync.certificateChanged']);
 
 /**
  * Data pulled by an older release lacks what that release did not know (kinds, fields):
@@ -173,7 +173,7 @@ export class SyncClient {
       // Closed while a request was out: the database is gone, nothing to record.
       if (this.stopped) return;
       const err = e instanceof ServerError ? e : new ServerError('sync.failed', 0, e instanceof Error ? e.message : String(e));
-      this.setState({ connection: err.code === 'unreachable' ? 'offline' : 'online', lastError: { code: err.code, message: err.message }, progress: null });
+      this.setState({ connection: err.code === 'unreachable' ? 'offline' : 'online', lastError: { code: err.code, message: err.message, detail: err.detail }, progress: null });
       if (!STOPPING.has(err.code)) this.retryLater();
     }
   }
@@ -354,7 +354,7 @@ export class SyncClient {
     const token = this.deviceToken;
     if (!token) return;
     const url = `${this.api.baseUrl.replace(/^http/, 'ws')}/events`;
-    const socket = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
+    const socket = new WebSocket(url, { headers: { authorization: `Bearer ${token}` }, ...this.api.socketTls() });
     this.socket = socket;
     socket.on('open', () => {
       this.socketRetryMs = 1000;
