@@ -33,7 +33,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const r = spawnSync(npm, ['audit', '--omit=dev', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   const v = r.error ? { kind: 'unreachable', reason: r.error.message } : verdict(r.stdout);
   if (v.kind === 'unreachable') {
-    console.log(`dependency audit skipped: the registry's audit endpoint cannot be reached here (${v.reason}). Run \`npm run security:audit\` where it can.`);
+    console.log(`dependency audit skipped: the registry's audit endpoint cannot be reached here (${v.reason}). Run \`node scripts/audit.mjs\` where it can.`);
     process.exit(0);
   }
   const c = v.counts;
