@@ -29,7 +29,8 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { EVENTS_PATH, PROTOCOL_VERSION, SCHEMA_VERSION } from '../domain/sync-protocol';
+import { EVENTS_PATH, pokeCovers, PROTOCOL_VERSION, SCHEMA_VERSION } from '../domain/sync-protocol';
+import { pokedChanges } from '../electron/backend/sync/server-api';
 import { bundle, removeBundles, run, type Proc } from '../test/sync/support/processes';
 
 const { values: opt } = parseArgs({
@@ -129,6 +130,7 @@ class Station {
   readonly seen = new Map<number, number>();
   nextMutationId = 1;
   closing = false;
+  pushing = false;
 
   constructor(
     readonly index: number,
@@ -146,11 +148,24 @@ class Station {
         resolve();
       });
       ws.once('error', reject);
-      ws.on('message', () => void this.sync());
+      ws.on('message', (data) => this.poked(String(data)));
       ws.on('close', () => {
         if (!this.closing) error(`workstation ${this.index}: its live connection closed`);
       });
     });
+  }
+
+  /**
+   * As the sync client: a poke's changes are applied when this workstation holds the
+   * cursor they follow and nothing of its own is on the way; otherwise it syncs.
+   */
+  private poked(message: string): void {
+    const p = pokedChanges(message);
+    const covers = p ? pokeCovers(this.cursor, p) : 'pull';
+    if (!p || covers === 'pull' || this.running || this.pushing) return void this.sync();
+    if (covers === 'have') return;
+    this.receive(p.changes as Change[]);
+    this.cursor = p.to;
   }
 
   /** As the sync client: one at a time, once more if asked meanwhile. */
@@ -173,32 +188,39 @@ class Station {
       pulls += 1;
       const r = await post<PullReply>(this.agent, this.port, '/pull', { clientId: this.clientId, ...VERSIONS, cursor: this.cursor, limit: 1000 }, this.token);
       if (r.status !== 200) return error(`workstation ${this.index}: pull answered ${r.status} ${JSON.stringify(r.body)}`);
-      const now = performance.now();
       for (const refusal of r.body.refusals) error(`workstation ${this.index}: mutation ${refusal.mutationId} refused: ${refusal.problem.code}`);
-      for (const c of r.body.changes) {
-        if (c.kind !== 'agency' || !c.id.startsWith('ag-load-') || !c.data) continue;
-        const m = /^07-(\d{3})(\d{4})$/.exec(String(c.data.phone ?? ''));
-        if (!m) continue;
-        const pusher = Number(m[1]);
-        const n = Number(m[2]);
-        if (pusher === this.index) continue;
-        // Changes come in their latest state: a later phone stands for the earlier ones too.
-        for (let k = (this.seen.get(pusher) ?? 0) + 1; k <= n; k++) {
-          const at = sentAt.get(marker(pusher, k));
-          if (at === undefined) continue;
-          delays.push(now - at);
-          received += 1;
-        }
-        if (n > (this.seen.get(pusher) ?? 0)) this.seen.set(pusher, n);
-      }
+      this.receive(r.body.changes);
       this.cursor = r.body.cursor;
       if (!r.body.more) return;
+    }
+  }
+
+  /** Counts each marker received, with its delay since it was pushed. */
+  private receive(changes: Change[]): void {
+    const now = performance.now();
+    for (const c of changes) {
+      if (c.kind !== 'agency' || !c.id.startsWith('ag-load-') || !c.data) continue;
+      const m = /^07-(\d{3})(\d{4})$/.exec(String(c.data.phone ?? ''));
+      if (!m) continue;
+      const pusher = Number(m[1]);
+      const n = Number(m[2]);
+      if (pusher === this.index) continue;
+      // Changes come in their latest state: a later phone stands for the earlier ones too.
+      for (let k = (this.seen.get(pusher) ?? 0) + 1; k <= n; k++) {
+        const at = sentAt.get(marker(pusher, k));
+        if (at === undefined) continue;
+        delays.push(now - at);
+        received += 1;
+      }
+      if (n > (this.seen.get(pusher) ?? 0)) this.seen.set(pusher, n);
     }
   }
 
   async push(mutations: { name: string; args: unknown }[], adminId: string): Promise<boolean> {
     const at = new Date().toISOString();
     const list = mutations.map((m) => ({ mutationId: this.nextMutationId++, name: m.name, args: m.args, at, userId: adminId }));
+    // Until the pull after it, the workstation has writes on the way and pulls when poked.
+    this.pushing = true;
     const r = await post<{ processed: number; gap?: unknown }>(this.agent, this.port, '/push', { clientId: this.clientId, ...VERSIONS, mutations: list }, this.token);
     if (r.status !== 200 || r.body.processed !== list.length || r.body.gap) {
       error(`workstation ${this.index}: push answered ${r.status} ${JSON.stringify(r.body)}`);
@@ -312,7 +334,7 @@ async function main() {
         expected += STATIONS - 1;
         if (await s.push(work, adminId)) applied += work.length;
         // The pusher pulls after its push, as the sync client does.
-        void s.sync();
+        void s.sync().then(() => (s.pushing = false));
         await sleep(crypto.randomInt(EVERY_MS / 2, (EVERY_MS * 3) / 2));
       }
     });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { KINDS } from './entities';
 import { mutationList } from './mutations';
-import { ACCEPTED, SCHEMA_FINGERPRINT, SCHEMA_VERSION } from './sync-protocol';
+import { ACCEPTED, pokeCovers, SCHEMA_FINGERPRINT, SCHEMA_VERSION } from './sync-protocol';
 
 /** What SCHEMA_FINGERPRINT hashes: every kind and mutation name, sorted, one a line. */
 function fingerprint(kinds: readonly string[], mutationNames: readonly string[]) {
@@ -35,5 +35,24 @@ describe('the schema version', () => {
 
   it('a server serves a workstation one version older', () => {
     expect(ACCEPTED.schema).toEqual({ oldest: Math.max(1, SCHEMA_VERSION - 1), newest: SCHEMA_VERSION });
+  });
+});
+
+describe('what a workstation does with a poke that carries changes', () => {
+  const poke = { from: 'db1/10', to: 'db1/14' };
+  it('applies them when it holds the cursor they follow or one inside them', () => {
+    expect(pokeCovers('db1/10', poke)).toBe('apply');
+    expect(pokeCovers('db1/12', poke)).toBe('apply');
+  });
+  it('has them already when it holds their end or later', () => {
+    expect(pokeCovers('db1/14', poke)).toBe('have');
+    expect(pokeCovers('db1/20', poke)).toBe('have');
+  });
+  it('pulls when behind them, with no cursor, or on another database', () => {
+    expect(pokeCovers('db1/9', poke)).toBe('pull');
+    expect(pokeCovers('', poke)).toBe('pull');
+    expect(pokeCovers('db2/12', poke)).toBe('pull');
+    expect(pokeCovers('db1/12', { from: 'db1/10', to: 'db2/14' })).toBe('pull');
+    expect(pokeCovers('garbage', poke)).toBe('pull');
   });
 });

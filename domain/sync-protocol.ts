@@ -195,9 +195,38 @@ export const attachmentStored = z.object({ sha256: z.string(), size: z.number().
 /** Where a workstation listens for pokes (WebSocket, device token in the Authorization header). */
 export const EVENTS_PATH = '/events';
 
-/** The only message the server sends on /events: something changed, pull. Ignore other types (a newer server's). */
-export const pokeMessage = z.object({ type: z.literal('poke') }).meta({ id: 'Poke' });
+/**
+ * The only message the server sends on /events: something changed. With `from`, `to` and
+ * `changes` it carries what changed since cursor `from`: a workstation holding `from` (or a
+ * cursor up to `to`, see pokeCovers) and nothing unsent may apply them as a pulled page
+ * ending at `to` instead of pulling.
+ * Otherwise (or without them) it pulls. Ignore other types (a newer server's).
+ */
+export const pokeMessage = z
+  .object({
+    type: z.literal('poke'),
+    from: z.string().optional().describe('The cursor the changes follow'),
+    to: z.string().optional().describe('The cursor after them'),
+    changes: z.array(changeSchema).optional().describe('As in a pull: each changed record once, in its latest state, in commit order'),
+  })
+  .meta({ id: 'Poke' });
 export const POKE = JSON.stringify({ type: 'poke' });
+
+/**
+ * What a workstation holding `cursor` does with a poke's changes from `from` to `to`:
+ * apply them when it holds `from` or a cursor between (each change is its record's state
+ * at `to`, so one it already holds is put again unchanged), nothing when it holds `to` or
+ * later, and pull when it is behind `from` or on another database. Cursors of the same
+ * database compare by their sequence number (`<database id>/<sequence number>`).
+ */
+export function pokeCovers(cursor: string, poke: { from: string; to: string }): 'apply' | 'have' | 'pull' {
+  const at = (c: string) => /^(.+)\/(\d{1,15})$/.exec(c);
+  const [held, from, to] = [at(cursor), at(poke.from), at(poke.to)];
+  if (!held || !from || !to || held[1] !== from[1] || to[1] !== from[1]) return 'pull';
+  const n = Number(held[2]);
+  if (n < Number(from[2])) return 'pull';
+  return n >= Number(to[2]) ? 'have' : 'apply';
+}
 
 /** How the server closes /events when the workstation's enrollment is revoked: it stops syncing and says so (as on 401 auth.revoked). */
 export const EVENTS_CLOSE_REVOKED = { code: 4401, reason: 'auth.revoked' } as const;

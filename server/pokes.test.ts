@@ -9,6 +9,11 @@ import { POKE } from '../domain/sync-protocol';
 import { connectEvents, describeEachEngine, listening, site, spawnServer, startHarness, VERSIONS, type EventsClient } from '../test/support/server-harness';
 
 const quiet = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pokeOf = (message: string) => JSON.parse(message) as { type: string; from?: string; to?: string; changes?: { kind: string; id: string; data: unknown }[] };
+/** The hub composes a poke before sending it: let that run. */
+const flush = async () => {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+};
 
 describeEachEngine('live pokes', (open, engine) => {
   const clients: EventsClient[] = [];
@@ -36,9 +41,9 @@ describeEachEngine('live pokes', (open, engine) => {
 
     const started = performance.now();
     const pushed = a.push([a.outbox('site.create', site('s1', 'S1'))]);
-    expect(await onB.next(1000)).toBe(POKE);
+    expect(pokeOf(await onB.next(1000)).type).toBe('poke');
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(await onC.next(1000)).toBe(POKE);
+    expect(pokeOf(await onC.next(1000)).type).toBe('poke');
     expect((await pushed).body).toMatchObject({ processed: 1 });
     await quiet(80);
     expect(onA.messages).toEqual([POKE]);
@@ -47,6 +52,45 @@ describeEachEngine('live pokes', (open, engine) => {
     await a.push([a.outbox('site.create', site('s2', 'S1'))]);
     await quiet(80);
     expect([onA.messages.length, onB.messages.length, onC.messages.length]).toEqual([1, 2, 2]);
+  });
+
+  it('a poke carries the changes since the one before, as a pull from its `from` cursor gives them; too many, and it only says pull', async () => {
+    const h = await startHarness(await open());
+    const base = await listening(h.app);
+    closers.push(() => h.app.close());
+    const a = await h.workstation('desk A');
+    const b = await h.workstation('desk B');
+    const onB = await connect(base, b.token);
+    await a.push([a.outbox('site.create', site('s0', 'S0'))]);
+    await quiet(80);
+    const held = (await b.pullAll()).at(-1)!.cursor;
+    /** The pokes B hears while `work` runs, once they have all arrived. */
+    const pokesDuring = async (work: () => Promise<unknown>) => {
+      const before = onB.messages.length;
+      await work();
+      await quiet(80);
+      return onB.messages.slice(before).map(pokeOf);
+    };
+
+    const pokes = await pokesDuring(() => a.push([a.outbox('site.create', site('s1', 'S1')), a.outbox('site.create', site('s2', 'S2'))]));
+    expect(pokes.length).toBeGreaterThan(0);
+    // Each follows on from the one before: a workstation that applied one applies the next.
+    expect(pokes[0].from).toBe(held);
+    pokes.slice(1).forEach((p, i) => expect(p.from).toBe(pokes[i].to));
+    const pulled = await b.pullAll(held);
+    expect(pokes.at(-1)!.to).toBe(pulled.at(-1)!.cursor);
+    expect(pokes.flatMap((p) => p.changes)).toEqual(pulled.flatMap((p) => p.changes));
+    expect(pokes.flatMap((p) => p.changes!.filter((c) => c.kind === 'site').map((c) => c.id))).toEqual(['s1', 's2']);
+
+    const next = await pokesDuring(() => a.push([a.outbox('site.update', { id: 's1', nameZh: 'S1 新館' })]));
+    expect(next[0].from).toBe(pokes.at(-1)!.to);
+    expect(next[0].changes!.find((c) => c.kind === 'site')).toMatchObject({ id: 's1', data: { nameZh: 'S1 新館' } });
+
+    // Three hundred sites at once: the pokes of its commits still follow on and hold them all.
+    const many = await pokesDuring(() => a.push(Array.from({ length: 300 }, (_, i) => a.outbox('site.create', site(`m${i}`, `M${i}`)))));
+    expect(many[0].from).toBe(next.at(-1)!.to);
+    many.slice(1).forEach((p, i) => expect(p.from).toBe(many[i].to));
+    expect(new Set(many.flatMap((p) => p.changes!.filter((c) => c.kind === 'site').map((c) => c.id))).size).toBe(300);
   });
 
   if (engine.name !== 'SQLite') {
@@ -61,7 +105,7 @@ describeEachEngine('live pokes', (open, engine) => {
       const onB = await connect(base, b.token);
       const started = performance.now();
       const pushed = a.push([a.outbox('site.create', site('s1', 'S1'))]);
-      expect(await onB.next(2000)).toBe(POKE);
+      expect(pokeOf(await onB.next(2000)).type).toBe('poke');
       expect(performance.now() - started).toBeLessThan(1000);
       expect((await pushed).body).toMatchObject({ processed: 1 });
       // B's pull then has the change.
@@ -90,7 +134,7 @@ describeEachEngine('live pokes', (open, engine) => {
     await quiet(80);
     expect(onB.socket.readyState).toBe(onB.socket.OPEN);
     await c.push([c.outbox('site.create', site('s1', 'S1'))]);
-    expect(await onB.next(1000)).toBe(POKE);
+    expect(pokeOf(await onB.next(1000)).type).toBe('poke');
   });
 
   if (engine.name !== 'SQLite') {
@@ -173,7 +217,7 @@ describe('the poke hub', () => {
       close() {},
     });
 
-  it('sends pokes close together as one at the end of a short window; the workstation that alone made them is not poked', () => {
+  it('sends pokes close together as one at the end of a short window; the workstation that alone made them is not poked', async () => {
     vi.useFakeTimers();
     try {
       const hub = new PokeHub();
@@ -182,18 +226,22 @@ describe('the poke hub', () => {
       hub.add(a as unknown as WebSocket, 'A');
       hub.add(b as unknown as WebSocket, 'B');
       for (let i = 0; i < 200; i++) hub.poke('A');
+      await flush();
       expect([a.sent.length, b.sent.length]).toEqual([1, 2]);
       vi.advanceTimersByTime(1000);
+      await flush();
       expect([a.sent.length, b.sent.length]).toEqual([1, 3]);
       // Changes from two workstations close together: each hears of the other's.
       hub.poke('A');
       hub.poke('B');
       vi.advanceTimersByTime(1000);
+      await flush();
       expect([a.sent.length, b.sent.length]).toEqual([2, 4]);
       hub.poke('A');
       hub.poke('A');
       hub.poke('B');
       vi.advanceTimersByTime(1000);
+      await flush();
       expect([a.sent.length, b.sent.length]).toEqual([3, 6]);
       expect(new Set([...a.sent, ...b.sent])).toEqual(new Set([POKE]));
     } finally {
@@ -263,13 +311,13 @@ if (url) {
 
         let started = performance.now();
         const toA = pushVia(baseA, x, 'client-x', 's1');
-        expect(await onY.next(1000)).toBe(POKE);
+        expect(pokeOf(await onY.next(1000)).type).toBe('poke');
         expect(performance.now() - started).toBeLessThan(1000);
         expect((await toA).body).toMatchObject({ processed: 1 });
 
         started = performance.now();
         const toB = pushVia(baseB, y, 'client-y', 's2');
-        expect(await onX.next(1000)).toBe(POKE);
+        expect(pokeOf(await onX.next(1000)).type).toBe('poke');
         expect(performance.now() - started).toBeLessThan(1000);
         expect((await toB).body).toMatchObject({ processed: 1 });
 

@@ -1,7 +1,11 @@
 /**
  * Live updates: enrolled workstations keep a WebSocket open on GET /events (device token
- * in the Authorization header) and the server sends `{"type":"poke"}` when something they
- * do not have yet was committed; a poke carries no data, the workstation pulls.
+ * in the Authorization header) and the server sends a poke when something they do not have
+ * yet was committed. A poke carries the changes since the previous one when they are few
+ * (`from` and `to` cursors and the changes, as a page of a pull): a workstation holding
+ * `from` with nothing unsent applies them and is done, without a pull; any other pulls.
+ * Two hundred workstations pulling after every poke kept the server busy answering the
+ * same page; a poke that carries it is read and written once for all of them.
  *
  * On SQLite there is one server process: a push pokes this process's sockets once its
  * transaction committed. On PostgreSQL several processes may serve one database: each
@@ -22,10 +26,14 @@ import { authenticate } from './auth';
 import { HttpError } from './http-error';
 import { revokedDeviceIds } from './store/auth-data';
 import type { SqlConn, SqlDb } from './store/sql';
-import { databaseId } from './store/sync-data';
+import { changesSince } from './store/changes';
+import { databaseId, headSeq, makeCursor, prunedThrough } from './store/sync-data';
 
 /** Pokes following the first within this many ms go out together at its end. */
 const COALESCE_MS = 15;
+/** A poke carries its changes up to this many (whole mutations) and bytes; more, and it says only "pull". */
+const POKE_CHANGES = 500;
+const POKE_BYTES = 64 * 1024;
 
 interface Connection {
   deviceId: string;
@@ -37,6 +45,10 @@ export class PokeHub {
   private readonly sockets = new Map<WebSocket, Connection>();
   private window: NodeJS.Timeout | undefined;
   private pending: Set<string | null> | null = null;
+  /** Pokes go out in order: one is composed only when the one before it was sent. */
+  private sending: Promise<void> = Promise.resolve();
+  /** What a poke says (ChangeFeed makes it carry the changes); a bare poke otherwise. */
+  message: () => Promise<string> = () => Promise.resolve(POKE);
 
   get size(): number {
     return this.sockets.size;
@@ -79,7 +91,12 @@ export class PokeHub {
 
   private send(origins: Set<string | null>): void {
     const skip = origins.size === 1 ? [...origins][0] : null;
-    for (const [ws, c] of this.sockets) if (c.deviceId !== skip && ws.readyState === ws.OPEN) ws.send(POKE);
+    this.sending = this.sending.then(async () => {
+      if (this.sockets.size === 0) return;
+      // Composed for all at once; should reading the changes fail, "pull" is still true.
+      const message = await this.message().catch(() => POKE);
+      for (const [ws, c] of this.sockets) if (c.deviceId !== skip && ws.readyState === ws.OPEN) ws.send(message);
+    });
   }
 
   /** Pings every socket; one that did not answer the previous ping is closed. */
@@ -128,17 +145,48 @@ const REVOKED = 'revoked:';
 export class ChangeFeed {
   private listening: Promise<unknown> | undefined;
   private unlisten: (() => Promise<void>) | undefined;
+  /** The sequence number the last poke's changes went up to; null before the first. */
+  private pokedThrough: number | null = null;
 
   constructor(
     private readonly db: SqlDb,
     readonly hub: PokeHub,
     /** The NOTIFY channel on PostgreSQL; none on SQLite. */
     private readonly channel: string | null,
-  ) {}
+  ) {
+    hub.message = () => this.nextPoke();
+  }
+
+  /**
+   * The next poke: the changes committed since the previous poke, or a bare poke when
+   * there is no previous one, when they are too many, or when deletions in between may
+   * be pruned. Read like a pull's page, so a workstation applying it holds what a pull
+   * from `from` would have given it.
+   */
+  private nextPoke(): Promise<string> {
+    return this.db.read(async (c) => {
+      const after = this.pokedThrough;
+      const head = await headSeq(c);
+      this.pokedThrough = head;
+      // Nothing new (more pokes of one commit's mutations) still goes out, from the head to the head: a
+      // workstation left out of the previous poke as its origin may need the others' changes in it.
+      if (after === null || after > head || after < (await prunedThrough(c))) return POKE;
+      const page = await changesSince(c, after, POKE_CHANGES);
+      // Too many: the workstations pull up to the head, where the next poke starts.
+      if (page.more || page.json.length > POKE_BYTES) return POKE;
+      this.pokedThrough = page.through;
+      const dbId = await databaseId(c);
+      const json = typeof page.json === 'string' ? page.json : page.json.toString('utf8');
+      return `{"type":"poke","from":${JSON.stringify(makeCursor(dbId, after))},"to":${JSON.stringify(makeCursor(dbId, page.through))},"changes":${json}}`;
+    });
+  }
 
   static async open(db: SqlDb, hub: PokeHub): Promise<ChangeFeed> {
     const channel = db.listen ? channelOf(await db.read(databaseId)) : null;
-    return new ChangeFeed(db, hub, channel);
+    const feed = new ChangeFeed(db, hub, channel);
+    // The first poke carries what changed from now on.
+    feed.pokedThrough = await db.read(headSeq);
+    return feed;
   }
 
   /** Inside the write transaction of a change: tells every process, at commit. */

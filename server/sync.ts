@@ -27,6 +27,7 @@ import {
   hasUnackedOutcomes,
   headSeq,
   lastMutationIdsOf,
+  makeCursor,
   nextSeq,
   prunedThrough,
   refusalsOf,
@@ -179,11 +180,6 @@ export async function runAsServer(db: SqlDb, name: string, args: unknown, actor:
   });
   if (!problem) feed?.committed(null);
   return problem;
-}
-
-/** Cursors are opaque to workstations: `<database id>/<sequence number>`. */
-export function makeCursor(dbId: string, seq: number): string {
-  return `${dbId}/${seq}`;
 }
 
 function parseCursor(cursor: string, dbId: string): number {

@@ -27,6 +27,11 @@ export async function headSeq(c: SqlConn): Promise<number> {
   return num((await one<{ value: unknown }>(c, "SELECT value FROM counter WHERE name = 'seq'"))?.value);
 }
 
+/** Cursors are opaque to workstations: `<database id>/<sequence number>`. */
+export function makeCursor(dbId: string, seq: number): string {
+  return `${dbId}/${seq}`;
+}
+
 export async function databaseId(c: SqlConn): Promise<string> {
   return String((await one<{ value: string }>(c, "SELECT value FROM server_info WHERE key = 'databaseId'"))?.value);
 }

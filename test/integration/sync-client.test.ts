@@ -4,8 +4,7 @@ import { SyncClient } from '../../electron/backend/sync/sync-client';
 import { SyncServerApi } from '../../electron/backend/sync/server-api';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../domain/sync-protocol';
 import { getMeta, setMeta } from '../../db/meta';
-import { makeCursor } from '../../server/sync';
-import { databaseId, headSeq, nextSeq, putRecord } from '../../server/store/sync-data';
+import { databaseId, headSeq, makeCursor, nextSeq, putRecord } from '../../server/store/sync-data';
 import { closeWorkstations, joinedWorkstation, newWorkstation, SERVER_ADMIN, startSyncServer, type RunningServer } from '../support/sync-server';
 import { getRecord } from '../../server/store/sync-data';
 
@@ -37,6 +36,35 @@ describe('workstations syncing through a server', () => {
       expect(await w.call('records.get', { kind: 'site', id: 's1' })).toMatchObject({ nameEn: 'Siwei Administrative Center', address: '高雄市苓雅區四維三路2號' });
       expect((await w.call('status.get', {})).pending).toBe(0);
     }
+  });
+
+  it('a change reaches a workstation with nothing unsent in the poke itself, with no pull', async () => {
+    server = await startSyncServer();
+    const a = await joinedWorkstation(server.url, 'A');
+    const b = await joinedWorkstation(server.url, 'B');
+    await a.call('mutate', { name: 'site.create', args: site });
+    const has = async (w: typeof b, name: string) => {
+      for (let i = 0; i < 100; i++) {
+        const r = (await w.call('records.get', { kind: 'site', id: 's1' })) as { nameZh?: string } | null;
+        if (r?.nameZh === name) return true;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      return false;
+    };
+    expect(await has(b, '四維行政中心')).toBe(true);
+    // Quiet now: both hold the same cursor.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const pulls = async () => {
+      const text = await (await fetch(`${server!.url}/metrics`)).text();
+      return Number(/ga_http_requests_total\{method="POST",route="\/pull",status="200"\} (\d+)/.exec(text)?.[1] ?? 0);
+    };
+
+    const before = await pulls();
+    await a.call('mutate', { name: 'site.update', args: { id: 's1', nameZh: '四維行政中心 新館' } });
+    expect(await has(b, '四維行政中心 新館')).toBe(true);
+    // A pulls after its own push; B, poked, applied what the poke carried.
+    expect((await pulls()) - before).toBe(1);
+    expect(getMeta(b.db, 'syncCursor')).toBe(getMeta(a.db, 'syncCursor'));
   });
 
   it('the same field edited on both: the later push wins everywhere and the other value stays in the history', async () => {

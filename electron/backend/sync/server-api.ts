@@ -45,6 +45,27 @@ function isChange(c: unknown): c is PullResponse['changes'][number] {
   return typeof seq === 'number' && typeof kind === 'string' && typeof id === 'string' && (op === 'put' || op === 'delete') && typeof data === 'object' && !Array.isArray(data);
 }
 
+/** A poke that carries the changes after cursor `from`, up to `to`. */
+export interface PokedChanges {
+  from: string;
+  to: string;
+  changes: PullResponse['changes'];
+}
+
+/** The changes a poke carries, or null: a bare poke, or one not understood (pull then). */
+export function pokedChanges(message: string): PokedChanges | null {
+  let m: unknown;
+  try {
+    m = JSON.parse(message);
+  } catch {
+    return null;
+  }
+  if (typeof m !== 'object' || m === null) return null;
+  const { type, from, to, changes } = m as Record<string, unknown>;
+  if (type !== 'poke' || typeof from !== 'string' || typeof to !== 'string' || !Array.isArray(changes) || !changes.every(isChange)) return null;
+  return { from, to, changes };
+}
+
 export const VERSIONS = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION };
 
 export class SyncServerApi {

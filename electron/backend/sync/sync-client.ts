@@ -17,8 +17,8 @@ import { mutationList } from '../../../domain/mutations';
 import type { NumberKind } from '../../../domain/numbering';
 import { addServerLease } from '../../../db/numbers';
 import type { AttachmentStore } from '../attachments';
-import { ServerError, SyncServerApi, type PushedMutation } from './server-api';
-import { EVENTS_CLOSE_REVOKED, SCHEMA_VERSION, type PullResponse } from '../../../domain/sync-protocol';
+import { pokedChanges, ServerError, SyncServerApi, type PokedChanges, type PushedMutation } from './server-api';
+import { EVENTS_CLOSE_REVOKED, pokeCovers, SCHEMA_VERSION, type PullResponse } from '../../../domain/sync-protocol';
 
 export type Connection = 'online' | 'offline' | 'syncing';
 
@@ -134,17 +134,22 @@ export class SyncClient {
     this.socket = null;
   }
 
-  /** Syncs now; a request while one runs makes it run once more after. Resolves when done. */
-  syncNow(): Promise<void> {
+  /**
+   * Syncs now; a request while one runs makes it run once more after. Resolves when done.
+   * `poked`: the changes a poke carried, applied instead of a sync when they fit.
+   */
+  syncNow(poked?: PokedChanges | null): Promise<void> {
     if (this.running) {
       this.again = true;
       return this.running;
     }
     this.running = (async () => {
-      do {
+      this.again = false;
+      if (!(poked && (await this.applyPoked(poked)))) this.again = true;
+      while (this.again && !this.stopped) {
         this.again = false;
         await this.runOnce();
-      } while (this.again && !this.stopped);
+      }
     })().finally(() => {
       this.running = null;
     });
@@ -252,6 +257,35 @@ export class SyncClient {
    * known only to the run that fetched them. A server whose data was replaced (restored
    * from a backup: `409 sync.resetRequired`) first gets back the writes it lost.
    */
+  /**
+   * A poke's changes, applied as a pulled page when this workstation holds the cursor they
+   * follow (or one they cover) and has nothing unsent, nothing pushed but unconfirmed, and no pull from the
+   * start pending: then they are exactly what a pull would bring. False: sync instead.
+   */
+  private async applyPoked(poked: PokedChanges): Promise<boolean> {
+    if (!this.deviceToken || this.stopped) return false;
+    const db = this.db();
+    const covers = pokeCovers(getMeta(db, 'syncCursor') ?? '', poked);
+    const fits =
+      covers !== 'pull' && getMeta(db, 'syncSchemaVersion') === String(SCHEMA_VERSION) && getMeta(db, 'syncAgain') !== '1' && !getMeta(db, 'syncResync') && this.runner().pendingCount() === 0;
+    if (!fits) return false;
+    if (covers === 'have') return true;
+    try {
+      // A write saved meanwhile is unsent: the rebase keeps it on top, and the sync it asks for pushes it.
+      await applyPulledPage(db, this.runner(), { changes: poked.changes, cursor: poked.to, more: false, lastMutationIds: {}, refusals: [], renumbered: [] });
+      await this.downloadAttachments(
+        this.deviceToken,
+        poked.changes.filter(isKept).map((c) => c.data),
+      );
+    } catch {
+      return false;
+    }
+    const now = new Date().toISOString();
+    setMeta(db, 'lastSyncAt', now);
+    this.setState({ connection: 'online', lastSyncAt: now, lastError: null, progress: null });
+    return true;
+  }
+
   private async pullAll(token: string): Promise<void> {
     const db = this.db();
     const clientId = getMeta(db, 'clientId')!;
@@ -360,7 +394,7 @@ export class SyncClient {
       this.socketRetryMs = 1000;
       void this.syncNow();
     });
-    socket.on('message', () => void this.syncNow());
+    socket.on('message', (data) => void this.syncNow(pokedChanges(String(data))));
     socket.on('error', () => undefined);
     socket.on('close', (code) => {
       if (this.socket !== socket || this.stopped) return;
