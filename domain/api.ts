@@ -108,8 +108,8 @@ export interface StatusView {
   lastSyncAt: string | null;
   /** The last sync failure, in the user's language. */
   lastError: string | null;
-  /** While a first sync streams in: records received so far. */
-  progress: { received: number } | null;
+  /** While everything is pulled: records received so far; `resync` when it replaces a copy the workstation had. */
+  progress: { received: number; resync: boolean } | null;
   /** Kinds of printed numbers with few left in the blocks this workstation holds. */
   numbersLow: NumberKind[];
 }

@@ -119,7 +119,7 @@ export function StatusBar() {
         <>
           <Divider orientation="vertical" />
           <Progress percent={100} status="active" showInfo={false} size="small" style={{ width: 80, margin: 0 }} />
-          <Typography.Text style={{ ...small, marginLeft: 8 }}>{t('sync.progress', { count: status.progress.received })}</Typography.Text>
+          <Typography.Text style={{ ...small, marginLeft: 8 }}>{t(status.progress.resync ? 'sync.resyncProgress' : 'sync.progress', { count: status.progress.received })}</Typography.Text>
         </>
       )}
       {status.numbersLow.length > 0 && (

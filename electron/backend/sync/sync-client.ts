@@ -28,7 +28,7 @@ export interface SyncState {
   /** The last failure as a stable code (the screens put it in words). */
   lastError: { code: string; message: string; detail?: ServerError['detail'] } | null;
   /** While a first sync streams in: records received so far. */
-  progress: { received: number } | null;
+  progress: { received: number; resync: boolean } | null;
 }
 
 const PUSH_BATCH = 500;
@@ -272,7 +272,7 @@ export class SyncClient {
     if (covers === 'have') return true;
     try {
       // A write saved meanwhile is unsent: the rebase keeps it on top, and the sync it asks for pushes it.
-      await applyPulledPage(db, this.runner(), { changes: poked.changes, cursor: poked.to, more: false, lastMutationIds: {}, refusals: [], renumbered: [] });
+      await applyPulledPage(db, this.runner(), { changes: poked.changes, cursor: poked.to, lastMutationIds: {}, refusals: [], renumbered: [] });
       await this.downloadAttachments(
         this.deviceToken,
         poked.changes.filter(isKept).map((c) => c.data),
@@ -336,7 +336,7 @@ export class SyncClient {
         page.changes.filter(isKept).map((c) => c.data),
       );
       received += page.changes.length;
-      if (first) this.setState({ progress: { received } });
+      if (first) this.setState({ progress: { received, resync: resync !== '' } });
     }
   }
 
