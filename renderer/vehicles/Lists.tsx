@@ -56,7 +56,7 @@ function ServiceCell({ vehicle: v }: { vehicle: Vehicle }) {
     v.nextServiceKm !== null ? t('vehicles.ui.list.nextServiceKm', { km: v.nextServiceKm.toLocaleString('en') }) : '',
   ]
     .filter(Boolean)
-    .join('；');
+    .join(' ');
   const open = async () => {
     const r = await mutate('vehicle.openService', { id: v.id });
     if (r.ok) void message.success(t('vehicles.ui.service.opened', { plate: formatPlate(v.plate) }));
