@@ -119,4 +119,23 @@ describe('the dispatch desk: 待處理 and service due', () => {
     const tickets = (await call(ws, 'records.list', { kind: 'ticket' })) as { id: string; subject: string; status: string }[];
     expect(tickets.find((x) => x.id === 'svc-demo-vehicle-2-1')).toMatchObject({ subject: '公務車定期保養 AMK-1202', status: 'reported' });
   });
+
+  it('draws a week of trips with no text cut off in a short trip: the title alone (ellipsised), or just its colour, the whole in its tooltip', async () => {
+    await page.getByRole('tab', { name: zh('vehicles.ui.tab.board') }).click();
+    await page.getByText(zh('vehicles.ui.board.week'), { exact: true }).click();
+    await expect.poll(() => page.locator('.tg-time-head .tg-head-label').count(), SOON).toBe(7);
+    const items = page.locator('.tg-item');
+    await expect.poll(() => items.count(), SOON).toBeGreaterThan(10);
+    const spilled = await items.evaluateAll((els) =>
+      els.flatMap((el) =>
+        [...el.querySelectorAll<HTMLElement>('.tg-item-line')]
+          .filter((line) => line.offsetParent !== null && line.scrollWidth > line.clientWidth + 1)
+          .map((line) => `${el.getAttribute('title')} ${line.className} ${line.scrollWidth}/${line.clientWidth}`),
+      ),
+    );
+    await screenshot(page, 'vehicles-board-week-short');
+    expect(spilled).toEqual([]);
+    // Every trip keeps its whole text in the tooltip.
+    expect(await items.evaluateAll((els) => els.filter((el) => !el.getAttribute('title')).length)).toBe(0);
+  });
 });
