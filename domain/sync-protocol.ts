@@ -38,9 +38,9 @@ export const PROTOCOL_VERSION = 4;
  * mutations). Once updated, it finds its data was pulled by an older version and pulls
  * everything again, once, to get what it skipped (sync-client.ts).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 /** The sorted kind and mutation names of SCHEMA_VERSION, hashed (see sync-protocol.test.ts). */
-export const SCHEMA_FINGERPRINT = { schemaVersion: 4, names: 154, sha256: '77e15be08eb605fd' } as const;
+export const SCHEMA_FINGERPRINT = { schemaVersion: 5, names: 155, sha256: '81d5312547683168' } as const;
 
 /**
  * What the server accepts: its own version and the one before it, so a workstation one

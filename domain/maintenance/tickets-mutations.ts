@@ -12,6 +12,7 @@ import { defineMutation, type MutationContext } from '../mutations/define';
 import { mustGet, recordId, requiredText, text } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
 import { addWorkingHours, slaHours } from './sla';
+import { serviceTicketEnded } from '../vehicles/service-ticket';
 import { calendarExceptionsOf } from '../working-days';
 import {
   COST_TYPES,
@@ -247,6 +248,8 @@ export const ticketMutationDefs = [
       if (ticket.status === 'completed' && args.status === 'in_progress') patch.completedAt = null;
       if (args.status === 'closed') patch.closedAt = at;
       await tx.update('ticket', ticket.id, patch);
+      // A vehicle's service work item (vehicle.openService) ends with the ticket.
+      if (args.status === 'closed' || args.status === 'cancelled') await serviceTicketEnded(tx, ticket.id, args.status, at, ctx.at);
       await tx.insert('ticketStatusChange', {
         id: args.changeId,
         ticketId: ticket.id,

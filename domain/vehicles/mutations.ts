@@ -4,14 +4,32 @@
  * driver is on two overlapping trips is checked here at once and again by the sync
  * server's span table (desk.ts), so two dispatchers offline cannot both win.
  */
+import { formatDate, taipeiDateOf } from '../dates';
 import { DomainError } from '../errors';
+import { translate } from '../i18n';
+import { ticketMutationDefs } from '../maintenance/tickets-mutations';
+import { problemFromZod } from '../mutations/validate';
+import { formatPlate } from '../parking/plates';
 import type { Problem } from '../errors';
 import { defineMutation } from '../mutations/define';
 import { mustGet, referenceMutations } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
 import { holdsAny, type Role } from '../roles';
 import { assignRefusal, driverKeyOf, odometerRefusal, vehicleKeyOf } from './rules';
-import { driverFields, driverLeaveArgs, requestCancelArgs, requestFileArgs, tripAssignArgs, tripCancelArgs, tripIdArgs, tripLogArgs, vehicleFields, vehicleUnavailableArgs } from './schemas';
+import { serviceDueReasons, serviceTicketIdOf } from './service';
+import {
+  driverFields,
+  driverLeaveArgs,
+  requestCancelArgs,
+  requestFileArgs,
+  tripAssignArgs,
+  tripCancelArgs,
+  tripIdArgs,
+  tripLogArgs,
+  vehicleFields,
+  vehicleOpenServiceArgs,
+  vehicleUnavailableArgs,
+} from './schemas';
 import type { Trip } from './types';
 
 const DISPATCH: readonly Role[] = ['dispatcher', 'supervisor'];
@@ -52,11 +70,44 @@ async function mustBeTripIn(tx: Tx, id: string, states: readonly Trip['state'][]
 export const vehicleMutationDefs = [
   ...referenceMutations(
     'vehicle',
-    vehicleFields.partial({ make: true, model: true, garageId: true, status: true, odometer: true, insuranceDue: true, inspectionDue: true, licenceDue: true, fuelCard: true, notes: true }),
+    vehicleFields.partial({
+      make: true,
+      model: true,
+      garageId: true,
+      status: true,
+      odometer: true,
+      insuranceDue: true,
+      inspectionDue: true,
+      licenceDue: true,
+      fuelCard: true,
+      notes: true,
+      serviceIntervalMonths: true,
+      serviceIntervalKm: true,
+      nextServiceDate: true,
+      nextServiceKm: true,
+    }),
     {
       roles: FLEET,
       unique: ['plate'],
-      complete: (a) => ({ make: '', model: '', garageId: null, status: 'in_service', odometer: 0, insuranceDue: null, inspectionDue: null, licenceDue: null, fuelCard: '', notes: '', ...a }),
+      complete: (a) => ({
+        make: '',
+        model: '',
+        garageId: null,
+        status: 'in_service',
+        odometer: 0,
+        insuranceDue: null,
+        inspectionDue: null,
+        licenceDue: null,
+        fuelCard: '',
+        notes: '',
+        serviceIntervalMonths: null,
+        serviceIntervalKm: null,
+        nextServiceDate: null,
+        nextServiceKm: null,
+        ...a,
+        serviceTicketId: null,
+        serviceCount: 0,
+      }),
       after: (tx, id) => checkGarage(tx, id),
     },
   ),
@@ -75,6 +126,56 @@ export const vehicleMutationDefs = [
       await mustGet(tx, 'vehicle', a.vehicleId);
       if (!(a.to > a.from)) throw new DomainError('vehicles.error.times', {}, 'to');
       await tx.insert('vehicleUnavailable', { id: a.id, vehicleId: a.vehicleId, from: a.from, to: a.to, reason: a.reason ?? '', cancelled: false, createdAt: ctx.at, updatedAt: ctx.at });
+    },
+  }),
+
+  /**
+   * Opens the maintenance desk's work item for a vehicle whose service is due. Who opens it:
+   * the dispatcher, from the 保養到期 tag on the fleet list (a date falling due); and the trip
+   * drawer right after a trip log that brings the odometer to the due reading. The ticket is
+   * made by ticket.create itself (its checks, its number, its first status) in the vehicle's
+   * garage, and named after the vehicle; its id follows from the vehicle and the service
+   * count, so a second workstation opening the same service offline finds it open and
+   * changes nothing.
+   */
+  defineMutation({
+    name: 'vehicle.openService',
+    args: vehicleOpenServiceArgs,
+    roles: FLEET,
+    numbered: { kind: 'ticket', field: 'number' },
+    async apply(tx, a, ctx) {
+      const v = await mustGet(tx, 'vehicle', a.id);
+      if (v.serviceTicketId) return;
+      const reasons = serviceDueReasons(v, taipeiDateOf(ctx.at));
+      if (reasons.length === 0) throw new DomainError('vehicles.error.serviceNotDue', { plate: formatPlate(v.plate) });
+      if (!v.garageId) throw new DomainError('vehicles.error.serviceNoGarage', { plate: formatPlate(v.plate) }, 'garageId');
+      const ticketId = serviceTicketIdOf(v.id, v.serviceCount);
+      const user = await tx.get('user', ctx.userId);
+      const reporter = user?.personId ? await tx.get('person', user.personId) : undefined;
+      // The ticket is data kept in the desk's language, as a clerk would have typed it.
+      const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('zh-TW', key, params);
+      const why = reasons.map((r) =>
+        r === 'date' ? t('vehicles.service.byDate', { date: formatDate(v.nextServiceDate!, 'zh-TW') }) : t('vehicles.service.byOdometer', { km: v.nextServiceKm!.toLocaleString('en') }),
+      );
+      const create = ticketMutationDefs.find((m) => m.name === 'ticket.create')!;
+      const ticketArgs = create.args.safeParse({
+        id: ticketId,
+        number: a.number,
+        spaceId: v.garageId,
+        category: 'other',
+        priority: 'normal',
+        subject: t('vehicles.service.subject', { plate: formatPlate(v.plate) }),
+        description: t('vehicles.service.description', { plate: formatPlate(v.plate), model: `${v.make} ${v.model}`.trim(), odometer: v.odometer.toLocaleString('en'), why: why.join('、') }),
+        reporterName: reporter?.name ?? user?.displayName ?? '',
+        reporterPhoneExt: reporter?.phoneExt ?? '',
+        source: 'counter',
+      });
+      if (!ticketArgs.success) {
+        const problem = problemFromZod(ticketArgs.error);
+        throw new DomainError(problem.code, problem.params, problem.field);
+      }
+      await create.apply(tx, ticketArgs.data, ctx);
+      await tx.update('vehicle', v.id, { serviceTicketId: ticketId, serviceCount: v.serviceCount + 1, updatedAt: ctx.at });
     },
   }),
 

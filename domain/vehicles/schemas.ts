@@ -4,6 +4,7 @@ import { attachmentSchema } from '../attachments';
 import { instant } from '../instants';
 import { businessDate } from '../mutations/calendar';
 import { recordId, requiredText, text } from '../mutations/reference';
+import { ticketNumber } from '../maintenance/tickets-mutations';
 import { isPlate, normalizePlate } from '../parking/plates';
 import { LICENCE_CLASSES, REQUEST_SOURCES, VEHICLE_STATUSES, VEHICLE_TYPES } from './types';
 
@@ -23,6 +24,10 @@ export const vehicleFields = z.object({
   licenceDue: businessDate.nullable(),
   fuelCard: text(40),
   notes: text(500),
+  serviceIntervalMonths: z.number().int().min(1).max(120).nullable(),
+  serviceIntervalKm: z.number().int().min(100).max(500_000).nullable(),
+  nextServiceDate: businessDate.nullable(),
+  nextServiceKm: z.number().int().min(0).max(5_000_000).nullable(),
 });
 
 export const driverFields = z.object({
@@ -61,6 +66,9 @@ export const requestCancelArgs = z.object({ id: recordId, reason: requiredText(3
 export const tripAssignArgs = z.object({ id: recordId, requestId: recordId, vehicleId: recordId, driverId: recordId.nullable().optional() }).strict();
 export const tripIdArgs = z.object({ id: recordId }).strict();
 export const tripCancelArgs = z.object({ id: recordId, reason: requiredText(300) }).strict();
+/** Opens the vehicle's service work item on the maintenance desk; the ticket's number comes from the workstation's leased block. */
+export const vehicleOpenServiceArgs = z.object({ id: recordId, number: ticketNumber.optional() }).strict();
+
 export const tripLogArgs = z
   .object({
     id: recordId,

@@ -45,6 +45,15 @@ export interface Vehicle {
   licenceDue: BusinessDate | null;
   fuelCard: string;
   notes: string;
+  /** Periodic service (定期保養): every so many months and/or km; the next due by date and/or odometer (service.ts). */
+  serviceIntervalMonths: number | null;
+  serviceIntervalKm: number | null;
+  nextServiceDate: BusinessDate | null;
+  nextServiceKm: number | null;
+  /** The maintenance desk's work item for the service due, while it is not closed (linked by id). */
+  serviceTicketId: string | null;
+  /** Services opened so far: the next work item's id is derived from it (serviceTicketIdOf). */
+  serviceCount: number;
   archived: boolean;
   createdAt: string;
   updatedAt: string;

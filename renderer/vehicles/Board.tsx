@@ -15,6 +15,7 @@ import { newId } from '../../domain/ids';
 import { formatPlate } from '../../domain/parking/plates';
 import type { DispatchBoard as Board } from '../../domain/vehicles/calls';
 import { driverRefusal, isPastRequest, overlaps, vehicleRefusal } from '../../domain/vehicles/rules';
+import { showsServiceDue } from '../../domain/vehicles/service';
 import type { TripRequest } from '../../domain/vehicles/types';
 import { api } from '../app/api';
 import { downloadBase64 } from '../app/files';
@@ -65,7 +66,13 @@ export function DispatchBoard() {
     const load = (id: string) => board?.trips.filter((x) => x.driverId === id && x.state !== 'cancelled' && overlaps({ from: x.departAt, to: x.returnAt }, range)).length ?? 0;
     const away = (id: string) => board?.leave.some((l) => l.driverId === id && overlaps(l, range)) ?? false;
     return [
-      ...resourceHeads(vehicles.map((v) => ({ id: v.id, label: formatPlate(v.plate), sub: `${t(`vehicles.type.${v.type}`)}．${t('vehicles.ui.seats', { seats: v.seats })}` }))).map((h, i) => ({
+      ...resourceHeads(
+        vehicles.map((v) => ({
+          id: v.id,
+          label: formatPlate(v.plate),
+          sub: `${t(`vehicles.type.${v.type}`)}．${t('vehicles.ui.seats', { seats: v.seats })}${showsServiceDue(v, todayInTaipei()) ? `．${t('vehicles.ui.service.due')}` : ''}`,
+        })),
+      ).map((h, i) => ({
         ...h,
         section: i === 0 ? t('vehicles.ui.board.vehicles') : undefined,
       })),

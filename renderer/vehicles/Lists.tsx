@@ -1,12 +1,14 @@
 /** The fleet, the drivers and the documents falling due, with ROC dates in zh-TW. */
-import { Flex, InputNumber, Table, Tag } from 'antd';
+import { App, Button, Flex, InputNumber, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { formatDate } from '../../domain/dates';
+import { formatDate, todayInTaipei } from '../../domain/dates';
 import { formatPlate } from '../../domain/parking/plates';
 import type { DocumentDue, DriverRow } from '../../domain/vehicles/calls';
+import { needsServiceTicket, showsServiceDue } from '../../domain/vehicles/service';
 import type { Vehicle } from '../../domain/vehicles/types';
 import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
+import { mutate } from '../app/mutate';
 import { usePlaceLabel } from '../app/reference';
 
 const STATUS_COLOR: Record<Vehicle['status'], string> = { in_service: 'success', in_repair: 'warning', retired: 'default' };
@@ -34,8 +36,43 @@ export function FleetList() {
         { title: t('vehicles.ui.list.insurance'), key: 'insurance', render: (_, v) => date(v.insuranceDue) },
         { title: t('vehicles.ui.list.inspection'), key: 'inspection', render: (_, v) => date(v.inspectionDue) },
         { title: t('vehicles.ui.list.licence'), key: 'licence', render: (_, v) => date(v.licenceDue) },
+        { title: t('vehicles.ui.list.service'), key: 'service', render: (_, v) => <ServiceCell vehicle={v} /> },
       ]}
     />
+  );
+}
+
+/**
+ * 保養到期 until the maintenance desk closes the work item. A service falling due by date is
+ * opened here by the dispatcher; one due by odometer is opened by the trip log (TripDrawer).
+ */
+function ServiceCell({ vehicle: v }: { vehicle: Vehicle }) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const { message } = App.useApp();
+  const today = todayInTaipei();
+  const next = [
+    v.nextServiceDate ? t('vehicles.ui.list.nextService', { date: formatDate(v.nextServiceDate, locale) }) : '',
+    v.nextServiceKm !== null ? t('vehicles.ui.list.nextServiceKm', { km: v.nextServiceKm.toLocaleString('en') }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const open = async () => {
+    const r = await mutate('vehicle.openService', { id: v.id });
+    if (r.ok) void message.success(t('vehicles.ui.service.opened', { plate: formatPlate(v.plate) }));
+    else void message.error(r.message);
+  };
+  return (
+    <Flex gap={4} wrap align="center">
+      {showsServiceDue(v, today) && <Tag color="error">{t('vehicles.ui.service.due')}</Tag>}
+      {v.serviceTicketId && <Tag>{t('vehicles.ui.service.ticketOpen')}</Tag>}
+      {needsServiceTicket(v, today) && (
+        <Button size="small" onClick={() => void open()}>
+          {t('vehicles.ui.service.open')}
+        </Button>
+      )}
+      {!showsServiceDue(v, today) && next}
+    </Flex>
   );
 }
 

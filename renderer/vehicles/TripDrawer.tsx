@@ -5,9 +5,10 @@
  */
 import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Input, InputNumber } from 'antd';
 import { useState } from 'react';
-import { formatInstant, taipeiDateOf, taipeiInstant, clockOf, taipeiMinutes, type BusinessDate } from '../../domain/dates';
+import { formatInstant, taipeiDateOf, taipeiInstant, clockOf, taipeiMinutes, todayInTaipei, type BusinessDate } from '../../domain/dates';
 import { formatPlate } from '../../domain/parking/plates';
 import type { TripSheet } from '../../domain/vehicles/calls';
+import { needsServiceTicket, serviceDueReasons } from '../../domain/vehicles/service';
 import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
 import { mutate } from '../app/mutate';
@@ -73,6 +74,14 @@ export function TripDrawer({ tripId, onClose }: { tripId: string; onClose(): voi
       return;
     }
     void message.success(t('vehicles.ui.trip.saved'));
+    // A log that brings the odometer to the service reading opens the work item at once (vehicle.openService).
+    const odometer = Math.max(vehicle.odometer, v.odometerOut ?? 0, v.odometerIn ?? 0);
+    const after = { ...vehicle, odometer };
+    if (needsServiceTicket(after, todayInTaipei()) && serviceDueReasons(after, todayInTaipei()).includes('odometer')) {
+      const opened = await mutate('vehicle.openService', { id: vehicle.id });
+      if (opened.ok) void message.info(t('vehicles.ui.service.opened', { plate: formatPlate(vehicle.plate) }));
+      else void message.warning(opened.message);
+    }
   };
   const unassign = async () => {
     const r = await mutate('trip.unassign', { id: trip.id });

@@ -144,7 +144,7 @@ export const FIXTURE: FixtureStep[] = [
   ['space.create', { id: 'space-garage', floorId: 'floor-1', nameZh: '公務車庫', kind: 'garage' }],
   ['person.create', { id: 'person-driver', name: '李志強', kind: 'driver' }],
   ['person.create', { id: 'person-driver2', name: '黃大明', kind: 'driver' }],
-  ['vehicle.create', { id: 'veh-1', plate: 'ABC-1234', type: 'sedan', seats: 5, garageId: 'space-garage' }],
+  ['vehicle.create', { id: 'veh-1', plate: 'ABC-1234', type: 'sedan', seats: 5, garageId: 'space-garage', nextServiceKm: 0 }],
   ['vehicle.create', { id: 'veh-spare', plate: 'ABC-9999', type: 'van', seats: 8 }],
   ['driverProfile.create', { id: 'drv-1', personId: 'person-driver', licenceClass: 'light' }],
   ['person.create', { id: 'person-driver3', name: '林志豪', kind: 'driver' }],
@@ -327,6 +327,7 @@ export const EXAMPLES: Record<string, Record<string, unknown>> = {
   'trip.unassign': { id: 'trip-1' },
   'trip.cancel': { id: 'trip-1', reason: '取消' },
   'trip.log': { id: 'trip-1', odometerOut: 100, odometerIn: 130 },
+  'vehicle.openService': { id: 'veh-1' },
 };
 
 /** The fixture in runs of one author each (a batch runs under one user). */

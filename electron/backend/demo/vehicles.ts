@@ -75,6 +75,11 @@ export function vehicleMutations(now: Date): NamedMutation[] {
       licenceDue: `${year + 1}-12-31`,
       fuelCard: `FC-${String(3301 + i)}`,
       notes: '',
+      // Serviced every six months or 10,000 km; the Camry's falls due this week (保養到期).
+      serviceIntervalMonths: 6,
+      serviceIntervalKm: 10_000,
+      nextServiceDate: i === 1 ? addDays(today, 3) : addDays(today, 40 + i * 15),
+      nextServiceKm: Math.ceil((v.odometer + 2_000) / 10_000) * 10_000,
     }),
   );
   for (const d of DRIVERS)
