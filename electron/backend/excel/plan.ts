@@ -91,7 +91,7 @@ export function planImport(records: SqliteRecords, what: string, sheet: ImportSh
 
   return sheet.rows.map((row) => {
     const built = build(kind, row, ctx);
-    const problems: Problem[] = built.problems.map((p) => named(kind, p, locale));
+    const problems: Problem[] = built.problems.map((p) => inColumn(named(kind, p, locale), locale));
     const flagged = new Set(built.problems.map((p) => p.field));
     const parsed = schema.safeParse(built.args, { reportInput: true });
     if (!parsed.success) {
