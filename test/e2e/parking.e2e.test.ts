@@ -171,6 +171,7 @@ describe('the gate lookup', () => {
       .getByRole('button', { name: zh('common.close') })
       .first()
       .click();
+    await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('searchbox', { name: zh('parking.ui.list.search') }).fill('匯入');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').allTextContents(), SOON).toEqual([expect.stringContaining('IMP-100'), expect.stringContaining('IMP-100')]);
