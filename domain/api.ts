@@ -10,6 +10,7 @@ import type { Locale } from './dates';
 import { deskCalls, type DeskResults } from './desks';
 import { reportCalls, type ReportResults } from './report/calls';
 import type { Entities, Kind } from './entities';
+import { IMPORT_ROLES, IMPORT_WHATS, importAccess } from './imports';
 import { KINDS } from './entities';
 import type { Outcome, Problem } from './errors';
 import type { Attachment } from './attachments';
@@ -20,7 +21,7 @@ import type { UpdateView } from './updates';
 const kind = z.enum(KINDS as [Kind, ...Kind[]]);
 const locale = z.enum(['zh-TW', 'en']);
 const short = z.string().max(200);
-const importWhat = z.enum(['agency', 'person', 'space']);
+const importWhat = z.enum(IMPORT_WHATS);
 
 const sharedCalls = {
   'app.info': defineCall(z.object({}).strict(), 'none'),
@@ -52,9 +53,10 @@ const sharedCalls = {
   'backup.list': defineCall(z.object({}).strict(), ['admin']),
   'backup.create': defineCall(z.object({}).strict(), ['admin']),
   'backup.restore': defineCall(z.object({ name: z.string().max(200) }).strict(), ['admin']),
-  'import.preview': defineCall(z.object({ what: importWhat, fileBase64: z.string().max(14_000_000) }).strict(), ['admin']),
-  'import.commit': defineCall(z.object({ what: importWhat, fileBase64: z.string().max(14_000_000), onlyValid: z.boolean() }).strict(), ['admin']),
-  'import.template': defineCall(z.object({ what: importWhat }).strict(), ['admin']),
+  // Each import kind says who may import it (domain/imports).
+  'import.preview': defineCall(z.object({ what: importWhat, fileBase64: z.string().max(14_000_000) }).strict(), IMPORT_ROLES, importAccess),
+  'import.commit': defineCall(z.object({ what: importWhat, fileBase64: z.string().max(14_000_000), onlyValid: z.boolean() }).strict(), IMPORT_ROLES, importAccess),
+  'import.template': defineCall(z.object({ what: importWhat }).strict(), IMPORT_ROLES, importAccess),
   'calendar.importCsv': defineCall(z.object({ year: z.number().int().min(1990).max(2200), csv: z.string().max(2_000_000) }).strict(), ['admin', 'supervisor']),
   // attachments (photos, scanned letters) of any desk's records
   'attachments.put': defineCall(z.object({ name: z.string().trim().min(1).max(200), type: z.string().max(100), dataBase64: z.string().max(20_000_000) }).strict(), WRITERS),

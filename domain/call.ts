@@ -18,9 +18,15 @@ export type Access = 'none' | 'signedIn' | readonly Role[];
 export interface CallDef<S extends z.ZodType = z.ZodType> {
   args: S;
   access: Access;
+  /**
+   * Who may make the call with these (checked) arguments, when it depends on them: an
+   * import of permits is a parking clerk's, of agencies an administrator's. Checked
+   * after `access`, which must let through everyone this may.
+   */
+  accessOf?: (args: z.output<S>) => Access;
 }
 
-export const defineCall = <S extends z.ZodType>(args: S, access: Access): CallDef<S> => ({ args, access });
+export const defineCall = <S extends z.ZodType>(args: S, access: Access, accessOf?: (args: z.output<S>) => Access): CallDef<S> => ({ args, access, ...(accessOf ? { accessOf } : {}) });
 
 /** Everyone who reads the desks' records: all but the guard, whose screen is the gate lookup. */
 export const DESK_READERS: readonly Role[] = ROLES.filter((r) => r !== 'guard');

@@ -7,6 +7,7 @@
  */
 import type { CallDef } from './call';
 import type { Kind } from './entities';
+import type { ImportKind } from './imports/define';
 import type { MutationDef } from './mutations/define';
 import type { ReportSection } from './report/section';
 import type { SpanDeclaration } from './spans';
@@ -24,6 +25,8 @@ export interface DeskModule<M extends readonly MutationDef[] = readonly Mutation
   figures: readonly string[];
   /** The desk's section of the period report: its figures (read from its `figures` calls), measure words and sentence. */
   report?: ReportSection;
+  /** What the desk's clerks import from a spreadsheet (domain/imports/define.ts). */
+  imports?: readonly ImportKind[];
 }
 
 /** Checks, by type, that the figures calls are the desk's own. */

@@ -25,6 +25,9 @@ export interface DeskResults extends MaintenanceResults, VenueResults, ParkingRe
 /** Every desk's mutations, in a list whose element type keeps each name and schema. */
 export const deskMutations = [...maintenanceDesk.mutations, ...venueDesk.mutations, ...parkingDesk.mutations, ...vehiclesDesk.mutations];
 
+/** Every desk's spreadsheet imports (the shared reference data's are in domain/imports). */
+export const deskImports = DESK_MODULES.flatMap((d) => d.imports ?? []);
+
 /** Every declared span (the sync server keeps them in its span table). */
 export const SPANS: readonly SpanDeclaration[] = DESK_MODULES.flatMap((d) => d.spans);
 

@@ -14,6 +14,7 @@ import { maintenanceEn } from './parts/maintenance';
 import { syncServerEn } from './parts/sync-server';
 import { securityEn } from './parts/security';
 import { reportEn } from './parts/report';
+import { importsEn } from './parts/imports';
 
 /** The parts by name, as in zh-TW.ts; a key may live in one part only. */
 export const enParts = {
@@ -31,6 +32,7 @@ export const enParts = {
   syncServer: syncServerEn,
   security: securityEn,
   report: reportEn,
+  imports: importsEn,
 };
 
 export const en: Record<keyof typeof zhTW, string> = {
@@ -48,4 +50,5 @@ export const en: Record<keyof typeof zhTW, string> = {
   ...syncServerEn,
   ...securityEn,
   ...reportEn,
+  ...importsEn,
 };

@@ -13,6 +13,7 @@ import { maintenanceZh } from './parts/maintenance';
 import { syncServerZh } from './parts/sync-server';
 import { securityZh } from './parts/security';
 import { reportZh } from './parts/report';
+import { importsZh } from './parts/imports';
 
 /** The parts by name; a key may live in one part only (i18n.test.ts holds it: a spread would hide a second one). */
 export const zhParts = {
@@ -30,6 +31,7 @@ export const zhParts = {
   syncServer: syncServerZh,
   security: securityZh,
   report: reportZh,
+  imports: importsZh,
 };
 
 export const zhTW = {
@@ -47,4 +49,5 @@ export const zhTW = {
   ...syncServerZh,
   ...securityZh,
   ...reportZh,
+  ...importsZh,
 } as const;

@@ -1,5 +1,6 @@
 /** The parking desk (停車證): parking areas, annual and temporary permits, the gate lookup. */
 import { defineDesk } from '../desk';
+import { parkingImports } from './imports';
 import { parkingReport } from './report-section';
 import { declareSpan } from '../spans';
 import { parkingCalls } from './calls';
@@ -20,6 +21,7 @@ export const parkingDesk = defineDesk({
       conflict: plateHeldProblem,
     }),
   ],
+  imports: parkingImports,
   mutations: parkingMutationDefs,
   calls: parkingCalls,
   figures: ['parking.figures'],

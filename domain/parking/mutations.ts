@@ -17,7 +17,8 @@ import { heldInstants, holdKeyOf, holdsOverlap, issuedAgainstQuota, MAX_TEMPORAR
 import { applicationApproveArgs, applicationFileArgs, applicationRejectArgs, parkingAreaFields, permitIssueArgs, permitReplaceArgs, permitRevokeArgs, quotaSetArgs } from './schemas';
 import type { Permit, PermitApplication, PermitPlate } from './types';
 
-const PARKING_ROLES: readonly Role[] = ['parking_clerk', 'supervisor'];
+/** Who issues permits (and imports the current permit list). */
+export const PARKING_ROLES: readonly Role[] = ['parking_clerk', 'supervisor'];
 const AREA_ROLES: readonly Role[] = ['admin', 'supervisor', 'parking_clerk'];
 
 /** The refusal when a plate already holds a valid permit of the site for some of the days (the span table's too). */

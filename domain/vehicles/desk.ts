@@ -1,5 +1,6 @@
 /** The vehicle dispatch desk (公務車調派): fleet, drivers, requests, trips and their logs. */
 import { defineDesk } from '../desk';
+import { vehicleImports } from './imports';
 import { declareSpan } from '../spans';
 import { vehicleCalls } from './calls';
 import { VEHICLE_KINDS } from './kinds';
@@ -29,6 +30,7 @@ export const vehiclesDesk = defineDesk({
       conflict: driverBusyProblem,
     }),
   ],
+  imports: vehicleImports,
   mutations: vehicleMutationDefs,
   calls: vehicleCalls,
   figures: ['vehicles.figures'],

@@ -33,7 +33,8 @@ import {
 import type { Trip } from './types';
 
 const DISPATCH: readonly Role[] = ['dispatcher', 'supervisor'];
-const FLEET: readonly Role[] = ['admin', 'supervisor', 'dispatcher'];
+/** Who keeps the fleet and the drivers (and imports them). */
+export const FLEET: readonly Role[] = ['admin', 'supervisor', 'dispatcher'];
 /** An agency's own account files online requests, for its own agency only (online.ts). */
 const REQUESTERS: readonly Role[] = [...DISPATCH, 'agency_requester'];
 

@@ -150,6 +150,51 @@ export class MutationRunner {
     }
   }
 
+  /**
+   * What each mutation of a batch would say, without writing anything: each is applied
+   * in order inside one transaction (a refused one is undone alone, so the next is
+   * checked against the records and the accepted ones before it), then all is rolled
+   * back. An import's preview runs the rows' own rules this way. Null: accepted.
+   */
+  rehearse(items: ReadonlyArray<BatchItem>, actor: Actor, at: string = new Date().toISOString()): Promise<(Problem | null)[]> {
+    const next = this.queue.then(() => this.rehearseNow(items, actor, at));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async rehearseNow(items: ReadonlyArray<BatchItem>, actor: Actor, at: string): Promise<(Problem | null)[]> {
+    const client = this.db.$client;
+    const low = new Set(this.numbersLow);
+    const out: (Problem | null)[] = [];
+    client.exec('BEGIN IMMEDIATE');
+    try {
+      for (const item of items) {
+        const c = this.check(item.name, item.args, actor);
+        if (!c.ok) {
+          out.push(c.problem);
+          continue;
+        }
+        client.exec('SAVEPOINT rehearsal');
+        try {
+          await this.applyInTx(item.name, c.args, actor, item.at ?? at);
+          client.exec('RELEASE rehearsal');
+          out.push(null);
+        } catch (e) {
+          client.exec('ROLLBACK TO rehearsal');
+          client.exec('RELEASE rehearsal');
+          if (!isDomainError(e)) throw e;
+          out.push(e.problem);
+        }
+      }
+    } finally {
+      if (client.inTransaction) client.exec('ROLLBACK');
+      // Numbers given out in the rehearsal were given back with it.
+      this.numbersLow.clear();
+      low.forEach((k) => this.numbersLow.add(k));
+    }
+    return out;
+  }
+
   /** Name, role and argument checks: everything that needs no database. */
   private check(name: string, rawArgs: unknown, actor: Actor): { ok: true; args: unknown } | Refusal {
     const def = mutations.get(name);

@@ -12,7 +12,7 @@ import type { User } from '../../domain/entities';
 import { MutationRunner, type Actor } from './mutation-runner';
 import { checkpointBetweenWrites } from './checkpoints';
 import { problemFromZod } from '../../domain/mutations';
-import { mayCall } from '../../domain/call';
+import { mayCall, type CallDef } from '../../domain/call';
 import { appHandlers } from './handlers/app';
 import { authHandlers } from './handlers/auth';
 import { recordHandlers } from './handlers/records';
@@ -249,6 +249,8 @@ export class Workstation {
       const problem = problemFromZod(parsed.error);
       throw new ApiInputError(`${name}: ${problem.field ?? 'args'} is not valid (${problem.code})`);
     }
+    const accessOf = (apiCalls[name] as CallDef).accessOf;
+    if (accessOf && !mayCall(accessOf(parsed.data), { signedIn: !!user, roles: user?.roles ?? [] })) throw new ApiAccessError(translate(this.locale, 'error.forbidden', { action: name }), 403);
     const handler = handlers[name] as Handler<N>;
     return handler(this, parsed.data as ApiArgs<N>);
   }

@@ -7,6 +7,7 @@ import { mayCall } from '../../domain/call';
 import type { Role } from '../../domain/roles';
 import { holdsAny } from '../../domain/roles';
 import { mutations } from '../../domain/mutations';
+import { importKind } from '../../domain/imports';
 import { useShell } from './store';
 
 const NONE: readonly Role[] = [];
@@ -26,4 +27,10 @@ export function useMayRun(mutation: string): boolean {
 export function useMayCall(call: ApiName): boolean {
   const session = useShell((s) => s.session);
   return mayCall(apiCalls[call].access, { signedIn: !!session?.user && !session.locked, roles: session?.user?.roles ?? NONE });
+}
+
+/** `useMayImport('permit')` → whether to offer that import (its kind's roles, as the backend checks them). */
+export function useMayImport(what: string): boolean {
+  const roles = useShell((s) => s.session?.user?.roles ?? NONE);
+  return holdsAny(roles, importKind(what).roles);
 }

@@ -11,6 +11,7 @@ import { useLocale, useT } from '../app/i18n';
 import { useMayRun } from '../app/permissions';
 import { errorMessage } from '../app/store';
 import { downloadBase64 } from '../app/files';
+import { ImportButton } from '../components/ImportDialog';
 import { IssuePermitDrawer } from './IssuePermit';
 import { useParkingDesk } from './store';
 
@@ -82,6 +83,7 @@ export function PermitList() {
             {t('common.export')}
           </Button>
         </Dropdown>
+        <ImportButton what="permit" />
         {mayIssue && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)}>
             {t('parking.ui.issue.title')}

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { Agency } from '../../domain/entities';
 import { useLocale, useT } from '../app/i18n';
 import { EditorModal } from '../components/EditorModal';
-import { ImportDialog } from './ImportDialog';
+import { ImportDialog } from '../components/ImportDialog';
 import { ListScreen } from '../components/ListScreen';
 import { nameOf } from '../../domain/i18n';
 import { useMayRun } from '../app/permissions';

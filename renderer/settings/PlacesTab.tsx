@@ -7,7 +7,7 @@ import { useMemo, useState, type Key } from 'react';
 import { SPACE_KINDS } from '../../domain/entities';
 import { nameOf, type MessageKey } from '../../domain/i18n';
 import { useLocale, useT } from '../app/i18n';
-import { ImportDialog } from './ImportDialog';
+import { ImportDialog } from '../components/ImportDialog';
 import { allKeys, filterTree, nodeKey, parseNodeKey, placeKindPath, placeTree, type PlaceIndex, type PlaceKind, type PlaceNode } from '../app/places-logic';
 import { useMayRun } from '../app/permissions';
 import { RecordEditor, type EditorField } from '../components/RecordEditor';

@@ -10,6 +10,7 @@ import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
 import { mutate } from '../app/mutate';
 import { usePlaceLabel } from '../app/reference';
+import { ImportButton } from '../components/ImportDialog';
 
 const STATUS_COLOR: Record<Vehicle['status'], string> = { in_service: 'success', in_repair: 'warning', retired: 'default' };
 
@@ -20,25 +21,30 @@ export function FleetList() {
   const { data } = useApiRead('vehicles.fleet', {}, { reloadOn: ['vehicle'] });
   const date = (d: string | null) => (d ? formatDate(d, locale) : '');
   return (
-    <Table<Vehicle>
-      size="small"
-      rowKey="id"
-      dataSource={data ?? []}
-      pagination={false}
-      columns={[
-        { title: t('field.plate'), key: 'plate', render: (_, v) => formatPlate(v.plate) },
-        { title: t('vehicles.ui.list.make'), key: 'make', render: (_, v) => `${v.make} ${v.model}` },
-        { title: t('vehicles.ui.list.type'), key: 'type', render: (_, v) => t(`vehicles.type.${v.type}`) },
-        { title: t('field.seats'), dataIndex: 'seats', align: 'right' },
-        { title: t('vehicles.ui.list.garage'), key: 'garage', render: (_, v) => (v.garageId ? placeLabel(v.garageId) : '') },
-        { title: t('vehicles.ui.list.status'), key: 'status', render: (_, v) => <Tag color={STATUS_COLOR[v.status]}>{t(`vehicles.status.${v.status}`)}</Tag> },
-        { title: t('vehicles.ui.list.odometer'), key: 'odometer', align: 'right', render: (_, v) => v.odometer.toLocaleString('en') },
-        { title: t('vehicles.ui.list.insurance'), key: 'insurance', render: (_, v) => date(v.insuranceDue) },
-        { title: t('vehicles.ui.list.inspection'), key: 'inspection', render: (_, v) => date(v.inspectionDue) },
-        { title: t('vehicles.ui.list.licence'), key: 'licence', render: (_, v) => date(v.licenceDue) },
-        { title: t('vehicles.ui.list.service'), key: 'service', render: (_, v) => <ServiceCell vehicle={v} /> },
-      ]}
-    />
+    <Flex vertical gap={8}>
+      <Flex justify="end">
+        <ImportButton what="vehicle" />
+      </Flex>
+      <Table<Vehicle>
+        size="small"
+        rowKey="id"
+        dataSource={data ?? []}
+        pagination={false}
+        columns={[
+          { title: t('field.plate'), key: 'plate', render: (_, v) => formatPlate(v.plate) },
+          { title: t('vehicles.ui.list.make'), key: 'make', render: (_, v) => `${v.make} ${v.model}` },
+          { title: t('vehicles.ui.list.type'), key: 'type', render: (_, v) => t(`vehicles.type.${v.type}`) },
+          { title: t('field.seats'), dataIndex: 'seats', align: 'right' },
+          { title: t('vehicles.ui.list.garage'), key: 'garage', render: (_, v) => (v.garageId ? placeLabel(v.garageId) : '') },
+          { title: t('vehicles.ui.list.status'), key: 'status', render: (_, v) => <Tag color={STATUS_COLOR[v.status]}>{t(`vehicles.status.${v.status}`)}</Tag> },
+          { title: t('vehicles.ui.list.odometer'), key: 'odometer', align: 'right', render: (_, v) => v.odometer.toLocaleString('en') },
+          { title: t('vehicles.ui.list.insurance'), key: 'insurance', render: (_, v) => date(v.insuranceDue) },
+          { title: t('vehicles.ui.list.inspection'), key: 'inspection', render: (_, v) => date(v.inspectionDue) },
+          { title: t('vehicles.ui.list.licence'), key: 'licence', render: (_, v) => date(v.licenceDue) },
+          { title: t('vehicles.ui.list.service'), key: 'service', render: (_, v) => <ServiceCell vehicle={v} /> },
+        ]}
+      />
+    </Flex>
   );
 }
 
@@ -81,19 +87,24 @@ export function DriverList() {
   const locale = useLocale((s) => s.locale);
   const { data } = useApiRead('vehicles.drivers', {}, { reloadOn: ['driverProfile', 'person'] });
   return (
-    <Table<DriverRow>
-      size="small"
-      rowKey="id"
-      dataSource={data ?? []}
-      pagination={false}
-      columns={[
-        { title: t('vehicles.ui.list.name'), dataIndex: 'name' },
-        { title: t('field.licenceClass'), key: 'class', render: (_, d) => t(`vehicles.licence.${d.licenceClass}`) },
-        { title: t('vehicles.ui.list.licenceExpiry'), key: 'expiry', render: (_, d) => (d.licenceExpiry ? formatDate(d.licenceExpiry, locale) : '') },
-        { title: t('vehicles.ui.list.phone'), dataIndex: 'phone' },
-        { title: t('vehicles.ui.list.allowed'), key: 'allowed', render: (_, d) => d.allowedTypes.map((x) => t(`vehicles.type.${x}`)).join('、') },
-      ]}
-    />
+    <Flex vertical gap={8}>
+      <Flex justify="end">
+        <ImportButton what="driver" />
+      </Flex>
+      <Table<DriverRow>
+        size="small"
+        rowKey="id"
+        dataSource={data ?? []}
+        pagination={false}
+        columns={[
+          { title: t('vehicles.ui.list.name'), dataIndex: 'name' },
+          { title: t('field.licenceClass'), key: 'class', render: (_, d) => t(`vehicles.licence.${d.licenceClass}`) },
+          { title: t('vehicles.ui.list.licenceExpiry'), key: 'expiry', render: (_, d) => (d.licenceExpiry ? formatDate(d.licenceExpiry, locale) : '') },
+          { title: t('vehicles.ui.list.phone'), dataIndex: 'phone' },
+          { title: t('vehicles.ui.list.allowed'), key: 'allowed', render: (_, d) => d.allowedTypes.map((x) => t(`vehicles.type.${x}`)).join('、') },
+        ]}
+      />
+    </Flex>
   );
 }
 

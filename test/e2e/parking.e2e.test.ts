@@ -16,6 +16,8 @@ import type { ShellPage } from './pages/ShellPage';
 import { zh } from './pages/zh';
 import { pdfPageCount } from './pages/TicketsPage';
 import { CARDS_PER_SHEET } from '../../domain/parking/print';
+import { todayInTaipei } from '../../domain/dates';
+import { EXPORT_MIME, exportTable } from '../../electron/backend/export/table-export';
 
 const SOON = { timeout: 15_000, interval: 100 };
 
@@ -141,5 +143,39 @@ describe('the gate lookup', () => {
     expect(await rows.nth(1).textContent()).toMatch(/證-\d{3}-\d{5}/);
     await expect.poll(() => page.getByRole('button', { name: zh('parking.ui.renewal.print') }).count(), SOON).toBe(1);
     await screenshot(page, 'parking-renewal');
+  });
+
+  it('imports a small permit list from Excel: the preview shows the row in the way, the valid rows land in the list', async () => {
+    await page.getByRole('tab', { name: zh('parking.ui.tab.permits') }).click();
+    await page.getByRole('button', { name: zh('import.button') }).click();
+    const dialog = page.getByRole('dialog', { name: zh('import.title', { what: zh('kind.permit') }) });
+    const year = Number(todayInTaipei().slice(0, 4)) - 1911;
+    const file = await exportTable({
+      format: 'xlsx',
+      sheetName: '停車證',
+      columns: ['種類', '停車場區', '持證人姓名', '機關', '車牌號碼', '年度', '起日'].map((header, i) => ({ key: `c${i}`, header })),
+      rows: [
+        ['年度', '四維行政中心 / 地下一樓停車場', '匯入甲', '民政局', 'imp 1001', year, ''],
+        ['臨時', 'P-B1', '匯入乙', '', 'IMP-1002', '', todayInTaipei()],
+        ['年度', 'P-B1', '匯入丙', '', 'AFL-1000', year, ''],
+      ].map((r) => Object.fromEntries(r.map((v, i) => [`c${i}`, v]))),
+    });
+    await dialog.locator('input[type=file]').setInputFiles({ name: '停車證清冊.xlsx', mimeType: EXPORT_MIME.xlsx, buffer: file });
+    await expect.poll(() => dialog.textContent(), SOON).toContain(zh('import.preview', { ok: 2, bad: 1 }));
+    expect(await dialog.locator('tr', { hasText: '匯入丙' }).textContent()).toContain('AFL-1000');
+    await screenshot(page, 'parking-import-preview');
+    await dialog.getByRole('checkbox', { name: zh('import.onlyValid') }).check();
+    await dialog.getByRole('button', { name: zh('import.commit', { count: 2 }) }).click();
+    await expect.poll(() => dialog.textContent(), SOON).toContain(zh('import.done', { count: 2 }));
+    await dialog
+      .getByRole('button', { name: zh('common.close') })
+      .first()
+      .click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('searchbox', { name: zh('parking.ui.list.search') }).fill('匯入');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').allTextContents(), SOON).toEqual([expect.stringContaining('IMP-100'), expect.stringContaining('IMP-100')]);
+    expect(await page.getByRole('row', { name: /IMP-1001/ }).textContent()).toContain('匯入甲');
+    await screenshot(page, 'parking-imported');
   });
 });

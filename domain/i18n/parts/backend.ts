@@ -24,7 +24,7 @@ export const backendZh = {
   'importColumn.space.capacity': '容納人數',
 
   'import.templateName': '{what}匯入範本',
-  'import.notXlsx': '請在 Excel 存成「Excel 活頁簿（.xlsx）」後再匯入',
+  'import.notXlsx': '請在 Excel 存成「Excel 活頁簿（.xlsx）」或在 LibreOffice 存成 .ods 後再匯入',
   'import.oldXls': '這是舊版 .xls 檔案，請在 Excel 另存為 .xlsx 後再匯入',
   'import.noHeader': '找不到標題列，第一列應為欄位名稱，例如：{columns}',
   'import.tooManyRows': '一次最多匯入 {max} 列，這個檔案有 {count} 列',
@@ -67,7 +67,7 @@ export const backendEn: Record<keyof typeof backendZh, string> = {
   'importColumn.space.capacity': 'Capacity',
 
   'import.templateName': 'Import template for {what}',
-  'import.notXlsx': 'Save the file in Excel as "Excel Workbook (.xlsx)", then import it',
+  'import.notXlsx': 'Save the file in Excel as "Excel Workbook (.xlsx)" or in LibreOffice as .ods, then import it',
   'import.oldXls': 'This is an old .xls file; save it in Excel as .xlsx, then import it',
   'import.noHeader': 'No header row found; the first row should name the columns, e.g. {columns}',
   'import.tooManyRows': 'At most {max} rows can be imported at once; this file has {count}',

@@ -153,7 +153,7 @@ export const baseZh = {
   'calendar.importDone': '已匯入 {count} 筆',
 
   'import.title': '從 Excel 匯入{what}',
-  'import.chooseFile': '選擇 .xlsx 檔案',
+  'import.chooseFile': '選擇 .xlsx 或 .ods 檔案',
   'import.preview': '預覽：{ok} 筆可匯入，{bad} 筆有誤',
   'import.row': '第 {row} 列',
   'import.rowError': '第 {row} 列：{message}',
@@ -441,7 +441,7 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'calendar.importDone': '{count} days imported',
 
   'import.title': 'Import {what} from Excel',
-  'import.chooseFile': 'Choose an .xlsx file',
+  'import.chooseFile': 'Choose an .xlsx or .ods file',
   'import.preview': 'Preview: {ok} rows can be imported, {bad} have errors',
   'import.row': 'Row {row}',
   'import.rowError': 'Row {row}: {message}',

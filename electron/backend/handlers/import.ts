@@ -1,6 +1,7 @@
 /**
- * Imports: agencies, people and spaces from Excel (preview with row-level problems,
- * then commit), the templates for them, and the government's working-day calendar CSV.
+ * Imports: whatever domain/imports declares (agencies, people, spaces, permits, the
+ * fleet, drivers) from .xlsx or .ods (preview with row-level problems, then commit),
+ * the templates for them, and the government's working-day calendar CSV.
  * Each imported row is an ordinary create mutation; a commit writes all its rows in
  * one transaction.
  */
@@ -9,16 +10,18 @@ import type { Problem } from '../../../domain/errors';
 import { translate } from '../../../domain/i18n';
 import { parseGovernmentCalendarCsv } from '../../../domain/working-days';
 import { columnTitle, type ImportWhat } from '../excel/columns';
-import { planImport, type PlannedRow } from '../excel/plan';
+import { planImport, rehearseImport, type PlannedRow } from '../excel/plan';
+import { importKind } from '../../../domain/imports';
 import { readImportSheet, writeTemplate } from '../excel/sheet';
 import { problemResult, renderProblem, type Actor, type Refusal } from '../mutation-runner';
 import type { HandlerMap, Workstation } from '../workstation';
 
-async function plan(ws: Workstation, what: ImportWhat, fileBase64: string): Promise<{ rows: PlannedRow[]; columns: string[] } | Refusal> {
+async function plan(ws: Workstation, what: ImportWhat, fileBase64: string, at: string): Promise<{ rows: PlannedRow[]; columns: string[] } | Refusal> {
   const sheet = await readImportSheet(what, fileBase64, ws.locale);
   if ('problem' in sheet) return problemResult(sheet.problem, ws.locale);
   if (sheet.rows.length === 0) return problemResult({ code: 'import.noRows', params: {} }, ws.locale);
-  return { rows: planImport(ws.runner.records, what, sheet, ws.locale), columns: sheet.columns.map((c) => c.key) };
+  const rows = await rehearseImport(ws.runner, what, planImport(ws.runner.records, what, sheet, ws.locale), ws.actor, at);
+  return { rows, columns: sheet.columns.map((c) => c.key) };
 }
 
 function rowProblem(row: number, problem: Problem, locale: Actor['locale']): Refusal {
@@ -27,7 +30,7 @@ function rowProblem(row: number, problem: Problem, locale: Actor['locale']): Ref
 
 export const importHandlers: Pick<HandlerMap, 'import.preview' | 'import.commit' | 'import.template' | 'calendar.importCsv'> = {
   'import.preview': async (ws, { what, fileBase64 }): Promise<Outcome<{ preview: ImportPreview }>> => {
-    const planned = await plan(ws, what, fileBase64);
+    const planned = await plan(ws, what, fileBase64, new Date().toISOString());
     if ('ok' in planned) return planned;
     const titles = planned.columns.map((key) => columnTitle(what, key, ws.locale));
     const rows = planned.rows.map((r): ImportRowView => ({
@@ -42,7 +45,8 @@ export const importHandlers: Pick<HandlerMap, 'import.preview' | 'import.commit'
   'import.commit': async (ws, { what, fileBase64, onlyValid }) => {
     const actor = ws.actor;
     // Checked again from the file: the data may have changed since the preview.
-    const planned = await plan(ws, what, fileBase64);
+    const at = new Date().toISOString();
+    const planned = await plan(ws, what, fileBase64, at);
     if ('ok' in planned) return planned;
     const good = planned.rows.filter((r) => r.mutation !== null);
     if (!onlyValid) {
@@ -53,6 +57,7 @@ export const importHandlers: Pick<HandlerMap, 'import.preview' | 'import.commit'
     const result = await ws.runner.runBatch(
       good.map((r) => r.mutation!),
       actor,
+      at,
     );
     if (!result.ok) return rowProblem(good[result.index].row, result.problem, ws.locale);
     return { ok: true, imported: good.length };
@@ -61,7 +66,7 @@ export const importHandlers: Pick<HandlerMap, 'import.preview' | 'import.commit'
   // A blank form with an example row: nothing in it needs a role.
   'import.template': async (ws, { what }) => ({
     fileBase64: (await writeTemplate(what, ws.locale)).toString('base64'),
-    fileName: `${translate(ws.locale, 'import.templateName', { what: translate(ws.locale, `kind.${what}`) })}.xlsx`,
+    fileName: `${translate(ws.locale, 'import.templateName', { what: translate(ws.locale, importKind(what).label) })}.xlsx`,
   }),
 
   'calendar.importCsv': async (ws, { year, csv }) => {

@@ -1,18 +1,30 @@
 /**
- * Excel import of agencies, people or spaces: choose an .xlsx, see every row with its
+ * The one import dialog of every list that imports (domain/imports: agencies, people,
+ * spaces, permits, the fleet, drivers): choose an .xlsx or .ods, see every row with its
  * problems, then import all rows or only the valid ones. The template shows the columns.
  */
+import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Modal, Result, Space, Table, Typography, Upload, theme } from 'antd';
 import { useState } from 'react';
 import type { ImportPreview, ImportRowView } from '../../domain/api';
+import { importKind } from '../../domain/imports';
+import { hasMessage } from '../../domain/i18n';
 import { api } from '../app/api';
 import { useT } from '../app/i18n';
 import { errorMessage } from '../app/store';
 import { downloadBase64, readAsBase64 } from '../app/files';
 import { kindsTouchedBy } from '../app/mutate';
 import { refreshReference } from '../app/reference';
+import { useMayImport } from '../app/permissions';
 
-export type ImportWhat = 'agency' | 'person' | 'space';
+/** What the import calls take: agency, person, space, permit, vehicle, driver. */
+export type ImportWhat = string;
+
+/** How a title names what is imported: the settings' plural (機關, people), else the record's kind. */
+const titleWordOf = (what: ImportWhat) => {
+  const key = `settings.import.what.${what}`;
+  return hasMessage(key) ? key : importKind(what).label;
+};
 
 /** The import call takes at most this much base64 (about 10 MB of Excel). */
 const MAX_BASE64 = 14_000_000;
@@ -82,7 +94,7 @@ export function ImportDialog({ what, open, onClose }: Props) {
         setProblem(result.message);
         return;
       }
-      await refreshReference(kindsTouchedBy(`${what}.create`));
+      await refreshReference(kindsTouchedBy(importKind(what).mutation));
       setStage({ step: 'done', imported: result.imported });
     });
 
@@ -94,7 +106,7 @@ export function ImportDialog({ what, open, onClose }: Props) {
     <Modal
       open={open}
       onCancel={close}
-      title={t('import.title', { what: t(`settings.import.what.${what}`) })}
+      title={t('import.title', { what: t(titleWordOf(what)) })}
       width={1000}
       destroyOnHidden
       footer={
@@ -123,7 +135,7 @@ export function ImportDialog({ what, open, onClose }: Props) {
         <Space orientation="vertical" style={{ width: '100%' }} size={12}>
           <Space wrap>
             <Upload
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
               showUploadList={false}
               beforeUpload={(file) => {
                 void choose(file);
@@ -179,5 +191,21 @@ export function ImportDialog({ what, open, onClose }: Props) {
         </Space>
       )}
     </Modal>
+  );
+}
+
+/** A list's 從 Excel 匯入 button with its dialog; nothing for a user who may not import it. */
+export function ImportButton({ what }: { what: ImportWhat }) {
+  const t = useT();
+  const may = useMayImport(what);
+  const [open, setOpen] = useState(false);
+  if (!may) return null;
+  return (
+    <>
+      <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
+        {t('import.button')}
+      </Button>
+      <ImportDialog what={what} open={open} onClose={() => setOpen(false)} />
+    </>
   );
 }
