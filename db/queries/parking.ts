@@ -82,7 +82,7 @@ interface GateRow {
 /** At most this many matches at the gate: a partial plate of two characters matches many. */
 const GATE_LIMIT = 50;
 /** A partial plate looks at no more than this many plates: the guard types more to narrow it. */
-const PARTIAL_SCAN = 1000;
+const PARTIAL_SCAN = GATE_LIMIT * 2;
 
 /**
  * The guard's lookup: permits whose plate contains what was typed, valid-today first.
@@ -94,19 +94,19 @@ export function gateLookup(db: Db, typed: string, siteId: string | undefined, lo
   const today = taipeiDateOf(now);
   // The candidates from the suffix table (migration 0020): a plate contains q when one of its
   // suffixes starts with q, a range of that table's key; the exact plate always among them.
+  // The names are looked up for the matches kept only.
   const rows = prepared(
     db,
-    `SELECT c.plate, p.number, p.type, p.site_id, p.area_id, p.valid_from, p.valid_to, p.status, p.holder_agency_id,
-            site.name_zh AS site_zh, site.name_en AS site_en, sp.name_zh AS area_zh, sp.name_en AS area_en, ag.name_zh AS agency_zh, ag.name_en AS agency_en
-       FROM (SELECT pp.permit_id, pp.plate FROM permit_plate pp WHERE pp.plate = ?
-             UNION SELECT pp.permit_id, pp.plate FROM (SELECT DISTINCT plate_id FROM permit_plate_suffix WHERE suffix >= ? AND suffix < ? LIMIT ?) s
-                     JOIN permit_plate pp ON pp.id = s.plate_id) c
-       JOIN permit p ON p.id = c.permit_id
-       LEFT JOIN site ON site.id = p.site_id
-       LEFT JOIN parking_area pa ON pa.id = p.area_id LEFT JOIN space sp ON sp.id = pa.space_id
-       LEFT JOIN agency ag ON ag.id = p.holder_agency_id
-      ORDER BY c.plate = ? DESC, p.valid_to DESC LIMIT ?`,
-  ).all(plate, plate, `${plate}~`, PARTIAL_SCAN, plate, GATE_LIMIT * 4) as GateRow[];
+    `SELECT m.*, site.name_zh AS site_zh, site.name_en AS site_en, sp.name_zh AS area_zh, sp.name_en AS area_en, ag.name_zh AS agency_zh, ag.name_en AS agency_en
+       FROM (SELECT c.plate, p.number, p.type, p.site_id, p.area_id, p.valid_from, p.valid_to, p.status, p.holder_agency_id
+               FROM (SELECT permit_id, plate FROM permit_plate WHERE plate = ?
+                     UNION SELECT * FROM (SELECT DISTINCT permit_id, plate FROM permit_plate_suffix WHERE suffix >= ? AND suffix < ? LIMIT ?)) c
+               JOIN permit p ON p.id = c.permit_id
+              ORDER BY c.plate = ? DESC, p.valid_to DESC LIMIT ?) m
+       LEFT JOIN site ON site.id = m.site_id
+       LEFT JOIN parking_area pa ON pa.id = m.area_id LEFT JOIN space sp ON sp.id = pa.space_id
+       LEFT JOIN agency ag ON ag.id = m.holder_agency_id`,
+  ).all(plate, plate, `${plate}~`, PARTIAL_SCAN, plate, GATE_LIMIT * 2) as GateRow[];
   const name = (zh: string | null, en: string | null) => localized(zh ?? '', en, locale);
   const matches = rows.map((r): GateMatch => ({
     plate: r.plate,

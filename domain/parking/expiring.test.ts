@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { daysBetween } from '../dates';
 import { expiresWithin, yearValidity } from './rules';
 import type { Permit } from './types';
 
@@ -11,6 +12,11 @@ describe('the reminder of permits expiring within N days', () => {
     expect(expiresWithin(annual(2022), '2022-12-01', 30)).toBe(true);
     expect(expiresWithin(annual(2022), '2022-11-30', 30)).toBe(false);
     expect(expiresWithin(annual(2022), '2022-12-31', 30)).toBe(true);
+  });
+  it('counts the days left as the list shows them', () => {
+    expect(daysBetween('2022-12-01', '2022-12-31')).toBe(30);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2022-05-04', '2022-05-03')).toBe(-1);
   });
   it('a permit on its last day is listed with a window of 0 days; the day after, it has expired and is not', () => {
     expect(expiresWithin(temp('2022-05-01', '2022-05-03'), '2022-05-03', 0)).toBe(true);
