@@ -82,6 +82,7 @@ async function main(): Promise<void> {
   let s = 7;
   const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const times: number[] = [];
+  const byKind: number[][] = [[], [], []];
   let hits = 0;
   for (let i = 0; i < 2200; i++) {
     const full = plateOf(Math.floor(rand() * PERMITS));
@@ -90,10 +91,14 @@ async function main(): Promise<void> {
     const started = performance.now();
     const found = gateLookup(ws.db, typed, 'site-A', 'zh-TW');
     const ms = performance.now() - started;
-    if (i >= 200) times.push(ms);
+    if (i >= 200) {
+      times.push(ms);
+      byKind[i % 3].push(ms);
+    }
     if (found.length) hits++;
   }
   console.log(`gate lookups: ${times.length}, with matches: ${hits}, median ${round(percentile(times, 50))} ms`);
+  console.log(`  p95 by kind: full ${round(percentile(byKind[0], 95))} ms, digits ${round(percentile(byKind[1], 95))} ms, 2 letters ${round(percentile(byKind[2], 95))} ms`);
   const gateP95 = round(percentile(times, 95));
 
   const batchTimes: number[] = [];

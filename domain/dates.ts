@@ -200,6 +200,11 @@ export function addDays(date: BusinessDate, days: number): BusinessDate {
   return isoOf(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
 }
 
+/** Days from `from` to `to` (negative when `to` is earlier): 2022-12-01 → 2022-12-31 is 30. */
+export function daysBetween(from: BusinessDate, to: BusinessDate): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
 /** Today in Taipei. */
 export function todayInTaipei(now: Date = new Date()): BusinessDate {
   return taipeiDateOf(now);

@@ -1,10 +1,11 @@
 /** The parking desk's reads: the permit list, the gate lookup and the period figures, in SQL over the workstation's tables. */
-import { taipeiDateOf, type BusinessDate, type Locale } from '../../domain/dates';
+import { addDays, taipeiDateOf, type BusinessDate, type Locale } from '../../domain/dates';
 import type { GateMatch } from '../../domain/parking/calls';
 import { countsToward, parkingFigures, type ParkingFigureName, type ParkingFigures } from '../../domain/parking/figures';
 import type { FigureRecords } from '../../domain/report/section';
 import { normalizePlate } from '../../domain/parking/plates';
-import { validOn } from '../../domain/parking/rules';
+import { expiresWithin, validOn } from '../../domain/parking/rules';
+import { renewalId } from '../../domain/parking/renewal';
 import type { Permit, PermitStatus, PermitType } from '../../domain/parking/types';
 import type { Db } from '../open';
 import { rowToRecord } from '../records';
@@ -18,10 +19,12 @@ export interface PermitFilter {
   types?: PermitType[];
   statuses?: PermitStatus[];
   text?: string;
+  /** The reminder: valid permits in force today whose last day is within this many days, soonest first. */
+  expiringWithin?: number;
   limit?: number;
 }
 
-export function listPermits(db: Db, f: PermitFilter): Permit[] {
+export function listPermits(db: Db, f: PermitFilter, now = new Date()): Permit[] {
   const conds: string[] = [];
   const params: unknown[] = [];
   const where = (cond: string, ...values: unknown[]) => {
@@ -39,9 +42,23 @@ export function listPermits(db: Db, f: PermitFilter): Permit[] {
     conds.push(`(instr(number, ?) > 0 OR instr(holder_name, ?) > 0${plate ? ' OR id IN (SELECT permit_id FROM permit_plate WHERE instr(plate, ?) > 0)' : ''})`);
     params.push(text, text, ...(plate ? [plate] : []));
   }
-  const sql = `SELECT * FROM permit${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY issued_on DESC, number DESC LIMIT ?`;
+  const days = f.expiringWithin;
+  const today = taipeiDateOf(now);
+  // The rule is expiresWithin's; the SQL only narrows to its range on the (status, valid_to) index.
+  if (days !== undefined) where("status = 'valid' AND valid_to >= ? AND valid_to <= ? AND valid_from <= ?", today, addDays(today, days), today);
+  const order = days !== undefined ? 'valid_to, number' : 'issued_on DESC, number DESC';
+  const sql = `SELECT * FROM permit${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
   params.push(f.limit ?? 5000);
-  return (prepared(db, sql).all(...params) as Record<string, unknown>[]).map((r) => rowToRecord('permit', r));
+  const permits = (prepared(db, sql).all(...params) as Record<string, unknown>[]).map((r) => rowToRecord('permit', r));
+  if (days === undefined) return permits;
+  const exists = prepared(db, 'SELECT 1 FROM permit WHERE id = ?');
+  const renewed = (p: Permit) => p.type === 'annual' && p.year !== null && exists.get(renewalId(p.id, p.year + 1)) !== undefined;
+  return permits.filter((p) => expiresWithin(p, today, days, renewed(p)));
+}
+
+/** How many permits the reminder lists (the desk's first screen says so). */
+export function countExpiring(db: Db, days: number, siteId?: string, now = new Date()): number {
+  return listPermits(db, { expiringWithin: days, siteId, limit: 50_000 }, now).length;
 }
 
 interface GateRow {
@@ -65,7 +82,7 @@ interface GateRow {
 /** At most this many matches at the gate: a partial plate of two characters matches many. */
 const GATE_LIMIT = 50;
 /** A partial plate looks at no more than this many plates: the guard types more to narrow it. */
-const PARTIAL_SCAN = 1000;
+const PARTIAL_SCAN = GATE_LIMIT * 2;
 
 /**
  * The guard's lookup: permits whose plate contains what was typed, valid-today first.
@@ -75,18 +92,21 @@ export function gateLookup(db: Db, typed: string, siteId: string | undefined, lo
   const plate = normalizePlate(typed);
   if (!plate) return [];
   const today = taipeiDateOf(now);
+  // The candidates from the suffix table (migration 0020): a plate contains q when one of its
+  // suffixes starts with q, a range of that table's key; the exact plate always among them.
+  // The names are looked up for the matches kept only.
   const rows = prepared(
     db,
-    `SELECT pp.plate, p.number, p.type, p.site_id, p.area_id, p.valid_from, p.valid_to, p.status, p.holder_agency_id,
-            site.name_zh AS site_zh, site.name_en AS site_en, sp.name_zh AS area_zh, sp.name_en AS area_en, ag.name_zh AS agency_zh, ag.name_en AS agency_en
-       FROM (SELECT permit_id, plate FROM permit_plate WHERE plate = ?
-             UNION SELECT * FROM (SELECT permit_id, plate FROM permit_plate WHERE instr(plate, ?) > 0 LIMIT ?)) pp
-       JOIN permit p ON p.id = pp.permit_id
-       LEFT JOIN site ON site.id = p.site_id
-       LEFT JOIN parking_area pa ON pa.id = p.area_id LEFT JOIN space sp ON sp.id = pa.space_id
-       LEFT JOIN agency ag ON ag.id = p.holder_agency_id
-      ORDER BY pp.plate = ? DESC, p.valid_to DESC LIMIT ?`,
-  ).all(plate, plate, PARTIAL_SCAN, plate, GATE_LIMIT * 4) as GateRow[];
+    `SELECT m.*, site.name_zh AS site_zh, site.name_en AS site_en, sp.name_zh AS area_zh, sp.name_en AS area_en, ag.name_zh AS agency_zh, ag.name_en AS agency_en
+       FROM (SELECT c.plate, p.number, p.type, p.site_id, p.area_id, p.valid_from, p.valid_to, p.status, p.holder_agency_id
+               FROM (SELECT permit_id, plate FROM permit_plate WHERE plate = ?
+                     UNION SELECT * FROM (SELECT DISTINCT permit_id, plate FROM permit_plate_suffix WHERE suffix >= ? AND suffix < ? LIMIT ?)) c
+               JOIN permit p ON p.id = c.permit_id
+              ORDER BY c.plate = ? DESC, p.valid_to DESC LIMIT ?) m
+       LEFT JOIN site ON site.id = m.site_id
+       LEFT JOIN parking_area pa ON pa.id = m.area_id LEFT JOIN space sp ON sp.id = pa.space_id
+       LEFT JOIN agency ag ON ag.id = m.holder_agency_id`,
+  ).all(plate, plate, `${plate}~`, PARTIAL_SCAN, plate, GATE_LIMIT * 2) as GateRow[];
   const name = (zh: string | null, en: string | null) => localized(zh ?? '', en, locale);
   const matches = rows.map((r): GateMatch => ({
     plate: r.plate,

@@ -31,6 +31,8 @@ const permitFilter = z.object({
   statuses: z.array(z.enum(PERMIT_STATUSES)).max(PERMIT_STATUSES.length).optional(),
   /** Matches number, holder name or a plate (as typed). */
   text: short.optional(),
+  /** The reminder: valid permits in force today whose last day is within this many days (expiresWithin). */
+  expiringWithin: z.number().int().min(0).max(366).optional(),
   limit: z.number().int().min(1).max(50_000).optional(),
 });
 
@@ -57,6 +59,8 @@ export const parkingCalls = {
       .strict(),
     RENEWERS,
   ),
+  /** The desk's first screen for a clerk: how many permits expire within `days` days, how many applications wait. */
+  'parking.reminders': defineCall(z.object({ days: z.number().int().min(0).max(366) }).strict(), DESK_READERS),
   /** The permits behind one figure of the desk's report section (the report's drill-down). */
   'parking.figureRecords': defineCall(figureRecordsArgs(PARKING_FIGURES), DESK_READERS),
   /** Agencies' applications, waiting ones first; by state or by the venue booking they came with (the booking's drawer asks). */
@@ -97,6 +101,7 @@ export interface ParkingResults {
   'parking.renewalList': RenewalLine[];
   'parking.renew': Outcome<RenewalRun>;
   'parking.figureRecords': FigureRecords;
+  'parking.reminders': { days: number; expiring: number; waiting: number };
   'parking.applications': PermitApplication[];
   'parking.cards': PermitCard[];
   'parking.letter': ApprovalLetter | null;

@@ -55,3 +55,16 @@ export function issuedAgainstQuota(
   for (let d = days.validFrom; d <= days.validTo; d = addDays(d, 1)) most = Math.max(most, valid.filter((p) => p.validFrom <= d && d <= p.validTo).length);
   return most;
 }
+
+/** The reminder's default window: permits ending within this many days. */
+export const EXPIRING_DAYS = 30;
+
+/**
+ * Whether a permit belongs on the reminder "expiring within `days` days": valid and in force
+ * today (Taipei), its last day between today and `days` days from today. Never a revoked or
+ * replaced one, one already expired, one not begun yet (next year's annual permit, a
+ * temporary one for a later day), nor one renewed already (its renewal is issued).
+ */
+export function expiresWithin(permit: Pick<Permit, 'status' | 'validFrom' | 'validTo'>, today: BusinessDate, days: number, renewed = false): boolean {
+  return !renewed && validOn(permit, today) && permit.validTo <= addDays(today, days);
+}

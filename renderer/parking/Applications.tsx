@@ -1,8 +1,8 @@
 /** Agencies' applications: waiting ones first; the clerk approves all asked or part (the permits are issued numbered in one step) or rejects. */
-import { Alert, App, Button, Drawer, Flex, Input, InputNumber, Table, Tag } from 'antd';
+import { Alert, App, Button, Drawer, Flex, Input, InputNumber, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { formatDate } from '../../domain/dates';
-import type { PermitApplication } from '../../domain/parking/types';
+import { APPLICATION_STATES, type PermitApplication } from '../../domain/parking/types';
 import { api } from '../app/api';
 import { useApiRead, useRecords } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
@@ -15,12 +15,22 @@ const STATE_COLOR: Record<PermitApplication['state'], string> = { waiting: 'proc
 export function Applications() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const { data: rows, error } = useApiRead('parking.applications', {}, { reloadOn: ['permitApplication'], keepPrevious: true });
+  const [state, setState] = useState<PermitApplication['state'] | null>(null);
+  const { data: rows, error } = useApiRead('parking.applications', state ? { states: [state] } : {}, { reloadOn: ['permitApplication'], keepPrevious: true });
   const agencies = useRecords('agency');
   const [open, setOpen] = useState<PermitApplication | null>(null);
   const agencyName = (id: string) => agencies.records.find((a) => a.id === id)?.nameZh ?? id;
   return (
     <Flex vertical gap={12}>
+      <Select
+        allowClear
+        style={{ width: 180 }}
+        placeholder={t('parking.ui.applications.state')}
+        aria-label={t('parking.ui.applications.state')}
+        value={state}
+        onChange={(v) => setState(v ?? null)}
+        options={APPLICATION_STATES.map((v) => ({ value: v, label: t(`parking.application.${v}`) }))}
+      />
       {error && <Alert type="error" message={error} />}
       <Table<PermitApplication>
         size="small"

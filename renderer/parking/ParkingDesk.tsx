@@ -2,7 +2,9 @@
  * The parking desk (停車證): the gate lookup first (the guard's only screen), then the
  * list of permits for the clerks.
  */
-import { Tabs } from 'antd';
+import { Alert, Button, Flex, Tabs } from 'antd';
+import { EXPIRING_DAYS } from '../../domain/parking/rules';
+import { useApiRead } from '../app/hooks';
 import { useShell } from '../app/store';
 import { useT } from '../app/i18n';
 import { useMayCall } from '../app/permissions';
@@ -35,8 +37,51 @@ export function ParkingDesk() {
   ];
   return (
     <>
+      {readsPermits && <Reminders />}
       <Tabs items={items} activeKey={readsPermits ? tab : 'gate'} onChange={(k) => setTab(k as ParkingTab)} destroyOnHidden size="small" />
       <ParkingPrints />
     </>
+  );
+}
+
+/** 待處理 on the desk's first screen for a clerk: permits about to expire, applications waiting; each opens its list. */
+function Reminders() {
+  const t = useT();
+  const { data } = useApiRead('parking.reminders', { days: EXPIRING_DAYS }, { reloadOn: ['permit', 'permitApplication'], keepPrevious: true });
+  if (!data || (data.expiring === 0 && data.waiting === 0)) return null;
+  const { setTab, showExpiring } = useParkingDesk.getState();
+  return (
+    <Flex gap={8} wrap style={{ marginBottom: 8 }} role="region" aria-label={t('parking.ui.reminder.title')}>
+      {data.expiring > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('parking.ui.reminder.expiring', { count: data.expiring, days: data.days })}
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                showExpiring(data.days);
+                setTab('permits');
+              }}
+            >
+              {t('parking.ui.reminder.show')}
+            </Button>
+          }
+        />
+      )}
+      {data.waiting > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('parking.ui.reminder.waiting', { count: data.waiting })}
+          action={
+            <Button size="small" onClick={() => setTab('applications')}>
+              {t('parking.ui.reminder.show')}
+            </Button>
+          }
+        />
+      )}
+    </Flex>
   );
 }

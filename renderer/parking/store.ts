@@ -6,6 +6,9 @@ export type ParkingTab = 'gate' | 'permits' | 'applications' | 'renewal';
 interface ParkingDeskState {
   tab: ParkingTab;
   setTab(tab: ParkingTab): void;
+  /** The permit list's reminder: permits expiring within this many days, or the whole list (null). */
+  expiringDays: number | null;
+  showExpiring(days: number | null): void;
   /** The permits whose cards are in the print frame. */
   cardIds: string[] | null;
   printCards(ids: string[] | null): void;
@@ -17,6 +20,8 @@ interface ParkingDeskState {
 export const useParkingDesk = create<ParkingDeskState>((set) => ({
   tab: 'gate',
   setTab: (tab) => set({ tab }),
+  expiringDays: null,
+  showExpiring: (expiringDays) => set({ expiringDays }),
   cardIds: null,
   printCards: (cardIds) => set({ cardIds }),
   letterId: null,

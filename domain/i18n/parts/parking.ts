@@ -129,6 +129,17 @@ export const parkingZh = {
   'parking.ui.renewal.state': '換發狀態',
   'parking.ui.renewal.print': '列印本次換發的停車證',
   'parking.ui.renewal.platesHint': '以頓號或空白分隔，最多 3 個',
+
+  // reminders and the list's filters
+  'parking.ui.reminder.expiring': '{count} 張停車證將於 {days} 日內到期',
+  'parking.ui.reminder.waiting': '{count} 件機關申請待處理',
+  'parking.ui.reminder.show': '檢視',
+  'parking.ui.reminder.title': '待處理',
+  'parking.ui.list.expiring': '將到期',
+  'parking.ui.list.expiringDays': '到期日數',
+  'parking.ui.list.withinDays': '日內到期',
+  'parking.ui.list.daysLeft': '剩餘日數',
+  'parking.ui.applications.state': '申請狀態',
 } as const;
 
 export const parkingEn: Record<keyof typeof parkingZh, string> = {
@@ -259,4 +270,15 @@ export const parkingEn: Record<keyof typeof parkingZh, string> = {
   'parking.ui.renewal.state': 'Renewal',
   'parking.ui.renewal.print': 'Print the permits issued',
   'parking.ui.renewal.platesHint': 'Separate with commas or spaces, 3 at most',
+
+  // reminders and the list's filters
+  'parking.ui.reminder.expiring': '{count} permits expire within {days} days',
+  'parking.ui.reminder.waiting': '{count} agency applications waiting',
+  'parking.ui.reminder.show': 'Show',
+  'parking.ui.reminder.title': 'Needs attention',
+  'parking.ui.list.expiring': 'Expiring',
+  'parking.ui.list.expiringDays': 'Days to expiry',
+  'parking.ui.list.withinDays': 'days or fewer',
+  'parking.ui.list.daysLeft': 'Days left',
+  'parking.ui.applications.state': 'Application state',
 };

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
+import { addDays, taipeiDateOf } from '../../../domain/dates';
 import type { Role } from '../../../domain/roles';
 import { tempDir } from '../../../test/support/fresh-db';
 import { signInAs } from '../../../test/support/sign-in';
@@ -142,6 +143,63 @@ describe('parking permits', () => {
     expect(JSON.stringify(found)).not.toContain('王小明');
     expect(await ws.call('parking.gateLookup', { plate: 'abc-1234', siteId: 'FS' })).toMatchObject([{ plate: 'ABC1234', validToday: false }]);
     await expect(ws.call('parking.permits', {})).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('finds a plate from any part of it, also the plates of a permit issued as a replacement', async () => {
+    const { ws, must } = await parkingDesk();
+    const now = new Date().toISOString();
+    await must('permit.issue', annual('p1', ['ABC-1234', '5678-XY'], { year: Number(now.slice(0, 4)) }), CLERK, now);
+    await must('permit.replace', { id: 'p1', newId: 'p1b', reason: '遺失' }, CLERK, now);
+    await signInAs(ws, ['guard']);
+    const numbers = async (typed: string) => (await ws.call('parking.gateLookup', { plate: typed, siteId: 'SW' })).map((m) => [m.plate, m.number, m.validToday]);
+    const fresh = ws.runner.records.getSync('permit', 'p1b')!.number;
+    const old = ws.runner.records.getSync('permit', 'p1')!.number;
+    for (const typed of ['ｂｃ１２', '1234', 'c-12', '8x', 'ABC 1234']) expect((await numbers(typed))[0]).toEqual([typed === '8x' ? '5678XY' : 'ABC1234', fresh, true]);
+    expect((await numbers('1234')).map((m) => m[1]).sort()).toEqual([fresh, old].sort());
+    expect(await numbers('QQ')).toEqual([]);
+    expect(await numbers(' - ')).toEqual([]);
+  });
+
+  it('lists the valid permits in force that end within N days, soonest first, and exports that list', async () => {
+    const { ws, must } = await parkingDesk();
+    const now = new Date();
+    const at = now.toISOString();
+    const today = taipeiDateOf(now);
+    const year = Number(today.slice(0, 4));
+    await must('permit.issue', temporary('t5', ['TMP0005'], today, addDays(today, 5)), CLERK, at);
+    await must('permit.issue', temporary('t20', ['TMP0020'], today, addDays(today, 20)), CLERK, at);
+    await must('permit.issue', temporary('t3', ['TMP0003'], addDays(today, 3), addDays(today, 3)), CLERK, at);
+    await must('permit.issue', temporary('tx', ['TMP0009'], today, addDays(today, 2)), CLERK, at);
+    await must('permit.revoke', { id: 'tx', reason: '取消' }, CLERK, at);
+    await must('permit.issue', annual('old', ['OLD0001'], { year: year - 1 }), CLERK, at);
+    await must('permit.issue', annual('a1', ['ANN0001'], { year }), CLERK, at);
+    await must('permit.issue', annual('a2', ['ANN0002'], { year }), CLERK, at);
+    await signInAs(ws, ['parking_clerk']);
+    const listed = async (days: number) => (await ws.call('parking.permits', { expiringWithin: days })).map((p) => p.id);
+    expect(await listed(10)).toEqual(['t5']);
+    expect(await listed(20)).toEqual(['t5', 't20']);
+    // An annual permit ends on 31 December of its year: within 366 days always.
+    expect((await listed(366)).sort()).toEqual(['a1', 'a2', 't20', 't5']);
+    await must(
+      'permitApplication.file',
+      { id: 'app-1', agencyId: 'ag-cab', areaId: 'area-sw', type: 'temporary', countAsked: 1, purpose: '會議', validFrom: addDays(today, 7), plates: ['AAA-1111'] },
+      CLERK,
+      at,
+    );
+    expect(await ws.call('parking.reminders', { days: 20 })).toEqual({ days: 20, expiring: 2, waiting: 1 });
+    // Renewed for next year: the reminder no longer lists it.
+    const r = await ws.call('parking.renew', { year: year + 1, lines: [{ oldId: 'a1' }] });
+    expect(r).toMatchObject({ ok: true, issued: [{ oldId: 'a1' }] });
+    expect(await listed(366)).not.toContain('a1');
+    expect((await ws.call('parking.reminders', { days: 366 })).expiring).toBe(3);
+    const xlsx = await ws.call('parking.export', { expiringWithin: 20, format: 'xlsx' });
+    if (!xlsx.ok) throw new Error(xlsx.message);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.fileBase64, 'base64') as unknown as ArrayBuffer);
+    const plates = wb.worksheets[0].getColumn(3).values.slice(2);
+    expect(plates).toEqual(['TMP-0005', 'TMP-0020']);
+    await signInAs(ws, ['guard']);
+    await expect(ws.call('parking.reminders', { days: 30 })).rejects.toMatchObject({ status: 403 });
   });
 
   it('exports the filtered list as .xlsx and .ods with a dated name, plates shown, no phone numbers', async () => {

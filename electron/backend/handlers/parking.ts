@@ -1,5 +1,5 @@
 /** The parking desk's read calls. */
-import { gateLookup, listPermits, parkingFigureRecordsOf, parkingFiguresOf } from '../../../db/queries/parking';
+import { countExpiring, gateLookup, listPermits, parkingFigureRecordsOf, parkingFiguresOf } from '../../../db/queries/parking';
 import { formatDate } from '../../../domain/dates';
 import { isDomainError } from '../../../domain/errors';
 import { approvalItems } from '../../../domain/parking/applications';
@@ -119,6 +119,11 @@ export const parkingHandlers: DeskHandlers<keyof typeof parkingCalls> = {
     return exportList({ fileName: translate(ws.locale, 'parking.export.fileName'), sheetName: translate(ws.locale, 'kind.permit'), columns, rows, format });
   },
   'parking.gateLookup': (ws, { plate, siteId }) => gateLookup(ws.db, plate, siteId, ws.locale),
+  'parking.reminders': (ws, { days }) => ({
+    days,
+    expiring: countExpiring(ws.db, days),
+    waiting: ws.runner.records.findSync('permitApplication', { state: 'waiting' }).length,
+  }),
   'parking.figures': (ws, period) => parkingFiguresOf(ws.db, period),
   'parking.figureRecords': (ws, args) => parkingFigureRecordsOf(ws.db, args, ws.locale),
   'parking.renewalList': (ws, { year, siteId }) =>
