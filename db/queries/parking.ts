@@ -102,11 +102,11 @@ export function gateLookup(db: Db, typed: string, siteId: string | undefined, lo
                FROM (SELECT permit_id, plate FROM permit_plate WHERE plate = ?
                      UNION SELECT * FROM (SELECT DISTINCT permit_id, plate FROM permit_plate_suffix WHERE suffix >= ? AND suffix < ? LIMIT ?)) c
                JOIN permit p ON p.id = c.permit_id
-              ORDER BY c.plate = ? DESC, p.valid_to DESC LIMIT ?) m
+              ORDER BY c.plate = ? DESC, (p.status = 'valid' AND p.valid_from <= ? AND p.valid_to >= ? AND (? IS NULL OR p.site_id = ?)) DESC, p.valid_to DESC LIMIT ?) m
        LEFT JOIN site ON site.id = m.site_id
        LEFT JOIN parking_area pa ON pa.id = m.area_id LEFT JOIN space sp ON sp.id = pa.space_id
        LEFT JOIN agency ag ON ag.id = m.holder_agency_id`,
-  ).all(plate, plate, `${plate}~`, PARTIAL_SCAN, plate, GATE_LIMIT * 2) as GateRow[];
+  ).all(plate, plate, `${plate}~`, PARTIAL_SCAN, plate, today, today, siteId ?? null, siteId ?? null, GATE_LIMIT) as GateRow[];
   const name = (zh: string | null, en: string | null) => localized(zh ?? '', en, locale);
   const matches = rows.map((r): GateMatch => ({
     plate: r.plate,
@@ -123,7 +123,7 @@ export function gateLookup(db: Db, typed: string, siteId: string | undefined, lo
     areaName: name(r.area_zh, r.area_en),
     agencyName: name(r.agency_zh, r.agency_en),
   }));
-  // The exact plate first, then what lets the car in today.
+  // The exact plate first, then what lets the car in today (as the SQL's order, which kept these).
   const rank = (m: GateMatch) => (m.plate === plate ? 0 : 2) + (m.validToday ? 0 : 1);
   return matches.sort((x, y) => rank(x) - rank(y)).slice(0, GATE_LIMIT);
 }

@@ -4,7 +4,11 @@
  * as valid today with the site, the area and the agency, and no holder's name. The
  * parking clerk issues a permit from the keyboard; a plate that already holds a valid
  * permit of the site is refused with that permit's number, and what was typed stays.
+ * The desk's first screen tells the clerk how many permits expire within 30 days; the
+ * reminder list takes N days and exports as a workbook.
  */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPlate } from '../../domain/parking/plates';
@@ -177,5 +181,46 @@ describe('the gate lookup', () => {
     await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').allTextContents(), SOON).toEqual([expect.stringContaining('IMP-100'), expect.stringContaining('IMP-100')]);
     expect(await page.getByRole('row', { name: /IMP-1001/ }).textContent()).toContain('匯入甲');
     await screenshot(page, 'parking-imported');
+  });
+
+  it('tells the clerk how many permits expire within 30 days, lists them soonest first for N days chosen, and exports that list', async () => {
+    // Back to the desk's first screen: the reminder stands above the tabs.
+    await page.getByRole('tab', { name: zh('parking.ui.tab.gate') }).click();
+    const reminders = page.getByRole('region', { name: zh('parking.ui.reminder.title') });
+    await expect.poll(() => reminders.textContent(), SOON).toMatch(/\d+ 張停車證將於 30 日內到期/);
+    expect(await reminders.textContent()).toMatch(/\d+ 件機關申請待處理/);
+    await screenshot(page, 'parking-reminders');
+    await reminders
+      .locator('.ant-alert-warning')
+      .getByRole('button', { name: zh('parking.ui.reminder.show') })
+      .click();
+    await expect.poll(() => page.getByRole('checkbox', { name: zh('parking.ui.list.expiring') }).isChecked(), SOON).toBe(true);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    // The demo's contractors: permits of some days ending in 4, 13 and 22 days.
+    await expect
+      .poll(() => rows.allTextContents(), SOON)
+      .toEqual(expect.arrayContaining([expect.stringContaining('承攬廠商 1'), expect.stringContaining('承攬廠商 2'), expect.stringContaining('承攬廠商 3')]));
+    const texts = await rows.allTextContents();
+    expect(texts.findIndex((r) => r.includes('承攬廠商 1'))).toBeLessThan(texts.findIndex((r) => r.includes('承攬廠商 2')));
+    const days = page.getByRole('spinbutton', { name: zh('parking.ui.list.expiringDays') });
+    await days.fill('10');
+    await expect.poll(async () => (await rows.allTextContents()).some((r) => r.includes('承攬廠商 2')), SOON).toBe(false);
+    expect((await rows.allTextContents()).some((r) => r.includes('承攬廠商 1'))).toBe(true);
+    // Renewed for next year a moment ago: this year's annual permits are not on the reminder.
+    expect((await rows.allTextContents()).some((r) => r.includes(zh('parking.type.annual')))).toBe(false);
+    await screenshot(page, 'parking-expiring');
+    const shown = await rows.count();
+
+    await page.getByRole('button', { name: new RegExp(zh('common.export')) }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: zh('common.exportXlsx') }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^停車證清單-\d{7}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(await file.path()) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet.rowCount - 1).toBe(shown);
+    expect(sheet.getColumn(4).values).toContain('承攬廠商 1');
+    await page.getByRole('checkbox', { name: zh('parking.ui.list.expiring') }).uncheck();
   });
 });

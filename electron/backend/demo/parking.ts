@@ -74,6 +74,22 @@ export function parkingMutations(now: Date): NamedMutation[] {
       issuedOn: addDays(day, -1) < today ? addDays(day, -1) : today,
     });
   }
+  // Contractors' cars on permits of some days that run out soon: the reminder of permits expiring lists them.
+  for (let k = 0; k < 3; k++) {
+    const area = AREAS[k === 2 ? 6 : 0];
+    add('permit.issue', {
+      id: `demo-permit-works-${k + 1}`,
+      type: 'temporary',
+      areaId: parkingAreaId(area.site, area.space),
+      holderAgencyId: null,
+      holderName: `承攬廠商 ${k + 1}`,
+      plates: [plateOf(300 + k, false)],
+      vehicleType: 'car',
+      validFrom: addDays(today, -3),
+      validTo: addDays(today, 4 + k * 9),
+      issuedOn: addDays(today, -4),
+    });
+  }
   // Two agencies' applications waiting for the clerk. The second lists a plate that already
   // holds a temporary permit of that car park on the day: the plate conflict to resolve.
   const eventDay = addDays(today, 2);
