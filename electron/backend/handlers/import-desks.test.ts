@@ -103,7 +103,10 @@ describe('importing the current permit list', () => {
 
       // The same file again: the two permits are there already, nothing is added.
       const again = await preview(ws, 'permit', file);
-      expect(again.rows.slice(0, 2).map((r) => r.problems)).toEqual([['「車牌號碼」為「abc 1234」的資料已經存在', '「證號」為「A-0001」的資料已經存在'], ['「車牌號碼」為「ＸＹＺ－５６７８、KLM-2345」的資料已經存在']]);
+      expect(again.rows.slice(0, 2).map((r) => r.problems)).toEqual([
+        ['「車牌號碼」為「abc 1234」的資料已經存在', '「證號」為「A-0001」的資料已經存在'],
+        ['「車牌號碼」為「ＸＹＺ－５６７８、KLM-2345」的資料已經存在'],
+      ]);
       expect(await ws.call('import.commit', { what: 'permit', fileBase64: file, onlyValid: true })).toMatchObject({ ok: false, problem: { code: 'import.nothingValid' } });
       expect(count(ws, 'permit')).toBe(before.permit + 2);
     });
