@@ -1,26 +1,12 @@
 /** The gate lookup's plate index (migration 0020) on a workstation upgraded from before it: the plates already stored are found in part. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mutations, type MutationContext } from '../../domain/mutations';
 import { tempDir } from '../../test/support/fresh-db';
-import { migrationsFolder, openDb, type Db } from '../open';
+import { migrationsBefore } from '../../test/support/migrations';
+import { openDb, type Db } from '../open';
 import { SqliteRecords } from '../records';
 import { gateLookup } from './parking';
-
-function migrationsBefore(tag: string): string {
-  const real = migrationsFolder();
-  const folder = path.join(tempDir('ga-desk-migrations-'), 'migrations');
-  fs.mkdirSync(path.join(folder, 'meta'), { recursive: true });
-  const journal = JSON.parse(fs.readFileSync(path.join(real, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((e) => e.tag === tag),
-  );
-  for (const e of entries) fs.copyFileSync(path.join(real, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
-  fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  return folder;
-}
 
 const ctx: MutationContext = { userId: 'u-admin', roles: ['admin', 'parking_clerk'], clientId: 'c', at: '2022-01-10T01:00:00.000Z' };
 
