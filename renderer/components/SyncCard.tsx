@@ -147,7 +147,9 @@ export function SyncCard() {
               { key: 'last', label: t('status.lastSync', { time: '' }).trim(), children: status?.lastSyncAt ? formatInstant(status.lastSyncAt, locale) : '—' },
             ]}
           />
-          {status?.progress && <Progress percent={99} status="active" showInfo={false} aria-label={t(status.progress.resync ? 'sync.resyncProgress' : 'sync.progress', { count: status.progress.received })} />}
+          {status?.progress && (
+            <Progress percent={99} status="active" showInfo={false} aria-label={t(status.progress.resync ? 'sync.resyncProgress' : 'sync.progress', { count: status.progress.received })} />
+          )}
           {status?.lastError && <Alert type="warning" showIcon title={status.lastError} style={{ margin: '8px 0' }} />}
           <Button icon={<CloudSyncOutlined />} loading={syncing} onClick={syncNow}>
             {t('sync.now')}
