@@ -26,6 +26,8 @@ export interface Command {
   aliases: string[];
   /** A shortcut to show beside it, e.g. Alt+1. */
   hint?: string;
+  /** A window-wide key that runs it (the shell listens for it and shows it as the hint). */
+  key?: { code: string; ctrl?: boolean; alt?: boolean; shift?: boolean };
   run(): void;
 }
 /** A card of the 待處理 drawer for the refused writes a desk knows how to redo. */

@@ -11,6 +11,7 @@ import { formatDate } from '../../domain/dates';
 import { formatPlate, normalizePlate } from '../../domain/parking/plates';
 import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
+import { useParkingDesk } from './store';
 
 export function GateLookup() {
   const t = useT();
@@ -20,7 +21,8 @@ export function GateLookup() {
   const plate = normalizePlate(typed);
   const { data: found, error } = useApiRead('parking.gateLookup', plate ? { plate } : null, { reloadOn: ['permit', 'permitPlate'], keepPrevious: true });
 
-  useEffect(() => input.current?.focus(), []);
+  const gateCalls = useParkingDesk((s) => s.gateCalls);
+  useEffect(() => input.current?.focus({ cursor: 'all' }), [gateCalls]);
 
   // While a longer plate is asked, the matches of the shorter one stay (they include its matches).
   const shown = plate ? found : undefined;

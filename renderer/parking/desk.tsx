@@ -12,9 +12,11 @@ function parkingCommands(locale: Locale, other: Locale) {
       id: 'parking.gate',
       label: translate(locale, 'parking.ui.palette.gate'),
       aliases: [translate(other, 'parking.ui.palette.gate'), 'gate', 'plate'],
+      // F2 from anywhere: a guard at the gate has one key to the plate box.
+      key: { code: 'F2' },
       run: () => {
         useShell.getState().goTo('parking');
-        useParkingDesk.getState().setTab('gate');
+        useParkingDesk.getState().openGate();
       },
     },
   ];

@@ -6,6 +6,9 @@ export type ParkingTab = 'gate' | 'permits' | 'applications' | 'renewal';
 interface ParkingDeskState {
   tab: ParkingTab;
   setTab(tab: ParkingTab): void;
+  /** Bumped by the gate shortcut: the lookup takes the focus and selects what is typed, ready for the next plate. */
+  gateCalls: number;
+  openGate(): void;
   /** The permit list's reminder: permits expiring within this many days, or the whole list (null). */
   expiringDays: number | null;
   showExpiring(days: number | null): void;
@@ -20,6 +23,8 @@ interface ParkingDeskState {
 export const useParkingDesk = create<ParkingDeskState>((set) => ({
   tab: 'gate',
   setTab: (tab) => set({ tab }),
+  gateCalls: 0,
+  openGate: () => set((s) => ({ tab: 'gate', gateCalls: s.gateCalls + 1 })),
   expiringDays: null,
   showExpiring: (expiringDays) => set({ expiringDays }),
   cardIds: null,

@@ -64,8 +64,12 @@ export function Frame({ user }: { user: UserView }) {
   }, [entry, desk, goTo]);
 
   const shortcuts = useMemo<Shortcut[]>(
-    () => [...desks.map((d, i) => ({ ...deskShortcut(i), run: () => goTo(d.id) })), ...PALETTE_SHORTCUTS.map((s) => ({ ...s, run: () => setPaletteOpen(true) }))],
-    [desks, goTo, setPaletteOpen],
+    () => [
+      ...desks.map((d, i) => ({ ...deskShortcut(i), run: () => goTo(d.id) })),
+      ...PALETTE_SHORTCUTS.map((s) => ({ ...s, run: () => setPaletteOpen(true) })),
+      ...commands.flatMap((c) => (c.key ? [{ ...c.key, run: c.run }] : [])),
+    ],
+    [desks, goTo, setPaletteOpen, commands],
   );
   useShortcuts(shortcuts);
   useIdleTimer(autoLockMinutes, true, () => void lock());

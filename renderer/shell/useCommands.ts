@@ -38,7 +38,7 @@ export function useCommands(report: (message: string) => void, desks: readonly D
     const languageName = t(`shell.language.${other}`);
     return [
       ...goto,
-      ...desks.flatMap((d) => d.commands?.(locale, other) ?? []),
+      ...desks.flatMap((d) => d.commands?.(locale, other) ?? []).map((c) => (c.key && !c.hint ? { ...c, hint: shortcutLabel(c.key) } : c)),
       { id: 'lock', label: t('palette.lock'), aliases: [inOther('palette.lock')], run: () => void lock().then(fail) },
       { id: 'switchUser', label: t('palette.switchUser'), aliases: [inOther('palette.switchUser')], run: () => void logout().then(fail) },
       {

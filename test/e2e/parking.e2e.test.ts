@@ -59,6 +59,13 @@ describe('the gate lookup', () => {
 
     await field.fill('ZZZ-0000');
     await expect.poll(() => page.getByText(zh('parking.ui.gate.none', { plate: 'ZZZ-0000' })).count(), SOON).toBe(1);
+
+    // F2 from anywhere brings the guard back to the field with the last plate selected: the next one replaces it.
+    await field.evaluate((el) => (el as HTMLInputElement).blur());
+    await page.keyboard.press('F2');
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement), SOON).toBe(true);
+    await page.keyboard.type('afl1000');
+    expect(await field.inputValue()).toBe('afl1000');
   });
 
   it('lets the parking clerk issue a permit, and refuses a plate that holds one of the site already', async () => {
