@@ -9,9 +9,8 @@ import { addDays, taipeiDateOf, type BusinessDate } from '../dates';
 import { DomainError } from '../errors';
 import { businessDate } from '../mutations/calendar';
 import { defineMutation, type MutationContext } from '../mutations/define';
-import { mustGet, recordId, referenceMutations, requiredText, text } from '../mutations/reference';
+import { mustGet, printedNumber, recordId, referenceMutations, requiredText, text } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
-import { problemFromZod } from '../mutations/validate';
 import type { Role } from '../roles';
 import { calendarExceptionsOf, isWorkingDay } from '../working-days';
 import { OUTCOMES, missingRounds, resultId, roundProgress, type InspectionPlan, type InspectionResult, type InspectionRound } from './inspections';
@@ -19,7 +18,7 @@ import { HOLIDAY_RULES, recurrenceSchema } from './recurrence';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_WORK_ROLES } from './tickets';
 import type { Attachment } from '../attachments';
 import { instant } from '../instants';
-import { ticketMutationDefs, ticketNumber } from './tickets-mutations';
+import { openWorkItem } from '../work-items/open';
 
 /** Who keeps the plans. */
 export const PLAN_ROLES: readonly Role[] = ['admin', 'supervisor', 'maintenance_clerk'];
@@ -243,7 +242,7 @@ export const inspectionMutationDefs = [
         photos: z.array(attachmentArg).max(10).optional(),
         ticketId: recordId,
         /** Filled in by the workstation from its leased block (維-111-00042). */
-        number: ticketNumber.optional(),
+        number: printedNumber.optional(),
         subject: requiredText(100),
         description: text(2000).optional(),
         category: z.enum(TICKET_CATEGORIES),
@@ -260,31 +259,25 @@ export const inspectionMutationDefs = [
       mustBeOpen(round);
       const current = await tx.get('inspectionResult', resultId(round.id, args.spaceId, args.itemId));
       if (current?.ticketId) throw new DomainError('inspection.error.ticketExists', {}, 'itemId');
-      const user = await tx.get('user', ctx.userId);
-      const reporter = user?.personId ? await tx.get('person', user.personId) : undefined;
       // The ticket is made by the ticket mutation itself, with its checks and its first status.
-      const create = ticketMutationDefs.find((m) => m.name === 'ticket.create')!;
-      const ticketArgs = create.args.safeParse({
-        id: args.ticketId,
-        number: args.number,
-        spaceId: args.spaceId,
-        category: args.category,
-        priority: args.priority ?? 'normal',
-        subject: args.subject,
-        description: args.description ?? args.note ?? '',
-        reporterName: reporter?.name ?? user?.displayName ?? '',
-        reporterPhoneExt: reporter?.phoneExt ?? '',
-        source: 'inspection',
-        reportedAt: args.reportedAt,
-        attachments: args.photos ?? current?.photos ?? [],
-        assetId: args.assetId ?? null,
-        roundId: round.id,
-      });
-      if (!ticketArgs.success) {
-        const problem = problemFromZod(ticketArgs.error);
-        throw new DomainError(problem.code, problem.params, problem.field);
-      }
-      await create.apply(tx, ticketArgs.data, ctx);
+      await openWorkItem(
+        tx,
+        {
+          id: args.ticketId,
+          number: args.number,
+          spaceId: args.spaceId,
+          category: args.category,
+          priority: args.priority ?? 'normal',
+          subject: args.subject,
+          description: args.description ?? args.note ?? '',
+          source: 'inspection',
+          reportedAt: args.reportedAt,
+          attachments: args.photos ?? current?.photos ?? [],
+          assetId: args.assetId ?? null,
+          roundId: round.id,
+        },
+        ctx,
+      );
       await putResult(tx, round, { spaceId: args.spaceId, itemId: args.itemId, outcome: 'fail', note: args.note, photos: args.photos, ticketId: args.ticketId }, ctx);
     },
   }),

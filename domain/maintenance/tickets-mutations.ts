@@ -9,11 +9,11 @@ import { instant } from '../instants';
 import { DomainError } from '../errors';
 import { whereSpaceHangs } from '../places-move';
 import { defineMutation, type MutationContext } from '../mutations/define';
-import { mustGet, recordId, requiredText, text } from '../mutations/reference';
+import { mustGet, printedNumber, recordId, requiredText, text } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
 import { addWorkingHours, slaHours } from './sla';
-import { serviceTicketEnded } from '../vehicles/service-ticket';
 import { calendarExceptionsOf } from '../working-days';
+import { workItemEnded } from '../work-items/ended';
 import {
   COST_TYPES,
   firstChangeId,
@@ -33,12 +33,6 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from './tickets';
-
-export const ticketNumber = z
-  .string()
-  .trim()
-  .regex(/^.-\d{2,3}-(暫)?\d{1,7}$/)
-  .max(20);
 
 /** What a clerk types or picks; everything else on a ticket follows from it. */
 const ticketFields = {
@@ -62,7 +56,7 @@ const ticketFields = {
 const createArgs = z
   .object({
     id: recordId,
-    number: ticketNumber.optional(),
+    number: printedNumber.optional(),
     ...ticketFields,
     description: ticketFields.description.default(''),
     reporterName: ticketFields.reporterName.default(''),
@@ -248,8 +242,8 @@ export const ticketMutationDefs = [
       if (ticket.status === 'completed' && args.status === 'in_progress') patch.completedAt = null;
       if (args.status === 'closed') patch.closedAt = at;
       await tx.update('ticket', ticket.id, patch);
-      // A vehicle's service work item (vehicle.openService) ends with the ticket.
-      if (args.status === 'closed' || args.status === 'cancelled') await serviceTicketEnded(tx, ticket.id, args.status, at, ctx.at);
+      // Whoever opened it as a work item (a vehicle's service) hears that it ended.
+      if (args.status === 'closed' || args.status === 'cancelled') await workItemEnded(tx, ticket.id, args.status, at, ctx.at);
       await tx.insert('ticketStatusChange', {
         id: args.changeId,
         ticketId: ticket.id,

@@ -16,6 +16,13 @@ export const text = (max = 100) => z.string().trim().max(max);
 export const requiredText = (max = 100) => z.string().trim().min(1).max(max);
 export const recordId = z.string().trim().min(1).max(64);
 
+/** A printed number as the app gives them out (維-115-00042, 證-115-暫0003). */
+export const printedNumber = z
+  .string()
+  .trim()
+  .regex(/^.-\d{2,3}-(暫)?\d{1,7}$/)
+  .max(20);
+
 const ADMIN: readonly Role[] = ['admin'];
 
 type ArchivableKind = { [K in Kind]: Entities[K] extends { archived: boolean } ? K : never }[Kind];

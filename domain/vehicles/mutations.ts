@@ -7,8 +7,7 @@
 import { formatDate, taipeiDateOf } from '../dates';
 import { DomainError } from '../errors';
 import { translate } from '../i18n';
-import { ticketMutationDefs } from '../maintenance/tickets-mutations';
-import { problemFromZod } from '../mutations/validate';
+import { openWorkItem } from '../work-items/open';
 import { formatPlate } from '../parking/plates';
 import type { Problem } from '../errors';
 import { defineMutation } from '../mutations/define';
@@ -151,31 +150,25 @@ export const vehicleMutationDefs = [
       if (reasons.length === 0) throw new DomainError('vehicles.error.serviceNotDue', { plate: formatPlate(v.plate) });
       if (!v.garageId) throw new DomainError('vehicles.error.serviceNoGarage', { plate: formatPlate(v.plate) }, 'garageId');
       const ticketId = serviceTicketIdOf(v.id, v.serviceCount);
-      const user = await tx.get('user', ctx.userId);
-      const reporter = user?.personId ? await tx.get('person', user.personId) : undefined;
       // The ticket is data kept in the desk's language, as a clerk would have typed it.
       const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('zh-TW', key, params);
       const why = reasons.map((r) =>
         r === 'date' ? t('vehicles.service.byDate', { date: formatDate(v.nextServiceDate!, 'zh-TW') }) : t('vehicles.service.byOdometer', { km: v.nextServiceKm!.toLocaleString('en') }),
       );
-      const create = ticketMutationDefs.find((m) => m.name === 'ticket.create')!;
-      const ticketArgs = create.args.safeParse({
-        id: ticketId,
-        number: a.number,
-        spaceId: v.garageId,
-        category: 'other',
-        priority: 'normal',
-        subject: t('vehicles.service.subject', { plate: formatPlate(v.plate) }),
-        description: t('vehicles.service.description', { plate: formatPlate(v.plate), model: `${v.make} ${v.model}`.trim(), odometer: v.odometer.toLocaleString('en'), why: why.join('、') }),
-        reporterName: reporter?.name ?? user?.displayName ?? '',
-        reporterPhoneExt: reporter?.phoneExt ?? '',
-        source: 'counter',
-      });
-      if (!ticketArgs.success) {
-        const problem = problemFromZod(ticketArgs.error);
-        throw new DomainError(problem.code, problem.params, problem.field);
-      }
-      await create.apply(tx, ticketArgs.data, ctx);
+      await openWorkItem(
+        tx,
+        {
+          id: ticketId,
+          number: a.number,
+          spaceId: v.garageId,
+          category: 'other',
+          priority: 'normal',
+          subject: t('vehicles.service.subject', { plate: formatPlate(v.plate) }),
+          description: t('vehicles.service.description', { plate: formatPlate(v.plate), model: `${v.make} ${v.model}`.trim(), odometer: v.odometer.toLocaleString('en'), why: why.join('、') }),
+          source: 'counter',
+        },
+        ctx,
+      );
       await tx.update('vehicle', v.id, { serviceTicketId: ticketId, serviceCount: v.serviceCount + 1, updatedAt: ctx.at });
     },
   }),

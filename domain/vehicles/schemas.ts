@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { attachmentSchema } from '../attachments';
 import { instant } from '../instants';
 import { businessDate } from '../mutations/calendar';
-import { recordId, requiredText, text } from '../mutations/reference';
-import { ticketNumber } from '../maintenance/tickets-mutations';
+import { printedNumber, recordId, requiredText, text } from '../mutations/reference';
 import { isPlate, normalizePlate } from '../parking/plates';
 import { LICENCE_CLASSES, REQUEST_SOURCES, VEHICLE_STATUSES, VEHICLE_TYPES } from './types';
 
@@ -67,7 +66,7 @@ export const tripAssignArgs = z.object({ id: recordId, requestId: recordId, vehi
 export const tripIdArgs = z.object({ id: recordId }).strict();
 export const tripCancelArgs = z.object({ id: recordId, reason: requiredText(300) }).strict();
 /** Opens the vehicle's service work item on the maintenance desk; the ticket's number comes from the workstation's leased block. */
-export const vehicleOpenServiceArgs = z.object({ id: recordId, number: ticketNumber.optional() }).strict();
+export const vehicleOpenServiceArgs = z.object({ id: recordId, number: printedNumber.optional() }).strict();
 
 export const tripLogArgs = z
   .object({
