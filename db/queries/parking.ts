@@ -3,7 +3,7 @@ import { addDays, taipeiDateOf, type BusinessDate, type Locale } from '../../dom
 import type { GateMatch } from '../../domain/parking/calls';
 import { countsToward, parkingFigures, type ParkingFigureName, type ParkingFigures } from '../../domain/parking/figures';
 import type { FigureRecords } from '../../domain/report/section';
-import { normalizePlate } from '../../domain/parking/plates';
+import { normalizePlate } from '../../domain/plates';
 import { expiresWithin, validOn } from '../../domain/parking/rules';
 import { renewalId } from '../../domain/parking/renewal';
 import type { Permit, PermitStatus, PermitType } from '../../domain/parking/types';

@@ -9,7 +9,7 @@ import type { Space } from '../entities';
 import { agencyCell, contentHash, dateCell, defineImport, namedBy, normalise, numberCell, problem, yearCell, type CellResult, type ImportContext } from '../imports/define';
 import { parsePrintedNumber } from '../numbering';
 import { PARKING_ROLES } from './mutations';
-import { isPlate, normalizePlate, splitPlates } from './plates';
+import { isPlate, normalizePlate, splitPlates } from '../plates';
 import { PARKING_VEHICLE_TYPES, PERMIT_TYPES } from './types';
 
 /** The site a space hangs in (space → floor → building → site). */

@@ -12,7 +12,7 @@ import { mustGet, referenceMutations } from '../mutations/reference';
 import type { Tx } from '../mutations/tx';
 import { whereSpaceHangs } from '../places-move';
 import type { Role } from '../roles';
-import { formatPlate } from './plates';
+import { formatPlate } from '../plates';
 import { heldInstants, holdKeyOf, holdsOverlap, issuedAgainstQuota, MAX_TEMPORARY_DAYS, numberYear, quotaProblem, yearValidity } from './rules';
 import { applicationApproveArgs, applicationFileArgs, applicationRejectArgs, parkingAreaFields, permitIssueArgs, permitReplaceArgs, permitRevokeArgs, quotaSetArgs } from './schemas';
 import type { Permit, PermitApplication, PermitPlate } from './types';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { businessDate } from '../mutations/calendar';
 import { recordId, requiredText, text } from '../mutations/reference';
-import { isPlate, normalizePlate } from './plates';
+import { isPlate, normalizePlate } from '../plates';
 import { MAX_PLATES, PARKING_VEHICLE_TYPES, PERMIT_TYPES } from './types';
 
 /** A plate as typed, stored normalised; refused when it cannot be a plate. */

@@ -8,7 +8,7 @@
  */
 import { taipeiDateOf, type BusinessDate, type Locale } from '../dates';
 import { localized, translate } from '../i18n';
-import { formatPlate } from '../parking/plates';
+import { formatPlate } from '../plates';
 import type { FigureRecords, RecordColumn } from '../report/section';
 import type { Trip } from './types';
 

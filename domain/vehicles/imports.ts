@@ -5,7 +5,7 @@
  * the person must be a driver) are the mutations', rehearsed in the preview.
  */
 import { choicesCell, contentHash, dateCell, defineImport, namedBy, normalise, numberCell, problem, same, type CellResult, type ImportContext } from '../imports/define';
-import { isPlate, normalizePlate } from '../parking/plates';
+import { isPlate, normalizePlate } from '../plates';
 import { FLEET } from './mutations';
 import { LICENCE_CLASSES, VEHICLE_STATUSES, VEHICLE_TYPES } from './types';
 

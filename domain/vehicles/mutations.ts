@@ -8,7 +8,7 @@ import { formatDate, taipeiDateOf } from '../dates';
 import { DomainError } from '../errors';
 import { translate } from '../i18n';
 import { openWorkItem } from '../work-items/open';
-import { formatPlate } from '../parking/plates';
+import { formatPlate } from '../plates';
 import type { Problem } from '../errors';
 import { defineMutation } from '../mutations/define';
 import { mustGet, referenceMutations } from '../mutations/reference';

@@ -4,7 +4,7 @@ import { attachmentSchema } from '../attachments';
 import { instant } from '../instants';
 import { businessDate } from '../mutations/calendar';
 import { printedNumber, recordId, requiredText, text } from '../mutations/reference';
-import { isPlate, normalizePlate } from '../parking/plates';
+import { isPlate, normalizePlate } from '../plates';
 import { LICENCE_CLASSES, REQUEST_SOURCES, VEHICLE_STATUSES, VEHICLE_TYPES } from './types';
 
 const plate = z.string().max(20).transform(normalizePlate).refine(isPlate, { message: 'plate' });

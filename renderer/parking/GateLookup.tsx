@@ -8,7 +8,7 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, Card, Empty, Flex, Input, Tag, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { formatDate } from '../../domain/dates';
-import { formatPlate, normalizePlate } from '../../domain/parking/plates';
+import { formatPlate, normalizePlate } from '../../domain/plates';
 import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';
 import { useParkingDesk } from './store';

@@ -8,7 +8,7 @@ import { Alert, Button, Drawer, Flex, Form, Input, InputNumber, Radio, Select, S
 import { useMemo, useState } from 'react';
 import { todayInTaipei, type BusinessDate } from '../../domain/dates';
 import { newId } from '../../domain/ids';
-import { splitPlates } from '../../domain/parking/plates';
+import { splitPlates } from '../../domain/plates';
 import { MAX_PLATES, PARKING_VEHICLE_TYPES, type ParkingVehicleType, type PermitType } from '../../domain/parking/types';
 import { api } from '../app/api';
 import { useApiRead } from '../app/hooks';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { daysBetween, formatDate, todayInTaipei } from '../../domain/dates';
 import { nameOf } from '../../domain/i18n';
 import { EXPIRING_DAYS } from '../../domain/parking/rules';
-import { formatPlate } from '../../domain/parking/plates';
+import { formatPlate } from '../../domain/plates';
 import { PERMIT_STATUSES, PERMIT_TYPES, type Permit, type PermitStatus, type PermitType } from '../../domain/parking/types';
 import { api } from '../app/api';
 import { useApiRead } from '../app/hooks';

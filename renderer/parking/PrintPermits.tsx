@@ -4,7 +4,7 @@
  * application's approval letter (核准函) on one A4 page. print.css of the desk styles them.
  */
 import { formatDate, ROC_OFFSET, todayInTaipei } from '../../domain/dates';
-import { formatPlate } from '../../domain/parking/plates';
+import { formatPlate } from '../../domain/plates';
 import { cardSheets, numberRanges, type ApprovalLetter, type PermitCard } from '../../domain/parking/print';
 import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';

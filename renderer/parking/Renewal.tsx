@@ -9,7 +9,7 @@ import { Alert, App, Button, Flex, Input, InputNumber, Progress, Select, Table, 
 import { useMemo, useRef, useState } from 'react';
 import { ROC_OFFSET, todayInTaipei } from '../../domain/dates';
 import type { RenewalRun } from '../../domain/parking/calls';
-import { formatPlate, isPlate, normalizePlate, splitPlates } from '../../domain/parking/plates';
+import { formatPlate, isPlate, normalizePlate, splitPlates } from '../../domain/plates';
 import { RENEWAL_RUN, type RenewalChange, type RenewalLine } from '../../domain/parking/renewal';
 import { MAX_PLATES } from '../../domain/parking/types';
 import { api } from '../app/api';

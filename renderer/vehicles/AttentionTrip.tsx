@@ -8,7 +8,7 @@ import { Alert, App, Button, Card, Flex, Popconfirm, Select, Typography } from '
 import { useEffect, useState } from 'react';
 import type { AttentionItem } from '../../domain/api';
 import { formatInstant } from '../../domain/dates';
-import { formatPlate } from '../../domain/parking/plates';
+import { formatPlate } from '../../domain/plates';
 import { api } from '../app/api';
 import { useApiRead } from '../app/hooks';
 import { useLocale, useT } from '../app/i18n';

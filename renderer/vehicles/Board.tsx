@@ -12,7 +12,7 @@ import type { Problem } from '../../domain/errors';
 import { nameOf } from '../../domain/i18n';
 import { renderProblem } from '../../domain/i18n/problems';
 import { newId } from '../../domain/ids';
-import { formatPlate } from '../../domain/parking/plates';
+import { formatPlate } from '../../domain/plates';
 import type { DispatchBoard as Board } from '../../domain/vehicles/calls';
 import { driverRefusal, isPastRequest, overlaps, vehicleRefusal } from '../../domain/vehicles/rules';
 import { showsServiceDue } from '../../domain/vehicles/service';

@@ -2,7 +2,7 @@
 import { App, Button, Flex, InputNumber, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { formatDate, todayInTaipei } from '../../domain/dates';
-import { formatPlate } from '../../domain/parking/plates';
+import { formatPlate } from '../../domain/plates';
 import type { DocumentDue, DriverRow } from '../../domain/vehicles/calls';
 import { needsServiceTicket, showsServiceDue } from '../../domain/vehicles/service';
 import type { Vehicle } from '../../domain/vehicles/types';

@@ -6,7 +6,7 @@
 import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Input, InputNumber } from 'antd';
 import { useState } from 'react';
 import { formatInstant, taipeiDateOf, taipeiInstant, clockOf, taipeiMinutes, todayInTaipei, type BusinessDate } from '../../domain/dates';
-import { formatPlate } from '../../domain/parking/plates';
+import { formatPlate } from '../../domain/plates';
 import type { TripSheet } from '../../domain/vehicles/calls';
 import { needsServiceTicket, serviceDueReasons } from '../../domain/vehicles/service';
 import { useApiRead } from '../app/hooks';

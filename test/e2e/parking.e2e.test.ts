@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPlate } from '../../domain/parking/plates';
+import { formatPlate } from '../../domain/plates';
 import { type DeskBrowser, launchBrowser, screenshot } from './support/browser';
 import { seededDataDir } from './support/demo';
 import { signIn } from './support/session';

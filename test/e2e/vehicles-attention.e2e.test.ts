@@ -13,7 +13,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPlate } from '../../domain/parking/plates';
+import { formatPlate } from '../../domain/plates';
 import { spanParams } from '../../domain/vehicles/rules';
 import { type DeskBrowser, launchBrowser, screenshot } from './support/browser';
 import { seededDataDir } from './support/demo';

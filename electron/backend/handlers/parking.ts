@@ -6,7 +6,7 @@ import { approvalItems } from '../../../domain/parking/applications';
 import { nameOf, translate } from '../../../domain/i18n';
 import type { parkingCalls, RenewalRun } from '../../../domain/parking/calls';
 import { renewalId, renewalIssue, renewalLines, type RenewalChange } from '../../../domain/parking/renewal';
-import { formatPlate } from '../../../domain/parking/plates';
+import { formatPlate } from '../../../domain/plates';
 import type { PermitCard } from '../../../domain/parking/print';
 import type { Permit } from '../../../domain/parking/types';
 import { exportList } from '../export/list-export';

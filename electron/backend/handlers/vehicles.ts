@@ -4,7 +4,7 @@ import { addDays, formatDate, formatInstant, taipeiDateOf, todayInTaipei } from 
 import { nameOf, translate } from '../../../domain/i18n';
 import type { DocumentDue, DriverRow, vehicleCalls } from '../../../domain/vehicles/calls';
 import { freeFor, suggestFits } from '../../../domain/vehicles/suggest';
-import { formatPlate } from '../../../domain/parking/plates';
+import { formatPlate } from '../../../domain/plates';
 import { isPastRequest } from '../../../domain/vehicles/rules';
 import type { DriverProfile, RequestState, Trip, TripRequest } from '../../../domain/vehicles/types';
 import { exportList } from '../export/list-export';
