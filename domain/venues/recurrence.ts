@@ -2,18 +2,13 @@
  * Recurring bookings: the dates a rule gives, and the occurrence ids every workstation
  * derives alike from the series id and the date (so two workstations agree on them).
  */
-import { addDays, weekdayOf, type BusinessDate } from '../dates';
+import { addDays, daysBetween, weekdayOf, type BusinessDate } from '../dates';
 import type { CalendarExceptions } from '../working-days';
 import { isOpenDay } from './rules';
 import type { RecurrenceRule, Venue } from './types';
 
 export function occurrenceId(seriesId: string, date: BusinessDate): string {
   return `${seriesId}:${date}`;
-}
-
-/** Days between two dates (b − a). */
-function daysBetween(a: BusinessDate, b: BusinessDate): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Whether the rule lands on `date` (rule counted from `startDate`). */

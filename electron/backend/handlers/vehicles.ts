@@ -1,6 +1,6 @@
 /** The dispatch desk's call handlers: the board, the queue, suggestions, the fleet and drivers, documents due, and the list exports. */
 import { downtimeMeeting, listRequests, purposesOfTripsMeeting, tripsMeeting, tripTimesMeeting, vehicleFiguresOf, vehicleRecordsOf } from '../../../db/queries/vehicles';
-import { addDays, formatDate, formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
+import { addDays, daysBetween, formatDate, formatInstant, taipeiDateOf, todayInTaipei } from '../../../domain/dates';
 import { nameOf, translate } from '../../../domain/i18n';
 import type { DocumentDue, DriverRow, vehicleCalls } from '../../../domain/vehicles/calls';
 import { freeFor, suggestFits } from '../../../domain/vehicles/suggest';
@@ -150,7 +150,7 @@ export const vehicleHandlers: DeskHandlers<keyof typeof vehicleCalls> = {
   'vehicles.documentsDue': (ws, { days }) => {
     const today = todayInTaipei();
     const by = addDays(today, days);
-    const left = (date: string) => Math.round((Date.parse(date) - Date.parse(today)) / DAY_MS);
+    const left = (date: string) => daysBetween(today, date);
     const out: DocumentDue[] = [];
     for (const v of fleet(ws)) {
       if (v.status === 'retired') continue;
