@@ -97,7 +97,8 @@ export function TripAttentionCard({ item }: { item: AttentionItem }) {
           <div>
             <Typography.Text type="secondary">{t('vehicles.ui.attention.collided')}</Typography.Text>
             <div data-testid="attention-collided">
-              {collided.request.purpose}（{formatInstant(collided.trip.departAt, locale)}–{formatInstant(collided.trip.returnAt, locale)}）．{formatPlate(collided.vehicle.plate)}
+              {collided.request.purpose}（{formatInstant(collided.trip.departAt, locale)}–{formatInstant(collided.trip.returnAt, locale)}）．
+              <span className="vh-plate">{formatPlate(collided.vehicle.plate)}</span>
               {collided.driver && `．${collided.driver.name}`}．{collided.agencyName}
             </div>
           </div>

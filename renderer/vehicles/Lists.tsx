@@ -31,7 +31,7 @@ export function FleetList() {
         dataSource={data ?? []}
         pagination={false}
         columns={[
-          { title: t('field.plate'), key: 'plate', render: (_, v) => formatPlate(v.plate) },
+          { title: t('field.plate'), key: 'plate', render: (_, v) => <span className="vh-plate">{formatPlate(v.plate)}</span> },
           { title: t('vehicles.ui.list.make'), key: 'make', render: (_, v) => `${v.make} ${v.model}` },
           { title: t('vehicles.ui.list.type'), key: 'type', render: (_, v) => t(`vehicles.type.${v.type}`) },
           { title: t('field.seats'), dataIndex: 'seats', align: 'right' },
